@@ -1,0 +1,24 @@
+import { KeyRound, LayoutDashboard, ScrollText, Settings, ShieldCheck, Trash, Users, UsersRound } from 'lucide-react';
+import { AppShell } from '@/components/layout/app-shell';
+import { requireAreaActor } from '@/lib/auth/guard';
+import { getT } from '@/lib/i18n/server';
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireAreaActor('access:admin:any');
+  const t = await getT();
+  const nav = [
+    { href: '/admin', label: t('nav.overview'), icon: <LayoutDashboard />, exact: true },
+    { href: '/admin/users', label: t('nav.users'), icon: <Users /> },
+    { href: '/admin/teams', label: t('nav.teams'), icon: <UsersRound /> },
+    { href: '/admin/policies', label: t('nav.policies'), icon: <ShieldCheck /> },
+    { href: '/admin/orders', label: t('nav.bin'), icon: <Trash /> },
+    { href: '/admin/api-keys', label: t('nav.apiKeys'), icon: <KeyRound /> },
+    { href: '/admin/audit', label: t('nav.audit'), icon: <ScrollText /> },
+    { href: '/admin/account', label: t('nav.account'), icon: <Settings /> },
+  ];
+  return (
+    <AppShell area="admin" actor={actor} nav={nav}>
+      {children}
+    </AppShell>
+  );
+}

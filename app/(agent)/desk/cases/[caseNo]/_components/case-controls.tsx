@@ -1,0 +1,168 @@
+'use client';
+
+import { LoaderCircle, Send } from 'lucide-react';
+import { useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { NativeSelect } from '@/components/ui/select';
+import { Textarea } from '@/components/ui/textarea';
+import { toast } from '@/components/ui/toast';
+import type { ActionResult } from '@/lib/actions';
+import type { CaseAction } from '@/lib/cases/workflow';
+import { useT } from '@/lib/i18n/client';
+import { assignAction, caseActionAction, flagsAction, sendMessageAction } from '../actions';
+
+function useRun() {
+  const [pending, startTransition] = useTransition();
+  const run = (call: () => Promise<ActionResult<unknown>>, onOk?: () => void) =>
+    startTransition(async () => {
+      const r = await call();
+      if (r.ok) {
+        if (r.message) toast.success(r.message);
+        onOk?.();
+      } else toast.error(r.fieldErrors ? Object.values(r.fieldErrors)[0] ?? r.message : r.message);
+    });
+  return { pending, run };
+}
+
+/** The workflow steps the agent may take now, with an optional note and (for refunds) the amount. */
+export function CaseActions({ caseNo, version, actions }: { caseNo: string; version: number; actions: CaseAction[] }) {
+  const t = useT();
+  const { pending, run } = useRun();
+  const [note, setNote] = useState('');
+  const [refund, setRefund] = useState('');
+  if (actions.length === 0) return <p className="text-sm text-muted-foreground">{t('caseDesk.detail.noActions')}</p>;
+  return (
+    <div className="grid gap-3">
+      <div className="grid gap-1.5">
+        <Label htmlFor="action-note" className="text-xs text-muted-foreground">
+          {t('caseDesk.detail.actionNote')}
+        </Label>
+        <Textarea id="action-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      {actions.includes('start_refund') ? (
+        <div className="grid gap-1.5">
+          <Label htmlFor="refund-amount" className="text-xs text-muted-foreground">
+            {t('caseDesk.detail.refundAmount')}
+          </Label>
+          <Input id="refund-amount" inputMode="decimal" value={refund} onChange={(e) => setRefund(e.target.value)} placeholder={t('caseDesk.detail.refundHint')} />
+        </div>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        {actions.map((action) => (
+          <Button
+            key={action}
+            size="sm"
+            variant={['reject', 'cancel', 'inspect_mismatch'].includes(action) ? 'outline' : 'default'}
+            disabled={pending}
+            data-testid={`case-action-${action}`}
+            onClick={() => run(() => caseActionAction({ caseNo, version, action, note: note || undefined, refund: refund || undefined }), () => setNote(''))}
+          >
+            {t(`cases.actions.${action}`)}
+          </Button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function Composer({ caseNo, allowInternal }: { caseNo: string; allowInternal: boolean }) {
+  const t = useT();
+  const { pending, run } = useRun();
+  const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
+  return (
+    <form
+      className="grid gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (body.trim()) run(() => sendMessageAction({ caseNo, body, internal }), () => setBody(''));
+      }}
+    >
+      {allowInternal ? (
+        <div className="flex gap-1 text-sm" role="tablist">
+          {[false, true].map((v) => (
+            <button
+              key={String(v)}
+              type="button"
+              role="tab"
+              aria-selected={internal === v}
+              onClick={() => setInternal(v)}
+              className={`rounded-md px-3 py-1 ${internal === v ? (v ? 'bg-warning/20 font-medium' : 'bg-accent font-medium') : 'text-muted-foreground hover:bg-muted'}`}
+            >
+              {v ? t('caseDesk.detail.note') : t('caseDesk.detail.reply')}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <Textarea
+        rows={3}
+        maxLength={5000}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        className={internal ? 'border-warning/60 bg-warning/5' : undefined}
+        aria-label={internal ? t('caseDesk.detail.note') : t('caseDesk.detail.reply')}
+        data-testid="case-composer"
+        onKeyDown={(e) => {
+          // Ctrl/⌘ + Enter sends, as in most help desks.
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
+        }}
+      />
+      <div className="flex justify-end">
+        <Button type="submit" size="sm" disabled={pending || !body.trim()}>
+          {pending ? <LoaderCircle className="animate-spin" /> : <Send />}
+          {t('caseDesk.detail.send')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function AssignmentControls({
+  caseNo,
+  me,
+  assigneeId,
+  priority,
+  escalated,
+}: {
+  caseNo: string;
+  me: string;
+  assigneeId: string | null;
+  priority: string;
+  escalated: boolean;
+}) {
+  const t = useT();
+  const { pending, run } = useRun();
+  return (
+    <div className="grid gap-3">
+      <div className="flex flex-wrap gap-2">
+        {assigneeId !== me ? (
+          <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => assignAction({ caseNo, assigneeId: me }))} data-testid="assign-me">
+            {t('caseDesk.detail.assignMe')}
+          </Button>
+        ) : null}
+        {assigneeId ? (
+          <Button size="sm" variant="ghost" disabled={pending} onClick={() => run(() => assignAction({ caseNo, assigneeId: null }))}>
+            {t('caseDesk.detail.unassign')}
+          </Button>
+        ) : null}
+        <Button size="sm" variant={escalated ? 'ghost' : 'outline'} disabled={pending} onClick={() => run(() => flagsAction({ caseNo, escalated: !escalated }))}>
+          {escalated ? t('caseDesk.detail.deescalate') : t('caseDesk.detail.escalate')}
+        </Button>
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor="case-priority" className="text-xs text-muted-foreground">
+          {t('caseDesk.columns.priority')}
+        </Label>
+        <NativeSelect id="case-priority" defaultValue={priority} disabled={pending} onChange={(e) => run(() => flagsAction({ caseNo, priority: e.target.value }))}>
+          {(['urgent', 'high', 'normal', 'low'] as const).map((p) => (
+            <option key={p} value={p}>
+              {t(`caseDesk.priority.${p}`)}
+            </option>
+          ))}
+        </NativeSelect>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { House, LifeBuoy, Package, Settings } from 'lucide-react';
+import { AppShell } from '@/components/layout/app-shell';
+import { requireAreaActor } from '@/lib/auth/guard';
+import { getT } from '@/lib/i18n/server';
+
+export default async function DeskLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireAreaActor('access:desk:any');
+  const t = await getT();
+  const nav = [
+    { href: '/desk', label: t('nav.home'), icon: <House />, exact: true },
+    { href: '/desk/cases', label: t('nav.cases'), icon: <LifeBuoy /> },
+    { href: '/desk/orders', label: t('nav.orders'), icon: <Package /> },
+    { href: '/desk/account', label: t('nav.account'), icon: <Settings /> },
+  ];
+  return (
+    <AppShell area="desk" actor={actor} nav={nav}>
+      {children}
+    </AppShell>
+  );
+}

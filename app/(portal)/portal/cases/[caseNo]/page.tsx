@@ -1,0 +1,95 @@
+import type { Metadata } from 'next';
+import { ArrowLeft } from 'lucide-react';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CaseStatusBadge } from '@/components/cases/case-badges';
+import { CaseMessages, CaseTimeline } from '@/components/cases/case-thread';
+import { LiveRefresh } from '@/components/realtime/live-refresh';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { requireAreaActor } from '@/lib/auth/guard';
+import { getCase } from '@/lib/cases/queries';
+import { getRequestContext } from '@/lib/context/request';
+import { env } from '@/lib/env';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { formatDateTime } from '@/lib/i18n/format';
+import { getLocale, getT } from '@/lib/i18n/server';
+import { formatMoney } from '@/lib/money';
+import { CustomerActions, CustomerComposer } from './_components/customer-controls';
+
+export async function generateMetadata({ params }: PageProps<'/portal/cases/[caseNo]'>): Promise<Metadata> {
+  return { title: (await params).caseNo };
+}
+
+export default async function PortalCasePage({ params }: PageProps<'/portal/cases/[caseNo]'>) {
+  await requireAreaActor('access:portal:own');
+  const ctx = await getRequestContext();
+  const c = await getCase({ ctx, input: { caseNo: decodeURIComponent((await params).caseNo) } }).catch((err) => {
+    if (err instanceof NotFoundError || err instanceof ValidationError) notFound();
+    throw err;
+  });
+  const [t, locale] = [await getT(), await getLocale()];
+  const time = (iso: string) => formatDateTime(iso, locale, env().SHOP_TIMEZONE);
+  return (
+    <>
+      <Link href="/portal/cases" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-4" />
+        {t('casePortal.back')}
+      </Link>
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <h1 className="font-mono text-2xl font-semibold tracking-tight">{c.caseNo}</h1>
+        <span data-testid="portal-case-status">
+          <CaseStatusBadge status={c.status} label={t(`cases.customerStatus.${c.status}`)} />
+        </span>
+        <LiveRefresh topics={[`case:${c.caseNo}`]} />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="grid content-start gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                {t(`cases.types.${c.type}`)} · {t(`cases.reasons.${c.reason}`)}
+              </CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-3 text-sm">
+              <p className="whitespace-pre-line">{c.description}</p>
+              {c.items.length ? (
+                <ul className="text-muted-foreground">
+                  {c.items.map((i) => (
+                    <li key={i.sku}>
+                      {i.name} × {i.quantity}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <p className="text-muted-foreground">
+                {t('casePortal.order')}:{' '}
+                <Link href={`/portal/orders/${c.order.orderNo}`} className="font-mono text-primary hover:underline">
+                  {c.order.orderNo}
+                </Link>
+              </p>
+              {c.refundCents > 0 ? <p>{t('caseDesk.detail.refunded')}: {formatMoney(c.refundCents, c.currency, locale)}</p> : null}
+              <CustomerActions key={c.version} caseNo={c.caseNo} version={c.version} actions={c.actions} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>{t('casePortal.messages')}</CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-4">
+              <CaseMessages messages={c.messages} t={t} formatTime={time} audience="customer" />
+              {c.status !== 'closed' && c.status !== 'cancelled' ? <CustomerComposer caseNo={c.caseNo} /> : null}
+            </CardContent>
+          </Card>
+        </div>
+        <Card className="content-start">
+          <CardHeader>
+            <CardTitle>{t('casePortal.progress')}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <CaseTimeline events={c.events} t={t} formatTime={time} audience="customer" />
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { House, Package, RotateCcw, Settings } from 'lucide-react';
+import { AppShell } from '@/components/layout/app-shell';
+import { requireAreaActor } from '@/lib/auth/guard';
+import { getT } from '@/lib/i18n/server';
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireAreaActor('access:portal:own');
+  const t = await getT();
+  const nav = [
+    { href: '/portal', label: t('nav.home'), icon: <House />, exact: true },
+    { href: '/portal/orders', label: t('nav.orders'), icon: <Package /> },
+    { href: '/portal/cases', label: t('nav.cases'), icon: <RotateCcw /> },
+    { href: '/portal/account', label: t('nav.account'), icon: <Settings /> },
+  ];
+  return (
+    <AppShell area="portal" actor={actor} nav={nav}>
+      {children}
+    </AppShell>
+  );
+}

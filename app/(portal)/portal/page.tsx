@@ -1,0 +1,60 @@
+import { LifeBuoy, Package, RotateCcw } from 'lucide-react';
+import { PageHeader } from '@/components/layout/app-shell';
+import Link from 'next/link';
+import { RecentOrders } from '@/components/orders/recent-orders';
+import { Button } from '@/components/ui/button';
+import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { requireAreaActor } from '@/lib/auth/guard';
+import { getRequestContext } from '@/lib/context/request';
+import { getT } from '@/lib/i18n/server';
+import { listOrders } from '@/lib/orders/queries';
+
+export default async function PortalHome() {
+  const actor = await requireAreaActor('access:portal:own');
+  const t = await getT();
+  const orders = await listOrders({ ctx: await getRequestContext(), input: {} });
+  return (
+    <>
+      <PageHeader title={t('portal.homeTitle', { name: actor.name })} description={t('portal.homeSubtitle')} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('portal.ordersTitle')}</CardTitle>
+            <CardAction>
+              <Button variant="outline" size="sm" asChild>
+                <Link href="/portal/orders">{t('admin.viewAll')}</Link>
+              </Button>
+            </CardAction>
+          </CardHeader>
+          <CardContent>
+            {orders.items.length ? (
+              <RecentOrders orders={orders.items.slice(0, 5)} hrefBase="/portal/orders" audience="customer" />
+            ) : (
+              <EmptyState icon={<Package />} title={t('portal.ordersEmpty')} description={t('portal.ordersEmptyHint')} />
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('portal.casesTitle')}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <EmptyState icon={<RotateCcw />} title={t('portal.casesEmpty')} description={t('portal.casesEmptyHint')} />
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardHeader className="flex flex-row items-center gap-3">
+            <span className="flex size-9 items-center justify-center rounded-full bg-primary/10 text-primary">
+              <LifeBuoy className="size-4.5" />
+            </span>
+            <div className="grid gap-1">
+              <CardTitle>{t('portal.helpTitle')}</CardTitle>
+              <CardDescription>{t('portal.helpHint')}</CardDescription>
+            </div>
+          </CardHeader>
+        </Card>
+      </div>
+    </>
+  );
+}

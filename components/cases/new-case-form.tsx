@@ -1,0 +1,159 @@
+'use client';
+
+import { LoaderCircle } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { FormField } from '@/components/ui/form-field';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { Textarea } from '@/components/ui/textarea';
+import { toast } from '@/components/ui/toast';
+import { useT } from '@/lib/i18n/client';
+import { cn } from '@/lib/utils';
+import type { ActionResult } from '@/lib/actions';
+
+type TypeOption = { type: string; label: string; eligible: boolean; why: string };
+type Line = { sku: string; name: string; available: number };
+
+type Submit = (input: {
+  orderNo: string;
+  type: string;
+  reason: string;
+  description: string;
+  items: { sku: string; quantity: string }[];
+  overrideReason?: string;
+}) => Promise<ActionResult<{ caseNo: string }>>;
+
+/**
+ * Step 3–4 of a case request: the types with the policy's answer, items and description. Staff
+ * (`allowOverride`) may pick a type the policy refuses, giving the reason that is recorded.
+ */
+export function NewCaseForm({
+  orderNo,
+  reason,
+  types,
+  lines,
+  onSubmit,
+  donePath,
+  allowOverride = false,
+}: {
+  orderNo: string;
+  reason: string;
+  types: TypeOption[];
+  lines: Line[];
+  onSubmit: Submit;
+  /** `{caseNo}` is replaced by the new case's number. */
+  donePath: string;
+  allowOverride?: boolean;
+}) {
+  const t = useT();
+  const router = useRouter();
+  const [type, setType] = useState(types.find((x) => x.eligible)?.type ?? '');
+  const [picked, setPicked] = useState<Record<string, string>>({});
+  const [description, setDescription] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const needsItems = !['complaint', 'inquiry'].includes(type);
+  const overriding = allowOverride && types.some((x) => x.type === type && !x.eligible);
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    startTransition(async () => {
+      const items = needsItems ? Object.entries(picked).map(([sku, quantity]) => ({ sku, quantity })) : [];
+      const r = await onSubmit({ orderNo, type, reason, description, items, overrideReason: overriding ? overrideReason : undefined });
+      if (r.ok) {
+        toast.success(r.message);
+        router.push(donePath.replace('{caseNo}', r.data.caseNo));
+      } else {
+        setErrors(r.fieldErrors ?? {});
+        setFormError(r.message);
+      }
+    });
+  };
+  return (
+    <form onSubmit={submit} className="grid gap-6" noValidate>
+      <fieldset className="grid gap-2">
+        <legend className="mb-2 font-medium">{t('casePortal.step3')}</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {types.map((o) => (
+            <label
+              key={o.type}
+              className={cn(
+                'flex cursor-pointer gap-3 rounded-lg border p-3 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5',
+                !o.eligible && !allowOverride && 'cursor-not-allowed opacity-60',
+              )}
+            >
+              <input type="radio" name="type" value={o.type} checked={type === o.type} disabled={!o.eligible && !allowOverride} onChange={() => setType(o.type)} className="mt-1 accent-[var(--primary)]" />
+              <span className="grid gap-0.5">
+                <span className="font-medium">{o.label}</span>
+                <span className={cn('text-xs', o.eligible ? 'text-muted-foreground' : 'text-destructive')}>{o.why}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {needsItems ? (
+        <fieldset className="grid gap-2">
+          <legend className="mb-2 font-medium">{t('casePortal.step4')}</legend>
+          {errors.items ? <p className="text-sm text-destructive">{errors.items}</p> : null}
+          {lines.map((l) => (
+            <div key={l.sku} className="flex flex-wrap items-center gap-3 rounded-lg border p-3 text-sm">
+              <Checkbox
+                id={`line-${l.sku}`}
+                disabled={l.available < 1}
+                checked={l.sku in picked}
+                onCheckedChange={(c) =>
+                  setPicked((p) => {
+                    const next = { ...p };
+                    if (c === true) next[l.sku] = '1';
+                    else delete next[l.sku];
+                    return next;
+                  })
+                }
+              />
+              <Label htmlFor={`line-${l.sku}`} className="flex-1 font-normal">
+                {l.name}
+                <span className="ml-2 text-xs text-muted-foreground">{t('casePortal.available', { count: l.available })}</span>
+              </Label>
+              {l.sku in picked ? (
+                <Input
+                  aria-label={`${t('casePortal.quantity')} ${l.name}`}
+                  className="w-20"
+                  inputMode="numeric"
+                  value={picked[l.sku]}
+                  onChange={(e) => setPicked((p) => ({ ...p, [l.sku]: e.target.value }))}
+                />
+              ) : null}
+              {errors[`items.${Object.keys(picked).indexOf(l.sku)}.quantity`] ? (
+                <p className="w-full text-destructive">{errors[`items.${Object.keys(picked).indexOf(l.sku)}.quantity`]}</p>
+              ) : null}
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
+      {overriding ? (
+        <FormField label={t('caseDesk.new.override')} htmlFor="override-reason" error={errors.overrideReason} hint={t('caseDesk.new.overrideHint')} required>
+          <Input id="override-reason" value={overrideReason} maxLength={500} onChange={(e) => setOverrideReason(e.target.value)} />
+        </FormField>
+      ) : null}
+      <FormField label={t('casePortal.describe')} htmlFor="case-description" error={errors.description} required>
+        <Textarea id="case-description" rows={4} maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} />
+      </FormField>
+      {formError && !Object.keys(errors).length ? (
+        <Alert variant="destructive">
+          <AlertDescription>{formError}</AlertDescription>
+        </Alert>
+      ) : null}
+      <div>
+        <Button type="submit" disabled={pending || !type} data-testid="submit-case">
+          {pending ? <LoaderCircle className="animate-spin" /> : null}
+          {t('casePortal.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { env } from '@/lib/env';
+import { getDbHandle, type DbHandle } from './client';
+import { migrateDatabase } from './migrate';
+
+/** The URL with its password hidden, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
+
+export class DatabaseUnavailableError extends Error {
+  constructor(target: string, cause: string) {
+    super(`Cannot reach the database at ${target}: ${cause}. Check DATABASE_URL, or unset it to use the embedded database.`);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/** Opens the configured database, checks it answers, and applies pending migrations. */
+export async function connectAndMigrate(): Promise<DbHandle> {
+  const url = env().DATABASE_URL;
+  const handle = await getDbHandle();
+  try {
+    await handle.db.execute(sql`select 1`);
+  } catch (err) {
+    // Drizzle wraps the driver's error; the cause carries the useful code (ECONNREFUSED, 3D000 ...).
+    const e = ((err as { cause?: unknown }).cause ?? err) as NodeJS.ErrnoException;
+    const reason = [e.code, e.message].filter(Boolean).join(' ');
+    throw new DatabaseUnavailableError(url ? redactUrl(url) : 'the embedded data directory', reason);
+  }
+  await migrateDatabase(handle, url);
+  return handle;
+}

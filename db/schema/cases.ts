@@ -1,0 +1,158 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, char, index, integer, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { CASE_STATUSES, CASE_TYPES } from '@/lib/cases/workflow';
+import { teams, users } from './identity';
+import { customers, orderItems, orders } from './orders';
+
+/** Feeds case numbers AS-<yyyymmdd>-<n>. */
+export const caseNoSeq = pgSequence('case_no_seq', { startWith: 1 });
+
+export const caseTypeEnum = pgEnum('case_type', CASE_TYPES);
+export const caseStatusEnum = pgEnum('case_status', CASE_STATUSES);
+export const casePriorityEnum = pgEnum('case_priority', ['urgent', 'high', 'normal', 'low']);
+export const caseChannelEnum = pgEnum('case_channel', ['portal', 'desk', 'api']);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseNo: text('case_no').notNull(),
+    // RESTRICT: an order with after-sales cases can never be purged.
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id, { onDelete: 'restrict' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    type: caseTypeEnum('type').notNull(),
+    reason: text('reason').notNull(),
+    description: text('description').notNull(),
+    status: caseStatusEnum('status').notNull(),
+    priority: casePriorityEnum('priority').notNull().default('normal'),
+    category: text('category'),
+    channel: caseChannelEnum('channel').notNull(),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    /** What the return-policy engine answered when the case was opened, and any recorded override. */
+    policyCode: text('policy_code').notNull(),
+    /** The date in the policy answer ("possible until …"), shop calendar. */
+    policyUntil: text('policy_until'),
+    policyOverrideReason: text('policy_override_reason'),
+    appealUsed: boolean('appeal_used').notNull().default(false),
+    escalated: boolean('escalated').notNull().default(false),
+    currency: char('currency', { length: 3 }).notNull().default('CNY'),
+    refundCents: bigint('refund_cents', { mode: 'number' }).notNull().default(0),
+    compensationCents: bigint('compensation_cents', { mode: 'number' }).notNull().default(0),
+    returnFreightCents: bigint('return_freight_cents', { mode: 'number' }).notNull().default(0),
+    refundMethod: text('refund_method'),
+    returnCarrier: text('return_carrier'),
+    returnTrackingNo: text('return_tracking_no'),
+    resolution: text('resolution'),
+    firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true }),
+    decisionDueAt: timestamp('decision_due_at', { withTimezone: true }),
+    resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true }),
+    /** Legal duty: refund within 7 days of receiving the returned goods. */
+    refundDueAt: timestamp('refund_due_at', { withTimezone: true }),
+    firstRespondedAt: timestamp('first_responded_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Set while the case waits on the customer: SLA clocks do not run. */
+    pausedSince: timestamp('paused_since', { withTimezone: true }),
+    /**
+     * The deadline that matters now: the earliest clock still running. Kept by PostgreSQL itself
+     * (a stored generated column), so "due soon" and "breached" queues are index range scans.
+     */
+    nextDueAt: timestamp('next_due_at', { withTimezone: true }).generatedAlwaysAs(
+      sql`least(
+        case when first_responded_at is null then first_response_due_at end,
+        case when decided_at is null then decision_due_at end,
+        case when status in ('received', 'inspected', 'needs_action', 'refunding') then refund_due_at end,
+        case when completed_at is null then resolution_due_at end)`,
+    ),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cases_case_no_key').on(t.caseNo),
+    index('cases_order_idx').on(t.orderId),
+    index('cases_customer_idx').on(t.customerId, t.createdAt, t.id),
+    // Queues list open cases newest first: each queue has a partial index in that order, so a page
+    // reads 26 index entries however many cases there are. The predicate is written out literally
+    // in lib/cases/queries.ts (OPEN) so the planner can match it.
+    index('cases_open_created_idx').on(t.createdAt, t.id).where(sql`${t.status} not in ('closed', 'cancelled')`),
+    index('cases_open_assignee_idx').on(t.assigneeId, t.createdAt, t.id).where(sql`${t.status} not in ('closed', 'cancelled')`),
+    index('cases_open_team_idx').on(t.teamId, t.createdAt, t.id).where(sql`${t.status} not in ('closed', 'cancelled')`),
+    index('cases_open_unassigned_idx').on(t.createdAt, t.id).where(sql`${t.status} not in ('closed', 'cancelled') and ${t.assigneeId} is null`),
+    index('cases_status_idx').on(t.status, t.createdAt, t.id),
+    index('cases_open_next_due_idx').on(t.nextDueAt).where(sql`${t.status} not in ('closed', 'cancelled') and ${t.pausedSince} is null`),
+    index('cases_open_due_idx').on(t.resolutionDueAt).where(sql`${t.status} not in ('closed', 'cancelled')`),
+  ],
+);
+
+/** The order lines a case concerns, with quantities and what was refunded for each. */
+export const caseItems = pgTable(
+  'case_items',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    orderItemId: bigint('order_item_id', { mode: 'number' })
+      .notNull()
+      .references(() => orderItems.id),
+    quantity: integer('quantity').notNull(),
+    refundCents: bigint('refund_cents', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [index('case_items_case_idx').on(t.caseId), index('case_items_order_item_idx').on(t.orderItemId)],
+);
+
+export const caseMessages = pgTable(
+  'case_messages',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorLabel: text('author_label').notNull(),
+    authorKind: text('author_kind').notNull(),
+    body: text('body').notNull(),
+    /** Internal notes are never shown to the customer. */
+    internal: boolean('internal').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_messages_case_idx').on(t.caseId, t.createdAt)],
+);
+
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    actorLabel: text('actor_label').notNull(),
+    kind: text('kind').notNull(),
+    fromStatus: caseStatusEnum('from_status'),
+    toStatus: caseStatusEnum('to_status'),
+    note: text('note'),
+    public: boolean('public').notNull().default(true),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.at)],
+);
+
+/** Return rules per product category; categories without a row use the statutory defaults. */
+export const returnPolicies = pgTable('return_policies', {
+  category: text('category').primaryKey(),
+  noReasonDays: integer('no_reason_days').notNull(),
+  qualityReturnDays: integer('quality_return_days').notNull(),
+  qualityExchangeDays: integer('quality_exchange_days').notNull(),
+  allowedTypes: caseTypeEnum('allowed_types').array().notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,5 @@
+export * from './identity';
+export * from './audit';
+export * from './orders';
+export * from './integrations';
+export * from './cases';

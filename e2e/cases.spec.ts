@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signInAndLand } from './helpers';
+
+async function changeStatus(page: Page, to: string, tracking?: string) {
+  await page.getByTestId('change-status').click();
+  await page.locator('#status-to').selectOption(to);
+  if (tracking) await page.locator('#status-tracking').fill(tracking);
+  await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+}
+
+test('a customer requests a return on a delivered order; an agent approves, receives and refunds; the customer follows it live; the order shows the refund', async ({ page, browser }) => {
+  // A whole journey across three browsers: longer than the default per-test budget.
+  test.setTimeout(90_000);
+  const phone = `137${String(Date.now()).slice(-8)}`;
+  // The agent records a delivered order for the customer's phone.
+  await signInAndLand(page, 'agent@example.com', /\/desk$/);
+  await page.goto('/desk/orders/new');
+  await page.locator('#customerName').fill('王小明');
+  await page.locator('#customerPhone').fill(phone);
+  await page.locator('#sku-0').fill('EB-AIR3');
+  await page.getByTestId('save-order').click();
+  await expect(page).toHaveURL(/\/desk\/orders\/SO\d+$/);
+  const orderNo = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  await changeStatus(page, 'paid');
+  await changeStatus(page, 'shipped', 'SF100200300');
+  await changeStatus(page, 'delivered');
+
+  // The customer claims it and asks for a no-reason return; the form says until when.
+  const cctx = await browser.newContext();
+  const customer = await cctx.newPage();
+  await signInAndLand(customer, 'customer@example.com', /\/portal$/);
+  await customer.goto('/portal/orders');
+  await customer.getByTestId('claim-order').click();
+  await customer.locator('#claim-order-no').fill(orderNo);
+  await customer.locator('#claim-contact').fill(phone);
+  await customer.getByRole('dialog').getByRole('button', { name: '认领订单' }).click();
+  await expect(customer.getByTestId(`portal-order-${orderNo}`)).toBeVisible();
+  await customer.goto('/portal/cases/new');
+  await customer.locator('#pick-order').selectOption(orderNo);
+  await customer.locator('#pick-reason').selectOption('no_reason');
+  await customer.getByTestId('case-continue').click();
+  await expect(customer.getByText(/前可七天无理由退货。/)).toBeVisible();
+  await expect(customer.getByText('该原因不适用此服务。').first()).toBeVisible();
+  await customer.getByLabel(/轻羽 Air3 无线降噪耳机/).check();
+  await customer.locator('#case-description').fill('颜色不喜欢,未拆封');
+  await customer.getByTestId('submit-case').click();
+  await expect(customer).toHaveURL(/\/portal\/cases\/AS-\d{8}-\d+$/);
+  const caseNo = (await customer.getByRole('heading', { level: 1 }).textContent())!.trim();
+  await expect(customer.getByTestId('portal-case-status')).toHaveText('我们正在审核您的申请');
+
+  // The agent works the case from the queue.
+  await page.goto('/desk/cases?queue=unassigned');
+  await page.getByRole('link', { name: caseNo }).click();
+  await page.getByTestId('assign-me').click();
+  await expect(page.getByText('处理人: 李客服 Li')).toBeVisible();
+  await expect(customer.getByTestId('live-indicator')).toHaveAttribute('data-connected', 'true');
+  const customerSees: Record<string, string> = { approve: '您的申请已通过', request_return: '请寄回商品', receive_return: '我们已收到您寄回的商品' };
+  for (const action of ['approve', 'request_return', 'receive_return', 'inspect_ok', 'start_refund', 'confirm_refund']) {
+    await page.getByTestId(`case-action-${action}`).click();
+    await expect(page.getByTestId(`case-action-${action}`)).toHaveCount(0);
+    // The customer's open page follows each step without a reload.
+    if (customerSees[action]) await expect(customer.getByTestId('portal-case-status')).toHaveText(customerSees[action]);
+  }
+  await page.getByTestId('case-composer').fill('退款已原路退回,请注意查收');
+  await page.getByRole('button', { name: '发送' }).click();
+  await expect(page.getByTestId('case-messages')).toContainText('退款已原路退回');
+
+  // The customer sees the outcome in their words, live, and the order shows the refund.
+  await expect(customer.getByTestId('portal-case-status')).toHaveText('退款已完成');
+  await expect(customer.getByTestId('case-messages')).toContainText('退款已原路退回');
+  await page.goto(`/desk/orders/${orderNo}`);
+  await expect(page.locator('[data-status]').first()).toHaveText('已退款');
+  await expect(page.getByTestId('order-cases')).toContainText(caseNo);
+  await cctx.close();
+});
+
+test('an agent opens a case from an order, overriding the policy with a recorded reason', async ({ page }) => {
+  await signInAndLand(page, 'agent@example.com', /\/desk$/);
+  await page.goto('/desk/orders/new');
+  await page.locator('#customerName').fill('林客户');
+  await page.locator('#customerPhone').fill(`136${String(Date.now()).slice(-8)}`);
+  await page.locator('#sku-0').fill('PB-20K');
+  await page.getByTestId('save-order').click();
+  await expect(page).toHaveURL(/\/desk\/orders\/SO\d+$/);
+  await page.getByTestId('new-case').click();
+  await page.locator('#pick-reason').selectOption('no_reason');
+  await page.getByRole('button', { name: '下一步' }).click();
+  // Not delivered: the policy refuses a return, and says why.
+  await expect(page.getByText('签收后才可申请。').first()).toBeVisible();
+  await page.getByRole('radio', { name: /退货退款/ }).check();
+  await page.getByLabel(/快充移动电源/).check();
+  await page.locator('#case-description').fill('客户电话要求取消,包裹已拦截退回');
+  await page.getByTestId('submit-case').click();
+  await expect(page.locator('#override-reason-error')).toHaveText('请说明越过政策处理的理由。');
+  await page.locator('#override-reason').fill('物流已拦截,按退货处理');
+  await page.getByTestId('submit-case').click();
+  await expect(page).toHaveURL(/\/desk\/cases\/AS-\d{8}-\d+$/);
+  await expect(page.getByText('已越权处理:物流已拦截,按退货处理')).toBeVisible();
+});

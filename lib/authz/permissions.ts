@@ -1,0 +1,98 @@
+/**
+ * Permissions are `verb:entity:scope`. Code checks permissions, never role names, so a new role or
+ * a changed grant is an edit to ROLE_PERMISSIONS alone.
+ *   own = only records that belong to the actor; any = every record.
+ */
+export const PERMISSIONS = [
+  'access:portal:own',
+  'access:desk:any',
+  'access:admin:any',
+  'update:profile:own',
+  'read:user:any',
+  'create:user:any',
+  'update:user:any',
+  'read:team:any',
+  'manage:team:any',
+  'read:audit:any',
+  'read:order:own',
+  'claim:order:own',
+  'read:order:any',
+  'create:order:any',
+  'update:order:any',
+  'delete:order:any',
+  'restore:order:any',
+  'purge:order:any',
+  'import:order:any',
+  'export:order:any',
+  'reveal:pii:any',
+  'manage:apikey:any',
+  'create:case:own',
+  'read:case:own',
+  'act:case:own',
+  'create:case:any',
+  'read:case:any',
+  'update:case:any',
+  'override:policy:any',
+  'manage:policy:any',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ['customer', 'agent', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  customer: ['access:portal:own', 'update:profile:own', 'read:order:own', 'claim:order:own', 'create:case:own', 'read:case:own', 'act:case:own'],
+  agent: [
+    'access:desk:any',
+    'update:profile:own',
+    'read:team:any',
+    'read:order:any',
+    'create:order:any',
+    'update:order:any',
+    'delete:order:any',
+    'export:order:any',
+    'create:case:any',
+    'read:case:any',
+    'update:case:any',
+    'override:policy:any',
+  ],
+  // Supervisors also import in bulk and may see a customer's full phone and address (audited).
+  supervisor: [
+    'access:desk:any',
+    'update:profile:own',
+    'read:team:any',
+    'read:user:any',
+    'read:order:any',
+    'create:order:any',
+    'update:order:any',
+    'delete:order:any',
+    'export:order:any',
+    'import:order:any',
+    'reveal:pii:any',
+    'create:case:any',
+    'read:case:any',
+    'update:case:any',
+    'override:policy:any',
+  ],
+  admin: [
+    'access:admin:any',
+    'update:profile:own',
+    'read:user:any',
+    'create:user:any',
+    'update:user:any',
+    'read:team:any',
+    'manage:team:any',
+    'read:audit:any',
+    // Admins keep the bin: they restore or purge deleted orders from /admin, and issue API keys.
+    'restore:order:any',
+    'purge:order:any',
+    'reveal:pii:any',
+    'manage:apikey:any',
+    'manage:policy:any',
+  ],
+};
+
+export function permissionsOf(role: Role): ReadonlySet<Permission> {
+  return new Set(ROLE_PERMISSIONS[role]);
+}

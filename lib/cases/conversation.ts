@@ -1,0 +1,121 @@
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { caseEvents, caseMessages, cases, users } from '@/db/schema';
+import { transaction } from '@/db/tx';
+import { recordAudit } from '@/lib/audit';
+import { authorize, can, permissionsOf } from '@/lib/authz';
+import type { Ctx } from '@/lib/context';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { parseInput } from '@/lib/validation';
+import { announceCase } from './announce';
+import { caseAccessWhere } from './policy';
+import type { CaseStatus } from './workflow';
+
+const caseNoField = z.string().trim().min(1, 'required').max(40, 'too_long');
+
+export const AddCaseMessageInput = z.object({
+  caseNo: caseNoField,
+  body: z.string().trim().min(1, 'required').max(5000, 'too_long'),
+  internal: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional().default(false),
+});
+
+/**
+ * A reply or an internal note. A staff reply stops the first-response clock. A customer's reply
+ * moves a case waiting on them back to the agents, and reopens a resolved conversation.
+ */
+export async function addCaseMessage({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ status: CaseStatus }> {
+  const actor = ctx.actor;
+  const staff = can(actor, 'update:case:any');
+  if (!staff) authorize(actor, 'act:case:own');
+  const data = parseInput(AddCaseMessageInput, input);
+  if (data.internal && !staff) throw new ValidationError({ internal: ['invalid'] });
+  return transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(cases)
+      .where(and(eq(cases.caseNo, data.caseNo.toUpperCase()), caseAccessWhere(actor)))
+      .for('update');
+    if (!row) throw new NotFoundError('case');
+    if (row.status === 'closed' || row.status === 'cancelled') throw new ValidationError({ body: ['case_closed'] });
+    await tx.insert(caseMessages).values({
+      caseId: row.id,
+      authorId: actor!.userId,
+      authorLabel: actor!.name,
+      authorKind: staff ? 'agent' : 'customer',
+      body: data.body,
+      internal: data.internal,
+    });
+    let status: CaseStatus = row.status;
+    const patch: Partial<typeof cases.$inferInsert> = { updatedAt: new Date(), version: row.version + 1 };
+    if (staff && !data.internal && !row.firstRespondedAt) patch.firstRespondedAt = new Date();
+    if (!staff && (row.status === 'pending_customer' || row.status === 'resolved')) {
+      status = 'open';
+      patch.status = status;
+      patch.pausedSince = null;
+      patch.completedAt = null;
+      await tx.insert(caseEvents).values({
+        caseId: row.id,
+        actorId: actor!.userId,
+        actorLabel: actor!.email,
+        kind: row.status === 'resolved' ? 'reopen' : 'customer_reply',
+        fromStatus: row.status,
+        toStatus: status,
+      });
+    }
+    await tx.update(cases).set(patch).where(eq(cases.id, row.id));
+    await announceCase(tx, row.id);
+    await recordAudit(tx, ctx, {
+      action: data.internal ? 'case.note' : 'case.reply',
+      entityType: 'case',
+      entityId: row.caseNo,
+      after: { length: data.body.length, status },
+    });
+    return { status };
+  });
+}
+
+export const AssignCaseInput = z.object({ caseNo: caseNoField, assigneeId: z.uuid('not_found').nullable() });
+
+/** Assigns a case to a member of staff who can work the desk (or unassigns it). */
+export async function assignCase({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
+  authorize(ctx.actor, 'update:case:any');
+  const data = parseInput(AssignCaseInput, input);
+  await transaction(async (tx) => {
+    if (data.assigneeId) {
+      const [u] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, data.assigneeId));
+      if (!u || !u.active || !permissionsOf(u.role).has('update:case:any')) throw new ValidationError({ assigneeId: ['invalid_assignee'] });
+    }
+    const [row] = await tx.select().from(cases).where(eq(cases.caseNo, data.caseNo.toUpperCase())).for('update');
+    if (!row) throw new NotFoundError('case');
+    if (row.assigneeId === data.assigneeId) return;
+    await tx.update(cases).set({ assigneeId: data.assigneeId, version: row.version + 1, updatedAt: new Date() }).where(eq(cases.id, row.id));
+    await announceCase(tx, row.id);
+    await tx.insert(caseEvents).values({ caseId: row.id, actorId: ctx.actor!.userId, actorLabel: ctx.actor!.email, kind: 'assigned', note: data.assigneeId, public: false });
+    await recordAudit(tx, ctx, { action: 'case.assign', entityType: 'case', entityId: row.caseNo, before: { assigneeId: row.assigneeId }, after: { assigneeId: data.assigneeId } });
+  });
+}
+
+export const UpdateCaseFlagsInput = z.object({
+  caseNos: z.array(caseNoField).min(1, 'required').max(200, 'too_many'),
+  priority: z.enum(['urgent', 'high', 'normal', 'low'], { message: 'invalid_choice' }).optional(),
+  escalated: z.boolean().optional(),
+});
+
+/** Priority and escalation for one or many cases (bulk from the queue). */
+export async function updateCaseFlags({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ updated: number }> {
+  authorize(ctx.actor, 'update:case:any');
+  const data = parseInput(UpdateCaseFlagsInput, input);
+  if (data.priority === undefined && data.escalated === undefined) throw new ValidationError({ priority: ['required'] });
+  return transaction(async (tx) => {
+    const rows = await tx.select().from(cases).where(inArray(cases.caseNo, data.caseNos.map((c) => c.toUpperCase()))).for('update');
+    for (const row of rows) {
+      const after = { priority: data.priority ?? row.priority, escalated: data.escalated ?? row.escalated };
+      if (after.priority === row.priority && after.escalated === row.escalated) continue;
+      await tx.update(cases).set({ ...after, version: row.version + 1, updatedAt: new Date() }).where(eq(cases.id, row.id));
+      await announceCase(tx, row.id);
+      await recordAudit(tx, ctx, { action: 'case.flags', entityType: 'case', entityId: row.caseNo, before: { priority: row.priority, escalated: row.escalated }, after });
+    }
+    return { updated: rows.length };
+  });
+}

@@ -1,0 +1,52 @@
+import type { CaseReason } from '@/lib/returns/policy-engine';
+import type { Priority } from './priority';
+import type { CaseAction, CaseStatus, CaseType } from './workflow';
+
+export type CaseListItemDto = {
+  caseNo: string;
+  orderNo: string;
+  type: CaseType;
+  status: CaseStatus;
+  priority: Priority;
+  customerName: string;
+  assigneeName: string | null;
+  createdAt: string;
+  /** The next SLA deadline that still runs (first response, decision, refund, resolution). */
+  dueAt: string | null;
+  escalated: boolean;
+};
+
+export type CaseMessageDto = { id: number; at: string; authorLabel: string; authorKind: string; body: string; internal: boolean };
+export type CaseEventDto = { id: number; at: string; actorLabel: string; kind: string; fromStatus: CaseStatus | null; toStatus: CaseStatus | null; note: string | null };
+
+export type CaseDetailDto = {
+  caseNo: string;
+  version: number;
+  type: CaseType;
+  reason: CaseReason;
+  description: string;
+  status: CaseStatus;
+  priority: Priority;
+  channel: string;
+  escalated: boolean;
+  policyCode: string;
+  policyUntil: string | null;
+  policyOverrideReason: string | null;
+  assignee: { id: string; name: string } | null;
+  refundCents: number;
+  currency: string;
+  returnCarrier: string | null;
+  returnTrackingNo: string | null;
+  createdAt: string;
+  dues: { firstResponse: string | null; decision: string | null; refund: string | null; resolution: string | null };
+  respondedAt: string | null;
+  decidedAt: string | null;
+  completedAt: string | null;
+  pausedSince: string | null;
+  order: { orderNo: string; status: string; totalCents: number; refundedCents: number; placedAt: string; deliveredAt: string | null; customerName: string };
+  items: { sku: string; name: string; quantity: number; refundCents: number }[];
+  messages: CaseMessageDto[];
+  events: CaseEventDto[];
+  /** What the viewer may do now. */
+  actions: CaseAction[];
+};

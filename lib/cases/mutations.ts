@@ -1,0 +1,246 @@
+import 'server-only';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { rowsOf } from '@/db/rows';
+import { caseEvents, caseItems, cases, orderItems, orders, products } from '@/db/schema';
+import { transaction } from '@/db/tx';
+import { recordAudit } from '@/lib/audit';
+import { authorize, can } from '@/lib/authz';
+import type { Ctx } from '@/lib/context';
+import { env } from '@/lib/env';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { orderAccessWhere } from '@/lib/orders/policy';
+import { applyRefundToOrder } from '@/lib/orders/refunds';
+import { policiesFor } from '@/lib/returns/policies';
+import { evaluate, type Exclusion } from '@/lib/returns/policy-engine';
+import { ALWAYS_OPEN, DEFAULT_SLA_TARGETS, dueAt } from '@/lib/sla/calendar';
+import { parseInput } from '@/lib/validation';
+import { announceCase } from './announce';
+import { actorKind, caseAccessWhere } from './policy';
+import { initialPriority } from './priority';
+import { CaseActionInput, CreateCaseInput } from './schemas';
+import { checkCaseAction, COMPLETED_STATUSES, initialStatus, waitingOnCustomer, type CaseStatus } from './workflow';
+
+const RESOLUTION_TARGET_MINUTES = { urgent: 1440, high: 2880, normal: 4320, low: 10080 } as const;
+const REFUND_AFTER_RECEIPT_MINUTES = 7 * 24 * 60;
+
+async function nextCaseNo(tx: Tx): Promise<string> {
+  const r = rowsOf<{ n: string; d: string }>(
+    await tx.execute(sql`select nextval('case_no_seq')::text as n, to_char(now() at time zone ${env().SHOP_TIMEZONE}, 'YYYYMMDD') as d`),
+  )[0]!;
+  return `AS-${r.d}-${r.n.padStart(4, '0')}`;
+}
+
+/**
+ * Opens an after-sales case on an order: a customer on their own order (portal), or staff on any
+ * order (desk). The items must be in the order and within what was bought and not yet refunded or
+ * claimed by another open case. The return-policy engine decides eligibility; staff may override
+ * a "no" with a recorded reason, customers may not.
+ */
+export async function createCase({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ caseNo: string }> {
+  const actor = ctx.actor;
+  const staff = can(actor, 'create:case:any');
+  if (!staff) authorize(actor, 'create:case:own');
+  const data = parseInput(CreateCaseInput, input);
+  if (data.overrideReason && !can(actor, 'override:policy:any')) throw new ValidationError({ overrideReason: ['invalid'] });
+
+  return transaction(async (tx) => {
+    const [order] = await tx
+      .select()
+      .from(orders)
+      .where(and(eq(orders.orderNo, data.orderNo.toUpperCase()), orderAccessWhere(actor)))
+      .for('update');
+    if (!order) throw new NotFoundError('order');
+
+    const lines = await tx
+      .select({ item: orderItems, product: products })
+      .from(orderItems)
+      .leftJoin(products, eq(products.id, orderItems.productId))
+      .where(eq(orderItems.orderId, order.id));
+    // Quantities claimed by other cases still in progress. Finished cases no longer hold items:
+    // a completed refund is already counted in the item's refunded quantity.
+    const claimed = await tx
+      .select({ orderItemId: caseItems.orderItemId, qty: sql<number>`sum(${caseItems.quantity})::int` })
+      .from(caseItems)
+      .innerJoin(cases, eq(cases.id, caseItems.caseId))
+      .where(and(eq(cases.orderId, order.id), notInArray(cases.status, ['closed', 'cancelled', ...COMPLETED_STATUSES])))
+      .groupBy(caseItems.orderItemId);
+
+    const errors: Record<string, string[]> = {};
+    const chosen = data.items.map((it, i) => {
+      const line = lines.find((l) => l.item.sku === it.sku);
+      if (!line) {
+        errors[`items.${i}.sku`] = ['item_not_in_order'];
+        return null;
+      }
+      const taken = claimed.find((c) => c.orderItemId === line.item.id)?.qty ?? 0;
+      if (it.quantity > line.item.quantity - line.item.refundedQuantity - Number(taken)) errors[`items.${i}.quantity`] = ['quantity_exceeds_order'];
+      return { line, quantity: it.quantity };
+    });
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+    const goods = chosen.filter((c): c is NonNullable<typeof c> => !!c);
+    if (goods.length === 0 && !['complaint', 'inquiry', 'refund_only'].includes(data.type)) throw new ValidationError({ items: ['items_required'] });
+
+    // The policy answer for the case is the strictest among its items (or the order alone).
+    const now = new Date();
+    const policies = await policiesFor(tx, goods.map((g) => g.line.product?.category ?? ''));
+    const answers = (goods.length ? goods : [null]).map((g) =>
+      evaluate({
+        policy: g ? policies.get(g.line.product?.category ?? '') : undefined,
+        type: data.type,
+        reason: data.reason,
+        now,
+        timeZone: env().SHOP_TIMEZONE,
+        item: {
+          exclusion: g?.line.product && !g.line.product.returnable ? ((g.line.product.nonReturnableReason as Exclusion | null) ?? 'confirmed') : null,
+          warrantyDays: g?.line.product?.warrantyDays ?? 0,
+          deliveredAt: order.deliveredAt,
+        },
+      }),
+    );
+    const refused = answers.find((a) => !a.eligible);
+    if (refused && !data.overrideReason) {
+      // Staff who may override are asked for the reason; customers get the policy's "no".
+      if (can(actor, 'override:policy:any')) throw new ValidationError({ overrideReason: ['override_reason_required'] });
+      throw new AppError('not_eligible', undefined, { policy: refused.code, until: refused.until ?? '' });
+    }
+    const answer = refused ?? answers[0]!;
+
+    const [openCases] = rowsOf<{ n: number }>(
+      await tx.execute(sql`select count(*)::int as n from cases where customer_id = ${order.customerId} and status not in ('closed','cancelled')`),
+    );
+    const priority = initialPriority({
+      type: data.type,
+      reason: data.reason,
+      description: data.description,
+      orderTotalCents: Number(order.totalCents),
+      openCasesOfCustomer: Number(openCases?.n ?? 0),
+    });
+    const targets = DEFAULT_SLA_TARGETS[priority];
+    const calendar = ALWAYS_OPEN(env().SHOP_TIMEZONE);
+    const caseNo = await nextCaseNo(tx);
+    const status = initialStatus(data.type);
+    const [created] = await tx
+      .insert(cases)
+      .values({
+        caseNo,
+        orderId: order.id,
+        customerId: order.customerId,
+        type: data.type,
+        reason: data.reason,
+        description: data.description,
+        status,
+        priority,
+        channel: staff ? 'desk' : 'portal',
+        policyCode: answer.code,
+        policyUntil: answer.until ?? null,
+        policyOverrideReason: refused ? data.overrideReason : null,
+        currency: order.currency,
+        firstResponseDueAt: dueAt(now, targets.firstResponse, calendar),
+        decisionDueAt: status === 'submitted' ? dueAt(now, targets.decision, calendar) : null,
+        resolutionDueAt: dueAt(now, RESOLUTION_TARGET_MINUTES[priority], calendar),
+      })
+      .returning({ id: cases.id });
+    if (goods.length) {
+      await tx.insert(caseItems).values(goods.map((g) => ({ caseId: created!.id, orderItemId: g.line.item.id, quantity: g.quantity })));
+    }
+    await tx.insert(caseEvents).values({
+      caseId: created!.id,
+      actorId: actor!.userId,
+      actorLabel: actor!.email,
+      kind: 'created',
+      toStatus: status,
+      note: refused ? `override: ${data.overrideReason}` : null,
+      public: !refused,
+    });
+    await announceCase(tx, created!.id);
+    await recordAudit(tx, ctx, {
+      action: 'case.create',
+      entityType: 'case',
+      entityId: caseNo,
+      after: { orderNo: order.orderNo, type: data.type, reason: data.reason, priority, policy: answer.code, override: refused ? data.overrideReason : null },
+    });
+    return { caseNo };
+  });
+}
+
+/**
+ * Takes one workflow action on a case. The workflow decides whether the action is possible now
+ * and for this actor; side effects follow the action: decision and receipt times for the SLA,
+ * the refund amount (never more than is left to refund), and the order's refund on confirmation.
+ */
+export async function applyCaseAction({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ status: CaseStatus; version: number }> {
+  const actor = ctx.actor;
+  if (!can(actor, 'update:case:any')) authorize(actor, 'act:case:own');
+  const data = parseInput(CaseActionInput, input);
+  return transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(cases)
+      .where(and(eq(cases.caseNo, data.caseNo.toUpperCase()), caseAccessWhere(actor)))
+      .for('update');
+    if (!row) throw new NotFoundError('case');
+    if (row.version !== data.version) throw new ConflictError();
+    const check = checkCaseAction({ type: row.type, status: row.status, action: data.action, by: actorKind(actor!), appealUsed: row.appealUsed });
+    if (!check.ok) throw new AppError(check.code, undefined, { action: data.action, status: row.status });
+
+    const now = new Date();
+    const patch: Partial<typeof cases.$inferInsert> = { status: check.to, version: row.version + 1, updatedAt: now };
+    if (data.action === 'approve' || data.action === 'reject') patch.decidedAt = now;
+    if (data.action === 'appeal') patch.appealUsed = true;
+    if (data.action === 'receive_return') {
+      patch.receivedAt = now;
+      patch.refundDueAt = dueAt(now, REFUND_AFTER_RECEIPT_MINUTES, ALWAYS_OPEN(env().SHOP_TIMEZONE));
+    }
+    if (COMPLETED_STATUSES.includes(check.to)) patch.completedAt = now;
+    if (check.to === 'closed') patch.closedAt = now;
+    patch.pausedSince = waitingOnCustomer(check.to) ? (row.pausedSince ?? now) : null;
+
+    const items = await tx
+      .select({ ci: caseItems, oi: orderItems })
+      .from(caseItems)
+      .innerJoin(orderItems, eq(orderItems.id, caseItems.orderItemId))
+      .where(eq(caseItems.caseId, row.id));
+    if (data.action === 'start_refund') {
+      const [order] = await tx.select().from(orders).where(eq(orders.id, row.orderId));
+      const remaining = Number(order!.totalCents) - Number(order!.refundedCents);
+      const itemsValue = items.reduce((s, { ci, oi }) => s + Math.round((Number(oi.lineTotalCents) / oi.quantity) * ci.quantity), 0);
+      const amount = data.refundCents ?? (items.length ? Math.min(itemsValue, remaining) : remaining);
+      if (amount <= 0 || amount > remaining) throw new ValidationError({ refundCents: ['refund_exceeds_paid'] });
+      patch.refundCents = amount;
+    }
+    if (data.action === 'confirm_refund') {
+      // Spread the refund over the case's items (up to their value); any rest is order-level (e.g. shipping).
+      let left = Number(row.refundCents);
+      const lines = items.map(({ ci, oi }) => {
+        const cents = Math.min(left, Math.round((Number(oi.lineTotalCents) / oi.quantity) * ci.quantity));
+        left -= cents;
+        return { orderItemId: oi.id, quantity: ci.quantity, cents };
+      });
+      await applyRefundToOrder(tx, ctx, { orderId: row.orderId, lines, totalCents: Number(row.refundCents), caseNo: row.caseNo });
+      if (lines.length) {
+        for (const l of lines) await tx.update(caseItems).set({ refundCents: l.cents }).where(and(eq(caseItems.caseId, row.id), eq(caseItems.orderItemId, l.orderItemId)));
+      }
+    }
+    const [after] = await tx.update(cases).set(patch).where(eq(cases.id, row.id)).returning({ version: cases.version, status: cases.status });
+    await tx.insert(caseEvents).values({
+      caseId: row.id,
+      actorId: actor!.userId,
+      actorLabel: actor!.email,
+      kind: data.action,
+      fromStatus: row.status,
+      toStatus: check.to,
+      note: data.note ?? null,
+    });
+    await announceCase(tx, row.id);
+    await recordAudit(tx, ctx, {
+      action: `case.${data.action}`,
+      entityType: 'case',
+      entityId: row.caseNo,
+      before: { status: row.status },
+      after: { status: check.to, refundCents: patch.refundCents, note: data.note },
+    });
+    return { status: after!.status, version: after!.version };
+  });
+}
+

@@ -1,0 +1,259 @@
+import 'server-only';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { rowsOf } from '@/db/rows';
+import { caseEvents, caseItems, caseMessages, cases, customers, orderItems, orders, products, teamMembers, users } from '@/db/schema';
+import { can } from '@/lib/authz';
+import type { Ctx } from '@/lib/context';
+import { env } from '@/lib/env';
+import { NotFoundError } from '@/lib/errors';
+import { orderAccessWhere } from '@/lib/orders/policy';
+import { policiesFor } from '@/lib/returns/policies';
+import { CASE_REASONS, evaluateAll } from '@/lib/returns/policy-engine';
+import { decodeCursor, toPage, type Page } from '@/lib/pagination';
+import { parseInput } from '@/lib/validation';
+import type { CaseDetailDto, CaseListItemDto } from './dto';
+import { actorKind, caseAccessWhere } from './policy';
+import { availableActions, CASE_STATUSES, CASE_TYPES } from './workflow';
+
+export const CASES_PAGE_SIZE = 25;
+export const QUEUES = ['mine', 'unassigned', 'team', 'due_soon', 'breached', 'all'] as const;
+export type Queue = (typeof QUEUES)[number];
+
+/** The deadline that matters now (a generated column, see db/schema/cases.ts). */
+const nextDue = cases.nextDueAt;
+
+export const ListCasesInput = z.object({
+  queue: z.enum(QUEUES, { message: 'invalid_choice' }).optional().default('all'),
+  status: z.union([z.enum(CASE_STATUSES), z.literal('')]).optional().default(''),
+  type: z.union([z.enum(CASE_TYPES), z.literal('')]).optional().default(''),
+  priority: z.union([z.enum(['urgent', 'high', 'normal', 'low']), z.literal('')]).optional().default(''),
+  q: z.string().trim().max(60, 'too_long').optional().default(''),
+  cursor: z.string().max(200).optional(),
+});
+
+/** Written literally (not as parameters) so that it matches the partial indexes' predicate. */
+const OPEN = sql`${cases.status} not in ('closed', 'cancelled')`;
+
+function queueWhere(queue: Queue, userId: string): SQL | undefined {
+  const open = OPEN;
+  switch (queue) {
+    case 'mine':
+      return and(open, eq(cases.assigneeId, userId));
+    case 'unassigned':
+      return and(open, sql`${cases.assigneeId} is null`);
+    case 'team':
+      return and(open, sql`${cases.teamId} in (select ${teamMembers.teamId} from ${teamMembers} where ${teamMembers.userId} = ${userId})`);
+    case 'due_soon':
+      return and(open, sql`${cases.pausedSince} is null`, sql`${nextDue} between now() and now() + interval '2 hours'`);
+    case 'breached':
+      return and(open, sql`${cases.pausedSince} is null`, sql`${nextDue} < now()`);
+    default:
+      return open;
+  }
+}
+
+/** Staff queues (and a customer's own cases): newest first, keyset paged. */
+export async function listCases({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<Page<CaseListItemDto>> {
+  const access = caseAccessWhere(ctx.actor);
+  const f = parseInput(ListCasesInput, input);
+  // The queues hold open cases; asking for a status explicitly (e.g. closed) looks beyond them.
+  const queue = f.status && f.queue === 'all' ? undefined : queueWhere(f.queue, ctx.actor!.userId);
+  const where: (SQL | undefined)[] = [access, can(ctx.actor, 'read:case:any') ? queue : undefined];
+  if (f.status) where.push(eq(cases.status, f.status));
+  if (f.type) where.push(eq(cases.type, f.type));
+  if (f.priority) where.push(eq(cases.priority, f.priority));
+  if (f.q) where.push(sql`(${cases.caseNo} = ${f.q.toUpperCase()} or ${orders.orderNo} = ${f.q.toUpperCase()})`);
+  const after = decodeCursor(f.cursor, ['string', 'number']);
+  if (after) where.push(sql`(${cases.createdAt}, ${cases.id}) < (${after[0]}::timestamptz, ${after[1]})`);
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: cases.id,
+      caseNo: cases.caseNo,
+      orderNo: orders.orderNo,
+      type: cases.type,
+      status: cases.status,
+      priority: cases.priority,
+      customerName: customers.name,
+      assigneeName: users.name,
+      createdAt: cases.createdAt,
+      escalated: cases.escalated,
+      dueAt: nextDue,
+    })
+    .from(cases)
+    .innerJoin(orders, eq(orders.id, cases.orderId))
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .leftJoin(users, eq(users.id, cases.assigneeId))
+    .where(and(...where))
+    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .limit(CASES_PAGE_SIZE + 1);
+  const page = toPage(rows, CASES_PAGE_SIZE, (r) => [r.createdAt.toISOString(), r.id]);
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((r) => ({
+      caseNo: r.caseNo,
+      orderNo: r.orderNo,
+      type: r.type,
+      status: r.status,
+      priority: r.priority,
+      customerName: r.customerName,
+      assigneeName: r.assigneeName,
+      createdAt: r.createdAt.toISOString(),
+      dueAt: r.dueAt ? new Date(r.dueAt).toISOString() : null,
+      escalated: r.escalated,
+    })),
+  };
+}
+
+/** Tabs show exact counts up to this; beyond it "999+" says enough and keeps counting cheap. */
+export const COUNT_CAP = 999;
+
+/**
+ * Case counts per queue for the queue tabs, in one round trip. Each count reads at most
+ * COUNT_CAP + 1 index entries (a LIMIT inside), so the tabs cost the same at 300k cases as at 300.
+ */
+export async function countQueues({ ctx }: { ctx: Ctx }): Promise<Record<Queue, number>> {
+  const access = caseAccessWhere(ctx.actor);
+  const userId = ctx.actor!.userId;
+  const db = await getDb();
+  const capped = (q: Queue) =>
+    sql<number>`(select count(*)::int from (select 1 from ${cases} where ${and(access, queueWhere(q, userId))} limit ${COUNT_CAP + 1}) t)`;
+  const [row] = rowsOf<Record<Queue, number>>(
+    await db.execute(
+      sql`select ${capped('mine')} as mine, ${capped('unassigned')} as unassigned, ${capped('team')} as team, ${capped('due_soon')} as due_soon, ${capped('breached')} as breached, ${capped('all')} as "all"`,
+    ),
+  );
+  return Object.fromEntries(QUEUES.map((q) => [q, Number(row?.[q] ?? 0)])) as Record<Queue, number>;
+}
+
+export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unknown } }): Promise<CaseDetailDto> {
+  const access = caseAccessWhere(ctx.actor);
+  const caseNo = parseInput(z.string().trim().min(1).max(40), input.caseNo).toUpperCase();
+  const db = await getDb();
+  const [row] = await db
+    .select({ c: cases, o: orders, customerName: customers.name, assigneeName: users.name })
+    .from(cases)
+    .innerJoin(orders, eq(orders.id, cases.orderId))
+    .innerJoin(customers, eq(customers.id, cases.customerId))
+    .leftJoin(users, eq(users.id, cases.assigneeId))
+    .where(and(eq(cases.caseNo, caseNo), access))
+    .limit(1);
+  if (!row) throw new NotFoundError('case');
+  const staff = can(ctx.actor, 'read:case:any');
+  const [items, messages, events] = await Promise.all([
+    db
+      .select({ sku: orderItems.sku, name: orderItems.name, quantity: caseItems.quantity, refundCents: caseItems.refundCents })
+      .from(caseItems)
+      .innerJoin(orderItems, eq(orderItems.id, caseItems.orderItemId))
+      .where(eq(caseItems.caseId, row.c.id))
+      .orderBy(asc(caseItems.id)),
+    db
+      .select()
+      .from(caseMessages)
+      .where(and(eq(caseMessages.caseId, row.c.id), staff ? undefined : eq(caseMessages.internal, false)))
+      .orderBy(asc(caseMessages.createdAt), asc(caseMessages.id)),
+    db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, row.c.id), staff ? undefined : eq(caseEvents.public, true)))
+      .orderBy(desc(caseEvents.at), desc(caseEvents.id)),
+  ]);
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const c = row.c;
+  return {
+    caseNo: c.caseNo,
+    version: c.version,
+    type: c.type,
+    reason: c.reason as CaseDetailDto['reason'],
+    description: c.description,
+    status: c.status,
+    priority: c.priority,
+    channel: c.channel,
+    escalated: c.escalated,
+    policyCode: c.policyCode,
+    policyUntil: c.policyUntil,
+    policyOverrideReason: staff ? c.policyOverrideReason : null,
+    assignee: c.assigneeId && row.assigneeName ? { id: c.assigneeId, name: row.assigneeName } : null,
+    refundCents: Number(c.refundCents),
+    currency: c.currency,
+    returnCarrier: c.returnCarrier,
+    returnTrackingNo: c.returnTrackingNo,
+    createdAt: c.createdAt.toISOString(),
+    dues: { firstResponse: iso(c.firstResponseDueAt), decision: iso(c.decisionDueAt), refund: iso(c.refundDueAt), resolution: iso(c.resolutionDueAt) },
+    respondedAt: iso(c.firstRespondedAt),
+    decidedAt: iso(c.decidedAt),
+    completedAt: iso(c.completedAt),
+    pausedSince: iso(c.pausedSince),
+    order: {
+      orderNo: row.o.orderNo,
+      status: row.o.status,
+      totalCents: Number(row.o.totalCents),
+      refundedCents: Number(row.o.refundedCents),
+      placedAt: row.o.placedAt.toISOString(),
+      deliveredAt: iso(row.o.deliveredAt),
+      customerName: row.customerName,
+    },
+    items: items.map((i) => ({ ...i, refundCents: Number(i.refundCents) })),
+    messages: messages.map((m) => ({ id: m.id, at: m.createdAt.toISOString(), authorLabel: m.authorLabel, authorKind: m.authorKind, body: m.body, internal: m.internal })),
+    events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), actorLabel: staff ? e.actorLabel : '', kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note })),
+    actions: availableActions(c.type, c.status, actorKind(ctx.actor!), c.appealUsed),
+  };
+}
+
+/** The cases of one order (for the order page), through the same access rules. */
+export async function listOrderCases({ ctx, input }: { ctx: Ctx; input: { orderNo: string } }) {
+  const access = caseAccessWhere(ctx.actor);
+  const db = await getDb();
+  return db
+    .select({ caseNo: cases.caseNo, type: cases.type, status: cases.status, createdAt: cases.createdAt, refundCents: cases.refundCents })
+    .from(cases)
+    .innerJoin(orders, eq(orders.id, cases.orderId))
+    .where(and(eq(orders.orderNo, input.orderNo.toUpperCase()), access))
+    .orderBy(desc(cases.createdAt));
+}
+
+/**
+ * What the request form shows before submission: the order's lines with what can still be claimed,
+ * and for the chosen reason, whether each case type is possible and why (policy engine).
+ */
+export async function previewCasePolicy({ ctx, input }: { ctx: Ctx; input: { orderNo: string; reason: string } }) {
+  const reason = parseInput(z.enum(CASE_REASONS), input.reason);
+  const db = await getDb();
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.orderNo, input.orderNo.toUpperCase()), orderAccessWhere(ctx.actor)))
+    .limit(1);
+  if (!order) throw new NotFoundError('order');
+  const lines = await db
+    .select({ sku: orderItems.sku, name: orderItems.name, quantity: orderItems.quantity, refunded: orderItems.refundedQuantity, returnable: products.returnable, exclusion: products.nonReturnableReason, warrantyDays: products.warrantyDays, category: products.category })
+    .from(orderItems)
+    .leftJoin(products, eq(products.id, orderItems.productId))
+    .where(eq(orderItems.orderId, order.id))
+    .orderBy(asc(orderItems.id));
+  // The strictest answer across the order's lines, per type.
+  const policies = await policiesFor(db, lines.map((l) => l.category ?? ''));
+  const perLine = lines.map((l) =>
+    evaluateAll({
+      policy: policies.get(l.category ?? ''),
+      reason,
+      now: new Date(),
+      timeZone: env().SHOP_TIMEZONE,
+      item: { exclusion: l.returnable === false ? ((l.exclusion as never) ?? 'confirmed') : null, warrantyDays: l.warrantyDays ?? 0, deliveredAt: order.deliveredAt },
+    }),
+  );
+  const answers = Object.fromEntries(
+    CASE_TYPES.map((type) => {
+      const list = perLine.map((p) => p[type]);
+      return [type, list.find((a) => !a.eligible) ?? list[0] ?? { eligible: false, code: 'type_not_offered' }];
+    }),
+  );
+  return {
+    orderNo: order.orderNo,
+    status: order.status,
+    lines: lines.map((l) => ({ sku: l.sku, name: l.name, available: l.quantity - l.refunded })),
+    answers: answers as Record<(typeof CASE_TYPES)[number], { eligible: boolean; code: string; until?: string }>,
+  };
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { CASE_REASONS } from '@/lib/returns/policy-engine';
+import { CASE_ACTIONS, CASE_TYPES } from './workflow';
+
+export const CreateCaseInput = z.object({
+  orderNo: z.string().trim().min(1, 'required').max(40, 'too_long'),
+  type: z.enum(CASE_TYPES, { message: 'invalid_choice' }),
+  reason: z.enum(CASE_REASONS, { message: 'invalid_choice' }),
+  description: z.string().trim().min(1, 'required').max(2000, 'too_long'),
+  items: z
+    .array(
+      z.object({
+        sku: z.string().trim().min(1, 'required').max(64, 'too_long'),
+        quantity: z.coerce.number({ message: 'invalid_quantity' }).int('invalid_quantity').min(1, 'invalid_quantity').max(9999, 'invalid_quantity'),
+      }),
+    )
+    .max(100, 'too_many_items')
+    .default([]),
+  /** Staff only: proceed although the policy engine says no, with the reason recorded. */
+  overrideReason: z
+    .string()
+    .trim()
+    .max(500, 'too_long')
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+export type CreateCaseInput = z.input<typeof CreateCaseInput>;
+
+export const CaseActionInput = z.object({
+  caseNo: z.string().trim().min(1, 'required').max(40, 'too_long'),
+  version: z.coerce.number().int().min(1),
+  action: z.enum(CASE_ACTIONS, { message: 'invalid_choice' }),
+  note: z
+    .string()
+    .trim()
+    .max(2000, 'too_long')
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  /** For start_refund: the amount to refund, in 分; defaults to the concerned items' value. */
+  refundCents: z.coerce.number({ message: 'invalid_amount' }).int('invalid_amount').min(0, 'invalid_amount').optional(),
+});
+export type CaseActionInput = z.input<typeof CaseActionInput>;

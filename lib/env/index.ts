@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable the app reads, validated once at start. A bad value stops the app with
+ * a message naming the variable, instead of failing later in some unrelated request.
+ * Documented for operators in .env.example.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/.+/.test(v), {
+      message: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/afterdesk',
+    }),
+  DATA_DIR: z.string().default('.data'),
+  PGLITE_DIR: z.string().optional(),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with: openssl rand -base64 32)').optional(),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
+      message: 'must be 32 random bytes in base64 (generate one with: openssl rand -base64 32)',
+    }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHOP_TIMEZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Asia/Shanghai'),
+  DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  constructor(issues: string[]) {
+    super(`Invalid environment configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+let cached: Env | undefined;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return result.data;
+}
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Resets the cached environment (tests change variables between cases). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+// The data directory is decided at run time; the comment keeps the bundler from tracing the
+// whole project as if any file might be read from it.
+export function dataDir(): string {
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), env().DATA_DIR);
+}
+
+export function pgliteDir(): string {
+  const e = env();
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), e.PGLITE_DIR ?? path.join(e.DATA_DIR, 'pglite'));
+}
+
+/**
+ * The demo must run with nothing configured, yet sessions must survive restarts: without an
+ * AUTH_SECRET we generate one once and keep it under the data directory. In production with
+ * PostgreSQL (several instances share sessions) the secret must come from the environment.
+ */
+export function ensureAuthSecret(): string {
+  const e = env();
+  if (e.AUTH_SECRET) return e.AUTH_SECRET;
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL) {
+    throw new EnvError(['AUTH_SECRET: required in production with DATABASE_URL (all app instances must share it)']);
+  }
+  const file = path.join(dataDir(), 'auth-secret');
+  let secret: string;
+  if (fs.existsSync(file)) {
+    secret = fs.readFileSync(file, 'utf8').trim();
+  } else {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    secret = randomBytes(32).toString('base64url');
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+  }
+  process.env.AUTH_SECRET = secret;
+  cached = { ...e, AUTH_SECRET: secret };
+  return secret;
+}
+
+/**
+ * The key that encrypts personal data at rest (phones, addresses). Like AUTH_SECRET it is generated
+ * once for the demo and kept under the data directory; production must set it (and back it up:
+ * without it, encrypted fields cannot be read).
+ */
+export function ensureDataKey(): Buffer {
+  const e = env();
+  if (e.DATA_ENCRYPTION_KEY) return Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64');
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL) {
+    throw new EnvError(['DATA_ENCRYPTION_KEY: required in production with DATABASE_URL']);
+  }
+  const file = path.join(dataDir(), 'data-key');
+  let key: string;
+  if (fs.existsSync(file)) {
+    key = fs.readFileSync(file, 'utf8').trim();
+  } else {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    key = randomBytes(32).toString('base64');
+    fs.writeFileSync(file, key, { mode: 0o600 });
+  }
+  process.env.DATA_ENCRYPTION_KEY = key;
+  cached = { ...e, DATA_ENCRYPTION_KEY: key };
+  return Buffer.from(key, 'base64');
+}

@@ -1,0 +1,60 @@
+/**
+ * Expected failures of a verb. Each carries a stable `code` that the UI translates
+ * (messages: errors.<code>), and optional `params` for the message and per-field errors.
+ * Anything that is not an AppError is a bug: it is logged and shown as a generic message.
+ */
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message ?? code);
+    this.name = 'AppError';
+  }
+}
+
+/** No signed-in actor. */
+export class UnauthenticatedError extends AppError {
+  constructor() {
+    super('unauthenticated');
+  }
+}
+
+/** Signed in, but the role lacks the permission. */
+export class ForbiddenError extends AppError {
+  constructor(readonly permission?: string) {
+    super('forbidden', `missing permission ${permission ?? ''}`.trim());
+  }
+}
+
+/** Missing, or not visible to this actor: the two are deliberately indistinguishable. */
+export class NotFoundError extends AppError {
+  constructor(entity = 'record') {
+    super('not_found', `${entity} not found`, { entity });
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(
+    readonly fieldErrors: FieldErrors,
+    code = 'invalid_input',
+  ) {
+    super(code);
+  }
+}
+
+/** The record changed since the user loaded it (optimistic concurrency). */
+export class ConflictError extends AppError {
+  constructor(code = 'stale_version') {
+    super(code);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super('rate_limited', undefined, { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
+  }
+}

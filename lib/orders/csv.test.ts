@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvLine, lineIndexOf, rowsToOrderInput } from './csv';
+
+describe('csv cells', () => {
+  it('quotes separators, quotes and line breaks', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(1250)).toBe('1250');
+  });
+
+  it('defuses formulas in text but leaves numbers alone', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell(-5)).toBe('-5');
+    expect(csvLine(['a', 1, null])).toBe('a,1,\r\n');
+  });
+});
+
+describe('rowsToOrderInput', () => {
+  it('reads order fields from the first row and one item per row, amounts in yuan', () => {
+    const input = rowsToOrderInput([
+      { channel: 'jd', external_id: 'JD-1', customer_name: '王', sku: 'A', quantity: '2', unit_price: '9.90', shipping_fee: '10', total: '' },
+      { channel: 'jd', external_id: 'JD-1', customer_name: '王', sku: 'B', quantity: '1' },
+    ]);
+    expect(input).toMatchObject({
+      channel: 'jd',
+      externalId: 'JD-1',
+      status: 'paid',
+      shippingCents: 1000,
+      totalCents: undefined,
+      items: [
+        { sku: 'A', quantity: '2', unitPriceCents: 990 },
+        { sku: 'B', quantity: '1', unitPriceCents: undefined },
+      ],
+    });
+    expect(rowsToOrderInput([{ sku: 'A', quantity: '1', unit_price: '1.234' }]).items[0]!.unitPriceCents).toBeNaN();
+  });
+
+  it('maps a field error to the line it concerns', () => {
+    expect(lineIndexOf('items.3.sku')).toBe(3);
+    expect(lineIndexOf('totalCents')).toBe(0);
+  });
+});

@@ -1,0 +1,37 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { customers } from '@/db/schema';
+import { encryptNullable, maskPhone, phoneHash } from '@/lib/crypto';
+
+/**
+ * The customer an incoming order belongs to: the same phone (by keyed hash) or, failing that, the
+ * same e-mail means the same person across channels; otherwise a new customer record.
+ */
+export async function findOrCreateCustomer(
+  tx: Tx,
+  c: { name: string; phone?: string; email?: string; region?: string; address?: string },
+): Promise<string> {
+  const email = c.email?.toLowerCase();
+  if (c.phone) {
+    const [hit] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.phoneHash, phoneHash(c.phone))).limit(1);
+    if (hit) return hit.id;
+  } else if (email) {
+    const [hit] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.email, email)).limit(1);
+    if (hit) return hit.id;
+  }
+  const [created] = await tx
+    .insert(customers)
+    .values({
+      name: c.name,
+      email: email ?? null,
+      phoneEnc: encryptNullable(c.phone),
+      phoneHash: c.phone ? phoneHash(c.phone) : null,
+      phoneMasked: c.phone ? maskPhone(c.phone) : null,
+      region: c.region ?? null,
+      addressEnc: encryptNullable(c.address),
+      updatedAt: sql`now()`,
+    })
+    .returning({ id: customers.id });
+  return created!.id;
+}

@@ -1,0 +1,15 @@
+/**
+ * What travels on the realtime channel. Deliberately small and free of personal data: a page that
+ * receives an event re-reads what it shows through the normal, authorised queries.
+ * `customerId` lets the event stream decide, without a query, which portal users may hear of it.
+ */
+export type RealtimeEvent =
+  | { type: 'order'; orderNo: string; status: string; version: number; customerId: string }
+  | { type: 'case'; caseNo: string; orderNo: string; status: string; version: number; customerId: string };
+
+export const REALTIME_CHANNEL = 'afterdesk_events';
+
+/** The topics an event belongs to; browsers subscribe to topics. */
+export function topicsOf(e: RealtimeEvent): string[] {
+  return e.type === 'order' ? ['orders', `order:${e.orderNo}`] : ['cases', `case:${e.caseNo}`, `order:${e.orderNo}`];
+}

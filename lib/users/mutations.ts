@@ -1,0 +1,160 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { teamMembers, teams, users } from '@/db/schema';
+import { transaction } from '@/db/tx';
+import { recordAudit } from '@/lib/audit';
+import { hashPassword } from '@/lib/auth/password';
+import { revokeUserSessions } from '@/lib/auth/sessions';
+import { authorize } from '@/lib/authz';
+import type { Ctx } from '@/lib/context';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { parseInput } from '@/lib/validation';
+import { ChangeUserRoleInput, CreateTeamInput, DeleteTeamInput, CreateUserInput, SetUserActiveInput, SetUserTeamsInput } from './schemas';
+
+async function lockUser(tx: Tx, userId: string) {
+  const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+  if (!user) throw new NotFoundError('user');
+  return user;
+}
+
+async function replaceTeams(tx: Tx, userId: string, teamIds: string[]): Promise<string[]> {
+  const unique = [...new Set(teamIds)];
+  if (unique.length) {
+    const found = await tx.select({ id: teams.id }).from(teams).where(sql`${teams.id} in ${unique}`);
+    if (found.length !== unique.length) throw new ValidationError({ teamIds: ['invalid_choice'] });
+  }
+  await tx.delete(teamMembers).where(eq(teamMembers.userId, userId));
+  if (unique.length) await tx.insert(teamMembers).values(unique.map((teamId) => ({ teamId, userId })));
+  return unique;
+}
+
+export async function createUser({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ id: string }> {
+  authorize(ctx.actor, 'create:user:any');
+  const data = parseInput(CreateUserInput, input);
+  const passwordHash = await hashPassword(data.password);
+  return transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({ name: data.name, email: data.email, role: data.role, passwordHash })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    if (!created) throw new ValidationError({ email: ['email_taken'] });
+    const teamIds = await replaceTeams(tx, created.id, data.teamIds);
+    await recordAudit(tx, ctx, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: created.id,
+      after: { name: data.name, email: data.email, role: data.role, teamIds, passwordHash: 'set' },
+    });
+    return created;
+  });
+}
+
+export async function changeUserRole({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
+  const actor = authorize(ctx.actor, 'update:user:any');
+  const data = parseInput(ChangeUserRoleInput, input);
+  // An admin demoting themselves could leave the system without any admin.
+  if (data.userId === actor.userId) throw new AppError('cannot_change_own_role');
+  await transaction(async (tx) => {
+    const user = await lockUser(tx, data.userId);
+    if (user.version !== data.version) throw new ConflictError();
+    if (user.role === data.role) return;
+    await tx
+      .update(users)
+      .set({ role: data.role, updatedAt: sql`now()`, version: user.version + 1 })
+      .where(eq(users.id, user.id));
+    await recordAudit(tx, ctx, {
+      action: 'user.role_change',
+      entityType: 'user',
+      entityId: user.id,
+      before: { role: user.role },
+      after: { role: data.role },
+    });
+  });
+}
+
+/** Deactivation also revokes every session of the user, so it takes effect on their next click. */
+export async function setUserActive({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ endedSessions: number }> {
+  const actor = authorize(ctx.actor, 'update:user:any');
+  const data = parseInput(SetUserActiveInput, input);
+  if (data.userId === actor.userId) throw new AppError('cannot_deactivate_self');
+  return transaction(async (tx) => {
+    const user = await lockUser(tx, data.userId);
+    if (user.version !== data.version) throw new ConflictError();
+    if (user.active === data.active) return { endedSessions: 0 };
+    await tx
+      .update(users)
+      .set({
+        active: data.active,
+        deactivatedAt: data.active ? null : sql`now()`,
+        updatedAt: sql`now()`,
+        version: user.version + 1,
+      })
+      .where(eq(users.id, user.id));
+    const endedSessions = data.active ? 0 : await revokeUserSessions(tx, user.id);
+    await recordAudit(tx, ctx, {
+      action: data.active ? 'user.reactivate' : 'user.deactivate',
+      entityType: 'user',
+      entityId: user.id,
+      before: { active: user.active },
+      after: { active: data.active },
+    });
+    return { endedSessions };
+  });
+}
+
+export async function setUserTeams({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
+  authorize(ctx.actor, 'manage:team:any');
+  const data = parseInput(SetUserTeamsInput, input);
+  await transaction(async (tx) => {
+    await lockUser(tx, data.userId);
+    const before = await tx
+      .select({ teamId: teamMembers.teamId })
+      .from(teamMembers)
+      .where(eq(teamMembers.userId, data.userId));
+    const after = await replaceTeams(tx, data.userId, data.teamIds);
+    await recordAudit(tx, ctx, {
+      action: 'user.teams_change',
+      entityType: 'user',
+      entityId: data.userId,
+      before: { teamIds: before.map((b) => b.teamId).sort() },
+      after: { teamIds: [...after].sort() },
+    });
+  });
+}
+
+export async function createTeam({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ id: string }> {
+  authorize(ctx.actor, 'manage:team:any');
+  const data = parseInput(CreateTeamInput, input);
+  return transaction(async (tx) => {
+    const [created] = await tx
+      .insert(teams)
+      .values({ name: data.name, description: data.description || null })
+      .onConflictDoNothing({ target: teams.name })
+      .returning({ id: teams.id });
+    if (!created) throw new ValidationError({ name: ['team_name_taken'] });
+    await recordAudit(tx, ctx, {
+      action: 'team.create',
+      entityType: 'team',
+      entityId: created.id,
+      after: { name: data.name, description: data.description || null },
+    });
+    return created;
+  });
+}
+
+export async function deleteTeam({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
+  authorize(ctx.actor, 'manage:team:any');
+  const { teamId } = parseInput(DeleteTeamInput, input);
+  await transaction(async (tx) => {
+    const [team] = await tx.delete(teams).where(eq(teams.id, teamId)).returning();
+    if (!team) throw new NotFoundError('team');
+    await recordAudit(tx, ctx, {
+      action: 'team.delete',
+      entityType: 'team',
+      entityId: team.id,
+      before: { name: team.name, description: team.description },
+    });
+  });
+}

@@ -1,0 +1,25 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // Native and wasm packages stay in node_modules instead of being bundled: PGlite's wasm must not
+  // end up among public static files, and argon2's binary cannot be bundled.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'postgres'],
+  poweredByHeader: false,
+  typedRoutes: false,
+  // Security headers that need no per-request value; the CSP (with its nonce) is set in proxy.ts.
+  async headers() {
+    const headers = [
+      { key: 'X-Content-Type-Options', value: 'nosniff' },
+      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+      { key: 'X-Frame-Options', value: 'DENY' },
+      { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+      { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+    ];
+    if (process.env.NODE_ENV === 'production') {
+      headers.push({ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' });
+    }
+    return [{ source: '/:path*', headers }];
+  },
+};
+
+export default nextConfig;

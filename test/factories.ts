@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { auditEvents, products, users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import { createSession, loadActorBySession } from '@/lib/auth/sessions';
+import type { Role } from '@/lib/authz';
+import type { Ctx } from '@/lib/context';
+
+export const TEST_PASSWORD = 'correct horse battery';
+let hashed: Promise<string> | undefined;
+
+/** A unique e-mail per call, so tests never collide on a shared PostgreSQL database. */
+export function uniqueEmail(prefix = 'user'): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@test.example.com`;
+}
+
+/** A unique client address, so per-address throttling in one test cannot leak into another. */
+export function uniqueIp(): string {
+  const b = randomUUID().replace(/-/g, '');
+  return `10.${parseInt(b.slice(0, 2), 16)}.${parseInt(b.slice(2, 4), 16)}.${parseInt(b.slice(4, 6), 16)}`;
+}
+
+export async function createTestUser(opts: { role: Role; email?: string; name?: string; active?: boolean }) {
+  hashed ??= hashPassword(TEST_PASSWORD);
+  const db = await getDb();
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: opts.email ?? uniqueEmail(opts.role),
+      name: opts.name ?? `Test ${opts.role}`,
+      role: opts.role,
+      passwordHash: await hashed,
+      active: opts.active ?? true,
+    })
+    .returning();
+  return user!;
+}
+
+/** A request context for a signed-in user, with a real session row behind it. */
+export async function ctxFor(user: { id: string }, ip: string = uniqueIp()): Promise<Ctx> {
+  const db = await getDb();
+  const sessionId = await createSession(db, user.id, { ip });
+  const actor = await loadActorBySession(db, sessionId);
+  if (!actor) throw new Error('test user has no usable session');
+  return { actor, ip, requestId: `test-${randomUUID()}` };
+}
+
+export function anonymousCtx(ip: string = uniqueIp()): Ctx {
+  return { actor: null, ip, requestId: `test-${randomUUID()}` };
+}
+
+export async function auditFor(entityId: string) {
+  const db = await getDb();
+  return db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId));
+}
+
+/** A product with a unique SKU. */
+export async function createTestProduct(opts: { priceCents?: number; category?: string; name?: string } = {}) {
+  const db = await getDb();
+  const [p] = await db
+    .insert(products)
+    .values({
+      sku: `T-${randomUUID().slice(0, 8).toUpperCase()}`,
+      name: opts.name ?? '测试商品',
+      category: opts.category ?? 'electronics',
+      priceCents: opts.priceCents ?? 10000,
+    })
+    .returning();
+  return p!;
+}
+
+/** A valid order input for `createOrder`, with a unique phone per call. */
+export function orderInput(sku: string, overrides: Record<string, unknown> = {}) {
+  return {
+    channel: 'tmall',
+    customer: { name: '王测试', phone: uniquePhone() },
+    shippingRegion: '浙江省 杭州市 西湖区',
+    shippingAddress: '文三路 100 号',
+    items: [{ sku, quantity: 2 }],
+    shippingCents: 1000,
+    discountCents: 500,
+    ...overrides,
+  };
+}
+
+export function uniquePhone(): string {
+  return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+}

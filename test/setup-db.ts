@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { closeDb, openPostgres, setDbHandle, type Db } from '@/db/client';
+import * as schema from '@/db/schema';
+
+/**
+ * Each integration test file gets its own database: a fresh PGlite loaded from the migrated
+ * template, or a small pool on the shared PostgreSQL test database (tests there create their own
+ * uniquely named rows and never assume empty tables).
+ */
+beforeAll(async () => {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    setDbHandle(openPostgres(url, { max: 4 }));
+    return;
+  }
+  const blob = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
+  const pg = await PGlite.create({ loadDataDir: blob });
+  setDbHandle({
+    db: drizzle(pg, { schema }) as unknown as Db,
+    kind: 'pglite',
+    close: () => pg.close(),
+    listen: (channel, onPayload) => pg.listen(channel, onPayload),
+  });
+});
+
+afterAll(async () => {
+  await closeDb();
+});
