@@ -1,5 +1,6 @@
 import { connectAndMigrate } from '@/db/connect';
 import { ensureAuthSecret, env } from '@/lib/env';
+import { startJobRunner } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
 
 /**
@@ -12,6 +13,7 @@ export async function startServer(): Promise<void> {
     ensureAuthSecret();
     const handle = await connectAndMigrate();
     logger.info({ database: handle.kind }, 'database ready');
+    startJobRunner();
   } catch (err) {
     const e = err as Error;
     logger.fatal({ err: { name: e.name, message: e.message } }, 'startup failed');

@@ -87,3 +87,18 @@ export function orderInput(sku: string, overrides: Record<string, unknown> = {})
 export function uniquePhone(): string {
   return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 }
+
+/**
+ * A delivered order (2 × the product) placed by staff and claimed by a new portal customer, who
+ * gets an e-mail address on their account. Returns the order number and the customer's context.
+ */
+export async function orderOfNewCustomer(staff: Ctx, sku: string, overrides: Record<string, unknown> = {}) {
+  const { createOrder } = await import('@/lib/orders/mutations');
+  const { customers, orders } = await import('@/db/schema');
+  const user = await createTestUser({ role: 'customer' });
+  const { orderNo } = await createOrder({ ctx: staff, input: orderInput(sku, { status: 'delivered', trackingNo: 'SF1', carrier: '顺丰速运', ...overrides }) });
+  const db = await getDb();
+  const [o] = await db.select({ c: orders.customerId }).from(orders).where(eq(orders.orderNo, orderNo));
+  await db.update(customers).set({ userId: user.id }).where(eq(customers.id, o!.c));
+  return { orderNo, user, customerId: o!.c, customer: await ctxFor(user) };
+}

@@ -58,6 +58,9 @@ export const cases = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The deadline (next_due_at) the SLA scan last warned about as due soon, and as breached: each once. */
+    slaWarnedDueAt: timestamp('sla_warned_due_at', { withTimezone: true }),
+    slaAlertedDueAt: timestamp('sla_alerted_due_at', { withTimezone: true }),
     /** Set while the case waits on the customer: SLA clocks do not run. */
     pausedSince: timestamp('paused_since', { withTimezone: true }),
     /**
@@ -89,6 +92,8 @@ export const cases = pgTable(
     index('cases_status_idx').on(t.status, t.createdAt, t.id),
     index('cases_open_next_due_idx').on(t.nextDueAt).where(sql`${t.status} not in ('closed', 'cancelled') and ${t.pausedSince} is null`),
     index('cases_open_due_idx').on(t.resolutionDueAt).where(sql`${t.status} not in ('closed', 'cancelled')`),
+    // Auto-close: completed cases by completion time.
+    index('cases_completed_idx').on(t.completedAt).where(sql`${t.status} in ('refunded', 'delivered', 'repaired_shipped', 'resolved', 'rejected')`),
   ],
 );
 

@@ -26,6 +26,8 @@ export const users = pgTable(
     /** Preferred interface language; null means "follow the browser / cookie". */
     locale: text('locale'),
     active: boolean('active').notNull().default(true),
+    /** Staff only: "away" agents are skipped by automatic case assignment. */
+    available: boolean('available').notNull().default(true),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -47,6 +49,12 @@ export const teams = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
     description: text('description'),
+    /** Case types routed to this team when a case is opened (the first matching team wins). */
+    caseTypes: text('case_types').array().notNull().default(sql`'{}'::text[]`),
+    /** How new cases routed here get an assignee: 'manual', 'round_robin' or 'least_loaded'. */
+    assignmentMode: text('assignment_mode').notNull().default('manual'),
+    /** Round-robin cursor: the member who got the previous case. */
+    lastAssignedUserId: uuid('last_assigned_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('teams_name_key').on(t.name)],

@@ -3,3 +3,5 @@ export * from './audit';
 export * from './orders';
 export * from './integrations';
 export * from './cases';
+export * from './attachments';
+export * from './operations';

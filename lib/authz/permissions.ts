@@ -34,6 +34,10 @@ export const PERMISSIONS = [
   'update:case:any',
   'override:policy:any',
   'manage:policy:any',
+  'manage:sla:any',
+  'read:outbox:any',
+  'read:notification:own',
+  'manage:reply:any',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -56,6 +60,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:case:any',
     'update:case:any',
     'override:policy:any',
+    'read:notification:own',
   ],
   // Supervisors also import in bulk and may see a customer's full phone and address (audited).
   supervisor: [
@@ -74,6 +79,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:case:any',
     'update:case:any',
     'override:policy:any',
+    'read:notification:own',
+    // Supervisors keep the team's shared canned replies.
+    'manage:reply:any',
   ],
   admin: [
     'access:admin:any',
@@ -90,6 +98,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reveal:pii:any',
     'manage:apikey:any',
     'manage:policy:any',
+    'manage:sla:any',
+    'read:outbox:any',
   ],
 };
 

@@ -8,7 +8,12 @@ import { authorize, can, permissionsOf } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
+import { claimAttachments } from '@/lib/attachments';
+import { notifyStaff } from '@/lib/notifications';
+import { loadSlaSettings } from '@/lib/sla/settings';
 import { announceCase } from './announce';
+import { resumeClocks } from './clocks';
+import { emailCustomerAboutCase } from './mail';
 import { caseAccessWhere } from './policy';
 import type { CaseStatus } from './workflow';
 
@@ -18,6 +23,7 @@ export const AddCaseMessageInput = z.object({
   caseNo: caseNoField,
   body: z.string().trim().min(1, 'required').max(5000, 'too_long'),
   internal: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional().default(false),
+  attachments: z.array(z.uuid('attachment_invalid')).max(6, 'too_many_attachments').default([]),
 });
 
 /**
@@ -38,20 +44,26 @@ export async function addCaseMessage({ ctx, input }: { ctx: Ctx; input: unknown 
       .for('update');
     if (!row) throw new NotFoundError('case');
     if (row.status === 'closed' || row.status === 'cancelled') throw new ValidationError({ body: ['case_closed'] });
-    await tx.insert(caseMessages).values({
-      caseId: row.id,
-      authorId: actor!.userId,
-      authorLabel: actor!.name,
-      authorKind: staff ? 'agent' : 'customer',
-      body: data.body,
-      internal: data.internal,
-    });
+    const [message] = await tx
+      .insert(caseMessages)
+      .values({
+        caseId: row.id,
+        authorId: actor!.userId,
+        authorLabel: actor!.name,
+        authorKind: staff ? 'agent' : 'customer',
+        body: data.body,
+        internal: data.internal,
+      })
+      .returning({ id: caseMessages.id });
+    await claimAttachments(tx, actor!.userId, data.attachments, { caseId: row.id, messageId: message!.id });
     let status: CaseStatus = row.status;
-    const patch: Partial<typeof cases.$inferInsert> = { updatedAt: new Date(), version: row.version + 1 };
-    if (staff && !data.internal && !row.firstRespondedAt) patch.firstRespondedAt = new Date();
+    const now = new Date();
+    const patch: Partial<typeof cases.$inferInsert> = { updatedAt: now, version: row.version + 1 };
+    if (staff && !data.internal && !row.firstRespondedAt) patch.firstRespondedAt = now;
     if (!staff && (row.status === 'pending_customer' || row.status === 'resolved')) {
       status = 'open';
       patch.status = status;
+      Object.assign(patch, resumeClocks(row, now, (await loadSlaSettings(tx)).calendar));
       patch.pausedSince = null;
       patch.completedAt = null;
       await tx.insert(caseEvents).values({
@@ -64,35 +76,50 @@ export async function addCaseMessage({ ctx, input }: { ctx: Ctx; input: unknown 
       });
     }
     await tx.update(cases).set(patch).where(eq(cases.id, row.id));
+    if (!staff) await notifyStaff(tx, { userIds: [row.assigneeId], kind: 'customer_replied', caseId: row.id, caseNo: row.caseNo });
+    if (staff && !data.internal) await emailCustomerAboutCase(tx, row, { kind: 'reply', status, body: data.body });
     await announceCase(tx, row.id);
     await recordAudit(tx, ctx, {
       action: data.internal ? 'case.note' : 'case.reply',
       entityType: 'case',
       entityId: row.caseNo,
-      after: { length: data.body.length, status },
+      after: { length: data.body.length, status, attachments: data.attachments.length },
     });
     return { status };
   });
 }
 
-export const AssignCaseInput = z.object({ caseNo: caseNoField, assigneeId: z.uuid('not_found').nullable() });
+export const AssignCaseInput = z
+  .object({
+    caseNo: caseNoField.optional(),
+    caseNos: z.array(caseNoField).min(1, 'required').max(200, 'too_many').optional(),
+    assigneeId: z.uuid('not_found').nullable(),
+  })
+  .refine((v) => v.caseNo || v.caseNos?.length, { path: ['caseNos'], message: 'required' });
 
-/** Assigns a case to a member of staff who can work the desk (or unassigns it). */
-export async function assignCase({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
+/** Assigns one case, or many from the queue, to a member of staff who works the desk (or unassigns). */
+export async function assignCase({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ updated: number }> {
   authorize(ctx.actor, 'update:case:any');
   const data = parseInput(AssignCaseInput, input);
-  await transaction(async (tx) => {
+  const caseNos = [...new Set([...(data.caseNos ?? []), ...(data.caseNo ? [data.caseNo] : [])].map((c) => c.toUpperCase()))];
+  return transaction(async (tx) => {
     if (data.assigneeId) {
       const [u] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, data.assigneeId));
       if (!u || !u.active || !permissionsOf(u.role).has('update:case:any')) throw new ValidationError({ assigneeId: ['invalid_assignee'] });
     }
-    const [row] = await tx.select().from(cases).where(eq(cases.caseNo, data.caseNo.toUpperCase())).for('update');
-    if (!row) throw new NotFoundError('case');
-    if (row.assigneeId === data.assigneeId) return;
-    await tx.update(cases).set({ assigneeId: data.assigneeId, version: row.version + 1, updatedAt: new Date() }).where(eq(cases.id, row.id));
-    await announceCase(tx, row.id);
-    await tx.insert(caseEvents).values({ caseId: row.id, actorId: ctx.actor!.userId, actorLabel: ctx.actor!.email, kind: 'assigned', note: data.assigneeId, public: false });
-    await recordAudit(tx, ctx, { action: 'case.assign', entityType: 'case', entityId: row.caseNo, before: { assigneeId: row.assigneeId }, after: { assigneeId: data.assigneeId } });
+    const rows = await tx.select().from(cases).where(inArray(cases.caseNo, caseNos)).orderBy(cases.id).for('update');
+    if (rows.length === 0) throw new NotFoundError('case');
+    let updated = 0;
+    for (const row of rows) {
+      if (row.assigneeId === data.assigneeId) continue;
+      updated++;
+      await tx.update(cases).set({ assigneeId: data.assigneeId, version: row.version + 1, updatedAt: new Date() }).where(eq(cases.id, row.id));
+      await announceCase(tx, row.id);
+      await tx.insert(caseEvents).values({ caseId: row.id, actorId: ctx.actor!.userId, actorLabel: ctx.actor!.email, kind: 'assigned', note: data.assigneeId, public: false });
+      await notifyStaff(tx, { userIds: [data.assigneeId], kind: 'assigned', caseId: row.id, caseNo: row.caseNo, exceptUserId: ctx.actor!.userId });
+      await recordAudit(tx, ctx, { action: 'case.assign', entityType: 'case', entityId: row.caseNo, before: { assigneeId: row.assigneeId }, after: { assigneeId: data.assigneeId } });
+    }
+    return { updated };
   });
 }
 
@@ -108,11 +135,17 @@ export async function updateCaseFlags({ ctx, input }: { ctx: Ctx; input: unknown
   const data = parseInput(UpdateCaseFlagsInput, input);
   if (data.priority === undefined && data.escalated === undefined) throw new ValidationError({ priority: ['required'] });
   return transaction(async (tx) => {
-    const rows = await tx.select().from(cases).where(inArray(cases.caseNo, data.caseNos.map((c) => c.toUpperCase()))).for('update');
+    const rows = await tx.select().from(cases).where(inArray(cases.caseNo, data.caseNos.map((c) => c.toUpperCase()))).orderBy(cases.id).for('update');
+    let supervisors: string[] | null = null;
     for (const row of rows) {
       const after = { priority: data.priority ?? row.priority, escalated: data.escalated ?? row.escalated };
       if (after.priority === row.priority && after.escalated === row.escalated) continue;
       await tx.update(cases).set({ ...after, version: row.version + 1, updatedAt: new Date() }).where(eq(cases.id, row.id));
+      if (after.escalated && !row.escalated) {
+        supervisors ??= (await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'supervisor'), eq(users.active, true)))).map((u) => u.id);
+        await tx.insert(caseEvents).values({ caseId: row.id, actorId: ctx.actor!.userId, actorLabel: ctx.actor!.email, kind: 'escalated', public: false });
+        await notifyStaff(tx, { userIds: supervisors, kind: 'escalated', caseId: row.id, caseNo: row.caseNo, exceptUserId: ctx.actor!.userId });
+      }
       await announceCase(tx, row.id);
       await recordAudit(tx, ctx, { action: 'case.flags', entityType: 'case', entityId: row.caseNo, before: { priority: row.priority, escalated: row.escalated }, after });
     }

@@ -1,3 +1,4 @@
+import type { AttachmentDto } from '@/lib/attachments/dto';
 import type { CaseReason } from '@/lib/returns/policy-engine';
 import type { Priority } from './priority';
 import type { CaseAction, CaseStatus, CaseType } from './workflow';
@@ -46,6 +47,8 @@ export type CaseDetailDto = {
   order: { orderNo: string; status: string; totalCents: number; refundedCents: number; placedAt: string; deliveredAt: string | null; customerName: string };
   items: { sku: string; name: string; quantity: number; refundCents: number }[];
   messages: CaseMessageDto[];
+  /** Files on the request (messageId null) and on messages the viewer can see. */
+  attachments: AttachmentDto[];
   events: CaseEventDto[];
   /** What the viewer may do now. */
   actions: CaseAction[];

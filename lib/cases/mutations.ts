@@ -13,15 +13,20 @@ import { orderAccessWhere } from '@/lib/orders/policy';
 import { applyRefundToOrder } from '@/lib/orders/refunds';
 import { policiesFor } from '@/lib/returns/policies';
 import { evaluate, type Exclusion } from '@/lib/returns/policy-engine';
-import { ALWAYS_OPEN, DEFAULT_SLA_TARGETS, dueAt } from '@/lib/sla/calendar';
+import { claimAttachments } from '@/lib/attachments';
+import { notifyStaff } from '@/lib/notifications';
+import { ALWAYS_OPEN, dueAt } from '@/lib/sla/calendar';
+import { loadSlaSettings } from '@/lib/sla/settings';
 import { parseInput } from '@/lib/validation';
 import { announceCase } from './announce';
+import { routeNewCase } from './assignment';
+import { resumeClocks } from './clocks';
+import { emailCustomerAboutCase } from './mail';
 import { actorKind, caseAccessWhere } from './policy';
 import { initialPriority } from './priority';
-import { CaseActionInput, CreateCaseInput } from './schemas';
+import { CaseActionInput, CreateCaseInput, ReturnTrackingInput } from './schemas';
 import { checkCaseAction, COMPLETED_STATUSES, initialStatus, waitingOnCustomer, type CaseStatus } from './workflow';
 
-const RESOLUTION_TARGET_MINUTES = { urgent: 1440, high: 2880, normal: 4320, low: 10080 } as const;
 const REFUND_AFTER_RECEIPT_MINUTES = 7 * 24 * 60;
 
 async function nextCaseNo(tx: Tx): Promise<string> {
@@ -116,8 +121,10 @@ export async function createCase({ ctx, input }: { ctx: Ctx; input: unknown }): 
       orderTotalCents: Number(order.totalCents),
       openCasesOfCustomer: Number(openCases?.n ?? 0),
     });
-    const targets = DEFAULT_SLA_TARGETS[priority];
-    const calendar = ALWAYS_OPEN(env().SHOP_TIMEZONE);
+    const sla = await loadSlaSettings(tx);
+    const targets = sla.targets[priority];
+    const calendar = sla.calendar;
+    const route = await routeNewCase(tx, data.type);
     const caseNo = await nextCaseNo(tx);
     const status = initialStatus(data.type);
     const [created] = await tx
@@ -138,7 +145,9 @@ export async function createCase({ ctx, input }: { ctx: Ctx; input: unknown }): 
         currency: order.currency,
         firstResponseDueAt: dueAt(now, targets.firstResponse, calendar),
         decisionDueAt: status === 'submitted' ? dueAt(now, targets.decision, calendar) : null,
-        resolutionDueAt: dueAt(now, RESOLUTION_TARGET_MINUTES[priority], calendar),
+        resolutionDueAt: dueAt(now, targets.resolution, calendar),
+        teamId: route.teamId,
+        assigneeId: route.assigneeId,
       })
       .returning({ id: cases.id });
     if (goods.length) {
@@ -153,12 +162,27 @@ export async function createCase({ ctx, input }: { ctx: Ctx; input: unknown }): 
       note: refused ? `override: ${data.overrideReason}` : null,
       public: !refused,
     });
+    await claimAttachments(tx, actor!.userId, data.attachments, { caseId: created!.id });
+    if (route.assigneeId) {
+      await tx.insert(caseEvents).values({ caseId: created!.id, actorLabel: 'system', kind: 'assigned', note: route.assigneeId, public: false });
+      await notifyStaff(tx, { userIds: [route.assigneeId], kind: 'assigned', caseId: created!.id, caseNo, exceptUserId: actor!.userId });
+    }
+    await emailCustomerAboutCase(tx, { id: created!.id, caseNo, customerId: order.customerId }, { kind: 'created', status });
     await announceCase(tx, created!.id);
     await recordAudit(tx, ctx, {
       action: 'case.create',
       entityType: 'case',
       entityId: caseNo,
-      after: { orderNo: order.orderNo, type: data.type, reason: data.reason, priority, policy: answer.code, override: refused ? data.overrideReason : null },
+      after: {
+        orderNo: order.orderNo,
+        type: data.type,
+        reason: data.reason,
+        priority,
+        policy: answer.code,
+        override: refused ? data.overrideReason : null,
+        assigneeId: route.assigneeId,
+        attachments: data.attachments.length,
+      },
     });
     return { caseNo };
   });
@@ -194,7 +218,8 @@ export async function applyCaseAction({ ctx, input }: { ctx: Ctx; input: unknown
     }
     if (COMPLETED_STATUSES.includes(check.to)) patch.completedAt = now;
     if (check.to === 'closed') patch.closedAt = now;
-    patch.pausedSince = waitingOnCustomer(check.to) ? (row.pausedSince ?? now) : null;
+    if (waitingOnCustomer(check.to)) patch.pausedSince = row.pausedSince ?? now;
+    else if (row.pausedSince) Object.assign(patch, resumeClocks(row, now, (await loadSlaSettings(tx)).calendar));
 
     const items = await tx
       .select({ ci: caseItems, oi: orderItems })
@@ -232,6 +257,7 @@ export async function applyCaseAction({ ctx, input }: { ctx: Ctx; input: unknown
       toStatus: check.to,
       note: data.note ?? null,
     });
+    await emailCustomerAboutCase(tx, row, { kind: 'status', status: check.to });
     await announceCase(tx, row.id);
     await recordAudit(tx, ctx, {
       action: `case.${data.action}`,
@@ -244,3 +270,37 @@ export async function applyCaseAction({ ctx, input }: { ctx: Ctx; input: unknown
   });
 }
 
+
+/**
+ * The customer (or an agent on their behalf) records how the goods were sent back while the case
+ * awaits the return. The status stays: receipt is confirmed by the warehouse, not by the sender.
+ */
+export async function setReturnTracking({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
+  const actor = ctx.actor;
+  if (!can(actor, 'update:case:any')) authorize(actor, 'act:case:own');
+  const data = parseInput(ReturnTrackingInput, input);
+  await transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(cases)
+      .where(and(eq(cases.caseNo, data.caseNo.toUpperCase()), caseAccessWhere(actor)))
+      .for('update');
+    if (!row) throw new NotFoundError('case');
+    if (row.status !== 'awaiting_return') throw new AppError('return_not_expected', undefined, { status: row.status });
+    const trackingNo = data.trackingNo.toUpperCase();
+    await tx
+      .update(cases)
+      .set({ returnCarrier: data.carrier, returnTrackingNo: trackingNo, version: row.version + 1, updatedAt: new Date() })
+      .where(eq(cases.id, row.id));
+    await tx.insert(caseEvents).values({ caseId: row.id, actorId: actor!.userId, actorLabel: actor!.email, kind: 'return_shipped', note: `${data.carrier} ${trackingNo}` });
+    if (actorKind(actor!) === 'customer') await notifyStaff(tx, { userIds: [row.assigneeId], kind: 'customer_replied', caseId: row.id, caseNo: row.caseNo });
+    await announceCase(tx, row.id);
+    await recordAudit(tx, ctx, {
+      action: 'case.return_tracking',
+      entityType: 'case',
+      entityId: row.caseNo,
+      before: { carrier: row.returnCarrier, trackingNo: row.returnTrackingNo },
+      after: { carrier: data.carrier, trackingNo },
+    });
+  });
+}

@@ -12,6 +12,7 @@ import { orderAccessWhere } from '@/lib/orders/policy';
 import { policiesFor } from '@/lib/returns/policies';
 import { CASE_REASONS, evaluateAll } from '@/lib/returns/policy-engine';
 import { decodeCursor, toPage, type Page } from '@/lib/pagination';
+import { caseAttachments } from '@/lib/attachments';
 import { parseInput } from '@/lib/validation';
 import type { CaseDetailDto, CaseListItemDto } from './dto';
 import { actorKind, caseAccessWhere } from './policy';
@@ -142,7 +143,7 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
     .limit(1);
   if (!row) throw new NotFoundError('case');
   const staff = can(ctx.actor, 'read:case:any');
-  const [items, messages, events] = await Promise.all([
+  const [items, messages, events, files] = await Promise.all([
     db
       .select({ sku: orderItems.sku, name: orderItems.name, quantity: caseItems.quantity, refundCents: caseItems.refundCents })
       .from(caseItems)
@@ -159,6 +160,7 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
       .from(caseEvents)
       .where(and(eq(caseEvents.caseId, row.c.id), staff ? undefined : eq(caseEvents.public, true)))
       .orderBy(desc(caseEvents.at), desc(caseEvents.id)),
+    caseAttachments(db, row.c.id, staff),
   ]);
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const c = row.c;
@@ -197,6 +199,7 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
     },
     items: items.map((i) => ({ ...i, refundCents: Number(i.refundCents) })),
     messages: messages.map((m) => ({ id: m.id, at: m.createdAt.toISOString(), authorLabel: m.authorLabel, authorKind: m.authorKind, body: m.body, internal: m.internal })),
+    attachments: files,
     events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), actorLabel: staff ? e.actorLabel : '', kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note })),
     actions: availableActions(c.type, c.status, actorKind(ctx.actor!), c.appealUsed),
   };

@@ -23,6 +23,8 @@ export const CreateCaseInput = z.object({
     .max(500, 'too_long')
     .optional()
     .transform((v) => (v ? v : undefined)),
+  /** Ids of the actor's own pending uploads (photos, receipts) to attach to the request. */
+  attachments: z.array(z.uuid('attachment_invalid')).max(6, 'too_many_attachments').default([]),
 });
 export type CreateCaseInput = z.input<typeof CreateCaseInput>;
 
@@ -40,3 +42,9 @@ export const CaseActionInput = z.object({
   refundCents: z.coerce.number({ message: 'invalid_amount' }).int('invalid_amount').min(0, 'invalid_amount').optional(),
 });
 export type CaseActionInput = z.input<typeof CaseActionInput>;
+
+export const ReturnTrackingInput = z.object({
+  caseNo: z.string().trim().min(1, 'required').max(40, 'too_long'),
+  carrier: z.string().trim().min(1, 'required').max(40, 'too_long'),
+  trackingNo: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, 'invalid_tracking_no'),
+});

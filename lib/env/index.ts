@@ -40,6 +40,16 @@ const EnvSchema = z.object({
       }
     }, 'must be an IANA time zone such as Asia/Shanghai'),
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^smtps?:\/\/.+/.test(v), { message: 'must be an SMTP URL such as smtp://user:password@mail.example.com:587' }),
+  MAIL_FROM: z.string().trim().min(3).default('AfterDesk <no-reply@afterdesk.local>'),
+  APP_URL: z.url({ message: 'must be the public URL of the app, such as https://afterdesk.example.com' }).default('http://localhost:3000'),
+  /** Set to "off" to keep this instance from running background jobs (another instance runs them). */
+  JOBS: z.enum(['on', 'off']).default('on'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

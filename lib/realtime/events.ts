@@ -5,11 +5,14 @@
  */
 export type RealtimeEvent =
   | { type: 'order'; orderNo: string; status: string; version: number; customerId: string }
-  | { type: 'case'; caseNo: string; orderNo: string; status: string; version: number; customerId: string };
+  | { type: 'case'; caseNo: string; orderNo: string; status: string; version: number; customerId: string }
+  /** Something new in a member of staff's notifications; only that person's streams hear it. */
+  | { type: 'notification'; userId: string };
 
 export const REALTIME_CHANNEL = 'afterdesk_events';
 
 /** The topics an event belongs to; browsers subscribe to topics. */
 export function topicsOf(e: RealtimeEvent): string[] {
+  if (e.type === 'notification') return ['notifications'];
   return e.type === 'order' ? ['orders', `order:${e.orderNo}`] : ['cases', `case:${e.caseNo}`, `order:${e.orderNo}`];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_OPEN, businessMinutesBetween, dueAt, slaState, type BusinessCalendar } from './calendar';
+import { ALWAYS_OPEN, businessMinutesBetween, dueAt, resumeDue, slaState, type BusinessCalendar } from './calendar';
 
 const TZ = 'Asia/Shanghai';
 const nineToSix: [number, number] = [9 * 60, 18 * 60];
@@ -74,5 +74,28 @@ describe('businessMinutesBetween and slaState', () => {
     expect(slaState(due, sh('2026-11-24T11:50:00'), 60)).toBe('due_soon');
     expect(slaState(due, sh('2026-11-24T11:00:00'), 60)).toBe('on_track');
     expect(slaState(null, sh('2026-11-24T11:00:00'), 60)).toBe('paused');
+  });
+});
+
+describe('resumeDue after waiting on the customer', () => {
+  it('gives back the business time that was left when the clock stopped', () => {
+    // Due Tue 15:00; paused Tue 11:00 with 4 business hours left; resumed Thu 10:00 → due Thu 14:00.
+    expect(resumeDue(sh('2026-11-24T15:00:00'), sh('2026-11-24T11:00:00'), sh('2026-11-26T10:00:00'), weekdays)).toEqual(sh('2026-11-26T14:00:00'));
+  });
+
+  it('carries the remainder over closing time and the weekend', () => {
+    // 2h left at the pause; resumed Friday 17:00 → 1h on Friday, 1h on Monday.
+    expect(resumeDue(sh('2026-11-24T13:00:00'), sh('2026-11-24T11:00:00'), sh('2026-11-27T17:00:00'), weekdays)).toEqual(sh('2026-11-30T10:00:00'));
+  });
+
+  it('leaves a deadline already missed before the pause, and an absent one, alone', () => {
+    const missed = sh('2026-11-24T10:00:00');
+    expect(resumeDue(missed, sh('2026-11-24T11:00:00'), sh('2026-11-26T10:00:00'), weekdays)).toEqual(missed);
+    expect(resumeDue(null, sh('2026-11-24T11:00:00'), sh('2026-11-26T10:00:00'), weekdays)).toBeNull();
+  });
+
+  it('round the clock, shifts by exactly the paused time', () => {
+    const cal = ALWAYS_OPEN(TZ);
+    expect(resumeDue(sh('2026-11-24T12:00:00'), sh('2026-11-24T10:00:00'), sh('2026-11-25T10:00:00'), cal)).toEqual(sh('2026-11-25T12:00:00'));
   });
 });

@@ -143,3 +143,13 @@ export const DEFAULT_SLA_TARGETS = {
   normal: { firstResponse: 480, decision: 1440 },
   low: { firstResponse: 1440, decision: 4320 },
 } as const;
+
+/**
+ * Where a deadline moves when a pause ends: the business time that was left when the clock
+ * stopped is counted again from `resumedAt`. A deadline already missed before the pause stays put.
+ */
+export function resumeDue(due: Date | null, pausedSince: Date, resumedAt: Date, cal: BusinessCalendar): Date | null {
+  if (!due || due <= pausedSince) return due;
+  const left = businessMinutesBetween(pausedSince, due, cal);
+  return dueAt(resumedAt, left, cal) ?? due;
+}

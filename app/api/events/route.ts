@@ -8,7 +8,7 @@ import { hub } from '@/lib/realtime/hub';
 
 export const dynamic = 'force-dynamic';
 
-const TOPIC = /^(orders|cases|(order|case):[A-Z0-9-]{1,40})$/;
+const TOPIC = /^(orders|cases|notifications|(order|case):[A-Z0-9-]{1,40})$/;
 
 /**
  * Server-Sent Events: `GET /api/events?topics=orders,order:SO…,cases,case:AS-…`. Staff may follow
@@ -50,9 +50,10 @@ export async function GET(request: Request) {
       };
       send('retry: 3000\n: connected\n\n');
       unsubscribe = hub.subscribe((e: RealtimeEvent) => {
-        if (!staff && !ownCustomers.has(e.customerId)) return;
+        if (e.type === 'notification' ? e.userId !== actor.userId : !staff && !ownCustomers.has(e.customerId)) return;
         if (!topicsOf(e).some((topic) => topics.has(topic))) return;
-        send(`event: change\ndata: ${JSON.stringify({ type: e.type, status: e.status, version: e.version })}\n\n`);
+        const data = e.type === 'notification' ? { type: e.type } : { type: e.type, status: e.status, version: e.version };
+        send(`event: change\ndata: ${JSON.stringify(data)}\n\n`);
       });
       // Keeps proxies from closing an idle stream.
       heartbeat = setInterval(() => send(': ping\n\n'), 25_000);

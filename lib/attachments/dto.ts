@@ -1,0 +1,1 @@
+export type AttachmentDto = { id: string; name: string; type: string; size: number; messageId: number | null };

@@ -1,0 +1,20 @@
+import 'server-only';
+import { sweepPendingAttachments } from '@/lib/attachments';
+import { autoCloseCases, scanSla } from '@/lib/cases/jobs';
+import { deliverEmail } from '@/lib/mail/outbox';
+import type { JobKind } from './queue';
+import type { JobHandler } from './worker';
+
+/** What each kind of job does. Handlers are idempotent: a job may run again after a crash. */
+export const JOB_HANDLERS: Record<JobKind, JobHandler> = {
+  'email.send': deliverEmail,
+  'sla.scan': async () => {
+    await scanSla();
+  },
+  'cases.autoclose': async (_payload, job) => {
+    await autoCloseCases(job.now);
+  },
+  'attachments.sweep': async () => {
+    await sweepPendingAttachments();
+  },
+};

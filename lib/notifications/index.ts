@@ -1,0 +1,86 @@
+import 'server-only';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb, type Queryable } from '@/db/client';
+import { notifications } from '@/db/schema';
+import { transaction } from '@/db/tx';
+import { recordAudit } from '@/lib/audit';
+import { authorize } from '@/lib/authz';
+import type { Ctx } from '@/lib/context';
+import { decodeCursor, toPage, type Page } from '@/lib/pagination';
+import { publish } from '@/lib/realtime/publish';
+import { parseInput } from '@/lib/validation';
+
+export const NOTIFICATION_KINDS = ['assigned', 'customer_replied', 'sla_due_soon', 'sla_breached', 'escalated'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * Notifies staff about a case, with the caller's transaction. A `dedupeKey` makes it once per
+ * person (the SLA scan runs every minute but warns about each clock once). The realtime event
+ * wakes the bell in each recipient's open pages.
+ */
+export async function notifyStaff(
+  tx: Queryable,
+  input: { userIds: (string | null | undefined)[]; kind: NotificationKind; caseId: number; caseNo: string; dedupeKey?: string; exceptUserId?: string | null },
+): Promise<number> {
+  const userIds = [...new Set(input.userIds.filter((u): u is string => !!u && u !== input.exceptUserId))];
+  if (userIds.length === 0) return 0;
+  const inserted = await tx
+    .insert(notifications)
+    .values(userIds.map((userId) => ({ userId, kind: input.kind, caseId: input.caseId, caseNo: input.caseNo, dedupeKey: input.dedupeKey ?? null })))
+    .onConflictDoNothing()
+    .returning({ userId: notifications.userId });
+  for (const r of inserted) await publish(tx, { type: 'notification', userId: r.userId });
+  return inserted.length;
+}
+
+export type NotificationDto = { id: number; kind: NotificationKind; caseNo: string | null; createdAt: string; read: boolean };
+
+export async function listNotifications({ ctx, input }: { ctx: Ctx; input: { cursor?: string | null; limit?: number } }): Promise<Page<NotificationDto> & { unread: number }> {
+  const actor = authorize(ctx.actor, 'read:notification:own');
+  const db = await getDb();
+  const limit = Math.min(input.limit ?? 20, 50);
+  const after = decodeCursor(input.cursor, ['string', 'number']);
+  const at = after ? new Date(String(after[0])) : null;
+  const [rows, [unread]] = await Promise.all([
+    db
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, actor.userId),
+          at && after ? or(lt(notifications.createdAt, at), and(eq(notifications.createdAt, at), lt(notifications.id, Number(after[1])))) : undefined,
+        ),
+      )
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(limit + 1),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt))),
+  ]);
+  const page = toPage(rows, limit, (r) => [r.createdAt.toISOString(), r.id]);
+  return {
+    unread: Number(unread?.n ?? 0),
+    nextCursor: page.nextCursor,
+    items: page.items.map((r) => ({ id: r.id, kind: r.kind as NotificationKind, caseNo: r.caseNo, createdAt: r.createdAt.toISOString(), read: !!r.readAt })),
+  };
+}
+
+export const MarkReadInput = z.object({ ids: z.array(z.coerce.number().int().positive()).max(100).optional(), all: z.boolean().optional() });
+
+/** Marks the caller's own notifications read (some, or all). Never touches anyone else's. */
+export async function markNotificationsRead({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<number> {
+  const actor = authorize(ctx.actor, 'read:notification:own');
+  const data = parseInput(MarkReadInput, input);
+  if (!data.all && !data.ids?.length) return 0;
+  return transaction(async (tx) => {
+    const updated = await tx
+      .update(notifications)
+      .set({ readAt: sql`now()` })
+      .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt), data.all ? undefined : inArray(notifications.id, data.ids!)))
+      .returning({ id: notifications.id });
+    if (updated.length) await recordAudit(tx, ctx, { action: 'notification.read', entityType: 'user', entityId: actor.userId, after: { count: updated.length } });
+    return updated.length;
+  });
+}
