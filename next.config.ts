@@ -6,6 +6,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'postgres'],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // The proxy buffers request bodies up to this size; attachments are up to 10 MB plus the
+    // multipart envelope (larger uploads are refused by the route with a clear message).
+    proxyClientMaxBodySize: '11mb',
+  },
   // Security headers that need no per-request value; the CSP (with its nonce) is set in proxy.ts.
   async headers() {
     const headers = [

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { MAIL_FILE } from './e2e/mail';
 
 /**
  * End-to-end tests drive Debian's Chromium against the production build (`next build` + `next
@@ -14,6 +15,8 @@ if (!fs.existsSync(chromium)) {
 }
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 3125);
+
 const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
@@ -44,19 +47,31 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'npm run demo -- --fresh',
-    url: `${baseURL}/api/health/ready`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      DATA_DIR: '.data/e2e',
-      PGLITE_DIR: '.data/e2e/pglite',
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      // Customer e-mail goes over real SMTP to this sink.
+      command: 'node e2e/smtp-sink.mjs',
+      port: SMTP_PORT,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      env: { E2E_SMTP_PORT: String(SMTP_PORT), E2E_MAIL_FILE: MAIL_FILE },
     },
-  },
+    {
+      command: 'npm run demo -- --fresh',
+      url: `${baseURL}/api/health/ready`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(PORT),
+        DATA_DIR: '.data/e2e',
+        PGLITE_DIR: '.data/e2e/pglite',
+        DATABASE_URL: '',
+        LOG_LEVEL: 'warn',
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        APP_URL: baseURL,
+      },
+    },
+  ],
 });

@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signInAndLand } from './helpers';
+import { sentMail, subjectOf } from './mail';
+
+/** A real (1×1 pixel) JPEG, as a phone photo would be. */
+const PHOTO = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+  'base64',
+);
 
 async function changeStatus(page: Page, to: string, tracking?: string) {
   await page.getByTestId('change-status').click();
@@ -9,9 +16,9 @@ async function changeStatus(page: Page, to: string, tracking?: string) {
   await expect(page.getByRole('dialog')).toBeHidden();
 }
 
-test('a customer requests a return on a delivered order; an agent approves, receives and refunds; the customer follows it live; the order shows the refund', async ({ page, browser }) => {
+test('a customer requests a return on a delivered order with a photo; an agent approves, receives and refunds; the customer follows it live and by e-mail; the order shows the refund', async ({ page, browser }) => {
   // A whole journey across three browsers: longer than the default per-test budget.
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const phone = `137${String(Date.now()).slice(-8)}`;
   // The agent records a delivered order for the customer's phone.
   await signInAndLand(page, 'agent@example.com', /\/desk$/);
@@ -44,24 +51,39 @@ test('a customer requests a return on a delivered order; an agent approves, rece
   await expect(customer.getByText('该原因不适用此服务。').first()).toBeVisible();
   await customer.getByLabel(/轻羽 Air3 无线降噪耳机/).check();
   await customer.locator('#case-description').fill('颜色不喜欢,未拆封');
+  // A disguised file is refused; the real photo is uploaded and goes with the request.
+  await customer.getByTestId('attachment-input').setInputFiles({ name: '照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ not a photo') });
+  await expect(customer.getByText(/仅支持图片/)).toBeVisible();
+  await customer.getByTestId('attachment-input').setInputFiles({ name: '包装照片.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
+  await expect(customer.locator('input[name="attachments[]"]')).toHaveCount(1);
   await customer.getByTestId('submit-case').click();
   await expect(customer).toHaveURL(/\/portal\/cases\/AS-\d{8}-\d+$/);
   const caseNo = (await customer.getByRole('heading', { level: 1 }).textContent())!.trim();
   await expect(customer.getByTestId('portal-case-status')).toHaveText('我们正在审核您的申请');
+  await expect(customer.getByTestId('attachment-gallery').getByRole('img', { name: '包装照片.jpg' })).toBeVisible();
 
   // The agent works the case from the queue.
   await page.goto('/desk/cases?queue=unassigned');
   await page.getByRole('link', { name: caseNo }).click();
+  await expect(page.getByTestId('attachment-gallery').getByRole('img', { name: '包装照片.jpg' })).toBeVisible();
   await page.getByTestId('assign-me').click();
   await expect(page.getByText('处理人: 李客服 Li')).toBeVisible();
   await expect(customer.getByTestId('live-indicator')).toHaveAttribute('data-connected', 'true');
   const customerSees: Record<string, string> = { approve: '您的申请已通过', request_return: '请寄回商品', receive_return: '我们已收到您寄回的商品' };
-  for (const action of ['approve', 'request_return', 'receive_return', 'inspect_ok', 'start_refund', 'confirm_refund']) {
+  const step = async (action: string) => {
     await page.getByTestId(`case-action-${action}`).click();
     await expect(page.getByTestId(`case-action-${action}`)).toHaveCount(0);
     // The customer's open page follows each step without a reload.
     if (customerSees[action]) await expect(customer.getByTestId('portal-case-status')).toHaveText(customerSees[action]);
-  }
+  };
+  await step('approve');
+  await step('request_return');
+  // The customer sends the item back and enters the tracking number; the agent sees it live.
+  await customer.getByTestId('return-tracking-input').fill('SF998877665');
+  await customer.getByTestId('return-tracking-submit').click();
+  await expect(customer.getByTestId('return-tracking')).toContainText('SF998877665');
+  await expect(page.getByTestId('return-tracking')).toContainText('SF998877665');
+  for (const action of ['receive_return', 'inspect_ok', 'start_refund', 'confirm_refund']) await step(action);
   await page.getByTestId('case-composer').fill('退款已原路退回,请注意查收');
   await page.getByRole('button', { name: '发送' }).click();
   await expect(page.getByTestId('case-messages')).toContainText('退款已原路退回');
@@ -73,6 +95,11 @@ test('a customer requests a return on a delivered order; an agent approves, rece
   await expect(page.locator('[data-status]').first()).toHaveText('已退款');
   await expect(page.getByTestId('order-cases')).toContainText(caseNo);
   await cctx.close();
+
+  // Each step also reached the customer by e-mail, over SMTP, in their language.
+  await expect
+    .poll(() => sentMail().filter((m) => m.to.includes('customer@example.com')).map((m) => subjectOf(m.raw)).filter((s) => s.includes(caseNo)), { timeout: 30_000 })
+    .toEqual(expect.arrayContaining([`【${caseNo}】我们已收到您的售后申请`, `【${caseNo}】您的申请已通过`, `【${caseNo}】退款已完成`]));
 });
 
 test('an agent opens a case from an order, overriding the policy with a recorded reason', async ({ page }) => {

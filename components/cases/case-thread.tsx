@@ -1,15 +1,19 @@
+import type { AttachmentDto } from '@/lib/attachments/dto';
 import type { CaseEventDto, CaseMessageDto } from '@/lib/cases/dto';
+import { AttachmentGallery } from './attachment-gallery';
 import type { Translate } from '@/lib/i18n/translate';
 import { cn } from '@/lib/utils';
 
 /** The conversation: customer on one side, the service team on the other, internal notes marked. */
 export function CaseMessages({
   messages,
+  attachments = [],
   t,
   formatTime,
   audience,
 }: {
   messages: CaseMessageDto[];
+  attachments?: AttachmentDto[];
   t: Translate;
   formatTime: (iso: string) => string;
   audience: 'staff' | 'customer';
@@ -33,6 +37,7 @@ export function CaseMessages({
                 {m.internal ? <span className="ml-1.5 font-medium text-warning-foreground">{t('caseDesk.detail.internalBadge')}</span> : null}
               </p>
               <p className="whitespace-pre-line">{m.body}</p>
+              <AttachmentGallery files={attachments.filter((a) => a.messageId === m.id)} />
             </div>
           </li>
         );
@@ -48,7 +53,7 @@ export function CaseTimeline({ events, t, formatTime, audience }: { events: Case
       {events.map((e, i) => (
         <li key={e.id} className="relative">
           <span aria-hidden className={cn('absolute top-1.5 -left-[25px] size-2.5 rounded-full ring-4 ring-card', i === 0 ? 'bg-primary' : 'bg-muted-foreground/40')} />
-          <p className="text-sm font-medium">{e.toStatus ? t.dynamic(`${statusKey}.${e.toStatus}`) : t.dynamic(`cases.actions.${e.kind}`, undefined, e.kind)}</p>
+          <p className="text-sm font-medium">{e.toStatus ? t.dynamic(`${statusKey}.${e.toStatus}`) : t.dynamic(`cases.actions.${e.kind}`, undefined, t.dynamic(`cases.events.${e.kind}`, undefined, e.kind))}</p>
           {e.note ? <p className="mt-0.5 text-sm whitespace-pre-line text-muted-foreground">{e.note}</p> : null}
           <p className="mt-0.5 text-xs text-muted-foreground">
             <time dateTime={e.at}>{formatTime(e.at)}</time>

@@ -2,6 +2,7 @@
 
 import { LoaderCircle } from 'lucide-react';
 import { useRouter } from 'next/navigation';
+import { AttachmentPicker, attachmentIdsOf } from './attachment-picker';
 import { useState, useTransition } from 'react';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -25,6 +26,7 @@ type Submit = (input: {
   description: string;
   items: { sku: string; quantity: string }[];
   overrideReason?: string;
+  attachments: string[];
 }) => Promise<ActionResult<{ caseNo: string }>>;
 
 /**
@@ -60,11 +62,13 @@ export function NewCaseForm({
   const [pending, startTransition] = useTransition();
   const needsItems = !['complaint', 'inquiry'].includes(type);
   const overriding = allowOverride && types.some((x) => x.type === type && !x.eligible);
-  const submit = (e: React.FormEvent) => {
+  const submit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    const attachments = attachmentIdsOf(e.currentTarget);
+    if (!attachments) return void toast.info(t('attachments.wait'));
     startTransition(async () => {
       const items = needsItems ? Object.entries(picked).map(([sku, quantity]) => ({ sku, quantity })) : [];
-      const r = await onSubmit({ orderNo, type, reason, description, items, overrideReason: overriding ? overrideReason : undefined });
+      const r = await onSubmit({ orderNo, type, reason, description, items, overrideReason: overriding ? overrideReason : undefined, attachments });
       if (r.ok) {
         toast.success(r.message);
         router.push(donePath.replace('{caseNo}', r.data.caseNo));
@@ -142,6 +146,9 @@ export function NewCaseForm({
       ) : null}
       <FormField label={t('casePortal.describe')} htmlFor="case-description" error={errors.description} required>
         <Textarea id="case-description" rows={4} maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} />
+      </FormField>
+      <FormField label={t('attachments.title')} htmlFor="case-attachments" error={errors.attachments}>
+        <AttachmentPicker disabled={pending} />
       </FormField>
       {formError && !Object.keys(errors).length ? (
         <Alert variant="destructive">

@@ -15,11 +15,14 @@ export async function AppShell({
   area,
   actor,
   nav,
+  headerExtra,
   children,
 }: {
   area: ShellArea;
   actor: Actor;
   nav: NavItem[];
+  /** Area-specific header controls, e.g. the desk's notification bell. */
+  headerExtra?: React.ReactNode;
   children: React.ReactNode;
 }) {
   const t = await getT();
@@ -56,6 +59,7 @@ export async function AppShell({
           <div className="flex h-14 items-center gap-3 px-4 md:px-6">
             <div className="md:hidden">{brand}</div>
             <div className="ml-auto flex items-center gap-1">
+              {headerExtra}
               <LanguageSwitch current={locale} />
               <UserMenu
                 name={actor.name}

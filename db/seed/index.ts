@@ -3,6 +3,7 @@ import { hashPassword } from '@/lib/auth/password';
 import type { Db } from '../client';
 import { auditEvents, orders, teamMembers, teams, users } from '../schema';
 import { seedCases } from './cases';
+import { seedCannedReplies } from './replies';
 import { seedOrders } from './orders';
 import { personName } from './names';
 import { createRandom } from './random';
@@ -24,9 +25,11 @@ export const SEED_SIZES = {
 export type SeedSize = keyof typeof SEED_SIZES;
 
 const TEAMS = [
-  { name: '退换货组 Returns', description: '退货、换货与退款 / Returns, exchanges and refunds' },
-  { name: '维修与三包 Repairs', description: '维修、补发与三包 / Repairs, reissues and warranty' },
-  { name: '客诉与咨询 Care', description: '投诉与咨询 / Complaints and inquiries' },
+  // Returns are picked up by hand from the queue; repairs go to the least loaded technician;
+  // complaints and questions take turns among the care team.
+  { name: '退换货组 Returns', description: '退货、换货与退款 / Returns, exchanges and refunds', caseTypes: ['refund_only', 'return_refund', 'exchange'], assignmentMode: 'manual' },
+  { name: '维修与三包 Repairs', description: '维修、补发与三包 / Repairs, reissues and warranty', caseTypes: ['repair', 'reissue'], assignmentMode: 'least_loaded' },
+  { name: '客诉与咨询 Care', description: '投诉与咨询 / Complaints and inquiries', caseTypes: ['complaint', 'inquiry'], assignmentMode: 'round_robin' },
 ];
 
 export type SeedOptions = {
@@ -96,6 +99,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
     return { usersCreated, teamsCreated: insertedTeams.length };
   });
 
+  await seedCannedReplies(db);
   let ordersCreated = 0;
   if (options.orders) {
     const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(orders);

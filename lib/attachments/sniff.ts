@@ -46,7 +46,6 @@ export function checkFile(name: string, bytes: Uint8Array): FileCheck {
 }
 
 export function cleanFileName(name: string, type: AllowedType): string {
-  // eslint-disable-next-line no-control-regex
   const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"<>]/g, '').trim().slice(-120);
   return base || `file.${ALLOWED_TYPES[type][0]}`;
 }

@@ -43,7 +43,7 @@ export async function scanSla(): Promise<{ warned: number; breached: number }> {
     for (const c of breached) {
       const due = new Date(c.next_due_at);
       await tx.update(cases).set({ slaAlertedDueAt: due, escalated: true }).where(eq(cases.id, Number(c.id)));
-      await tx.insert(caseEvents).values({ caseId: Number(c.id), actorLabel: 'system', kind: 'sla_breached', note: due.toISOString(), public: false });
+      await tx.insert(caseEvents).values({ caseId: Number(c.id), actorLabel: 'system', kind: 'sla_breached', public: false });
       await notifyStaff(tx, { userIds: [c.assignee_id, ...supervisors], kind: 'sla_breached', caseId: Number(c.id), caseNo: c.case_no, dedupeKey: `breach:${due.toISOString()}` });
       await recordAudit(tx, ctx, { action: 'case.sla_breached', entityType: 'case', entityId: c.case_no, after: { dueAt: due.toISOString(), escalated: true } });
       await announceCase(tx, Number(c.id));

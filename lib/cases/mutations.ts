@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { caseEvents, caseItems, cases, orderItems, orders, products } from '@/db/schema';
@@ -302,5 +303,36 @@ export async function setReturnTracking({ ctx, input }: { ctx: Ctx; input: unkno
       before: { carrier: row.returnCarrier, trackingNo: row.returnTrackingNo },
       after: { carrier: data.carrier, trackingNo },
     });
+  });
+}
+
+export const CloseCasesInput = z.object({ caseNos: z.array(z.string().trim().min(1).max(40)).min(1, 'required').max(200, 'too_many') });
+
+/**
+ * Closes many cases from the queue. Only cases the workflow lets this actor close now (completed
+ * ones) are closed; the others are reported as skipped, untouched.
+ */
+export async function closeCases({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ closed: number; skipped: number }> {
+  const actor = authorize(ctx.actor, 'update:case:any');
+  const data = parseInput(CloseCasesInput, input);
+  return transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(cases)
+      .where(inArray(cases.caseNo, [...new Set(data.caseNos.map((c) => c.toUpperCase()))]))
+      .orderBy(cases.id)
+      .for('update');
+    const now = new Date();
+    let closed = 0;
+    for (const row of rows) {
+      const check = checkCaseAction({ type: row.type, status: row.status, action: 'close', by: actorKind(actor) });
+      if (!check.ok) continue;
+      closed++;
+      await tx.update(cases).set({ status: 'closed', closedAt: now, version: row.version + 1, updatedAt: now }).where(eq(cases.id, row.id));
+      await tx.insert(caseEvents).values({ caseId: row.id, actorId: actor.userId, actorLabel: actor.email, kind: 'close', fromStatus: row.status, toStatus: 'closed' });
+      await recordAudit(tx, ctx, { action: 'case.close', entityType: 'case', entityId: row.caseNo, before: { status: row.status }, after: { status: 'closed' } });
+      await announceCase(tx, row.id);
+    }
+    return { closed, skipped: data.caseNos.length - closed };
   });
 }

@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { caseEvents, caseItems, caseMessages, cases, customers, orderItems, orders, products, teamMembers, users } from '@/db/schema';
-import { can } from '@/lib/authz';
+import { authorize, can } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
 import { NotFoundError } from '@/lib/errors';
@@ -31,6 +31,8 @@ export const ListCasesInput = z.object({
   type: z.union([z.enum(CASE_TYPES), z.literal('')]).optional().default(''),
   priority: z.union([z.enum(['urgent', 'high', 'normal', 'low']), z.literal('')]).optional().default(''),
   q: z.string().trim().max(60, 'too_long').optional().default(''),
+  /** newest / oldest by opening time, or `due`: the running deadline soonest first. */
+  sort: z.enum(['newest', 'oldest', 'due']).optional().default('newest'),
   cursor: z.string().max(200).optional(),
 });
 
@@ -67,7 +69,16 @@ export async function listCases({ ctx, input }: { ctx: Ctx; input: unknown }): P
   if (f.priority) where.push(eq(cases.priority, f.priority));
   if (f.q) where.push(sql`(${cases.caseNo} = ${f.q.toUpperCase()} or ${orders.orderNo} = ${f.q.toUpperCase()})`);
   const after = decodeCursor(f.cursor, ['string', 'number']);
-  if (after) where.push(sql`(${cases.createdAt}, ${cases.id}) < (${after[0]}::timestamptz, ${after[1]})`);
+  // Each sort is a keyset on (key, id); "due" lists only cases whose clock is running.
+  const key = f.sort === 'due' ? nextDue : cases.createdAt;
+  if (f.sort === 'due') where.push(sql`${nextDue} is not null`, sql`${cases.pausedSince} is null`);
+  if (after) {
+    where.push(
+      f.sort === 'newest'
+        ? sql`(${key}, ${cases.id}) < (${after[0]}::timestamptz, ${after[1]})`
+        : sql`(${key}, ${cases.id}) > (${after[0]}::timestamptz, ${after[1]})`,
+    );
+  }
   const db = await getDb();
   const rows = await db
     .select({
@@ -88,9 +99,9 @@ export async function listCases({ ctx, input }: { ctx: Ctx; input: unknown }): P
     .innerJoin(customers, eq(customers.id, cases.customerId))
     .leftJoin(users, eq(users.id, cases.assigneeId))
     .where(and(...where))
-    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .orderBy(...(f.sort === 'newest' ? [desc(key), desc(cases.id)] : [asc(key), asc(cases.id)]))
     .limit(CASES_PAGE_SIZE + 1);
-  const page = toPage(rows, CASES_PAGE_SIZE, (r) => [r.createdAt.toISOString(), r.id]);
+  const page = toPage(rows, CASES_PAGE_SIZE, (r) => [f.sort === 'due' ? new Date(r.dueAt!).toISOString() : r.createdAt.toISOString(), r.id]);
   return {
     nextCursor: page.nextCursor,
     items: page.items.map((r) => ({
@@ -162,6 +173,23 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
       .orderBy(desc(caseEvents.at), desc(caseEvents.id)),
     caseAttachments(db, row.c.id, staff),
   ]);
+  // Assignment events store the assignee's id; show their name (one query for all of them).
+  const assigneeIds = [...new Set(events.filter((e) => e.kind === 'assigned' && e.note && /^[0-9a-f-]{36}$/.test(e.note)).map((e) => e.note!))];
+  const names = new Map(
+    assigneeIds.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, assigneeIds))).map((u) => [u.id, u.name]) : [],
+  );
+  // Staff see who they are dealing with: the customer's other recent cases and how many orders they placed.
+  const history = staff
+    ? await Promise.all([
+        db
+          .select({ caseNo: cases.caseNo, type: cases.type, status: cases.status, createdAt: cases.createdAt })
+          .from(cases)
+          .where(and(eq(cases.customerId, row.c.customerId), sql`${cases.id} <> ${row.c.id}`))
+          .orderBy(desc(cases.createdAt), desc(cases.id))
+          .limit(5),
+        db.select({ n: sql<number>`count(*)::int` }).from(orders).where(eq(orders.customerId, row.c.customerId)),
+      ])
+    : null;
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const c = row.c;
   return {
@@ -200,9 +228,35 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
     items: items.map((i) => ({ ...i, refundCents: Number(i.refundCents) })),
     messages: messages.map((m) => ({ id: m.id, at: m.createdAt.toISOString(), authorLabel: m.authorLabel, authorKind: m.authorKind, body: m.body, internal: m.internal })),
     attachments: files,
-    events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), actorLabel: staff ? e.actorLabel : '', kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note })),
+    history: history
+      ? {
+          orders: Number(history[1][0]?.n ?? 0),
+          cases: history[0].map((h) => ({ caseNo: h.caseNo, type: h.type, status: h.status, createdAt: h.createdAt.toISOString() })),
+        }
+      : null,
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      actorLabel: staff ? e.actorLabel : '',
+      kind: e.kind,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.kind === 'assigned' ? (e.note ? (names.get(e.note) ?? null) : null) : e.note,
+    })),
     actions: availableActions(c.type, c.status, actorKind(ctx.actor!), c.appealUsed),
   };
+}
+
+/** Staff who can take cases (for the assignee picker and bulk assignment), available first. */
+export async function listAssignees({ ctx }: { ctx: Ctx }): Promise<{ id: string; name: string; available: boolean }[]> {
+  authorize(ctx.actor, 'update:case:any');
+  const db = await getDb();
+  return db
+    .select({ id: users.id, name: users.name, available: users.available })
+    .from(users)
+    .where(and(eq(users.active, true), sql`${users.role} in ('agent', 'supervisor')`))
+    .orderBy(desc(users.available), asc(users.name))
+    .limit(500);
 }
 
 /** The cases of one order (for the order page), through the same access rules. */

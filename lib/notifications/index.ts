@@ -11,8 +11,9 @@ import { decodeCursor, toPage, type Page } from '@/lib/pagination';
 import { publish } from '@/lib/realtime/publish';
 import { parseInput } from '@/lib/validation';
 
-export const NOTIFICATION_KINDS = ['assigned', 'customer_replied', 'sla_due_soon', 'sla_breached', 'escalated'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import type { NotificationDto, NotificationKind } from './dto';
+
+export type { NotificationDto, NotificationKind };
 
 /**
  * Notifies staff about a case, with the caller's transaction. A `dedupeKey` makes it once per
@@ -34,7 +35,6 @@ export async function notifyStaff(
   return inserted.length;
 }
 
-export type NotificationDto = { id: number; kind: NotificationKind; caseNo: string | null; createdAt: string; read: boolean };
 
 export async function listNotifications({ ctx, input }: { ctx: Ctx; input: { cursor?: string | null; limit?: number } }): Promise<Page<NotificationDto> & { unread: number }> {
   const actor = authorize(ctx.actor, 'read:notification:own');

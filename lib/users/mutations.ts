@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { teamMembers, teams, users } from '@/db/schema';
 import { transaction } from '@/db/tx';
@@ -7,6 +8,8 @@ import { recordAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { revokeUserSessions } from '@/lib/auth/sessions';
 import { authorize } from '@/lib/authz';
+import { ASSIGNMENT_MODES } from '@/lib/cases/assignment';
+import { CASE_TYPES, type CaseType } from '@/lib/cases/workflow';
 import type { Ctx } from '@/lib/context';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
@@ -156,5 +159,36 @@ export async function deleteTeam({ ctx, input }: { ctx: Ctx; input: unknown }): 
       entityId: team.id,
       before: { name: team.name, description: team.description },
     });
+  });
+}
+
+export const UpdateTeamRoutingInput = z.object({
+  teamId: z.uuid('not_found'),
+  /** Reported on `caseTypes` itself (not `caseTypes.N`), so the form shows one message under the group. */
+  caseTypes: z
+    .array(z.string())
+    .max(CASE_TYPES.length * 2, 'too_many')
+    .refine((list) => list.every((x) => (CASE_TYPES as readonly string[]).includes(x)), 'invalid_choice')
+    // Stored deduplicated, in the canonical order of CASE_TYPES, so the audit diff shows real changes only.
+    .transform((list) => CASE_TYPES.filter((type): type is CaseType => list.includes(type))),
+  assignmentMode: z.enum(ASSIGNMENT_MODES, { message: 'invalid_choice' }),
+});
+export type UpdateTeamRoutingInput = z.input<typeof UpdateTeamRoutingInput>;
+
+/**
+ * Which case types a team handles and how its new cases get an assignee. Applies to cases opened
+ * afterwards; cases already routed keep their team and assignee.
+ */
+export async function updateTeamRouting({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
+  authorize(ctx.actor, 'manage:team:any');
+  const data = parseInput(UpdateTeamRoutingInput, input);
+  await transaction(async (tx) => {
+    const [team] = await tx.select().from(teams).where(eq(teams.id, data.teamId)).for('update');
+    if (!team) throw new NotFoundError('team');
+    const before = { caseTypes: team.caseTypes, assignmentMode: team.assignmentMode };
+    const after = { caseTypes: data.caseTypes, assignmentMode: data.assignmentMode };
+    if (before.assignmentMode === after.assignmentMode && before.caseTypes.join() === after.caseTypes.join()) return;
+    await tx.update(teams).set(after).where(eq(teams.id, team.id));
+    await recordAudit(tx, ctx, { action: 'team.routing', entityType: 'team', entityId: team.id, before, after });
   });
 }

@@ -69,7 +69,10 @@ export async function listUsers({ ctx, input }: { ctx: Ctx; input: unknown }): P
   };
 }
 
-export async function listTeams({ ctx }: { ctx: Ctx }): Promise<TeamDto[]> {
+/** A team as /admin/teams shows it: with the case types routed to it and how they are assigned. */
+export type TeamRowDto = TeamDto & { caseTypes: string[]; assignmentMode: string };
+
+export async function listTeams({ ctx }: { ctx: Ctx }): Promise<TeamRowDto[]> {
   authorize(ctx.actor, 'read:team:any');
   const db = await getDb();
   return db
@@ -77,6 +80,8 @@ export async function listTeams({ ctx }: { ctx: Ctx }): Promise<TeamDto[]> {
       id: teams.id,
       name: teams.name,
       description: teams.description,
+      caseTypes: teams.caseTypes,
+      assignmentMode: teams.assignmentMode,
       memberCount: sql<number>`(select count(*)::int from ${teamMembers} where ${teamMembers.teamId} = ${teams.id})`,
     })
     .from(teams)

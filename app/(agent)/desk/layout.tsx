@@ -1,4 +1,5 @@
-import { House, LifeBuoy, Package, Settings } from 'lucide-react';
+import { House, LifeBuoy, MessageSquareText, Package, Settings } from 'lucide-react';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import { AppShell } from '@/components/layout/app-shell';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { getT } from '@/lib/i18n/server';
@@ -10,10 +11,11 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
     { href: '/desk', label: t('nav.home'), icon: <House />, exact: true },
     { href: '/desk/cases', label: t('nav.cases'), icon: <LifeBuoy /> },
     { href: '/desk/orders', label: t('nav.orders'), icon: <Package /> },
+    { href: '/desk/replies', label: t('nav.replies'), icon: <MessageSquareText /> },
     { href: '/desk/account', label: t('nav.account'), icon: <Settings /> },
   ];
   return (
-    <AppShell area="desk" actor={actor} nav={nav}>
+    <AppShell area="desk" actor={actor} nav={nav} headerExtra={<NotificationBell />}>
       {children}
     </AppShell>
   );

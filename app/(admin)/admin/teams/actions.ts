@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { formToObject, runAction, type ActionResult } from '@/lib/actions';
 import { getT } from '@/lib/i18n/server';
-import { createTeam, deleteTeam } from '@/lib/users/mutations';
+import { createTeam, deleteTeam, updateTeamRouting } from '@/lib/users/mutations';
 
 export type CreateTeamState = ActionResult<{ id: string }> & { values?: { name: string; description: string } };
 
@@ -22,6 +22,13 @@ export async function createTeamAction(_prev: CreateTeamState | null, form: Form
 export async function deleteTeamAction(teamId: string) {
   const t = await getT();
   const result = await runAction((ctx) => deleteTeam({ ctx, input: { teamId } }), () => t('admin.teams.deleted'));
+  if (result.ok) revalidatePath('/admin/teams');
+  return result;
+}
+
+export async function updateTeamRoutingAction(input: { teamId: string; caseTypes: string[]; assignmentMode: string }) {
+  const t = await getT();
+  const result = await runAction((ctx) => updateTeamRouting({ ctx, input }), () => t('teamsRouting.saved'));
   if (result.ok) revalidatePath('/admin/teams');
   return result;
 }

@@ -3,19 +3,16 @@ import { Inbox, Search } from 'lucide-react';
 import Link from 'next/link';
 import { KeysetPager } from '@/components/data/keyset-pager';
 import { pickParams, setParams } from '@/components/data/search-params';
-import { CaseStatusBadge, PriorityBadge } from '@/components/cases/case-badges';
 import { PageHeader } from '@/components/layout/app-shell';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { Button } from '@/components/ui/button';
-import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/select';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { formatSpan } from '@/lib/cases/due';
 import type { CaseListItemDto } from '@/lib/cases/dto';
-import { COUNT_CAP, countQueues, listCases, QUEUES } from '@/lib/cases/queries';
+import { COUNT_CAP, countQueues, listAssignees, listCases, QUEUES } from '@/lib/cases/queries';
 import { CASE_STATUSES, CASE_TYPES } from '@/lib/cases/workflow';
 import { getRequestContext } from '@/lib/context/request';
 import { env } from '@/lib/env';
@@ -25,15 +22,16 @@ import { getLocale, getT } from '@/lib/i18n/server';
 import type { Page } from '@/lib/pagination';
 import { requestNow } from '@/lib/time';
 import { cn } from '@/lib/utils';
+import { QueueTable } from './_components/queue-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('caseDesk.title') };
 }
 
-const KEYS = ['queue', 'status', 'type', 'priority', 'q', 'cursor'] as const;
+const KEYS = ['queue', 'status', 'type', 'priority', 'q', 'sort', 'cursor'] as const;
 
 export default async function CasesPage({ searchParams }: PageProps<'/desk/cases'>) {
-  await requireAreaActor('access:desk:any');
+  const actor = await requireAreaActor('access:desk:any');
   const params = pickParams(await searchParams, KEYS);
   const queue = (QUEUES as readonly string[]).includes(params.queue ?? '') ? params.queue! : 'all';
   const ctx = await getRequestContext();
@@ -45,7 +43,7 @@ export default async function CasesPage({ searchParams }: PageProps<'/desk/cases
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
   }
-  const counts = await countQueues({ ctx });
+  const [counts, staff] = await Promise.all([countQueues({ ctx }), listAssignees({ ctx })]);
   const now = requestNow();
   const tabHref = (q: string) => `/desk/cases?${new URLSearchParams({ ...setParams(params, ['cursor', 'queue']), queue: q })}`;
 
@@ -102,6 +100,13 @@ export default async function CasesPage({ searchParams }: PageProps<'/desk/cases
             </option>
           ))}
         </NativeSelect>
+        <NativeSelect name="sort" defaultValue={params.sort ?? 'newest'} aria-label={t('caseDesk.sort.label')} containerClassName="w-40">
+          {(['newest', 'oldest', 'due'] as const).map((x) => (
+            <option key={x} value={x}>
+              {t(`caseDesk.sort.${x}`)}
+            </option>
+          ))}
+        </NativeSelect>
         <Button type="submit" variant="secondary">
           {t('common.apply')}
         </Button>
@@ -109,51 +114,19 @@ export default async function CasesPage({ searchParams }: PageProps<'/desk/cases
       {page.items.length === 0 ? (
         <EmptyState icon={<Inbox />} title={t('caseDesk.empty')} description={t('caseDesk.emptyHint')} />
       ) : (
-        <Card className="py-0">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t('caseDesk.columns.case')}</TableHead>
-                <TableHead>{t('caseDesk.columns.type')}</TableHead>
-                <TableHead>{t('caseDesk.columns.status')}</TableHead>
-                <TableHead>{t('caseDesk.columns.priority')}</TableHead>
-                <TableHead>{t('caseDesk.columns.customer')}</TableHead>
-                <TableHead>{t('caseDesk.columns.assignee')}</TableHead>
-                <TableHead>{t('caseDesk.columns.due')}</TableHead>
-                <TableHead>{t('caseDesk.columns.created')}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {page.items.map((c) => {
-                const left = c.dueAt ? new Date(c.dueAt).getTime() - now : null;
-                return (
-                  <TableRow key={c.caseNo} data-testid={`case-row-${c.caseNo}`}>
-                    <TableCell className="font-mono text-[13px]">
-                      <Link href={`/desk/cases/${c.caseNo}`} className="font-medium text-primary hover:underline">
-                        {c.caseNo}
-                      </Link>
-                      <span className="block text-xs text-muted-foreground">{c.orderNo}</span>
-                    </TableCell>
-                    <TableCell>{t(`cases.types.${c.type}`)}</TableCell>
-                    <TableCell>
-                      <CaseStatusBadge status={c.status} label={t(`cases.status.${c.status}`)} />
-                    </TableCell>
-                    <TableCell>
-                      <PriorityBadge priority={c.priority} label={t(`caseDesk.priority.${c.priority}`)} />
-                      {c.escalated ? <span className="ml-1 text-xs text-destructive">{t('caseDesk.detail.escalated')}</span> : null}
-                    </TableCell>
-                    <TableCell>{c.customerName}</TableCell>
-                    <TableCell className="text-muted-foreground">{c.assigneeName ?? '—'}</TableCell>
-                    <TableCell className={cn('tabular-nums', left !== null && left < 0 && 'font-medium text-destructive')}>
-                      {left === null ? '—' : left < 0 ? t('caseDesk.due.overdue', { time: formatSpan(left, locale) }) : t('caseDesk.due.in', { time: formatSpan(left, locale) })}
-                    </TableCell>
-                    <TableCell className="text-muted-foreground tabular-nums">{formatDateTime(c.createdAt, locale, tz)}</TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </Card>
+        <QueueTable
+          me={actor.userId}
+          staff={staff}
+          rows={page.items.map((c) => {
+            const left = c.dueAt ? new Date(c.dueAt).getTime() - now : null;
+            return {
+              ...c,
+              overdue: left !== null && left < 0,
+              dueLabel: left === null ? '—' : left < 0 ? t('caseDesk.due.overdue', { time: formatSpan(left, locale) }) : t('caseDesk.due.in', { time: formatSpan(left, locale) }),
+              createdLabel: formatDateTime(c.createdAt, locale, tz),
+            };
+          })}
+        />
       )}
       <KeysetPager basePath="/desk/cases" params={{ ...params, queue }} nextCursor={page.nextCursor} hasCursor={!!params.cursor} count={page.items.length} />
     </>

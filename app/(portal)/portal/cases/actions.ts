@@ -3,10 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { runAction } from '@/lib/actions';
 import { addCaseMessage } from '@/lib/cases/conversation';
-import { applyCaseAction, createCase } from '@/lib/cases/mutations';
+import { applyCaseAction, createCase, setReturnTracking } from '@/lib/cases/mutations';
 import { getT } from '@/lib/i18n/server';
 
-export async function createCaseAction(input: { orderNo: string; type: string; reason: string; description: string; items: { sku: string; quantity: string }[]; overrideReason?: string }) {
+export async function createCaseAction(input: { orderNo: string; type: string; reason: string; description: string; items: { sku: string; quantity: string }[]; overrideReason?: string; attachments: string[] }) {
   const t = await getT();
   const result = await runAction((ctx) => createCase({ ctx, input }), (r) => t('casePortal.submitted', { caseNo: r.caseNo }));
   if (result.ok) revalidatePath('/portal/cases');
@@ -19,8 +19,15 @@ export async function customerActionAction(input: { caseNo: string; version: num
   return result;
 }
 
-export async function customerMessageAction(input: { caseNo: string; body: string }) {
+export async function customerMessageAction(input: { caseNo: string; body: string; attachments: string[] }) {
   const result = await runAction((ctx) => addCaseMessage({ ctx, input: { ...input, internal: false } }));
+  if (result.ok) revalidatePath(`/portal/cases/${input.caseNo}`);
+  return result;
+}
+
+export async function returnTrackingAction(input: { caseNo: string; carrier: string; trackingNo: string }) {
+  const t = await getT();
+  const result = await runAction((ctx) => setReturnTracking({ ctx, input }), () => t('returnShipment.saved'));
   if (result.ok) revalidatePath(`/portal/cases/${input.caseNo}`);
   return result;
 }

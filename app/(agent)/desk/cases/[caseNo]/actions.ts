@@ -20,7 +20,7 @@ export async function caseActionAction(input: { caseNo: string; version: number;
   return result;
 }
 
-export async function sendMessageAction(input: { caseNo: string; body: string; internal: boolean }) {
+export async function sendMessageAction(input: { caseNo: string; body: string; internal: boolean; attachments: string[] }) {
   const t = await getT();
   const result = await runAction((ctx) => addCaseMessage({ ctx, input }), () => t('caseDesk.detail.sent'));
   if (result.ok) revalidatePath(path(input.caseNo));

@@ -3,12 +3,15 @@ import { ArrowLeft } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CaseStatusBadge, PriorityBadge } from '@/components/cases/case-badges';
+import { AttachmentGallery } from '@/components/cases/attachment-gallery';
 import { CaseMessages, CaseTimeline } from '@/components/cases/case-thread';
+import { ShortcutsHelp } from '@/components/cases/shortcuts';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireAreaActor } from '@/lib/auth/guard';
-import { getCase } from '@/lib/cases/queries';
+import { getCase, listAssignees } from '@/lib/cases/queries';
+import { listCannedReplies } from '@/lib/replies';
 import { getRequestContext } from '@/lib/context/request';
 import { env } from '@/lib/env';
 import { NotFoundError, ValidationError } from '@/lib/errors';
@@ -30,7 +33,7 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
     if (err instanceof NotFoundError || err instanceof ValidationError) notFound();
     throw err;
   });
-  const [t, locale] = [await getT(), await getLocale()];
+  const [t, locale, staff, replies] = await Promise.all([getT(), getLocale(), listAssignees({ ctx }), listCannedReplies({ ctx, input: {} })]);
   const tz = env().SHOP_TIMEZONE;
   const time = (iso: string) => formatDateTime(iso, locale, tz);
   const money = (cents: number) => formatMoney(cents, c.currency, locale);
@@ -55,6 +58,16 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
         <PriorityBadge priority={c.priority} label={t(`caseDesk.priority.${c.priority}`)} />
         {c.escalated ? <Badge variant="destructive">{t('caseDesk.detail.escalated')}</Badge> : null}
         <LiveRefresh topics={[`case:${c.caseNo}`]} />
+        <div className="ml-auto">
+          <ShortcutsHelp
+            keys={[
+              ['R', 'reply'],
+              ['N', 'note'],
+              ['A', 'assignMe'],
+              ['Ctrl + Enter', 'send'],
+            ]}
+          />
+        </div>
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="grid content-start gap-6">
@@ -67,6 +80,7 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
                 {t(`cases.reasons.${c.reason}`)} · {t('caseDesk.detail.channel', { channel: t(`caseDesk.detail.channels.${c.channel === 'api' ? 'api' : c.channel === 'desk' ? 'desk' : 'portal'}`) })} · {time(c.createdAt)}
               </p>
               <p className="whitespace-pre-line">{c.description}</p>
+              <AttachmentGallery files={c.attachments.filter((a) => a.messageId === null)} />
               {c.items.length ? (
                 <ul className="divide-y rounded-lg border">
                   {c.items.map((i) => (
@@ -99,8 +113,8 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
               <CardTitle>{t('caseDesk.detail.conversation')}</CardTitle>
             </CardHeader>
             <CardContent className="grid gap-4">
-              <CaseMessages messages={c.messages} t={t} formatTime={time} audience="staff" />
-              {c.status !== 'closed' && c.status !== 'cancelled' ? <Composer caseNo={c.caseNo} allowInternal /> : null}
+              <CaseMessages messages={c.messages} attachments={c.attachments} t={t} formatTime={time} audience="staff" />
+              {c.status !== 'closed' && c.status !== 'cancelled' ? <Composer caseNo={c.caseNo} allowInternal replies={replies} /> : null}
             </CardContent>
           </Card>
           <Card>
@@ -121,7 +135,7 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
               <p>
                 {t('caseDesk.detail.assignee')}: <span className="font-medium">{c.assignee?.name ?? t('caseDesk.detail.unassigned')}</span>
               </p>
-              <AssignmentControls caseNo={c.caseNo} me={actor.userId} assigneeId={c.assignee?.id ?? null} priority={c.priority} escalated={c.escalated} />
+              <AssignmentControls caseNo={c.caseNo} me={actor.userId} assigneeId={c.assignee?.id ?? null} priority={c.priority} escalated={c.escalated} staff={staff} />
             </CardContent>
           </Card>
           <Card>
@@ -167,8 +181,39 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
                 {c.order.refundedCents ? ` · ${t('caseDesk.detail.refunded')} ${money(c.order.refundedCents)}` : ''}
               </p>
               <p className="text-xs text-muted-foreground">{time(c.order.placedAt)}</p>
+              {c.returnTrackingNo ? (
+                <p className="text-sm" data-testid="return-tracking">
+                  {t('returnShipment.current', { carrier: c.returnCarrier ?? '', trackingNo: c.returnTrackingNo })}
+                </p>
+              ) : null}
             </CardContent>
           </Card>
+          {c.history ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>{t('caseDesk.detail.history')}</CardTitle>
+              </CardHeader>
+              <CardContent className="grid gap-2 text-sm">
+                <p className="text-muted-foreground">{t('caseDesk.detail.historySummary', { orders: c.history.orders, cases: c.history.cases.length })}</p>
+                {c.history.cases.length ? (
+                  <ul className="grid gap-1.5">
+                    {c.history.cases.map((h) => (
+                      <li key={h.caseNo} className="flex items-center justify-between gap-2">
+                        <Link href={`/desk/cases/${h.caseNo}`} className="font-mono text-xs text-primary hover:underline">
+                          {h.caseNo}
+                        </Link>
+                        <span className="truncate text-xs text-muted-foreground">
+                          {t(`cases.types.${h.type}`)} · {t(`cases.status.${h.status}`)}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="text-xs text-muted-foreground">{t('caseDesk.detail.historyNone')}</p>
+                )}
+              </CardContent>
+            </Card>
+          ) : null}
         </div>
       </div>
     </>

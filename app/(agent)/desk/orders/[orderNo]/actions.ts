@@ -36,6 +36,7 @@ export async function createCaseFromDeskAction(input: {
   description: string;
   items: { sku: string; quantity: string }[];
   overrideReason?: string;
+  attachments: string[];
 }) {
   const t = await getT();
   const result = await runAction((ctx) => createCase({ ctx, input }), (r) => t('casePortal.submitted', { caseNo: r.caseNo }));

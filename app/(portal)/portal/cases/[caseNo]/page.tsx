@@ -3,6 +3,7 @@ import { ArrowLeft } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CaseStatusBadge } from '@/components/cases/case-badges';
+import { AttachmentGallery } from '@/components/cases/attachment-gallery';
 import { CaseMessages, CaseTimeline } from '@/components/cases/case-thread';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -14,7 +15,7 @@ import { NotFoundError, ValidationError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { formatMoney } from '@/lib/money';
-import { CustomerActions, CustomerComposer } from './_components/customer-controls';
+import { CustomerActions, CustomerComposer, ReturnTrackingForm } from './_components/customer-controls';
 
 export async function generateMetadata({ params }: PageProps<'/portal/cases/[caseNo]'>): Promise<Metadata> {
   return { title: (await params).caseNo };
@@ -52,6 +53,7 @@ export default async function PortalCasePage({ params }: PageProps<'/portal/case
             </CardHeader>
             <CardContent className="grid gap-3 text-sm">
               <p className="whitespace-pre-line">{c.description}</p>
+              <AttachmentGallery files={c.attachments.filter((a) => a.messageId === null)} />
               {c.items.length ? (
                 <ul className="text-muted-foreground">
                   {c.items.map((i) => (
@@ -71,12 +73,27 @@ export default async function PortalCasePage({ params }: PageProps<'/portal/case
               <CustomerActions key={c.version} caseNo={c.caseNo} version={c.version} actions={c.actions} />
             </CardContent>
           </Card>
+          {c.status === 'awaiting_return' || c.returnTrackingNo ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>{t('returnShipment.title')}</CardTitle>
+              </CardHeader>
+              <CardContent className="grid gap-3 text-sm">
+                {c.returnTrackingNo ? (
+                  <p data-testid="return-tracking">{t('returnShipment.current', { carrier: c.returnCarrier ?? '', trackingNo: c.returnTrackingNo })}</p>
+                ) : (
+                  <p className="text-muted-foreground">{t('returnShipment.hint')}</p>
+                )}
+                {c.status === 'awaiting_return' ? <ReturnTrackingForm key={c.version} caseNo={c.caseNo} carrier={c.returnCarrier} trackingNo={c.returnTrackingNo} /> : null}
+              </CardContent>
+            </Card>
+          ) : null}
           <Card>
             <CardHeader>
               <CardTitle>{t('casePortal.messages')}</CardTitle>
             </CardHeader>
             <CardContent className="grid gap-4">
-              <CaseMessages messages={c.messages} t={t} formatTime={time} audience="customer" />
+              <CaseMessages messages={c.messages} attachments={c.attachments} t={t} formatTime={time} audience="customer" />
               {c.status !== 'closed' && c.status !== 'cancelled' ? <CustomerComposer caseNo={c.caseNo} /> : null}
             </CardContent>
           </Card>

@@ -1,7 +1,10 @@
 'use client';
 
 import { LoaderCircle, Send } from 'lucide-react';
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
+import { AttachmentPicker, attachmentIdsOf } from '@/components/cases/attachment-picker';
+import { CannedReplyPicker } from '@/components/cases/canned-reply-picker';
+import { useHotkeys } from '@/components/cases/shortcuts';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -67,36 +70,75 @@ export function CaseActions({ caseNo, version, actions }: { caseNo: string; vers
   );
 }
 
-export function Composer({ caseNo, allowInternal }: { caseNo: string; allowInternal: boolean }) {
+export function Composer({
+  caseNo,
+  allowInternal,
+  replies = [],
+}: {
+  caseNo: string;
+  allowInternal: boolean;
+  replies?: { id: string; title: string; body: string }[];
+}) {
   const t = useT();
   const { pending, run } = useRun();
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
+  const [round, setRound] = useState(0);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const focus = (asNote: boolean) => {
+    setInternal(asNote && allowInternal);
+    area.current?.focus();
+  };
+  useHotkeys({ r: () => focus(false), n: () => focus(true) });
   return (
     <form
       className="grid gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        if (body.trim()) run(() => sendMessageAction({ caseNo, body, internal }), () => setBody(''));
+        const attachments = attachmentIdsOf(e.currentTarget);
+        if (!attachments) return void toast.info(t('attachments.wait'));
+        if (body.trim())
+          run(
+            () => sendMessageAction({ caseNo, body, internal, attachments }),
+            () => {
+              setBody('');
+              setRound((n) => n + 1);
+            },
+          );
       }}
     >
-      {allowInternal ? (
-        <div className="flex gap-1 text-sm" role="tablist">
-          {[false, true].map((v) => (
-            <button
-              key={String(v)}
-              type="button"
-              role="tab"
-              aria-selected={internal === v}
-              onClick={() => setInternal(v)}
-              className={`rounded-md px-3 py-1 ${internal === v ? (v ? 'bg-warning/20 font-medium' : 'bg-accent font-medium') : 'text-muted-foreground hover:bg-muted'}`}
-            >
-              {v ? t('caseDesk.detail.note') : t('caseDesk.detail.reply')}
-            </button>
-          ))}
-        </div>
-      ) : null}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        {allowInternal ? (
+          <div className="flex gap-1 text-sm" role="tablist">
+            {[false, true].map((v) => (
+              <button
+                key={String(v)}
+                type="button"
+                role="tab"
+                aria-selected={internal === v}
+                onClick={() => setInternal(v)}
+                className={`rounded-md px-3 py-1 ${internal === v ? (v ? 'bg-warning/20 font-medium' : 'bg-accent font-medium') : 'text-muted-foreground hover:bg-muted'}`}
+              >
+                {v ? t('caseDesk.detail.note') : t('caseDesk.detail.reply')}
+                <kbd className="ml-1.5 hidden font-mono text-[10px] text-muted-foreground sm:inline">{v ? 'N' : 'R'}</kbd>
+              </button>
+            ))}
+          </div>
+        ) : (
+          <span />
+        )}
+        {replies.length ? (
+          <CannedReplyPicker
+            replies={replies}
+            onInsert={(text) => {
+              setBody((b) => (b.trim() ? `${b.trimEnd()}\n\n${text}` : text));
+              area.current?.focus();
+            }}
+          />
+        ) : null}
+      </div>
       <Textarea
+        ref={area}
         rows={3}
         maxLength={5000}
         value={body}
@@ -105,12 +147,14 @@ export function Composer({ caseNo, allowInternal }: { caseNo: string; allowInter
         aria-label={internal ? t('caseDesk.detail.note') : t('caseDesk.detail.reply')}
         data-testid="case-composer"
         onKeyDown={(e) => {
-          // Ctrl/⌘ + Enter sends, as in most help desks.
+          // Ctrl/⌘ + Enter sends, as in most help desks; Escape leaves the box for the shortcuts.
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
+          if (e.key === 'Escape') e.currentTarget.blur();
         }}
       />
-      <div className="flex justify-end">
-        <Button type="submit" size="sm" disabled={pending || !body.trim()}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <AttachmentPicker key={round} disabled={pending} />
+        <Button type="submit" size="sm" disabled={pending || !body.trim()} title="Ctrl + Enter">
           {pending ? <LoaderCircle className="animate-spin" /> : <Send />}
           {t('caseDesk.detail.send')}
         </Button>
@@ -125,21 +169,45 @@ export function AssignmentControls({
   assigneeId,
   priority,
   escalated,
+  staff,
 }: {
   caseNo: string;
   me: string;
   assigneeId: string | null;
   priority: string;
   escalated: boolean;
+  staff: { id: string; name: string; available: boolean }[];
 }) {
   const t = useT();
   const { pending, run } = useRun();
+  useHotkeys({ a: () => assigneeId !== me && run(() => assignAction({ caseNo, assigneeId: me })) });
   return (
     <div className="grid gap-3">
+      <div className="grid gap-1.5">
+        <Label htmlFor="case-assignee" className="text-xs text-muted-foreground">
+          {t('caseDesk.detail.assignee')}
+        </Label>
+        <NativeSelect
+          id="case-assignee"
+          value={assigneeId ?? ''}
+          disabled={pending}
+          onChange={(e) => run(() => assignAction({ caseNo, assigneeId: e.target.value || null }))}
+          data-testid="assignee-select"
+        >
+          <option value="">{t('caseDesk.detail.unassigned')}</option>
+          {staff.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+              {s.available ? '' : ` (${t('availability.away')})`}
+            </option>
+          ))}
+        </NativeSelect>
+      </div>
       <div className="flex flex-wrap gap-2">
         {assigneeId !== me ? (
           <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => assignAction({ caseNo, assigneeId: me }))} data-testid="assign-me">
             {t('caseDesk.detail.assignMe')}
+            <kbd className="ml-1 font-mono text-[10px] text-muted-foreground">A</kbd>
           </Button>
         ) : null}
         {assigneeId ? (
