@@ -147,8 +147,9 @@ describe('saveBusinessCalendar', () => {
     await expect(save({ days: base.days.slice(0, 6) })).rejects.toMatchObject({ fieldErrors: { days: expect.any(Array) } });
     await expect(save({ holidays: '2027-01-01, next friday' })).rejects.toMatchObject({ fieldErrors: { holidays: ['invalid_date_list'] } });
     await expect(save({ extraWorkdays: '2027-13-45' })).rejects.toMatchObject({ fieldErrors: { extraWorkdays: ['invalid_date_list'] } });
-    await expect(save({ autoCloseDays: 0 })).rejects.toMatchObject({ fieldErrors: { autoCloseDays: ['invalid_days'] } });
-    await expect(save({ autoCloseDays: 91 })).rejects.toMatchObject({ fieldErrors: { autoCloseDays: ['invalid_days'] } });
+    await expect(save({ holidays: '2027-02-30' })).rejects.toMatchObject({ fieldErrors: { holidays: ['invalid_date_list'] } });
+    await expect(save({ autoCloseDays: 0 })).rejects.toMatchObject({ fieldErrors: { autoCloseDays: ['invalid_days_close'] } });
+    await expect(save({ autoCloseDays: 91 })).rejects.toMatchObject({ fieldErrors: { autoCloseDays: ['invalid_days_close'] } });
     expect(await auditOf(admin)).toHaveLength(0);
     expect((await getSlaSettings({ ctx: admin })).calendarVersion).toBe(calendarVersion);
   });

@@ -108,12 +108,13 @@ export const SaveCalendarInput = z.object({
   /** One date per line or comma: YYYY-MM-DD. */
   holidays: z.string().max(4000, 'too_long').default(''),
   extraWorkdays: z.string().max(4000, 'too_long').default(''),
-  autoCloseDays: z.coerce.number({ message: 'invalid_days' }).int('invalid_days').min(1, 'invalid_days').max(90, 'invalid_days'),
+  autoCloseDays: z.coerce.number({ message: 'invalid_days_close' }).int('invalid_days_close').min(1, 'invalid_days_close').max(90, 'invalid_days_close'),
 });
 
 function parseDates(text: string, field: string): string[] {
   const parts = text.split(/[\s,，]+/).filter(Boolean);
-  const bad = parts.find((p) => !DATE.test(p) || Number.isNaN(new Date(`${p}T00:00:00Z`).getTime()));
+  // Round-trip through Date so that 2027-02-30 (which Date would roll into March) is refused.
+  const bad = parts.find((p) => !DATE.test(p) || Number.isNaN(new Date(`${p}T00:00:00Z`).getTime()) || new Date(`${p}T00:00:00Z`).toISOString().slice(0, 10) !== p);
   if (bad) throw new ValidationError({ [field]: ['invalid_date_list'] });
   return [...new Set(parts)].sort();
 }

@@ -44,12 +44,6 @@ function calendarInput(form: FormData) {
 export async function saveCalendarAction(_prev: SaveCalendarState | null, form: FormData): Promise<SaveCalendarState> {
   const t = await getT();
   const result = await runAction((ctx) => saveBusinessCalendar({ ctx, input: calendarInput(form) }), () => t('sla.saved'));
-  if (result.ok) {
-    revalidatePath('/admin/sla');
-    return result;
-  }
-  // The verb reports auto-close days with the generic `invalid_days` code, whose message speaks of
-  // return windows (legal minimum, 365 days); this field's limits are 1 to 90.
-  if (result.fieldErrors?.autoCloseDays) result.fieldErrors.autoCloseDays = t('validation.invalid_days_close');
+  if (result.ok) revalidatePath('/admin/sla');
   return result;
 }
