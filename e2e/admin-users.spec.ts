@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { signIn, signInAndLand } from './helpers';
 
 test('an admin creates a user, who signs in; deactivation ends their session at once', async ({ page, browser }) => {
+  // Two browsers and a dozen page loads: more than the default budget on a busy machine.
+  test.setTimeout(60_000);
   const email = `e2e-${Date.now()}@example.com`;
   await signInAndLand(page, 'admin@example.com', /\/admin$/);
   await page.goto('/admin/users');

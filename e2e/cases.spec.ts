@@ -18,7 +18,7 @@ async function changeStatus(page: Page, to: string, tracking?: string) {
 
 test('a customer requests a return on a delivered order with a photo; an agent approves, receives and refunds; the customer follows it live and by e-mail; the order shows the refund', async ({ page, browser }) => {
   // A whole journey across three browsers: longer than the default per-test budget.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const phone = `137${String(Date.now()).slice(-8)}`;
   // The agent records a delivered order for the customer's phone.
   await signInAndLand(page, 'agent@example.com', /\/desk$/);

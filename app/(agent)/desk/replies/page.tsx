@@ -84,7 +84,8 @@ export default async function RepliesPage({ searchParams }: PageProps<'/desk/rep
               <li key={r.id} className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-start" data-testid={`reply-${r.id}`}>
                 <div className="grid min-w-0 flex-1 gap-1">
                   <h2 className="font-medium break-words">{r.title}</h2>
-                  <p className="line-clamp-3 text-sm break-words whitespace-pre-line text-muted-foreground">{r.body}</p>
+                  {/* Blank lines would waste the three preview lines. */}
+                  <p className="line-clamp-3 text-sm break-words whitespace-pre-line text-muted-foreground">{r.body.replace(/\n\s*\n/g, '\n')}</p>
                   <p className="text-xs text-muted-foreground tabular-nums">{t('replies.updatedAt', { time: formatDateTime(r.updatedAt, locale, tz) })}</p>
                 </div>
                 {canManage ? (
