@@ -26,7 +26,20 @@ async function main() {
   await measure('queue: mine', () => listCases({ ctx, input: { queue: 'mine' } }));
   await measure('queue: unassigned', () => listCases({ ctx, input: { queue: 'unassigned' } }));
   await measure('queue: breached', () => listCases({ ctx, input: { queue: 'breached' } }));
+  await measure('queue: all open, deadline soonest', () => listCases({ ctx, input: { sort: 'due' } }));
+  await measure('queue: breached, deadline soonest', () => listCases({ ctx, input: { queue: 'breached', sort: 'due' } }));
   await measure('queue counts', () => countQueues({ ctx }));
+  // The SLA watch's two selects, run read-only (the real scan also writes what it finds).
+  await measure('SLA scan selects', () =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`select id from cases where status not in ('closed', 'cancelled') and paused_since is null
+        and next_due_at < now() and next_due_at > now() - interval '7 days' and sla_alerted_due_at is distinct from next_due_at
+        order by next_due_at limit 200`);
+      await tx.execute(sql`select id from cases where status not in ('closed', 'cancelled') and paused_since is null
+        and next_due_at between now() and now() + interval '2 hours' and assignee_id is not null and sla_warned_due_at is distinct from next_due_at
+        order by next_due_at limit 200`);
+    }),
+  );
   await measure('case detail', (i) => getCase({ ctx, input: { caseNo: sample[i % sample.length]!.case_no } }));
   await closeDb();
 }

@@ -14,6 +14,7 @@ import { anonymousCtx, createTestProduct, createTestUser, ctxFor, orderOfNewCust
 import { routeNewCase } from './assignment';
 import { addCaseMessage, assignCase, updateCaseFlags } from './conversation';
 import { autoCloseCases, scanSla } from './jobs';
+import { listCases } from './queries';
 import { applyCaseAction, createCase, setReturnTracking } from './mutations';
 
 let agent: Ctx;
@@ -301,5 +302,28 @@ describe('routing and automatic assignment', () => {
       // Other files may configure teams; what matters is that an unconfigured type gets no assignee.
       if (!r.teamId) expect(r.assigneeId).toBeNull();
     });
+  });
+});
+
+describe('queue sorting', () => {
+  it('pages oldest-first and by deadline without repeating or skipping a case', async () => {
+    const me = await createTestUser({ role: 'agent' });
+    const mine = await ctxFor(me);
+    const opened: string[] = [];
+    for (let i = 0; i < 27; i++) {
+      const { caseNo } = await openReturn();
+      opened.push(caseNo);
+    }
+    await assignCase({ ctx: supervisor, input: { caseNos: opened, assigneeId: me.id } });
+    for (const sort of ['oldest', 'due', 'newest'] as const) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listCases({ ctx: mine, input: { queue: 'mine', sort, cursor } });
+        seen.push(...page.items.map((c) => c.caseNo));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen.toSorted()).toEqual(opened.toSorted());
+    }
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { rowsOf } from '@/db/rows';
 import { caseEvents, cases, users } from '@/db/schema';
 import { transaction } from '@/db/tx';
@@ -42,7 +42,9 @@ export async function scanSla(): Promise<{ warned: number; breached: number }> {
     const ctx = systemCtx('job:sla.scan');
     for (const c of breached) {
       const due = new Date(c.next_due_at);
-      await tx.update(cases).set({ slaAlertedDueAt: due, escalated: true }).where(eq(cases.id, Number(c.id)));
+      // Copied in SQL, not through a JS Date: the column has microseconds a Date would drop, and the
+      // next scan compares the two exactly.
+      await tx.update(cases).set({ slaAlertedDueAt: sql`${cases.nextDueAt}`, escalated: true }).where(eq(cases.id, Number(c.id)));
       await tx.insert(caseEvents).values({ caseId: Number(c.id), actorLabel: 'system', kind: 'sla_breached', public: false });
       await notifyStaff(tx, { userIds: [c.assignee_id, ...supervisors], kind: 'sla_breached', caseId: Number(c.id), caseNo: c.case_no, dedupeKey: `breach:${due.toISOString()}` });
       await recordAudit(tx, ctx, { action: 'case.sla_breached', entityType: 'case', entityId: c.case_no, after: { dueAt: due.toISOString(), escalated: true } });
@@ -50,7 +52,7 @@ export async function scanSla(): Promise<{ warned: number; breached: number }> {
     }
     for (const c of soon) {
       const due = new Date(c.next_due_at);
-      await tx.update(cases).set({ slaWarnedDueAt: due }).where(eq(cases.id, Number(c.id)));
+      await tx.update(cases).set({ slaWarnedDueAt: sql`${cases.nextDueAt}` }).where(eq(cases.id, Number(c.id)));
       await notifyStaff(tx, { userIds: [c.assignee_id], kind: 'sla_due_soon', caseId: Number(c.id), caseNo: c.case_no, dedupeKey: `soon:${due.toISOString()}` });
     }
     return { warned: soon.length, breached: breached.length };
@@ -68,7 +70,7 @@ export async function autoCloseCases(now: Date = new Date()): Promise<number> {
     const rows = await tx
       .select()
       .from(cases)
-      .where(and(inArray(cases.status, [...COMPLETED_STATUSES]), sql`${cases.completedAt} < ${cutoff}`))
+      .where(and(inArray(cases.status, [...COMPLETED_STATUSES]), lt(cases.completedAt, cutoff)))
       .orderBy(cases.completedAt)
       .limit(BATCH)
       .for('update', { skipLocked: true });

@@ -93,6 +93,9 @@ export async function listCases({ ctx, input }: { ctx: Ctx; input: unknown }): P
       createdAt: cases.createdAt,
       escalated: cases.escalated,
       dueAt: nextDue,
+      // The sort key as PostgreSQL writes it, microseconds included: a JS Date would round it to
+      // milliseconds and an ascending page would then start again with its own last row.
+      sortKey: sql<string>`${key}::text`,
     })
     .from(cases)
     .innerJoin(orders, eq(orders.id, cases.orderId))
@@ -101,7 +104,7 @@ export async function listCases({ ctx, input }: { ctx: Ctx; input: unknown }): P
     .where(and(...where))
     .orderBy(...(f.sort === 'newest' ? [desc(key), desc(cases.id)] : [asc(key), asc(cases.id)]))
     .limit(CASES_PAGE_SIZE + 1);
-  const page = toPage(rows, CASES_PAGE_SIZE, (r) => [f.sort === 'due' ? new Date(r.dueAt!).toISOString() : r.createdAt.toISOString(), r.id]);
+  const page = toPage(rows, CASES_PAGE_SIZE, (r) => [r.sortKey, r.id]);
   return {
     nextCursor: page.nextCursor,
     items: page.items.map((r) => ({

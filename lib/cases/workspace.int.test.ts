@@ -35,6 +35,8 @@ async function complaintOfNewCustomer() {
 describe('case workspace', () => {
   it('assigns, queues and counts cases', async () => {
     const { caseNo } = await complaintOfNewCustomer();
+    // Teams may route complaints to an agent automatically (the demo seed does); start unassigned.
+    await assignCase({ ctx: agent, input: { caseNo, assigneeId: null } });
     const before = await countQueues({ ctx: agent });
     expect((await listCases({ ctx: agent, input: { queue: 'unassigned', q: caseNo } })).items.map((c) => c.caseNo)).toEqual([caseNo]);
     await assignCase({ ctx: agent, input: { caseNo, assigneeId: agentId } });
