@@ -67,7 +67,7 @@ test('a customer requests a return on a delivered order with a photo; an agent a
   await page.getByRole('link', { name: caseNo }).click();
   await expect(page.getByTestId('attachment-gallery').getByRole('img', { name: '包装照片.jpg' })).toBeVisible();
   await page.getByTestId('assign-me').click();
-  await expect(page.getByText('处理人: 李客服 Li')).toBeVisible();
+  await expect(page.getByTestId('assignee-select').locator('option:checked')).toHaveText('李客服 Li');
   await expect(customer.getByTestId('live-indicator')).toHaveAttribute('data-connected', 'true');
   const customerSees: Record<string, string> = { approve: '您的申请已通过', request_return: '请寄回商品', receive_return: '我们已收到您寄回的商品' };
   const step = async (action: string) => {

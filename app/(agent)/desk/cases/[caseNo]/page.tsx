@@ -132,9 +132,6 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
               <CardTitle>{t('caseDesk.detail.assignment')}</CardTitle>
             </CardHeader>
             <CardContent className="grid gap-3 text-sm">
-              <p>
-                {t('caseDesk.detail.assignee')}: <span className="font-medium">{c.assignee?.name ?? t('caseDesk.detail.unassigned')}</span>
-              </p>
               <AssignmentControls caseNo={c.caseNo} me={actor.userId} assigneeId={c.assignee?.id ?? null} priority={c.priority} escalated={c.escalated} staff={staff} />
             </CardContent>
           </Card>
