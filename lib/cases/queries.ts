@@ -157,6 +157,19 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
     .limit(1);
   if (!row) throw new NotFoundError('case');
   const staff = can(ctx.actor, 'read:case:any');
+  // Staff see who they are dealing with: the customer's other recent cases and how many orders
+  // they placed. Everything below runs in parallel: the page costs about two round trips.
+  const history = staff
+    ? Promise.all([
+        db
+          .select({ caseNo: cases.caseNo, type: cases.type, status: cases.status, createdAt: cases.createdAt })
+          .from(cases)
+          .where(and(eq(cases.customerId, row.c.customerId), sql`${cases.id} <> ${row.c.id}`))
+          .orderBy(desc(cases.createdAt), desc(cases.id))
+          .limit(5),
+        db.select({ n: sql<number>`count(*)::int` }).from(orders).where(eq(orders.customerId, row.c.customerId)),
+      ])
+    : Promise.resolve(null);
   const [items, messages, events, files] = await Promise.all([
     db
       .select({ sku: orderItems.sku, name: orderItems.name, quantity: caseItems.quantity, refundCents: caseItems.refundCents })
@@ -178,21 +191,11 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
   ]);
   // Assignment events store the assignee's id; show their name (one query for all of them).
   const assigneeIds = [...new Set(events.filter((e) => e.kind === 'assigned' && e.note && /^[0-9a-f-]{36}$/.test(e.note)).map((e) => e.note!))];
-  const names = new Map(
-    assigneeIds.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, assigneeIds))).map((u) => [u.id, u.name]) : [],
-  );
-  // Staff see who they are dealing with: the customer's other recent cases and how many orders they placed.
-  const history = staff
-    ? await Promise.all([
-        db
-          .select({ caseNo: cases.caseNo, type: cases.type, status: cases.status, createdAt: cases.createdAt })
-          .from(cases)
-          .where(and(eq(cases.customerId, row.c.customerId), sql`${cases.id} <> ${row.c.id}`))
-          .orderBy(desc(cases.createdAt), desc(cases.id))
-          .limit(5),
-        db.select({ n: sql<number>`count(*)::int` }).from(orders).where(eq(orders.customerId, row.c.customerId)),
-      ])
-    : null;
+  const [assignees, customerHistory] = await Promise.all([
+    assigneeIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, assigneeIds)) : Promise.resolve([]),
+    history,
+  ]);
+  const names = new Map(assignees.map((u) => [u.id, u.name]));
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const c = row.c;
   return {
@@ -231,10 +234,10 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
     items: items.map((i) => ({ ...i, refundCents: Number(i.refundCents) })),
     messages: messages.map((m) => ({ id: m.id, at: m.createdAt.toISOString(), authorLabel: m.authorLabel, authorKind: m.authorKind, body: m.body, internal: m.internal })),
     attachments: files,
-    history: history
+    history: customerHistory
       ? {
-          orders: Number(history[1][0]?.n ?? 0),
-          cases: history[0].map((h) => ({ caseNo: h.caseNo, type: h.type, status: h.status, createdAt: h.createdAt.toISOString() })),
+          orders: Number(customerHistory[1][0]?.n ?? 0),
+          cases: customerHistory[0].map((h) => ({ caseNo: h.caseNo, type: h.type, status: h.status, createdAt: h.createdAt.toISOString() })),
         }
       : null,
     events: events.map((e) => ({
