@@ -1,0 +1,51 @@
+/**
+ * Text helpers for feedback: a first classification by keyword rules, and the most frequent words
+ * in comments. Chinese has no spaces between words, so words come from `Intl.Segmenter` (ICU's
+ * dictionary segmentation, built into Node), which also handles English and mixed text.
+ */
+export type KeywordRule = { category: string; keywords: readonly string[] };
+
+/**
+ * The category of the first rule (in the given order) with a keyword in the text, or null.
+ * Matching is case-insensitive and by substring, so "物流" matches "物流太慢" and "refund" matches
+ * "Refunded"; admins order the rules to settle overlaps.
+ */
+export function classifyByKeywords(text: string, rules: readonly KeywordRule[]): { category: string; keyword: string } | null {
+  const haystack = text.toLowerCase();
+  for (const rule of rules) {
+    const hit = rule.keywords.find((k) => k.trim() && haystack.includes(k.trim().toLowerCase()));
+    if (hit) return { category: rule.category, keyword: hit.trim() };
+  }
+  return null;
+}
+
+/** Words too common to say anything about the product or service. */
+const STOP_WORDS = new Set([
+  ...'的 了 是 我 你 他 她 它 们 很 也 都 就 和 与 在 有 不 没 这 那 啊 吧 呢 吗 太 又 还 但 而 被 把 给 到 对 说 要 会 能 好 一 个 上 下 么 什么 我们 你们 非常 已经 还是 就是 因为 所以 可以 一个 没有 感觉 觉得 东西'.split(' '),
+  ...'the a an and or but to of in on for with is are was were be been it this that i you we they my our your very so not no too just have has had do did at as'.split(' '),
+]);
+
+let segmenter: Intl.Segmenter | undefined;
+
+export function words(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const out: string[] = [];
+  for (const s of segmenter.segment(text)) {
+    if (!s.isWordLike) continue;
+    const w = s.segment.toLowerCase();
+    // Single characters and numbers carry little meaning in a word cloud.
+    if ([...w].length < 2 || /^\d+$/.test(w) || STOP_WORDS.has(w)) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+/** The `limit` most frequent words across comments, most frequent first (ties alphabetically). */
+export function topWords(comments: readonly string[], limit = 20): { word: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const c of comments) for (const w of new Set(words(c))) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([word, count]) => ({ word, count }))
+    .sort((a, b) => b.count - a.count || a.word.localeCompare(b.word))
+    .slice(0, limit);
+}
