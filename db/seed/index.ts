@@ -73,12 +73,13 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
     }
     const insertedTeams = await tx.insert(teams).values(TEAMS).onConflictDoNothing({ target: teams.name }).returning({ id: teams.id });
 
-    // Staff spread over the teams: the demo agent in the first two, the supervisor in all.
+    // Staff spread over the teams: the demo agent in the first two, the supervisor in all. Only the
+    // seed's own accounts: anyone else in the database (real staff, other tests) is left alone.
     const teamRows = await tx.select({ id: teams.id, name: teams.name }).from(teams);
     const staff = await tx
       .select({ id: users.id, email: users.email })
       .from(users)
-      .where(sql`${users.role} in ('agent', 'supervisor')`);
+      .where(sql`${users.role} in ('agent', 'supervisor') and (${users.email} in ('agent@example.com', 'supervisor@example.com') or ${users.email} like '%@staff.example.com')`);
     const memberships: { teamId: string; userId: string }[] = [];
     const teamIds = TEAMS.map((t) => teamRows.find((r) => r.name === t.name)?.id).filter((x): x is string => !!x);
     staff.forEach((s, i) => {
