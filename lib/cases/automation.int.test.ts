@@ -8,6 +8,7 @@ import { resetEnvCache } from '@/lib/env';
 import { ForbiddenError, UnauthenticatedError } from '@/lib/errors';
 import { JOB_HANDLERS } from '@/lib/jobs/handlers';
 import { runDueJobs } from '@/lib/jobs/worker';
+import { listOutbox } from '@/lib/mail/outbox';
 import { resetMailTransport } from '@/lib/mail/transport';
 import { listNotifications, markNotificationsRead } from '@/lib/notifications';
 import { anonymousCtx, createTestProduct, createTestUser, ctxFor, orderOfNewCustomer } from '@/test/factories';
@@ -327,3 +328,34 @@ describe('queue sorting', () => {
     }
   });
 });
+
+describe('notification and outbox lists', () => {
+  it('page newest first without repeats, even for rows written in the same millisecond', async () => {
+    const { row, caseNo } = await openReturn();
+    const me = await createTestUser({ role: 'agent' });
+    const db = await getDb();
+    // 23 notices in one statement: they share now(), only their ids differ.
+    await db.insert(notifications).values(Array.from({ length: 23 }, (_, i) => ({ userId: me.id, kind: 'assigned', caseId: row.id, caseNo, dedupeKey: `page-${i}` })));
+    const ctx = await ctxFor(me);
+    const first = await listNotifications({ ctx, input: {} });
+    const second = await listNotifications({ ctx, input: { cursor: first.nextCursor } });
+    expect(first.items).toHaveLength(20);
+    expect(second.items).toHaveLength(3);
+    expect(second.nextCursor).toBeNull();
+    expect(new Set([...first.items, ...second.items].map((n) => n.id)).size).toBe(23);
+    expect(first.unread).toBe(23);
+  });
+
+  it('outbox is for admins only', async () => {
+    await expect(listOutbox({ ctx: agent, input: {} })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listOutbox({ ctx: anonymousCtx(), input: {} })).rejects.toBeInstanceOf(UnauthenticatedError);
+    const admin = await ctxFor(await createTestUser({ role: 'admin' }));
+    const { row } = await openReturn();
+    const page = await listOutbox({ ctx: admin, input: {} });
+    expect(page.items.length).toBeGreaterThan(0);
+    // Newest first: the mail of the case just opened is on the first page.
+    const [mail] = await outboxOf(row.id);
+    expect(page.items.map((m) => m.id)).toContain(mail!.id);
+  });
+});
+

@@ -14,7 +14,7 @@ import { loadSlaSettings } from '@/lib/sla/settings';
 import { announceCase } from './announce';
 import { resumeClocks } from './clocks';
 import { emailCustomerAboutCase } from './mail';
-import { caseAccessWhere } from './policy';
+import { lockVisibleCase } from './policy';
 import type { CaseStatus } from './workflow';
 
 const caseNoField = z.string().trim().min(1, 'required').max(40, 'too_long');
@@ -37,12 +37,7 @@ export async function addCaseMessage({ ctx, input }: { ctx: Ctx; input: unknown 
   const data = parseInput(AddCaseMessageInput, input);
   if (data.internal && !staff) throw new ValidationError({ internal: ['invalid'] });
   return transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(cases)
-      .where(and(eq(cases.caseNo, data.caseNo.toUpperCase()), caseAccessWhere(actor)))
-      .for('update');
-    if (!row) throw new NotFoundError('case');
+    const row = await lockVisibleCase(tx, actor, data.caseNo);
     if (row.status === 'closed' || row.status === 'cancelled') throw new ValidationError({ body: ['case_closed'] });
     const [message] = await tx
       .insert(caseMessages)

@@ -23,7 +23,7 @@ import { announceCase } from './announce';
 import { routeNewCase } from './assignment';
 import { resumeClocks } from './clocks';
 import { emailCustomerAboutCase } from './mail';
-import { actorKind, caseAccessWhere } from './policy';
+import { actorKind, lockVisibleCase } from './policy';
 import { initialPriority } from './priority';
 import { CaseActionInput, CreateCaseInput, ReturnTrackingInput } from './schemas';
 import { checkCaseAction, COMPLETED_STATUSES, initialStatus, waitingOnCustomer, type CaseStatus } from './workflow';
@@ -199,12 +199,7 @@ export async function applyCaseAction({ ctx, input }: { ctx: Ctx; input: unknown
   if (!can(actor, 'update:case:any')) authorize(actor, 'act:case:own');
   const data = parseInput(CaseActionInput, input);
   return transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(cases)
-      .where(and(eq(cases.caseNo, data.caseNo.toUpperCase()), caseAccessWhere(actor)))
-      .for('update');
-    if (!row) throw new NotFoundError('case');
+    const row = await lockVisibleCase(tx, actor, data.caseNo);
     if (row.version !== data.version) throw new ConflictError();
     const check = checkCaseAction({ type: row.type, status: row.status, action: data.action, by: actorKind(actor!), appealUsed: row.appealUsed });
     if (!check.ok) throw new AppError(check.code, undefined, { action: data.action, status: row.status });
@@ -281,12 +276,7 @@ export async function setReturnTracking({ ctx, input }: { ctx: Ctx; input: unkno
   if (!can(actor, 'update:case:any')) authorize(actor, 'act:case:own');
   const data = parseInput(ReturnTrackingInput, input);
   await transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(cases)
-      .where(and(eq(cases.caseNo, data.caseNo.toUpperCase()), caseAccessWhere(actor)))
-      .for('update');
-    if (!row) throw new NotFoundError('case');
+    const row = await lockVisibleCase(tx, actor, data.caseNo);
     if (row.status !== 'awaiting_return') throw new AppError('return_not_expected', undefined, { status: row.status });
     const trackingNo = data.trackingNo.toUpperCase();
     await tx

@@ -1,8 +1,9 @@
 import 'server-only';
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
 import { cases, customers } from '@/db/schema';
 import { can, type Actor } from '@/lib/authz';
-import { ForbiddenError, UnauthenticatedError } from '@/lib/errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@/lib/errors';
 import type { CaseActorKind } from './workflow';
 
 /** Which cases an actor may see: staff all, a customer those of the customer records they own. */
@@ -19,4 +20,18 @@ export function caseAccessWhere(actor: Actor | null): SQL {
 export function actorKind(actor: Actor): CaseActorKind {
   if (can(actor, 'update:case:any')) return actor.role === 'supervisor' || actor.role === 'admin' ? 'supervisor' : 'agent';
   return 'customer';
+}
+
+/**
+ * The case the actor may see, locked for the rest of the transaction; "not found" for one that
+ * does not exist or belongs to someone else (indistinguishable on purpose).
+ */
+export async function lockVisibleCase(tx: Tx, actor: Actor | null, caseNo: string) {
+  const [row] = await tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.caseNo, caseNo.toUpperCase()), caseAccessWhere(actor)))
+    .for('update');
+  if (!row) throw new NotFoundError('case');
+  return row;
 }

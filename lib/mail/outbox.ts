@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq, lt, or, and } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { getDb } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
@@ -8,7 +8,8 @@ import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
 import type { JobContext } from '@/lib/jobs/worker';
 import { enqueueJob } from '@/lib/jobs/queue';
-import { decodeCursor, toPage, type Page } from '@/lib/pagination';
+import { newestFirst } from '@/db/keyset';
+import { toPage, type Page } from '@/lib/pagination';
 import { mailTransport } from './transport';
 
 export type OutgoingEmail = { to: string; subject: string; text: string; html: string; caseId?: number | null };
@@ -65,18 +66,17 @@ export type OutboxItemDto = {
 export async function listOutbox({ ctx, input }: { ctx: Ctx; input: { cursor?: string | null } }): Promise<Page<OutboxItemDto>> {
   authorize(ctx.actor, 'read:outbox:any');
   const db = await getDb();
-  const after = decodeCursor(input.cursor, ['string', 'number']);
-  const at = after ? new Date(String(after[0])) : null;
+  const keyset = newestFirst(emailOutbox.createdAt, emailOutbox.id, input.cursor);
   const rows = await db
-    .select()
+    .select({ row: emailOutbox, key: keyset.key })
     .from(emailOutbox)
-    .where(at && after ? or(lt(emailOutbox.createdAt, at), and(eq(emailOutbox.createdAt, at), lt(emailOutbox.id, Number(after[1])))) : undefined)
+    .where(keyset.where)
     .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
     .limit(26);
-  const page = toPage(rows, 25, (r) => [r.createdAt.toISOString(), r.id]);
+  const page = toPage(rows, 25, (r) => keyset.cursorOf({ key: r.key, id: r.row.id }));
   return {
     nextCursor: page.nextCursor,
-    items: page.items.map((r) => ({
+    items: page.items.map(({ row: r }) => ({
       id: r.id,
       to: r.toAddress,
       subject: r.subject,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Queryable } from '@/db/client';
 import { notifications } from '@/db/schema';
@@ -7,7 +7,8 @@ import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { decodeCursor, toPage, type Page } from '@/lib/pagination';
+import { newestFirst } from '@/db/keyset';
+import { toPage, type Page } from '@/lib/pagination';
 import { publish } from '@/lib/realtime/publish';
 import { parseInput } from '@/lib/validation';
 
@@ -40,18 +41,12 @@ export async function listNotifications({ ctx, input }: { ctx: Ctx; input: { cur
   const actor = authorize(ctx.actor, 'read:notification:own');
   const db = await getDb();
   const limit = Math.min(input.limit ?? 20, 50);
-  const after = decodeCursor(input.cursor, ['string', 'number']);
-  const at = after ? new Date(String(after[0])) : null;
+  const keyset = newestFirst(notifications.createdAt, notifications.id, input.cursor);
   const [rows, [unread]] = await Promise.all([
     db
-      .select()
+      .select({ row: notifications, key: keyset.key })
       .from(notifications)
-      .where(
-        and(
-          eq(notifications.userId, actor.userId),
-          at && after ? or(lt(notifications.createdAt, at), and(eq(notifications.createdAt, at), lt(notifications.id, Number(after[1])))) : undefined,
-        ),
-      )
+      .where(and(eq(notifications.userId, actor.userId), keyset.where))
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(limit + 1),
     db
@@ -59,11 +54,11 @@ export async function listNotifications({ ctx, input }: { ctx: Ctx; input: { cur
       .from(notifications)
       .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt))),
   ]);
-  const page = toPage(rows, limit, (r) => [r.createdAt.toISOString(), r.id]);
+  const page = toPage(rows, limit, (r) => keyset.cursorOf({ key: r.key, id: r.row.id }));
   return {
     unread: Number(unread?.n ?? 0),
     nextCursor: page.nextCursor,
-    items: page.items.map((r) => ({ id: r.id, kind: r.kind as NotificationKind, caseNo: r.caseNo, createdAt: r.createdAt.toISOString(), read: !!r.readAt })),
+    items: page.items.map(({ row: r }) => ({ id: r.id, kind: r.kind as NotificationKind, caseNo: r.caseNo, createdAt: r.createdAt.toISOString(), read: !!r.readAt })),
   };
 }
 

@@ -2,16 +2,17 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { CaseStatusBadge, PriorityBadge } from '@/components/cases/case-badges';
 import { ShortcutsHelp, useHotkeys } from '@/components/cases/shortcuts';
+import { StaffOptions, type StaffOption } from '@/components/cases/staff-options';
 import { ConfirmButton } from '@/components/forms/confirm-button';
+import { useRunAction } from '@/components/forms/use-run-action';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
 import { NativeSelect } from '@/components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { toast } from '@/components/ui/toast';
 import type { ActionResult } from '@/lib/actions';
 import type { CaseListItemDto } from '@/lib/cases/dto';
 import { useT } from '@/lib/i18n/client';
@@ -24,12 +25,11 @@ export type QueueRow = CaseListItemDto & { dueLabel: string; overdue: boolean; c
  * The queue: select cases (checkboxes or `x`) and assign, reprioritise or close them together;
  * move with `j`/`k` and open with Enter, as agents working a long queue expect.
  */
-export function QueueTable({ rows, me, staff }: { rows: QueueRow[]; me: string; staff: { id: string; name: string; available: boolean }[] }) {
+export function QueueTable({ rows, me, staff }: { rows: QueueRow[]; me: string; staff: StaffOption[] }) {
   const t = useT();
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [cursor, setCursor] = useState(-1);
-  const [pending, startTransition] = useTransition();
   const caseNos = [...selected];
 
   const toggle = (caseNo: string) =>
@@ -51,14 +51,11 @@ export function QueueTable({ rows, me, staff }: { rows: QueueRow[]; me: string; 
     '/': () => document.querySelector<HTMLInputElement>('input[name="q"]')?.focus(),
   });
 
+  const { pending, run: runAction } = useRunAction();
   const run = (call: () => Promise<ActionResult<unknown>>) =>
-    startTransition(async () => {
-      const r = await call();
-      if (r.ok) {
-        if (r.message) toast.success(r.message);
-        setSelected(new Set());
-        router.refresh();
-      } else toast.error(r.fieldErrors ? (Object.values(r.fieldErrors)[0] ?? r.message) : r.message);
+    runAction(call, () => {
+      setSelected(new Set());
+      router.refresh();
     });
 
   const allChecked = rows.length > 0 && rows.every((r) => selected.has(r.caseNo));
@@ -83,12 +80,7 @@ export function QueueTable({ rows, me, staff }: { rows: QueueRow[]; me: string; 
             >
               <option value="">{t('bulk.assign')}</option>
               <option value="-">{t('bulk.unassign')}</option>
-              {staff.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                  {s.available ? '' : ` (${t('availability.away')})`}
-                </option>
-              ))}
+              <StaffOptions staff={staff} />
             </NativeSelect>
             <NativeSelect
               aria-label={t('bulk.priority')}

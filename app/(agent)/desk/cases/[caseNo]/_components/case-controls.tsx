@@ -1,38 +1,26 @@
 'use client';
 
 import { LoaderCircle, Send } from 'lucide-react';
-import { useRef, useState, useTransition } from 'react';
+import { useRef, useState } from 'react';
 import { AttachmentPicker, attachmentIdsOf } from '@/components/cases/attachment-picker';
 import { CannedReplyPicker } from '@/components/cases/canned-reply-picker';
 import { useHotkeys } from '@/components/cases/shortcuts';
+import { StaffOptions, type StaffOption } from '@/components/cases/staff-options';
+import { useRunAction } from '@/components/forms/use-run-action';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
-import type { ActionResult } from '@/lib/actions';
 import type { CaseAction } from '@/lib/cases/workflow';
 import { useT } from '@/lib/i18n/client';
 import { assignAction, caseActionAction, flagsAction, sendMessageAction } from '../actions';
 
-function useRun() {
-  const [pending, startTransition] = useTransition();
-  const run = (call: () => Promise<ActionResult<unknown>>, onOk?: () => void) =>
-    startTransition(async () => {
-      const r = await call();
-      if (r.ok) {
-        if (r.message) toast.success(r.message);
-        onOk?.();
-      } else toast.error(r.fieldErrors ? Object.values(r.fieldErrors)[0] ?? r.message : r.message);
-    });
-  return { pending, run };
-}
-
 /** The workflow steps the agent may take now, with an optional note and (for refunds) the amount. */
 export function CaseActions({ caseNo, version, actions }: { caseNo: string; version: number; actions: CaseAction[] }) {
   const t = useT();
-  const { pending, run } = useRun();
+  const { pending, run } = useRunAction();
   const [note, setNote] = useState('');
   const [refund, setRefund] = useState('');
   if (actions.length === 0) return <p className="text-sm text-muted-foreground">{t('caseDesk.detail.noActions')}</p>;
@@ -80,7 +68,7 @@ export function Composer({
   replies?: { id: string; title: string; body: string }[];
 }) {
   const t = useT();
-  const { pending, run } = useRun();
+  const { pending, run } = useRunAction();
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const [round, setRound] = useState(0);
@@ -176,10 +164,10 @@ export function AssignmentControls({
   assigneeId: string | null;
   priority: string;
   escalated: boolean;
-  staff: { id: string; name: string; available: boolean }[];
+  staff: StaffOption[];
 }) {
   const t = useT();
-  const { pending, run } = useRun();
+  const { pending, run } = useRunAction();
   useHotkeys({ a: () => assigneeId !== me && run(() => assignAction({ caseNo, assigneeId: me })) });
   return (
     <div className="grid gap-3">
@@ -195,12 +183,7 @@ export function AssignmentControls({
           data-testid="assignee-select"
         >
           <option value="">{t('caseDesk.detail.unassigned')}</option>
-          {staff.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-              {s.available ? '' : ` (${t('availability.away')})`}
-            </option>
-          ))}
+          <StaffOptions staff={staff} />
         </NativeSelect>
       </div>
       <div className="flex flex-wrap gap-2">
