@@ -5,3 +5,4 @@ export * from './integrations';
 export * from './cases';
 export * from './attachments';
 export * from './operations';
+export * from './feedback';

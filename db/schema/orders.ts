@@ -135,6 +135,8 @@ export const orders = pgTable(
     index('orders_tracking_idx').on(t.trackingNo).where(sql`${t.trackingNo} is not null`),
     index('orders_phone_hash_idx').on(t.recipientPhoneHash).where(sql`${t.recipientPhoneHash} is not null`),
     index('orders_deleted_idx').on(t.deletedAt, t.id).where(sql`${t.deletedAt} is not null`),
+    // The NPS offer job looks for orders delivered some days ago.
+    index('orders_delivered_idx').on(t.deliveredAt).where(sql`${t.deliveredAt} is not null and ${t.deletedAt} is null`),
     check('orders_amounts_nonnegative', sql`${t.itemsTotalCents} >= 0 and ${t.shippingCents} >= 0 and ${t.discountCents} >= 0 and ${t.totalCents} >= 0`),
     check('orders_refund_within_total', sql`${t.refundedCents} between 0 and ${t.totalCents}`),
   ],

@@ -38,6 +38,12 @@ export const PERMISSIONS = [
   'read:outbox:any',
   'read:notification:own',
   'manage:reply:any',
+  'create:feedback:own',
+  'read:feedback:own',
+  'update:feedback:own',
+  'read:feedback:any',
+  'update:feedback:any',
+  'manage:feedback:any',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -46,7 +52,7 @@ export const ROLES = ['customer', 'agent', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  customer: ['access:portal:own', 'update:profile:own', 'read:order:own', 'claim:order:own', 'create:case:own', 'read:case:own', 'act:case:own'],
+  customer: ['access:portal:own', 'update:profile:own', 'read:order:own', 'claim:order:own', 'create:case:own', 'read:case:own', 'act:case:own', 'create:feedback:own', 'read:feedback:own', 'update:feedback:own'],
   agent: [
     'access:desk:any',
     'update:profile:own',
@@ -61,6 +67,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'update:case:any',
     'override:policy:any',
     'read:notification:own',
+    'read:feedback:any',
+    'update:feedback:any',
   ],
   // Supervisors also import in bulk and may see a customer's full phone and address (audited).
   supervisor: [
@@ -80,6 +88,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'update:case:any',
     'override:policy:any',
     'read:notification:own',
+    'read:feedback:any',
+    'update:feedback:any',
     // Supervisors keep the team's shared canned replies.
     'manage:reply:any',
   ],
@@ -100,6 +110,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'manage:policy:any',
     'manage:sla:any',
     'read:outbox:any',
+    // Feedback categories, tags, keyword rules and survey settings.
+    'manage:feedback:any',
   ],
 };
 

@@ -22,6 +22,7 @@ import { parseInput } from '@/lib/validation';
 import { announceCase } from './announce';
 import { routeNewCase } from './assignment';
 import { resumeClocks } from './clocks';
+import { offerCsatSurvey } from '@/lib/feedback/surveys';
 import { emailCustomerAboutCase } from './mail';
 import { actorKind, lockVisibleCase } from './policy';
 import { initialPriority } from './priority';
@@ -50,143 +51,152 @@ export async function createCase({ ctx, input }: { ctx: Ctx; input: unknown }): 
   const data = parseInput(CreateCaseInput, input);
   if (data.overrideReason && !can(actor, 'override:policy:any')) throw new ValidationError({ overrideReason: ['invalid'] });
 
-  return transaction(async (tx) => {
-    const [order] = await tx
-      .select()
-      .from(orders)
-      .where(and(eq(orders.orderNo, data.orderNo.toUpperCase()), orderAccessWhere(actor)))
-      .for('update');
-    if (!order) throw new NotFoundError('order');
+  return transaction(async (tx) => ({ caseNo: (await openCaseInTx(tx, ctx, data)).caseNo }));
+}
 
-    const lines = await tx
-      .select({ item: orderItems, product: products })
-      .from(orderItems)
-      .leftJoin(products, eq(products.id, orderItems.productId))
-      .where(eq(orderItems.orderId, order.id));
-    // Quantities claimed by other cases still in progress. Finished cases no longer hold items:
-    // a completed refund is already counted in the item's refunded quantity.
-    const claimed = await tx
-      .select({ orderItemId: caseItems.orderItemId, qty: sql<number>`sum(${caseItems.quantity})::int` })
-      .from(caseItems)
-      .innerJoin(cases, eq(cases.id, caseItems.caseId))
-      .where(and(eq(cases.orderId, order.id), notInArray(cases.status, ['closed', 'cancelled', ...COMPLETED_STATUSES])))
-      .groupBy(caseItems.orderItemId);
+/**
+ * The body of createCase, in the caller's transaction, for verbs that open a case as part of a
+ * larger change (a case opened from feedback links back to it in the same commit). The caller has
+ * authorised the actor and parsed the input.
+ */
+export async function openCaseInTx(tx: Tx, ctx: Ctx, data: z.output<typeof CreateCaseInput>): Promise<{ id: number; caseNo: string }> {
+  const actor = ctx.actor;
+  const staff = can(actor, 'create:case:any');
+  const [order] = await tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.orderNo, data.orderNo.toUpperCase()), orderAccessWhere(actor)))
+    .for('update');
+  if (!order) throw new NotFoundError('order');
 
-    const errors: Record<string, string[]> = {};
-    const chosen = data.items.map((it, i) => {
-      const line = lines.find((l) => l.item.sku === it.sku);
-      if (!line) {
-        errors[`items.${i}.sku`] = ['item_not_in_order'];
-        return null;
-      }
-      const taken = claimed.find((c) => c.orderItemId === line.item.id)?.qty ?? 0;
-      if (it.quantity > line.item.quantity - line.item.refundedQuantity - Number(taken)) errors[`items.${i}.quantity`] = ['quantity_exceeds_order'];
-      return { line, quantity: it.quantity };
-    });
-    if (Object.keys(errors).length) throw new ValidationError(errors);
-    const goods = chosen.filter((c): c is NonNullable<typeof c> => !!c);
-    if (goods.length === 0 && !['complaint', 'inquiry', 'refund_only'].includes(data.type)) throw new ValidationError({ items: ['items_required'] });
+  const lines = await tx
+    .select({ item: orderItems, product: products })
+    .from(orderItems)
+    .leftJoin(products, eq(products.id, orderItems.productId))
+    .where(eq(orderItems.orderId, order.id));
+  // Quantities claimed by other cases still in progress. Finished cases no longer hold items:
+  // a completed refund is already counted in the item's refunded quantity.
+  const claimed = await tx
+    .select({ orderItemId: caseItems.orderItemId, qty: sql<number>`sum(${caseItems.quantity})::int` })
+    .from(caseItems)
+    .innerJoin(cases, eq(cases.id, caseItems.caseId))
+    .where(and(eq(cases.orderId, order.id), notInArray(cases.status, ['closed', 'cancelled', ...COMPLETED_STATUSES])))
+    .groupBy(caseItems.orderItemId);
 
-    // The policy answer for the case is the strictest among its items (or the order alone).
-    const now = new Date();
-    const policies = await policiesFor(tx, goods.map((g) => g.line.product?.category ?? ''));
-    const answers = (goods.length ? goods : [null]).map((g) =>
-      evaluate({
-        policy: g ? policies.get(g.line.product?.category ?? '') : undefined,
-        type: data.type,
-        reason: data.reason,
-        now,
-        timeZone: env().SHOP_TIMEZONE,
-        item: {
-          exclusion: g?.line.product && !g.line.product.returnable ? ((g.line.product.nonReturnableReason as Exclusion | null) ?? 'confirmed') : null,
-          warrantyDays: g?.line.product?.warrantyDays ?? 0,
-          deliveredAt: order.deliveredAt,
-        },
-      }),
-    );
-    const refused = answers.find((a) => !a.eligible);
-    if (refused && !data.overrideReason) {
-      // Staff who may override are asked for the reason; customers get the policy's "no".
-      if (can(actor, 'override:policy:any')) throw new ValidationError({ overrideReason: ['override_reason_required'] });
-      throw new AppError('not_eligible', undefined, { policy: refused.code, until: refused.until ?? '' });
+  const errors: Record<string, string[]> = {};
+  const chosen = data.items.map((it, i) => {
+    const line = lines.find((l) => l.item.sku === it.sku);
+    if (!line) {
+      errors[`items.${i}.sku`] = ['item_not_in_order'];
+      return null;
     }
-    const answer = refused ?? answers[0]!;
+    const taken = claimed.find((c) => c.orderItemId === line.item.id)?.qty ?? 0;
+    if (it.quantity > line.item.quantity - line.item.refundedQuantity - Number(taken)) errors[`items.${i}.quantity`] = ['quantity_exceeds_order'];
+    return { line, quantity: it.quantity };
+  });
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  const goods = chosen.filter((c): c is NonNullable<typeof c> => !!c);
+  if (goods.length === 0 && !['complaint', 'inquiry', 'refund_only'].includes(data.type)) throw new ValidationError({ items: ['items_required'] });
 
-    const [openCases] = rowsOf<{ n: number }>(
-      await tx.execute(sql`select count(*)::int as n from cases where customer_id = ${order.customerId} and status not in ('closed','cancelled')`),
-    );
-    const priority = initialPriority({
+  // The policy answer for the case is the strictest among its items (or the order alone).
+  const now = new Date();
+  const policies = await policiesFor(tx, goods.map((g) => g.line.product?.category ?? ''));
+  const answers = (goods.length ? goods : [null]).map((g) =>
+    evaluate({
+      policy: g ? policies.get(g.line.product?.category ?? '') : undefined,
+      type: data.type,
+      reason: data.reason,
+      now,
+      timeZone: env().SHOP_TIMEZONE,
+      item: {
+        exclusion: g?.line.product && !g.line.product.returnable ? ((g.line.product.nonReturnableReason as Exclusion | null) ?? 'confirmed') : null,
+        warrantyDays: g?.line.product?.warrantyDays ?? 0,
+        deliveredAt: order.deliveredAt,
+      },
+    }),
+  );
+  const refused = answers.find((a) => !a.eligible);
+  if (refused && !data.overrideReason) {
+    // Staff who may override are asked for the reason; customers get the policy's "no".
+    if (can(actor, 'override:policy:any')) throw new ValidationError({ overrideReason: ['override_reason_required'] });
+    throw new AppError('not_eligible', undefined, { policy: refused.code, until: refused.until ?? '' });
+  }
+  const answer = refused ?? answers[0]!;
+
+  const [openCases] = rowsOf<{ n: number }>(
+    await tx.execute(sql`select count(*)::int as n from cases where customer_id = ${order.customerId} and status not in ('closed','cancelled')`),
+  );
+  const priority = initialPriority({
+    type: data.type,
+    reason: data.reason,
+    description: data.description,
+    orderTotalCents: Number(order.totalCents),
+    openCasesOfCustomer: Number(openCases?.n ?? 0),
+  });
+  const sla = await loadSlaSettings(tx);
+  const targets = sla.targets[priority];
+  const calendar = sla.calendar;
+  const route = await routeNewCase(tx, data.type);
+  const caseNo = await nextCaseNo(tx);
+  const status = initialStatus(data.type);
+  const [created] = await tx
+    .insert(cases)
+    .values({
+      caseNo,
+      orderId: order.id,
+      customerId: order.customerId,
       type: data.type,
       reason: data.reason,
       description: data.description,
-      orderTotalCents: Number(order.totalCents),
-      openCasesOfCustomer: Number(openCases?.n ?? 0),
-    });
-    const sla = await loadSlaSettings(tx);
-    const targets = sla.targets[priority];
-    const calendar = sla.calendar;
-    const route = await routeNewCase(tx, data.type);
-    const caseNo = await nextCaseNo(tx);
-    const status = initialStatus(data.type);
-    const [created] = await tx
-      .insert(cases)
-      .values({
-        caseNo,
-        orderId: order.id,
-        customerId: order.customerId,
-        type: data.type,
-        reason: data.reason,
-        description: data.description,
-        status,
-        priority,
-        channel: staff ? 'desk' : 'portal',
-        policyCode: answer.code,
-        policyUntil: answer.until ?? null,
-        policyOverrideReason: refused ? data.overrideReason : null,
-        currency: order.currency,
-        firstResponseDueAt: dueAt(now, targets.firstResponse, calendar),
-        decisionDueAt: status === 'submitted' ? dueAt(now, targets.decision, calendar) : null,
-        resolutionDueAt: dueAt(now, targets.resolution, calendar),
-        teamId: route.teamId,
-        assigneeId: route.assigneeId,
-      })
-      .returning({ id: cases.id });
-    if (goods.length) {
-      await tx.insert(caseItems).values(goods.map((g) => ({ caseId: created!.id, orderItemId: g.line.item.id, quantity: g.quantity })));
-    }
-    await tx.insert(caseEvents).values({
-      caseId: created!.id,
-      actorId: actor!.userId,
-      actorLabel: actor!.email,
-      kind: 'created',
-      toStatus: status,
-      note: refused ? `override: ${data.overrideReason}` : null,
-      public: !refused,
-    });
-    await claimAttachments(tx, actor!.userId, data.attachments, { caseId: created!.id });
-    if (route.assigneeId) {
-      await tx.insert(caseEvents).values({ caseId: created!.id, actorLabel: 'system', kind: 'assigned', note: route.assigneeId, public: false });
-      await notifyStaff(tx, { userIds: [route.assigneeId], kind: 'assigned', caseId: created!.id, caseNo, exceptUserId: actor!.userId });
-    }
-    await emailCustomerAboutCase(tx, { id: created!.id, caseNo, customerId: order.customerId }, { kind: 'created', status });
-    await announceCase(tx, created!.id);
-    await recordAudit(tx, ctx, {
-      action: 'case.create',
-      entityType: 'case',
-      entityId: caseNo,
-      after: {
-        orderNo: order.orderNo,
-        type: data.type,
-        reason: data.reason,
-        priority,
-        policy: answer.code,
-        override: refused ? data.overrideReason : null,
-        assigneeId: route.assigneeId,
-        attachments: data.attachments.length,
-      },
-    });
-    return { caseNo };
+      status,
+      priority,
+      channel: staff ? 'desk' : 'portal',
+      policyCode: answer.code,
+      policyUntil: answer.until ?? null,
+      policyOverrideReason: refused ? data.overrideReason : null,
+      currency: order.currency,
+      firstResponseDueAt: dueAt(now, targets.firstResponse, calendar),
+      decisionDueAt: status === 'submitted' ? dueAt(now, targets.decision, calendar) : null,
+      resolutionDueAt: dueAt(now, targets.resolution, calendar),
+      teamId: route.teamId,
+      assigneeId: route.assigneeId,
+    })
+    .returning({ id: cases.id });
+  if (goods.length) {
+    await tx.insert(caseItems).values(goods.map((g) => ({ caseId: created!.id, orderItemId: g.line.item.id, quantity: g.quantity })));
+  }
+  await tx.insert(caseEvents).values({
+    caseId: created!.id,
+    actorId: actor!.userId,
+    actorLabel: actor!.email,
+    kind: 'created',
+    toStatus: status,
+    note: refused ? `override: ${data.overrideReason}` : null,
+    public: !refused,
   });
+  await claimAttachments(tx, actor!.userId, data.attachments, { caseId: created!.id });
+  if (route.assigneeId) {
+    await tx.insert(caseEvents).values({ caseId: created!.id, actorLabel: 'system', kind: 'assigned', note: route.assigneeId, public: false });
+    await notifyStaff(tx, { userIds: [route.assigneeId], kind: 'assigned', caseId: created!.id, caseNo, exceptUserId: actor!.userId });
+  }
+  await emailCustomerAboutCase(tx, { id: created!.id, caseNo, customerId: order.customerId }, { kind: 'created', status });
+  await announceCase(tx, created!.id);
+  await recordAudit(tx, ctx, {
+    action: 'case.create',
+    entityType: 'case',
+    entityId: caseNo,
+    after: {
+      orderNo: order.orderNo,
+      type: data.type,
+      reason: data.reason,
+      priority,
+      policy: answer.code,
+      override: refused ? data.overrideReason : null,
+      assigneeId: route.assigneeId,
+      attachments: data.attachments.length,
+    },
+  });
+  return { id: created!.id, caseNo };
 }
 
 /**
@@ -254,6 +264,8 @@ export async function applyCaseAction({ ctx, input }: { ctx: Ctx; input: unknown
       note: data.note ?? null,
     });
     await emailCustomerAboutCase(tx, row, { kind: 'status', status: check.to });
+    // Resolved: ask the customer how we did (once per case; the score counts for the assignee).
+    if (COMPLETED_STATUSES.includes(check.to)) await offerCsatSurvey(tx, row);
     await announceCase(tx, row.id);
     await recordAudit(tx, ctx, {
       action: `case.${data.action}`,

@@ -59,3 +59,14 @@ export function decryptNullable(stored: string | null | undefined): string | nul
 export function phoneHash(phone: string): string {
   return createHmac('sha256', getKeys().mac).update(`phone:${normalizePhone(phone)}`).digest('base64url');
 }
+
+let surveyKey: Buffer | undefined;
+
+/**
+ * The key that signs survey links (lib/feedback/token.ts), derived from the data key so that every
+ * app instance agrees on it without one more secret to configure.
+ */
+export function surveyTokenKey(): Buffer {
+  surveyKey ??= Buffer.from(hkdfSync('sha256', ensureDataKey(), Buffer.alloc(0), 'afterdesk:survey-link:v1', 32));
+  return surveyKey;
+}

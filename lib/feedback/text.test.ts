@@ -1,22 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { classifyByKeywords, topWords, words } from './text';
+import { applyKeywordRules, topWords, words } from './text';
 
-const rules = [
-  { category: 'logistics', keywords: ['物流', '快递', 'delivery'] },
-  { category: 'service', keywords: ['客服', '态度', 'support'] },
-  { category: 'quality', keywords: ['质量', '坏了', 'broken'] },
+const ordered = [
+  { categoryId: 'logistics', tagId: null, keywords: ['物流', '快递', 'delivery'] },
+  { categoryId: 'service', tagId: null, keywords: ['客服', '态度', 'support'] },
+  { categoryId: 'quality', tagId: null, keywords: ['质量', '坏了', 'broken'] },
 ];
 
-describe('classifyByKeywords', () => {
+describe('keyword rule order', () => {
   it('picks the first rule with a keyword in the text, in Chinese and English', () => {
-    expect(classifyByKeywords('快递太慢了，等了一周', rules)).toEqual({ category: 'logistics', keyword: '快递' });
-    expect(classifyByKeywords('Support was rude', rules)).toEqual({ category: 'service', keyword: 'support' });
+    expect(applyKeywordRules('快递太慢了，等了一周', ordered).categoryId).toBe('logistics');
+    expect(applyKeywordRules('Support was rude', ordered).categoryId).toBe('service');
     // Both match: rule order decides.
-    expect(classifyByKeywords('客服说物流会补发', rules)?.category).toBe('logistics');
+    expect(applyKeywordRules('客服说物流会补发', ordered).categoryId).toBe('logistics');
   });
-  it('finds nothing when no keyword matches, and ignores empty keywords', () => {
-    expect(classifyByKeywords('挺好的', rules)).toBeNull();
-    expect(classifyByKeywords('anything', [{ category: 'x', keywords: ['', '  '] }])).toBeNull();
+  it('ignores empty keywords', () => {
+    expect(applyKeywordRules('anything', [{ categoryId: 'x', tagId: null, keywords: ['', '  '] }]).categoryId).toBeNull();
   });
 });
 
@@ -32,5 +31,20 @@ describe('words and topWords', () => {
       { word: '音质', count: 2 },
     ]);
     expect(topWords([])).toEqual([]);
+  });
+});
+
+describe('applyKeywordRules', () => {
+  const rules = [
+    { categoryId: 'logistics', tagId: null, keywords: ['物流', 'delivery'] },
+    { categoryId: 'quality', tagId: 'broken', keywords: ['坏', 'broken'] },
+    { categoryId: null, tagId: 'slow', keywords: ['慢', 'slow'] },
+  ];
+  it('takes the first matching category and every matching tag', () => {
+    expect(applyKeywordRules('物流太慢，收到就坏了', rules)).toEqual({ categoryId: 'logistics', tagIds: ['broken', 'slow'] });
+    expect(applyKeywordRules('Arrived BROKEN', rules)).toEqual({ categoryId: 'quality', tagIds: ['broken'] });
+  });
+  it('leaves text without keywords unclassified', () => {
+    expect(applyKeywordRules('很满意', rules)).toEqual({ categoryId: null, tagIds: [] });
   });
 });

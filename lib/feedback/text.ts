@@ -3,20 +3,22 @@
  * in comments. Chinese has no spaces between words, so words come from `Intl.Segmenter` (ICU's
  * dictionary segmentation, built into Node), which also handles English and mixed text.
  */
-export type KeywordRule = { category: string; keywords: readonly string[] };
+export type TaggingRule = { categoryId: string | null; tagId: string | null; keywords: readonly string[] };
 
 /**
- * The category of the first rule (in the given order) with a keyword in the text, or null.
- * Matching is case-insensitive and by substring, so "物流" matches "物流太慢" and "refund" matches
- * "Refunded"; admins order the rules to settle overlaps.
+ * The full first classification: the category of the first matching rule that names one, and the
+ * tags of every matching rule (rules in the admins' order).
  */
-export function classifyByKeywords(text: string, rules: readonly KeywordRule[]): { category: string; keyword: string } | null {
+export function applyKeywordRules(text: string, rules: readonly TaggingRule[]): { categoryId: string | null; tagIds: string[] } {
   const haystack = text.toLowerCase();
+  let categoryId: string | null = null;
+  const tagIds = new Set<string>();
   for (const rule of rules) {
-    const hit = rule.keywords.find((k) => k.trim() && haystack.includes(k.trim().toLowerCase()));
-    if (hit) return { category: rule.category, keyword: hit.trim() };
+    if (!rule.keywords.some((k) => k.trim() && haystack.includes(k.trim().toLowerCase()))) continue;
+    if (!categoryId && rule.categoryId) categoryId = rule.categoryId;
+    if (rule.tagId) tagIds.add(rule.tagId);
   }
-  return null;
+  return { categoryId, tagIds: [...tagIds] };
 }
 
 /** Words too common to say anything about the product or service. */

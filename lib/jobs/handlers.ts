@@ -1,6 +1,7 @@
 import 'server-only';
 import { sweepPendingAttachments } from '@/lib/attachments';
 import { autoCloseCases, scanSla } from '@/lib/cases/jobs';
+import { offerNpsSurveys } from '@/lib/feedback/surveys';
 import { deliverEmail } from '@/lib/mail/outbox';
 import type { JobKind } from './queue';
 import type { JobHandler } from './worker';
@@ -16,5 +17,8 @@ export const JOB_HANDLERS: Record<JobKind, JobHandler> = {
   },
   'attachments.sweep': async () => {
     await sweepPendingAttachments();
+  },
+  'feedback.nps': async (_payload, job) => {
+    await offerNpsSurveys(job.now);
   },
 };

@@ -66,6 +66,7 @@ const SCHEDULE: { kind: JobKind; everyMinutes: number }[] = [
   { kind: 'sla.scan', everyMinutes: 1 },
   { kind: 'cases.autoclose', everyMinutes: 15 },
   { kind: 'attachments.sweep', everyMinutes: 60 },
+  { kind: 'feedback.nps', everyMinutes: 60 },
 ];
 
 export async function schedulePeriodicJobs(now: Date = new Date()): Promise<void> {

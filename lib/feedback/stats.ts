@@ -1,0 +1,167 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { getDb, type Queryable } from '@/db/client';
+import { rowsOf } from '@/db/rows';
+import { authorize } from '@/lib/authz';
+import type { Ctx } from '@/lib/context';
+import { env } from '@/lib/env';
+import { ValidationError } from '@/lib/errors';
+import { parseInput } from '@/lib/validation';
+import { answerRate, csatPercent, npsBreakdown, npsScore, type CsatCounts } from './metrics';
+import { FEEDBACK_KINDS, StatsInput, type FeedbackKind } from './schemas';
+
+/** The longest period the statistics answer for, so a hand-edited URL cannot ask for centuries. */
+const MAX_DAYS = 731;
+
+export type PeriodFigures = {
+  csat: { counts: CsatCounts; answered: number; percent: number | null; offered: number; answerRate: number | null };
+  nps: { counts: number[]; answered: number; score: number | null; promoters: number; passives: number; detractors: number; offered: number; answerRate: number | null };
+  byKind: Record<FeedbackKind, number>;
+  total: number;
+  /** Feedback count per category id (null = not classified). */
+  byCategory: { categoryId: string | null; count: number }[];
+  byAgent: { agentId: string; name: string; answered: number; good: number; percent: number | null }[];
+  /** The most frequent words in comments; each comment counts a word once. */
+  words: { word: string; count: number }[];
+};
+
+export type ProductRow = { productId: string; name: string; total: number; csatAnswered: number; csatPercent: number | null; npsAnswered: number; nps: number | null; complaints: number };
+export type TrendPoint = { bucket: string; total: number; csatAnswered: number; csatPercent: number | null; npsAnswered: number; nps: number | null };
+
+export type FeedbackStats = {
+  period: { from: string; to: string; days: number };
+  previous: { from: string; to: string };
+  current: PeriodFigures;
+  prior: PeriodFigures;
+  byProduct: ProductRow[];
+  weekly: TrendPoint[];
+  monthly: TrendPoint[];
+};
+
+type Range = { start: SQL; end: SQL };
+
+function rangeOf(from: string, to: string): Range {
+  const tz = env().SHOP_TIMEZONE;
+  return { start: sql`((${from}::date)::timestamp at time zone ${tz})`, end: sql`(((${to}::date) + 1)::timestamp at time zone ${tz})` };
+}
+
+async function periodFigures(db: Queryable, r: Range): Promise<PeriodFigures> {
+  const inRange = (col: SQL) => sql`${col} >= ${r.start} and ${col} < ${r.end}`;
+  const [scores, offered, categories, agents, words] = await Promise.all([
+    db.execute(sql`select kind::text as kind, score, count(*)::int as n from feedback where ${inRange(sql`created_at`)} group by kind, score`),
+    db.execute(sql`select kind::text as kind, count(*)::int as n from surveys where ${inRange(sql`offered_at`)} group by kind`),
+    db.execute(sql`select category_id::text as id, count(*)::int as n from feedback where ${inRange(sql`created_at`)} group by category_id`),
+    db.execute(sql`
+      select f.agent_id::text as id, u.name, count(*)::int as n, count(*) filter (where f.score >= 4)::int as good
+      from feedback f join users u on u.id = f.agent_id
+      where f.kind = 'csat' and ${inRange(sql`f.created_at`)} group by f.agent_id, u.name`),
+    db.execute(sql`
+      select w, count(*)::int as n from feedback f, unnest(f.words) as w
+      where ${inRange(sql`f.created_at`)} group by w order by n desc, w limit 40`),
+  ]);
+  const csat: CsatCounts = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+  const nps = Array.from({ length: 11 }, () => 0);
+  const byKind = Object.fromEntries(FEEDBACK_KINDS.map((k) => [k, 0])) as Record<FeedbackKind, number>;
+  for (const row of rowsOf<{ kind: FeedbackKind; score: number | null; n: number }>(scores)) {
+    byKind[row.kind] += row.n;
+    if (row.kind === 'csat' && row.score !== null) csat[row.score as 1 | 2 | 3 | 4 | 5] += row.n;
+    if (row.kind === 'nps' && row.score !== null) nps[row.score]! += row.n;
+  }
+  const offeredBy = Object.fromEntries(rowsOf<{ kind: string; n: number }>(offered).map((o) => [o.kind, o.n]));
+  const csatAnswered = csat[1] + csat[2] + csat[3] + csat[4] + csat[5];
+  const b = npsBreakdown(nps);
+  return {
+    csat: { counts: csat, answered: csatAnswered, percent: csatPercent(csat), offered: offeredBy.csat ?? 0, answerRate: answerRate(csatAnswered, offeredBy.csat ?? 0) },
+    nps: { counts: nps, ...b, score: npsScore(nps), offered: offeredBy.nps ?? 0, answerRate: answerRate(b.answered, offeredBy.nps ?? 0) },
+    byKind,
+    total: Object.values(byKind).reduce((a, n) => a + n, 0),
+    byCategory: rowsOf<{ id: string | null; n: number }>(categories)
+      .map((c) => ({ categoryId: c.id, count: c.n }))
+      .sort((a, b) => b.count - a.count),
+    byAgent: rowsOf<{ id: string; name: string; n: number; good: number }>(agents)
+      .map((a) => ({ agentId: a.id, name: a.name, answered: a.n, good: a.good, percent: a.n ? (a.good / a.n) * 100 : null }))
+      .sort((a, b) => b.answered - a.answered || a.name.localeCompare(b.name)),
+    words: rowsOf<{ w: string; n: number }>(words).map((w) => ({ word: w.w, count: w.n })),
+  };
+}
+
+type Bucketed = { bucket: string; total: number; c1: number; c2: number; c3: number; c4: number; c5: number; promoters: number; passives: number; detractors: number };
+
+function trendPoint(r: Bucketed): TrendPoint {
+  const counts: CsatCounts = { 1: r.c1, 2: r.c2, 3: r.c3, 4: r.c4, 5: r.c5 };
+  const npsAnswered = r.promoters + r.passives + r.detractors;
+  return {
+    bucket: r.bucket,
+    total: r.total,
+    csatAnswered: r.c1 + r.c2 + r.c3 + r.c4 + r.c5,
+    csatPercent: csatPercent(counts),
+    npsAnswered,
+    nps: npsAnswered ? ((r.promoters - r.detractors) / npsAnswered) * 100 : null,
+  };
+}
+
+async function trend(db: Queryable, r: Range, unit: 'week' | 'month'): Promise<TrendPoint[]> {
+  const tz = env().SHOP_TIMEZONE;
+  const rows = rowsOf<Bucketed>(
+    await db.execute(sql`
+      select to_char(date_trunc(${unit}, created_at at time zone ${tz}), 'YYYY-MM-DD') as bucket,
+        count(*)::int as total,
+        count(*) filter (where kind = 'csat' and score = 1)::int as c1, count(*) filter (where kind = 'csat' and score = 2)::int as c2,
+        count(*) filter (where kind = 'csat' and score = 3)::int as c3, count(*) filter (where kind = 'csat' and score = 4)::int as c4,
+        count(*) filter (where kind = 'csat' and score = 5)::int as c5,
+        count(*) filter (where kind = 'nps' and score >= 9)::int as promoters,
+        count(*) filter (where kind = 'nps' and score between 7 and 8)::int as passives,
+        count(*) filter (where kind = 'nps' and score <= 6)::int as detractors
+      from feedback where created_at >= ${r.start} and created_at < ${r.end}
+      group by 1 order by 1`),
+  );
+  return rows.map(trendPoint);
+}
+
+async function products(db: Queryable, r: Range): Promise<ProductRow[]> {
+  const rows = rowsOf<{ id: string; name: string; total: number; c_n: number; c_good: number; n_n: number; n_pro: number; n_det: number; complaints: number }>(
+    await db.execute(sql`
+      select f.product_id::text as id, p.name, count(*)::int as total,
+        count(*) filter (where f.kind = 'csat')::int as c_n, count(*) filter (where f.kind = 'csat' and f.score >= 4)::int as c_good,
+        count(*) filter (where f.kind = 'nps')::int as n_n, count(*) filter (where f.kind = 'nps' and f.score >= 9)::int as n_pro,
+        count(*) filter (where f.kind = 'nps' and f.score <= 6)::int as n_det,
+        count(*) filter (where f.kind = 'complaint')::int as complaints
+      from feedback f join products p on p.id = f.product_id
+      where f.created_at >= ${r.start} and f.created_at < ${r.end}
+      group by f.product_id, p.name order by total desc, p.name limit 15`),
+  );
+  return rows.map((p) => ({
+    productId: p.id,
+    name: p.name,
+    total: p.total,
+    complaints: p.complaints,
+    csatAnswered: p.c_n,
+    csatPercent: p.c_n ? (p.c_good / p.c_n) * 100 : null,
+    npsAnswered: p.n_n,
+    nps: p.n_n ? ((p.n_pro - p.n_det) / p.n_n) * 100 : null,
+  }));
+}
+
+const shiftDays = (d: string, days: number) => new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The feedback statistics for a period of shop-calendar days, each figure beside the same figure
+ * for the period of equal length just before it.
+ */
+export async function feedbackStats({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<FeedbackStats> {
+  authorize(ctx.actor, 'read:feedback:any');
+  const { from, to } = parseInput(StatsInput, input);
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  if (!Number.isFinite(days) || days > MAX_DAYS) throw new ValidationError({ from: ['period_too_long'] });
+  const previous = { from: shiftDays(from, -days), to: shiftDays(from, -1) };
+  const db = await getDb();
+  const cur = rangeOf(from, to);
+  const [current, prior, byProduct, weekly, monthly] = await Promise.all([
+    periodFigures(db, cur),
+    periodFigures(db, rangeOf(previous.from, previous.to)),
+    products(db, cur),
+    trend(db, cur, 'week'),
+    trend(db, cur, 'month'),
+  ]);
+  return { period: { from, to, days }, previous, current, prior, byProduct, weekly, monthly };
+}
