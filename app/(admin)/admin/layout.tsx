@@ -1,4 +1,4 @@
-import { KeyRound, LayoutDashboard, Mail, ScrollText, Settings, ShieldCheck, Timer, Trash, Users, UsersRound } from 'lucide-react';
+import { KeyRound, LayoutDashboard, Mail, MessageCircleHeart, ScrollText, Settings, ShieldCheck, Timer, Trash, Users, UsersRound } from 'lucide-react';
 import { AppShell } from '@/components/layout/app-shell';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { getT } from '@/lib/i18n/server';
@@ -12,6 +12,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/teams', label: t('nav.teams'), icon: <UsersRound /> },
     { href: '/admin/policies', label: t('nav.policies'), icon: <ShieldCheck /> },
     { href: '/admin/sla', label: t('nav.sla'), icon: <Timer /> },
+    { href: '/admin/feedback', label: t('nav.feedbackSetup'), icon: <MessageCircleHeart /> },
     { href: '/admin/outbox', label: t('nav.outbox'), icon: <Mail /> },
     { href: '/admin/orders', label: t('nav.bin'), icon: <Trash /> },
     { href: '/admin/api-keys', label: t('nav.apiKeys'), icon: <KeyRound /> },

@@ -1,4 +1,4 @@
-import { House, LifeBuoy, MessageSquareText, Package, Settings } from 'lucide-react';
+import { House, LifeBuoy, MessageCircleHeart, MessageSquareText, Package, Settings } from 'lucide-react';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { AppShell } from '@/components/layout/app-shell';
 import { requireAreaActor } from '@/lib/auth/guard';
@@ -11,6 +11,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
     { href: '/desk', label: t('nav.home'), icon: <House />, exact: true },
     { href: '/desk/cases', label: t('nav.cases'), icon: <LifeBuoy /> },
     { href: '/desk/orders', label: t('nav.orders'), icon: <Package /> },
+    { href: '/desk/feedback', label: t('nav.feedback'), icon: <MessageCircleHeart /> },
     { href: '/desk/replies', label: t('nav.replies'), icon: <MessageSquareText /> },
     { href: '/desk/account', label: t('nav.account'), icon: <Settings /> },
   ];

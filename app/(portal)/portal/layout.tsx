@@ -1,4 +1,4 @@
-import { House, Package, RotateCcw, Settings } from 'lucide-react';
+import { House, MessageCircleHeart, Package, RotateCcw, Settings } from 'lucide-react';
 import { AppShell } from '@/components/layout/app-shell';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { getT } from '@/lib/i18n/server';
@@ -10,6 +10,7 @@ export default async function PortalLayout({ children }: { children: React.React
     { href: '/portal', label: t('nav.home'), icon: <House />, exact: true },
     { href: '/portal/orders', label: t('nav.orders'), icon: <Package /> },
     { href: '/portal/cases', label: t('nav.cases'), icon: <RotateCcw /> },
+    { href: '/portal/feedback', label: t('nav.feedback'), icon: <MessageCircleHeart /> },
     { href: '/portal/account', label: t('nav.account'), icon: <Settings /> },
   ];
   return (
