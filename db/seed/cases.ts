@@ -3,7 +3,7 @@ import { DEFAULT_SLA_TARGETS } from '@/lib/sla/calendar';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
 import { caseEvents, caseItems, caseMessages, cases, orderItems, orders, users } from '../schema';
-import { createRandom } from './random';
+import { createRandom, pickWeighted } from './random';
 
 type CaseRow = typeof cases.$inferInsert;
 type Status = NonNullable<CaseRow['status']>;
@@ -128,11 +128,3 @@ export async function seedCases(db: Db, opts: { share?: number; seed?: number; n
   await db.execute(sql`select setval('case_no_seq', ${seq})`);
   return picks.length;
 }
-
-function pickWeighted<T>(random: ReturnType<typeof createRandom>, table: [T, number][]): T {
-  const total = table.reduce((s, [, w]) => s + w, 0);
-  let r = random.next() * total;
-  for (const [v, w] of table) if ((r -= w) < 0) return v;
-  return table[0]![0];
-}
-

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import type { Db } from '../client';
 import { auditEvents, orders, teamMembers, teams, users } from '../schema';
+import { seedFeedback, seedFeedbackTaxonomy } from './feedback';
 import { seedCases } from './cases';
 import { seedCannedReplies } from './replies';
 import { seedOrders } from './orders';
@@ -101,12 +102,14 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
   });
 
   await seedCannedReplies(db);
+  await seedFeedbackTaxonomy(db);
   let ordersCreated = 0;
   if (options.orders) {
     const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(orders);
     if (options.appendOrders || Number(existing?.n ?? 0) === 0) {
       ordersCreated = (await seedOrders(db, { orders: options.orders, seed: options.seed })).orders;
       await seedCases(db, { seed: options.seed });
+      await seedFeedback(db, { seed: options.seed });
       await db.insert(auditEvents).values({
         actorLabel: 'system',
         action: 'system.seed',

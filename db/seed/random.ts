@@ -16,3 +16,11 @@ export function createRandom(seed: number) {
   };
 }
 export type Random = ReturnType<typeof createRandom>;
+
+/** One value, chosen with probability proportional to its weight. */
+export function pickWeighted<T>(random: Random, table: readonly (readonly [T, number])[]): T {
+  const total = table.reduce((s, [, w]) => s + w, 0);
+  let r = random.next() * total;
+  for (const [v, w] of table) if ((r -= w) < 0) return v;
+  return table[0]![0];
+}
