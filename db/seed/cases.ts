@@ -47,7 +47,10 @@ const TEXT: Record<CaseType, string[]> = {
 export async function seedCases(db: Db, opts: { share?: number; seed?: number; now?: Date } = {}): Promise<number> {
   const random = createRandom((opts.seed ?? 20261124) + 11);
   const now = opts.now ?? new Date();
-  const agents = await db.select({ id: users.id }).from(users).where(inArray(users.role, ['agent', 'supervisor']));
+  const agents = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.role, ['agent', 'supervisor']));
+  // The demo agent gets a fair share, so their desk (queue, CSAT) has something to show.
+  const demoAgent = agents.find((a) => a.email === 'agent@example.com');
+  const pickAgent = () => (demoAgent && random.chance(0.2) ? demoAgent.id : random.pick(agents).id);
   const candidates = await db
     .select({ id: orders.id, customerId: orders.customerId, deliveredAt: orders.deliveredAt, total: orders.totalCents })
     .from(orders)
@@ -85,7 +88,7 @@ export async function seedCases(db: Db, opts: { share?: number; seed?: number; n
         status,
         priority,
         channel: random.chance(0.8) ? 'portal' : 'desk',
-        assigneeId: status === 'submitted' && random.chance(0.6) ? null : agents.length ? random.pick(agents).id : null,
+        assigneeId: status === 'submitted' && random.chance(0.6) ? null : agents.length ? pickAgent() : null,
         policyCode: type === 'complaint' || type === 'inquiry' ? 'always_open' : 'quality_exchange_until',
         policyUntil: type === 'complaint' || type === 'inquiry' ? null : new Date(o.deliveredAt!.getTime() + 15 * 86_400_000).toISOString().slice(0, 10),
         refundCents: ['refunded', 'refunding', 'closed'].includes(status) && (type === 'refund_only' || type === 'return_refund') ? Math.min(Number(o.total), 5000 + random.int(0, 50_000)) : 0,

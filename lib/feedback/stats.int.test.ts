@@ -6,7 +6,7 @@ import { surveyTokenKey } from '@/lib/crypto';
 import { ForbiddenError, UnauthenticatedError } from '@/lib/errors';
 import { anonymousCtx, createTestProduct, createTestUser, ctxFor, orderOfNewCustomer } from '@/test/factories';
 import { submitFeedback } from './mutations';
-import { feedbackStats } from './stats';
+import { feedbackStats, myCsat } from './stats';
 import { answerSurvey } from './surveys';
 import { saveCategory, saveRule } from './taxonomy';
 import { signSurveyToken } from './token';
@@ -97,6 +97,20 @@ describe('feedbackStats', () => {
     expect(s.byProduct).toEqual([expect.objectContaining({ productId, total: 8, complaints: 1, csatAnswered: 3, npsAnswered: 4, nps: 25 })]);
     expect(s.monthly).toEqual([expect.objectContaining({ bucket: `${day(1)}`, total: 8, csatAnswered: 3, npsAnswered: 4, nps: 25 })]);
     expect(s.weekly.reduce((n, w) => n + w.total, 0)).toBe(8);
+  });
+
+  it("gives an agent their own CSAT for the last days", async () => {
+    const fresh = await ctxFor(await createTestUser({ role: 'agent' }));
+    await expect(myCsat({ ctx: fresh })).resolves.toEqual({ answered: 0, good: 0, percent: null, previousAnswered: 0, previousPercent: null });
+    const db = await getDb();
+    const customer = (await db.select({ id: feedback.customerId }).from(feedback).limit(1))[0]!.id;
+    await db.insert(feedback).values([
+      { kind: 'csat', score: 5, customerId: customer, agentId: fresh.actor!.userId },
+      { kind: 'csat', score: 2, customerId: customer, agentId: fresh.actor!.userId },
+      { kind: 'csat', score: 4, customerId: customer, agentId: fresh.actor!.userId, createdAt: new Date(Date.now() - 40 * 86_400_000) },
+    ]);
+    await expect(myCsat({ ctx: fresh })).resolves.toEqual({ answered: 2, good: 1, percent: 50, previousAnswered: 1, previousPercent: 100 });
+    await expect(myCsat({ ctx: anonymousCtx() })).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
   it('answers "no data" for a period without answers, never zero', async () => {

@@ -165,3 +165,23 @@ export async function feedbackStats({ ctx, input }: { ctx: Ctx; input: unknown }
   ]);
   return { period: { from, to, days }, previous, current, prior, byProduct, weekly, monthly };
 }
+
+export type MyCsat = { answered: number; good: number; percent: number | null; previousPercent: number | null; previousAnswered: number };
+
+/** The signed-in agent's own CSAT over the last `days` days (and the days before), for their desk. */
+export async function myCsat({ ctx, input }: { ctx: Ctx; input?: { days?: number } }): Promise<MyCsat> {
+  const actor = authorize(ctx.actor, 'read:feedback:any');
+  const days = Math.min(365, Math.max(1, Math.floor(input?.days ?? 30)));
+  const db = await getDb();
+  const [row] = rowsOf<{ n: number; good: number; pn: number; pgood: number }>(
+    await db.execute(sql`
+      select count(*) filter (where created_at >= now() - make_interval(days => ${days}))::int as n,
+             count(*) filter (where created_at >= now() - make_interval(days => ${days}) and score >= 4)::int as good,
+             count(*) filter (where created_at < now() - make_interval(days => ${days}))::int as pn,
+             count(*) filter (where created_at < now() - make_interval(days => ${days}) and score >= 4)::int as pgood
+      from feedback
+      where kind = 'csat' and agent_id = ${actor.userId} and created_at >= now() - make_interval(days => ${days * 2})`),
+  );
+  const r = row ?? { n: 0, good: 0, pn: 0, pgood: 0 };
+  return { answered: r.n, good: r.good, percent: r.n ? (r.good / r.n) * 100 : null, previousAnswered: r.pn, previousPercent: r.pn ? (r.pgood / r.pn) * 100 : null };
+}
