@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { cases, emailOutbox, feedback, feedbackSettings, orders, surveys } from '@/db/schema';
+import { cases, emailOutbox, feedback, feedbackSettings, notifications, orders, surveys } from '@/db/schema';
 import { applyCaseAction, createCase } from '@/lib/cases/mutations';
 import type { Ctx } from '@/lib/context';
 import { surveyTokenKey } from '@/lib/crypto';
@@ -79,6 +79,9 @@ describe('answering through the e-mailed link', () => {
     const [fb] = await db.select().from(feedback).where(eq(feedback.id, feedbackId));
     expect(fb).toMatchObject({ kind: 'csat', score: 2, comment: '客服回复太慢，等了三天', caseId: c.caseId, agentId, customerId: c.customerId, authorId: null, status: 'new' });
     expect(fb!.words).toEqual(expect.arrayContaining(['回复', '三天']));
+    // A poor rating reaches the agent who resolved the case.
+    const [note] = await db.select().from(notifications).where(and(eq(notifications.userId, agentId), eq(notifications.caseId, c.caseId), eq(notifications.kind, 'low_csat')));
+    expect(note).toBeDefined();
 
     // Replaying the link, or the same answer with a better score, changes nothing.
     await expect(answerSurvey({ ctx: anonymousCtx(), input: { token, score: 5 } })).rejects.toMatchObject({ code: 'survey_answered' });

@@ -12,6 +12,7 @@ import { env } from '@/lib/env';
 import { AppError, NotFoundError, ValidationError } from '@/lib/errors';
 import { customerRecipient, renderCustomerMail } from '@/lib/mail/customer';
 import { queueEmail } from '@/lib/mail/outbox';
+import { notifyStaff } from '@/lib/notifications';
 import { parseInput } from '@/lib/validation';
 import { SurveyAnswerInput } from './schemas';
 import { loadFeedbackSettings } from './taxonomy';
@@ -224,6 +225,11 @@ export async function answerSurvey({ ctx, input }: { ctx: Ctx; input: unknown })
       updatedAt: now,
     });
     await tx.update(surveys).set({ answeredAt: now }).where(eq(surveys.id, s.survey.id));
+    // A poor rating reaches the agent who resolved the case at once; the case page links the answer.
+    if (s.survey.kind === 'csat' && data.score <= 2 && s.survey.caseId) {
+      const [c] = await tx.select({ caseNo: cases.caseNo }).from(cases).where(eq(cases.id, s.survey.caseId));
+      if (c) await notifyStaff(tx, { userIds: [s.survey.agentId], kind: 'low_csat', caseId: s.survey.caseId, caseNo: c.caseNo });
+    }
     await recordAudit(tx, ctx, {
       action: 'survey.answer',
       entityType: 'feedback',

@@ -69,7 +69,7 @@ export default async function DeskHome() {
           </CardContent>
         </Card>
         <div className="grid gap-6">
-          <Card data-testid="my-csat">
+          <Card data-testid="my-csat" data-answered={csat.answered} data-good={csat.good}>
             <CardHeader>
               <CardTitle>{t('desk.csatTitle')}</CardTitle>
             </CardHeader>
