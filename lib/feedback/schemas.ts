@@ -31,7 +31,8 @@ export const SurveyAnswerInput = z.object({
   /** From the e-mailed link; or `surveyId` for a signed-in customer answering in the portal. */
   token: z.string().trim().max(500, 'invalid').optional(),
   surveyId: optionalId,
-  score: z.coerce.number({ message: 'required' }).int('score_out_of_range'),
+  // An empty form field is a missing score, not 0 (a valid NPS answer).
+  score: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ message: 'required' }).int('score_out_of_range')),
   comment: z.string().trim().max(COMMENT_MAX, 'too_long').default(''),
 });
 

@@ -124,6 +124,7 @@ describe('answering through the e-mailed link', () => {
       expect(Object.keys((err as ValidationError).fieldErrors)).toEqual(['score']);
     }
     await expect(answerSurvey({ ctx: anonymousCtx(), input: { token } })).rejects.toMatchObject({ fieldErrors: { score: ['required'] } });
+    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token, score: '' } })).rejects.toMatchObject({ fieldErrors: { score: ['required'] } });
     await expect(answerSurvey({ ctx: anonymousCtx(), input: { token, score: 4, comment: 'x'.repeat(2001) } })).rejects.toMatchObject({ fieldErrors: { comment: ['too_long'] } });
     // Nothing was recorded: the survey can still be answered.
     await expect(answerSurvey({ ctx: anonymousCtx(), input: { token, score: 5 } })).resolves.toMatchObject({ kind: 'csat' });

@@ -7,17 +7,21 @@ import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle }
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { getRequestContext } from '@/lib/context/request';
+import { listOpenSurveys } from '@/lib/feedback/surveys';
 import { getT } from '@/lib/i18n/server';
 import { listOrders } from '@/lib/orders/queries';
+import { OpenSurveysCard } from './feedback/_components/open-surveys';
 
 export default async function PortalHome() {
   const actor = await requireAreaActor('access:portal:own');
   const t = await getT();
-  const orders = await listOrders({ ctx: await getRequestContext(), input: {} });
+  const ctx = await getRequestContext();
+  const [orders, surveys] = await Promise.all([listOrders({ ctx, input: {} }), listOpenSurveys({ ctx })]);
   return (
     <>
       <PageHeader title={t('portal.homeTitle', { name: actor.name })} description={t('portal.homeSubtitle')} />
       <div className="grid gap-6 lg:grid-cols-2">
+        <OpenSurveysCard surveys={surveys} className="lg:col-span-2" />
         <Card>
           <CardHeader>
             <CardTitle>{t('portal.ordersTitle')}</CardTitle>

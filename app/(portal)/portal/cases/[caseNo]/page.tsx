@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { ArrowLeft } from 'lucide-react';
+import { ArrowLeft, Star } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CaseStatusBadge } from '@/components/cases/case-badges';
 import { AttachmentGallery } from '@/components/cases/attachment-gallery';
 import { CaseMessages, CaseTimeline } from '@/components/cases/case-thread';
+import { SurveyForm } from '@/components/feedback/survey-form';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireAreaActor } from '@/lib/auth/guard';
@@ -12,9 +13,12 @@ import { getCase } from '@/lib/cases/queries';
 import { getRequestContext } from '@/lib/context/request';
 import { env } from '@/lib/env';
 import { NotFoundError, ValidationError } from '@/lib/errors';
+import { csatForOwnCase } from '@/lib/feedback/queries';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { formatMoney } from '@/lib/money';
+import { requestNow } from '@/lib/time';
+import { answerSurveyAction } from '../../feedback/actions';
 import { CustomerActions, CustomerComposer, ReturnTrackingForm } from './_components/customer-controls';
 
 export async function generateMetadata({ params }: PageProps<'/portal/cases/[caseNo]'>): Promise<Metadata> {
@@ -29,6 +33,10 @@ export default async function PortalCasePage({ params }: PageProps<'/portal/case
     throw err;
   });
   const [t, locale] = [await getT(), await getLocale()];
+  // The CSAT survey offered when the case was resolved: answerable here while open, then shown.
+  const csat = await csatForOwnCase({ ctx, input: { caseNo: c.caseNo } });
+  const csatOpen = csat && !csat.answeredAt && csat.expiresAt.getTime() > requestNow();
+  const csatScore = csat?.answeredAt ? csat.score : null;
   const time = (iso: string) => formatDateTime(iso, locale, env().SHOP_TIMEZONE);
   return (
     <>
@@ -45,6 +53,22 @@ export default async function PortalCasePage({ params }: PageProps<'/portal/case
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="grid content-start gap-6">
+          {csat && csatOpen ? (
+            <Card className="border-primary/30" data-testid="case-csat">
+              <CardHeader>
+                <CardTitle>{t('feedbackPortal.caseCardTitle')}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <SurveyForm
+                  key={csat.id}
+                  survey={{ kind: 'csat', caseNo: c.caseNo, orderNo: c.order.orderNo }}
+                  fields={{ surveyId: csat.id }}
+                  action={answerSurveyAction}
+                  variant="portal"
+                />
+              </CardContent>
+            </Card>
+          ) : null}
           <Card>
             <CardHeader>
               <CardTitle>
@@ -98,14 +122,32 @@ export default async function PortalCasePage({ params }: PageProps<'/portal/case
             </CardContent>
           </Card>
         </div>
-        <Card className="content-start">
-          <CardHeader>
-            <CardTitle>{t('casePortal.progress')}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <CaseTimeline events={c.events} t={t} formatTime={time} audience="customer" />
-          </CardContent>
-        </Card>
+        <div className="grid content-start gap-6">
+          {csatScore !== null && csatScore !== undefined ? (
+            <Card data-testid="case-csat-answered">
+              <CardHeader>
+                <CardTitle>{t('feedbackPortal.ratedTitle')}</CardTitle>
+              </CardHeader>
+              <CardContent className="grid gap-2 text-sm">
+                <div className="flex items-center gap-0.5" aria-hidden>
+                  {[1, 2, 3, 4, 5].map((n) => (
+                    <Star key={n} className={n <= csatScore ? 'size-5 fill-warning text-warning' : 'size-5 text-muted-foreground/40'} />
+                  ))}
+                </div>
+                <p>{t('feedbackPortal.rated', { score: csatScore })}</p>
+                {csat?.comment ? <p className="border-l-2 pl-3 whitespace-pre-line text-muted-foreground">{csat.comment}</p> : null}
+              </CardContent>
+            </Card>
+          ) : null}
+          <Card className="content-start">
+            <CardHeader>
+              <CardTitle>{t('casePortal.progress')}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <CaseTimeline events={c.events} t={t} formatTime={time} audience="customer" />
+            </CardContent>
+          </Card>
+        </div>
       </div>
     </>
   );

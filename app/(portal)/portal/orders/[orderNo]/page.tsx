@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { ArrowLeft } from 'lucide-react';
+import { ArrowLeft, MessageCircleHeart, RotateCcw } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { OrderStatusBadge } from '@/components/orders/status-badge';
 import { OrderTimeline } from '@/components/orders/order-timeline';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
+import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { getRequestContext } from '@/lib/context/request';
@@ -42,6 +43,20 @@ export default async function PortalOrderPage({ params }: PageProps<'/portal/ord
           <OrderStatusBadge status={order.status} label={t(`orders.customerStatus.${order.status}`)} />
         </span>
         <LiveRefresh topics={[`order:${order.orderNo}`]} />
+        <div className="ml-auto flex flex-wrap gap-2">
+          <Button variant="outline" size="sm" asChild>
+            <Link href={`/portal/cases/new?order=${order.orderNo}`}>
+              <RotateCcw />
+              {t('portalOrders.requestAfterSales')}
+            </Link>
+          </Button>
+          <Button variant="outline" size="sm" asChild>
+            <Link href={`/portal/feedback/new?orderNo=${order.orderNo}`} data-testid="order-feedback">
+              <MessageCircleHeart />
+              {t('portalOrders.giveFeedback')}
+            </Link>
+          </Button>
+        </div>
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="grid content-start gap-6">
