@@ -21,6 +21,8 @@ export type CaseMessageDto = { id: number; at: string; authorLabel: string; auth
 export type CaseEventDto = { id: number; at: string; actorLabel: string; kind: string; fromStatus: CaseStatus | null; toStatus: CaseStatus | null; note: string | null };
 
 export type CaseDetailDto = {
+  /** Internal id, for joins on other pages (feedback linked to the case); never shown. */
+  id: number;
   caseNo: string;
   version: number;
   type: CaseType;

@@ -199,6 +199,7 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const c = row.c;
   return {
+    id: c.id,
     caseNo: c.caseNo,
     version: c.version,
     type: c.type,

@@ -38,6 +38,7 @@ export type FeedbackDetail = FeedbackListItem & {
   followUpNote: string | null;
   orderStatus: string | null;
   orderTotalCents: number | null;
+  orderCurrency: string | null;
   caseStatus: string | null;
   caseType: string | null;
   customerEmail: string | null;
@@ -127,6 +128,7 @@ export async function getFeedback({ ctx, input }: { ctx: Ctx; input: { id: numbe
       followUpNote: feedback.followUpNote,
       orderStatus: orders.status,
       orderTotalCents: orders.totalCents,
+      orderCurrency: orders.currency,
       caseStatus: ratedCase.status,
       caseType: ratedCase.type,
       customerEmail: customers.email,

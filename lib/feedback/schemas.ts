@@ -95,6 +95,12 @@ const dateStr = z
   .transform((v) => (v ? v : undefined))
   .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date').optional());
 
+/** A URL flag: '1', 'true' or 'on' (or true) is set; anything else is not. */
+const flag = z
+  .union([z.boolean(), z.string()])
+  .optional()
+  .transform((v) => v === true || v === '1' || v === 'true' || v === 'on');
+
 export const ListFeedbackInput = z
   .object({
     kind: z.enum(FEEDBACK_KINDS).optional().catch(undefined),
@@ -102,10 +108,10 @@ export const ListFeedbackInput = z
     status: z.enum(FEEDBACK_STATUSES).optional().catch(undefined),
     categoryId: z.uuid().optional().catch(undefined),
     /** 'none' lists unclassified feedback. */
-    uncategorized: z.coerce.boolean().optional().catch(undefined),
+    uncategorized: flag,
     tagId: z.uuid().optional().catch(undefined),
     productId: z.uuid().optional().catch(undefined),
-    mine: z.coerce.boolean().optional().catch(undefined),
+    mine: flag,
     from: dateStr,
     to: dateStr,
     cursor: z.string().max(200).optional(),

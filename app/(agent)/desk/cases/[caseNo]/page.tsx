@@ -6,15 +6,18 @@ import { CaseStatusBadge, PriorityBadge } from '@/components/cases/case-badges';
 import { AttachmentGallery } from '@/components/cases/attachment-gallery';
 import { CaseMessages, CaseTimeline } from '@/components/cases/case-thread';
 import { ShortcutsHelp } from '@/components/cases/shortcuts';
+import { CaseFeedbackCard } from '@/components/feedback/case-feedback-card';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireAreaActor } from '@/lib/auth/guard';
+import { can } from '@/lib/authz';
 import { getCase, listAssignees } from '@/lib/cases/queries';
 import { listCannedReplies } from '@/lib/replies';
 import { getRequestContext } from '@/lib/context/request';
 import { env } from '@/lib/env';
 import { NotFoundError, ValidationError } from '@/lib/errors';
+import { feedbackForCase } from '@/lib/feedback/queries';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { formatMoney } from '@/lib/money';
@@ -33,7 +36,13 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
     if (err instanceof NotFoundError || err instanceof ValidationError) notFound();
     throw err;
   });
-  const [t, locale, staff, replies] = await Promise.all([getT(), getLocale(), listAssignees({ ctx }), listCannedReplies({ ctx, input: {} })]);
+  const [t, locale, staff, replies, feedback] = await Promise.all([
+    getT(),
+    getLocale(),
+    listAssignees({ ctx }),
+    listCannedReplies({ ctx, input: {} }),
+    can(actor, 'read:feedback:any') ? feedbackForCase({ ctx, input: { caseId: c.id } }) : Promise.resolve([]),
+  ]);
   const tz = env().SHOP_TIMEZONE;
   const time = (iso: string) => formatDateTime(iso, locale, tz);
   const money = (cents: number) => formatMoney(cents, c.currency, locale);
@@ -185,6 +194,7 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
               ) : null}
             </CardContent>
           </Card>
+          <CaseFeedbackCard items={feedback} />
           {c.history ? (
             <Card>
               <CardHeader>
