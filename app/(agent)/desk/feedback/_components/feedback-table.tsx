@@ -162,8 +162,7 @@ export function FeedbackTable({ rows, categories, tags }: { rows: FeedbackRow[];
               <TableHead>{t('feedback.comment')}</TableHead>
               <TableHead>{t('feedbackDesk.columns.customer')}</TableHead>
               <TableHead>{t('feedbackDesk.columns.order')}</TableHead>
-              <TableHead>{t('feedback.category')}</TableHead>
-              <TableHead>{t('feedback.tags')}</TableHead>
+              <TableHead>{t('feedbackDesk.columns.classification')}</TableHead>
               <TableHead>{t('feedback.status')}</TableHead>
               <TableHead>{t('feedback.owner')}</TableHead>
               <TableHead>{t('feedbackDesk.columns.date')}</TableHead>
@@ -213,19 +212,17 @@ export function FeedbackTable({ rows, categories, tags }: { rows: FeedbackRow[];
                     <span className="text-muted-foreground">—</span>
                   )}
                 </TableCell>
-                <TableCell className={cn(!f.categoryName && 'text-muted-foreground')}>{f.categoryName ?? t('feedback.uncategorized')}</TableCell>
-                <TableCell className="max-w-40 whitespace-normal">
+                <TableCell className="max-w-48 min-w-32 whitespace-normal">
+                  <span className={cn(!f.categoryName && 'text-muted-foreground')}>{f.categoryName ?? t('feedback.uncategorized')}</span>
                   {f.tagNames.length ? (
-                    <div className="flex flex-wrap gap-1">
+                    <div className="mt-1 flex flex-wrap gap-1" aria-label={t('feedback.tags')}>
                       {f.tagNames.map((n) => (
                         <Badge key={n} variant="outline" className="font-normal">
                           {n}
                         </Badge>
                       ))}
                     </div>
-                  ) : (
-                    <span className="text-muted-foreground">—</span>
-                  )}
+                  ) : null}
                 </TableCell>
                 <TableCell>
                   <div className="flex items-center gap-1.5">
