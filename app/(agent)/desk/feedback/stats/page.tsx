@@ -458,7 +458,7 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
                     const before = priorAgents.get(a.agentId)?.percent ?? null;
                     const d = delta(a.percent, before);
                     return (
-                      <TableRow key={a.agentId}>
+                      <TableRow key={a.agentId} data-testid="agent-csat" data-agent={a.name} data-answered={a.answered} data-good={a.good}>
                         <TableCell className="pl-6 font-medium">{a.name}</TableCell>
                         <TableCell className="text-right tabular-nums">{count(a.answered)}</TableCell>
                         <TableCell className="text-right tabular-nums">{percent(a.percent)}</TableCell>
