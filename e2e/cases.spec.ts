@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signInAndLand } from './helpers';
+import { expect, test } from '@playwright/test';
+import { changeStatus, signInAndLand } from './helpers';
 import { sentMail, subjectOf } from './mail';
 
 /** A real (1×1 pixel) JPEG, as a phone photo would be. */
@@ -7,14 +7,6 @@ const PHOTO = Buffer.from(
   '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
   'base64',
 );
-
-async function changeStatus(page: Page, to: string, tracking?: string) {
-  await page.getByTestId('change-status').click();
-  await page.locator('#status-to').selectOption(to);
-  if (tracking) await page.locator('#status-tracking').fill(tracking);
-  await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
-  await expect(page.getByRole('dialog')).toBeHidden();
-}
 
 test('a customer requests a return on a delivered order with a photo; an agent approves, receives and refunds; the customer follows it live and by e-mail; the order shows the refund', async ({ page, browser }) => {
   // A whole journey across three browsers: longer than the default per-test budget.

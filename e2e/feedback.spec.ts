@@ -1,14 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signInAndLand } from './helpers';
+import { changeStatus, signInAndLand } from './helpers';
 import { bodyOf, sentMail, subjectOf } from './mail';
-
-async function changeStatus(page: Page, to: string, tracking?: string) {
-  await page.getByTestId('change-status').click();
-  await page.locator('#status-to').selectOption(to);
-  if (tracking) await page.locator('#status-tracking').fill(tracking);
-  await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
-  await expect(page.getByRole('dialog')).toBeHidden();
-}
 
 /** The demo agent's CSAT counts in the statistics' per-agent table (last 30 days, the default). */
 async function agentInStats(page: Page) {

@@ -13,3 +13,12 @@ export async function signInAndLand(page: Page, email: string, path: RegExp) {
   await signIn(page, email);
   await expect(page).toHaveURL(path);
 }
+
+/** Moves an order along its lifecycle from the order page's status dialog (zh-CN UI). */
+export async function changeStatus(page: Page, to: string, tracking?: string) {
+  await page.getByTestId('change-status').click();
+  await page.locator('#status-to').selectOption(to);
+  if (tracking) await page.locator('#status-tracking').fill(tracking);
+  await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+}

@@ -1,10 +1,10 @@
 'use client';
 
+import { useRowSelection } from '@/components/data/use-row-selection';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { CaseStatusBadge, PriorityBadge } from '@/components/cases/case-badges';
-import { ShortcutsHelp, useHotkeys } from '@/components/cases/shortcuts';
+import { ShortcutsHelp } from '@/components/cases/shortcuts';
 import { StaffOptions, type StaffOption } from '@/components/cases/staff-options';
 import { ConfirmButton } from '@/components/forms/confirm-button';
 import { useRunAction } from '@/components/forms/use-run-action';
@@ -28,28 +28,12 @@ export type QueueRow = CaseListItemDto & { dueLabel: string; overdue: boolean; c
 export function QueueTable({ rows, me, staff }: { rows: QueueRow[]; me: string; staff: StaffOption[] }) {
   const t = useT();
   const router = useRouter();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [cursor, setCursor] = useState(-1);
+  const { selected, setSelected, cursor, setCursor, toggle } = useRowSelection<string>(
+    rows,
+    (i) => rows[i]?.caseNo,
+    () => document.querySelector<HTMLInputElement>('input[name="q"]')?.focus(),
+  );
   const caseNos = [...selected];
-
-  const toggle = (caseNo: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(caseNo)) next.delete(caseNo);
-      else next.add(caseNo);
-      return next;
-    });
-  const move = (delta: number) => {
-    const next = Math.min(rows.length - 1, Math.max(0, cursor + delta));
-    setCursor(next);
-    document.querySelector<HTMLElement>(`[data-row-index="${next}"] a`)?.focus();
-  };
-  useHotkeys({
-    j: () => move(1),
-    k: () => move(-1),
-    x: () => rows[cursor] && toggle(rows[cursor]!.caseNo),
-    '/': () => document.querySelector<HTMLInputElement>('input[name="q"]')?.focus(),
-  });
 
   const { pending, run: runAction } = useRunAction();
   const run = (call: () => Promise<ActionResult<unknown>>) =>

@@ -1,10 +1,9 @@
 'use client';
 
+import { useRowSelection } from '@/components/data/use-row-selection';
 import { LifeBuoy } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useHotkeys } from '@/components/cases/shortcuts';
 import { FeedbackKindBadge, FeedbackScoreBadge, FeedbackStatusBadge } from '@/components/feedback/feedback-badges';
 import { useRunAction } from '@/components/forms/use-run-action';
 import { Badge } from '@/components/ui/badge';
@@ -51,28 +50,12 @@ const INTERACTIVE = 'a, button, input, select, label, [role="checkbox"]';
 export function FeedbackTable({ rows, categories, tags }: { rows: FeedbackRow[]; categories: Choice[]; tags: Choice[] }) {
   const t = useT();
   const router = useRouter();
-  const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [cursor, setCursor] = useState(-1);
+  const { selected, setSelected, cursor, setCursor, toggle } = useRowSelection<number>(
+    rows,
+    (i) => rows[i]?.id,
+    () => document.getElementById('fb-kind')?.focus(),
+  );
   const ids = [...selected];
-
-  const toggle = (id: number) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  const move = (delta: number) => {
-    const next = Math.min(rows.length - 1, Math.max(0, cursor + delta));
-    setCursor(next);
-    document.querySelector<HTMLElement>(`[data-row-index="${next}"] a`)?.focus();
-  };
-  useHotkeys({
-    j: () => move(1),
-    k: () => move(-1),
-    x: () => rows[cursor] && toggle(rows[cursor]!.id),
-    '/': () => document.getElementById('fb-kind')?.focus(),
-  });
 
   const { pending, run: runAction } = useRunAction();
   const bulk = (change: { categoryId?: string; addTagId?: string; status?: string }) =>
