@@ -93,6 +93,7 @@ test('a case is resolved; the customer answers CSAT from the e-mailed link witho
   await expect(page.getByText(comment)).toBeVisible();
   await expect(page.getByRole('link', { name: caseNo })).toBeVisible();
   expect(await myCsat(page)).toEqual({ answered: before.answered + 1, good: before.good + 1 });
-  expect(await agentInStats(page)).toEqual({ answered: statsBefore.answered + 1, good: statsBefore.good + 1 });
+  // The statistics read daily rollups, which follow within a minute.
+  await expect.poll(() => agentInStats(page), { timeout: 90_000, intervals: [3_000] }).toEqual({ answered: statsBefore.answered + 1, good: statsBefore.good + 1 });
   await expect(page.getByTestId('kpi-csat')).toBeVisible();
 });

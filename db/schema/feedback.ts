@@ -83,6 +83,8 @@ export const surveys = pgTable(
     uniqueIndex('surveys_csat_case_key').on(t.caseId).where(sql`${t.kind} = 'csat'`),
     uniqueIndex('surveys_nps_order_key').on(t.orderId).where(sql`${t.kind} = 'nps'`),
     index('surveys_kind_offered_idx').on(t.kind, t.offeredAt),
+    // Rollups recompute a day's offers by time alone.
+    index('surveys_offered_idx').on(t.offeredAt),
     index('surveys_customer_open_idx').on(t.customerId, t.expiresAt).where(sql`${t.answeredAt} is null`),
   ],
 );

@@ -6,3 +6,4 @@ export * from './cases';
 export * from './attachments';
 export * from './operations';
 export * from './feedback';
+export * from './analytics';

@@ -6,6 +6,7 @@ import { surveyTokenKey } from '@/lib/crypto';
 import { ForbiddenError, UnauthenticatedError } from '@/lib/errors';
 import { anonymousCtx, createTestProduct, createTestUser, ctxFor, orderOfNewCustomer } from '@/test/factories';
 import { submitFeedback } from './mutations';
+import { refreshRollups } from '@/lib/analytics/rollup';
 import { feedbackStats, myCsat } from './stats';
 import { answerSurvey } from './surveys';
 import { saveCategory, saveRule } from './taxonomy';
@@ -66,6 +67,8 @@ beforeAll(async () => {
   // A complaint in the current period, classified by the rule.
   const { id } = await submitFeedback({ ctx: o.customer, input: { kind: 'complaint', comment: `${word} again`, productId } });
   await db.update(feedback).set({ createdAt: at(11) }).where(inArray(feedback.id, [id]));
+  // The statistics read the daily rollups, which the job brings up to date within a minute.
+  await refreshRollups();
 });
 
 describe('feedbackStats', () => {

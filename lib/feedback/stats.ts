@@ -1,10 +1,9 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { getDb, type Queryable } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { env } from '@/lib/env';
 import { ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { answerRate, csatPercent, npsBreakdown, npsScore, type CsatCounts } from './metrics';
@@ -38,26 +37,20 @@ export type FeedbackStats = {
   monthly: TrendPoint[];
 };
 
-type Range = { start: SQL; end: SQL };
-
-function rangeOf(from: string, to: string): Range {
-  const tz = env().SHOP_TIMEZONE;
-  return { start: sql`((${from}::date)::timestamp at time zone ${tz})`, end: sql`(((${to}::date) + 1)::timestamp at time zone ${tz})` };
-}
+/** A period of shop days, both ends included: rollup rows are keyed by shop day. */
+type Range = { from: string; to: string };
 
 async function periodFigures(db: Queryable, r: Range): Promise<PeriodFigures> {
-  const inRange = (col: SQL) => sql`${col} >= ${r.start} and ${col} < ${r.end}`;
+  const inRange = sql`day >= ${r.from}::date and day <= ${r.to}::date`;
   const [scores, offered, categories, agents, words] = await Promise.all([
-    db.execute(sql`select kind::text as kind, score, count(*)::int as n from feedback where ${inRange(sql`created_at`)} group by kind, score`),
-    db.execute(sql`select kind::text as kind, count(*)::int as n from surveys where ${inRange(sql`offered_at`)} group by kind`),
-    db.execute(sql`select category_id::text as id, count(*)::int as n from feedback where ${inRange(sql`created_at`)} group by category_id`),
+    db.execute(sql`select kind, score, sum(n)::int as n from rollup_feedback_daily where ${inRange} group by kind, score`),
+    db.execute(sql`select kind, sum(offered)::int as n from rollup_surveys_daily where ${inRange} group by kind`),
+    db.execute(sql`select category_id::text as id, sum(n)::int as n from rollup_feedback_daily where ${inRange} group by category_id`),
     db.execute(sql`
-      select f.agent_id::text as id, u.name, count(*)::int as n, count(*) filter (where f.score >= 4)::int as good
-      from feedback f join users u on u.id = f.agent_id
-      where f.kind = 'csat' and ${inRange(sql`f.created_at`)} group by f.agent_id, u.name`),
-    db.execute(sql`
-      select w, count(*)::int as n from feedback f, unnest(f.words) as w
-      where ${inRange(sql`f.created_at`)} group by w order by n desc, w limit 40`),
+      select a.agent_id::text as id, u.name, sum(a.csat_n)::int as n, sum(a.csat_good)::int as good
+      from rollup_feedback_agents_daily a join users u on u.id = a.agent_id
+      where ${inRange} group by a.agent_id, u.name`),
+    db.execute(sql`select word as w, sum(n)::int as n from rollup_feedback_words_daily where ${inRange} group by word order by n desc, word limit 40`),
   ]);
   const csat: CsatCounts = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
   const nps = Array.from({ length: 11 }, () => 0);
@@ -101,18 +94,17 @@ function trendPoint(r: Bucketed): TrendPoint {
 }
 
 async function trend(db: Queryable, r: Range, unit: 'week' | 'month'): Promise<TrendPoint[]> {
-  const tz = env().SHOP_TIMEZONE;
   const rows = rowsOf<Bucketed>(
     await db.execute(sql`
-      select to_char(date_trunc(${unit}, created_at at time zone ${tz}), 'YYYY-MM-DD') as bucket,
-        count(*)::int as total,
-        count(*) filter (where kind = 'csat' and score = 1)::int as c1, count(*) filter (where kind = 'csat' and score = 2)::int as c2,
-        count(*) filter (where kind = 'csat' and score = 3)::int as c3, count(*) filter (where kind = 'csat' and score = 4)::int as c4,
-        count(*) filter (where kind = 'csat' and score = 5)::int as c5,
-        count(*) filter (where kind = 'nps' and score >= 9)::int as promoters,
-        count(*) filter (where kind = 'nps' and score between 7 and 8)::int as passives,
-        count(*) filter (where kind = 'nps' and score <= 6)::int as detractors
-      from feedback where created_at >= ${r.start} and created_at < ${r.end}
+      select to_char(date_trunc(${unit}, day::timestamp), 'YYYY-MM-DD') as bucket,
+        sum(n)::int as total,
+        coalesce(sum(n) filter (where kind = 'csat' and score = 1), 0)::int as c1, coalesce(sum(n) filter (where kind = 'csat' and score = 2), 0)::int as c2,
+        coalesce(sum(n) filter (where kind = 'csat' and score = 3), 0)::int as c3, coalesce(sum(n) filter (where kind = 'csat' and score = 4), 0)::int as c4,
+        coalesce(sum(n) filter (where kind = 'csat' and score = 5), 0)::int as c5,
+        coalesce(sum(n) filter (where kind = 'nps' and score >= 9), 0)::int as promoters,
+        coalesce(sum(n) filter (where kind = 'nps' and score between 7 and 8), 0)::int as passives,
+        coalesce(sum(n) filter (where kind = 'nps' and score <= 6), 0)::int as detractors
+      from rollup_feedback_daily where day >= ${r.from}::date and day <= ${r.to}::date
       group by 1 order by 1`),
   );
   return rows.map(trendPoint);
@@ -121,13 +113,12 @@ async function trend(db: Queryable, r: Range, unit: 'week' | 'month'): Promise<T
 async function products(db: Queryable, r: Range): Promise<ProductRow[]> {
   const rows = rowsOf<{ id: string; name: string; total: number; c_n: number; c_good: number; n_n: number; n_pro: number; n_det: number; complaints: number }>(
     await db.execute(sql`
-      select f.product_id::text as id, p.name, count(*)::int as total,
-        count(*) filter (where f.kind = 'csat')::int as c_n, count(*) filter (where f.kind = 'csat' and f.score >= 4)::int as c_good,
-        count(*) filter (where f.kind = 'nps')::int as n_n, count(*) filter (where f.kind = 'nps' and f.score >= 9)::int as n_pro,
-        count(*) filter (where f.kind = 'nps' and f.score <= 6)::int as n_det,
-        count(*) filter (where f.kind = 'complaint')::int as complaints
-      from feedback f join products p on p.id = f.product_id
-      where f.created_at >= ${r.start} and f.created_at < ${r.end}
+      select f.product_id::text as id, p.name, sum(f.total)::int as total,
+        sum(f.csat_n)::int as c_n, sum(f.csat_good)::int as c_good,
+        sum(f.nps_n)::int as n_n, sum(f.nps_promoters)::int as n_pro, sum(f.nps_detractors)::int as n_det,
+        sum(f.complaints)::int as complaints
+      from rollup_feedback_products_daily f join products p on p.id = f.product_id
+      where f.day >= ${r.from}::date and f.day <= ${r.to}::date
       group by f.product_id, p.name order by total desc, p.name limit 15`),
   );
   return rows.map((p) => ({
@@ -146,7 +137,8 @@ const shiftDays = (d: string, days: number) => new Date(Date.parse(`${d}T00:00:0
 
 /**
  * The feedback statistics for a period of shop-calendar days, each figure beside the same figure
- * for the period of equal length just before it.
+ * for the period of equal length just before it. Read from the daily rollups (lib/analytics),
+ * which follow the feedback within a minute.
  */
 export async function feedbackStats({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<FeedbackStats> {
   authorize(ctx.actor, 'read:feedback:any');
@@ -155,10 +147,10 @@ export async function feedbackStats({ ctx, input }: { ctx: Ctx; input: unknown }
   if (!Number.isFinite(days) || days > MAX_DAYS) throw new ValidationError({ from: ['period_too_long'] });
   const previous = { from: shiftDays(from, -days), to: shiftDays(from, -1) };
   const db = await getDb();
-  const cur = rangeOf(from, to);
+  const cur = { from, to };
   const [current, prior, byProduct, weekly, monthly] = await Promise.all([
     periodFigures(db, cur),
-    periodFigures(db, rangeOf(previous.from, previous.to)),
+    periodFigures(db, previous),
     products(db, cur),
     trend(db, cur, 'week'),
     trend(db, cur, 'month'),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { refreshRollups } from '@/lib/analytics/rollup';
 import { sweepPendingAttachments } from '@/lib/attachments';
 import { autoCloseCases, scanSla } from '@/lib/cases/jobs';
 import { offerNpsSurveys } from '@/lib/feedback/surveys';
@@ -20,5 +21,8 @@ export const JOB_HANDLERS: Record<JobKind, JobHandler> = {
   },
   'feedback.nps': async (_payload, job) => {
     await offerNpsSurveys(job.now);
+  },
+  'analytics.rollup': async () => {
+    await refreshRollups();
   },
 };

@@ -67,6 +67,8 @@ const SCHEDULE: { kind: JobKind; everyMinutes: number }[] = [
   { kind: 'cases.autoclose', everyMinutes: 15 },
   { kind: 'attachments.sweep', everyMinutes: 60 },
   { kind: 'feedback.nps', everyMinutes: 60 },
+  // Dashboards follow changes within a minute (docs/decisions/0007).
+  { kind: 'analytics.rollup', everyMinutes: 1 },
 ];
 
 export async function schedulePeriodicJobs(now: Date = new Date()): Promise<void> {

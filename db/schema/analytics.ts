@@ -1,0 +1,80 @@
+import { date, index, integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Rollups for dashboards and statistics (docs/decisions/0007). Each table holds one row per shop
+ * day and dimension combination, recomputed whole for a day whenever something on that day
+ * changed: triggers on the source tables mark the hour as dirty in the writing transaction, and a
+ * job (every minute) recomputes the dirty days. Reports then sum a few hundred rows per day instead
+ * of scanning orders, cases or feedback.
+ *
+ * A row's `day` is the shop-calendar day of the event each measure counts: e.g. in
+ * rollup_cases_daily `opened` counts cases created that day, `resolved` cases completed that day.
+ */
+export const rollupDirty = pgTable('rollup_dirty', {
+  /** The hour (UTC, truncated) in which something changed. */
+  at: timestamp('at', { withTimezone: true }).primaryKey(),
+});
+
+/** Feedback by day, kind, score (null for free feedback) and category: counts, distributions, CSAT %, NPS. */
+export const rollupFeedbackDaily = pgTable(
+  'rollup_feedback_daily',
+  {
+    day: date('day').notNull(),
+    kind: text('kind').notNull(),
+    score: smallint('score'),
+    categoryId: uuid('category_id'),
+    n: integer('n').notNull(),
+  },
+  (t) => [index('rollup_feedback_daily_day_idx').on(t.day)],
+);
+
+/** Feedback per product and day: volume, complaints, CSAT and NPS answers. */
+export const rollupFeedbackProductsDaily = pgTable(
+  'rollup_feedback_products_daily',
+  {
+    day: date('day').notNull(),
+    productId: uuid('product_id').notNull(),
+    total: integer('total').notNull(),
+    complaints: integer('complaints').notNull(),
+    csatN: integer('csat_n').notNull(),
+    csatGood: integer('csat_good').notNull(),
+    npsN: integer('nps_n').notNull(),
+    npsPromoters: integer('nps_promoters').notNull(),
+    npsDetractors: integer('nps_detractors').notNull(),
+  },
+  (t) => [index('rollup_feedback_products_daily_day_idx').on(t.day)],
+);
+
+/** CSAT per agent (the one who resolved the rated case) and day. */
+export const rollupFeedbackAgentsDaily = pgTable(
+  'rollup_feedback_agents_daily',
+  {
+    day: date('day').notNull(),
+    agentId: uuid('agent_id').notNull(),
+    csatN: integer('csat_n').notNull(),
+    csatGood: integer('csat_good').notNull(),
+  },
+  (t) => [index('rollup_feedback_agents_daily_day_idx').on(t.day)],
+);
+
+/** How many comments of the day used each word (a word counts once per comment). */
+export const rollupFeedbackWordsDaily = pgTable(
+  'rollup_feedback_words_daily',
+  {
+    day: date('day').notNull(),
+    word: text('word').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [index('rollup_feedback_words_daily_day_idx').on(t.day)],
+);
+
+/** Surveys offered per day and kind, for answer rates. */
+export const rollupSurveysDaily = pgTable(
+  'rollup_surveys_daily',
+  {
+    day: date('day').notNull(),
+    kind: text('kind').notNull(),
+    offered: integer('offered').notNull(),
+  },
+  (t) => [index('rollup_surveys_daily_day_idx').on(t.day)],
+);
