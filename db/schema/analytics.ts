@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Rollups for dashboards and statistics (docs/decisions/0007). Each table holds one row per shop
@@ -77,4 +77,84 @@ export const rollupSurveysDaily = pgTable(
     offered: integer('offered').notNull(),
   },
   (t) => [index('rollup_surveys_daily_day_idx').on(t.day)],
+);
+
+/** Orders by the day they were placed, channel and current status: volume, GMV and the funnel. */
+export const rollupOrdersDaily = pgTable(
+  'rollup_orders_daily',
+  {
+    day: date('day').notNull(),
+    channel: text('channel').notNull(),
+    status: text('status').notNull(),
+    orders: integer('orders').notNull(),
+    totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
+    refundedCents: bigint('refunded_cents', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('rollup_orders_daily_day_idx').on(t.day)],
+);
+
+/**
+ * Per product and channel: ordered (orders placed that day containing it, units, revenue) and
+ * delivered (orders delivered that day containing it) — the base of after-sales rates by product
+ * and category.
+ */
+export const rollupProductsDaily = pgTable(
+  'rollup_products_daily',
+  {
+    day: date('day').notNull(),
+    channel: text('channel').notNull(),
+    productId: uuid('product_id').notNull(),
+    category: text('category').notNull(),
+    ordersPlaced: integer('orders_placed').notNull(),
+    units: integer('units').notNull(),
+    revenueCents: bigint('revenue_cents', { mode: 'number' }).notNull(),
+    ordersDelivered: integer('orders_delivered').notNull(),
+  },
+  (t) => [index('rollup_products_daily_day_idx').on(t.day)],
+);
+
+/**
+ * After-sales cases by type, reason, order channel, main product (first item) and team. Each
+ * measure counts on the day its event happened: opened and costs on creation; first response,
+ * decision and resolution (with the SLA met or missed) when they happened; `finished` (resolved or
+ * cancelled) for the backlog.
+ */
+export const rollupCasesDaily = pgTable(
+  'rollup_cases_daily',
+  {
+    day: date('day').notNull(),
+    type: text('type').notNull(),
+    reason: text('reason').notNull(),
+    channel: text('channel').notNull(),
+    productId: uuid('product_id'),
+    category: text('category').notNull(),
+    teamId: uuid('team_id'),
+    opened: integer('opened').notNull(),
+    refundCents: bigint('refund_cents', { mode: 'number' }).notNull(),
+    compensationCents: bigint('compensation_cents', { mode: 'number' }).notNull(),
+    freightCents: bigint('freight_cents', { mode: 'number' }).notNull(),
+    finished: integer('finished').notNull(),
+    resolved: integer('resolved').notNull(),
+    resolutionMinutes: bigint('resolution_minutes', { mode: 'number' }).notNull(),
+    resolutionMet: integer('resolution_met').notNull(),
+    firstResponses: integer('first_responses').notNull(),
+    firstResponseMinutes: bigint('first_response_minutes', { mode: 'number' }).notNull(),
+    firstResponseMet: integer('first_response_met').notNull(),
+    decisions: integer('decisions').notNull(),
+    decisionMet: integer('decision_met').notNull(),
+  },
+  (t) => [index('rollup_cases_daily_day_idx').on(t.day)],
+);
+
+/** Per agent (the assignee): cases resolved, how long they took, first responses. */
+export const rollupAgentsDaily = pgTable(
+  'rollup_agents_daily',
+  {
+    day: date('day').notNull(),
+    agentId: uuid('agent_id').notNull(),
+    resolved: integer('resolved').notNull(),
+    resolutionMinutes: bigint('resolution_minutes', { mode: 'number' }).notNull(),
+    firstResponses: integer('first_responses').notNull(),
+  },
+  (t) => [index('rollup_agents_daily_day_idx').on(t.day)],
 );

@@ -92,6 +92,12 @@ export const cases = pgTable(
     index('cases_status_idx').on(t.status, t.createdAt, t.id),
     index('cases_open_next_due_idx').on(t.nextDueAt).where(sql`${t.status} not in ('closed', 'cancelled') and ${t.pausedSince} is null`),
     index('cases_open_due_idx').on(t.resolutionDueAt).where(sql`${t.status} not in ('closed', 'cancelled')`),
+    // Rollups recompute a day's cases by each event time (docs/decisions/0007).
+    index('cases_created_idx').on(t.createdAt),
+    index('cases_first_responded_idx').on(t.firstRespondedAt),
+    index('cases_decided_idx').on(t.decidedAt),
+    index('cases_completed_at_idx').on(t.completedAt),
+    index('cases_closed_at_idx').on(t.closedAt),
     // Auto-close: completed cases by completion time.
     index('cases_completed_idx').on(t.completedAt).where(sql`${t.status} in ('refunded', 'delivered', 'repaired_shipped', 'resolved', 'rejected')`),
   ],

@@ -4,6 +4,9 @@ import type { Tx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { transaction } from '@/db/tx';
 import { env } from '@/lib/env';
+import { CASE_RECOMPUTES } from './recompute/cases';
+import { FEEDBACK_RECOMPUTES } from './recompute/feedback';
+import { ORDER_RECOMPUTES } from './recompute/orders';
 
 /**
  * Keeps the rollup tables (db/schema/analytics.ts) current. Triggers mark the hours in which
@@ -15,58 +18,10 @@ import { env } from '@/lib/env';
 /** Dirty hours claimed per transaction: a rebuild of years of data proceeds in steps of this size. */
 const HOURS_PER_STEP = 500;
 
-type DayRecompute = (tx: Tx, day: string, start: string, end: string) => Promise<void>;
+/** Every rollup's recompute for one day (lib/analytics/recompute). New rollups add theirs there. */
+const RECOMPUTES = [...FEEDBACK_RECOMPUTES, ...ORDER_RECOMPUTES, ...CASE_RECOMPUTES];
 
-/** Every rollup's recompute for one day. New rollups add theirs here. */
-const RECOMPUTES: DayRecompute[] = [
-  async (tx, day, start, end) => {
-    await tx.execute(sql`delete from rollup_feedback_daily where day = ${day}`);
-    await tx.execute(sql`
-      insert into rollup_feedback_daily (day, kind, score, category_id, n)
-      select ${day}::date, kind::text, score, category_id, count(*)::int from feedback
-      where created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz
-      group by kind, score, category_id`);
-  },
-  async (tx, day, start, end) => {
-    await tx.execute(sql`delete from rollup_feedback_products_daily where day = ${day}`);
-    await tx.execute(sql`
-      insert into rollup_feedback_products_daily (day, product_id, total, complaints, csat_n, csat_good, nps_n, nps_promoters, nps_detractors)
-      select ${day}::date, product_id, count(*)::int,
-        count(*) filter (where kind = 'complaint')::int,
-        count(*) filter (where kind = 'csat')::int, count(*) filter (where kind = 'csat' and score >= 4)::int,
-        count(*) filter (where kind = 'nps')::int, count(*) filter (where kind = 'nps' and score >= 9)::int,
-        count(*) filter (where kind = 'nps' and score <= 6)::int
-      from feedback
-      where created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz and product_id is not null
-      group by product_id`);
-  },
-  async (tx, day, start, end) => {
-    await tx.execute(sql`delete from rollup_feedback_agents_daily where day = ${day}`);
-    await tx.execute(sql`
-      insert into rollup_feedback_agents_daily (day, agent_id, csat_n, csat_good)
-      select ${day}::date, agent_id, count(*)::int, count(*) filter (where score >= 4)::int from feedback
-      where kind = 'csat' and agent_id is not null and created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz
-      group by agent_id`);
-  },
-  async (tx, day, start, end) => {
-    await tx.execute(sql`delete from rollup_feedback_words_daily where day = ${day}`);
-    await tx.execute(sql`
-      insert into rollup_feedback_words_daily (day, word, n)
-      select ${day}::date, w, count(*)::int from feedback f, unnest(f.words) as w
-      where f.created_at >= ${start}::timestamptz and f.created_at < ${end}::timestamptz
-      group by w`);
-  },
-  async (tx, day, start, end) => {
-    await tx.execute(sql`delete from rollup_surveys_daily where day = ${day}`);
-    await tx.execute(sql`
-      insert into rollup_surveys_daily (day, kind, offered)
-      select ${day}::date, kind::text, count(*)::int from surveys
-      where offered_at >= ${start}::timestamptz and offered_at < ${end}::timestamptz
-      group by kind`);
-  },
-];
-
-const ROLLUP_TABLES = ['rollup_feedback_daily', 'rollup_feedback_products_daily', 'rollup_feedback_agents_daily', 'rollup_feedback_words_daily', 'rollup_surveys_daily'];
+const ROLLUP_TABLES = RECOMPUTES.map((r) => r.table);
 
 /** Recomputes one shop day in every rollup, serialised per day across app instances. */
 async function recomputeDay(tx: Tx, day: string, tz: string): Promise<void> {
@@ -76,7 +31,10 @@ async function recomputeDay(tx: Tx, day: string, tz: string): Promise<void> {
       select ((${day}::date)::timestamp at time zone ${tz})::text as start,
         ((${day}::date + 1)::timestamp at time zone ${tz})::text as end`),
   );
-  for (const recompute of RECOMPUTES) await recompute(tx, day, bounds!.start, bounds!.end);
+  for (const r of RECOMPUTES) {
+    await tx.execute(sql`delete from ${sql.identifier(r.table)} where day = ${day}::date`);
+    await r.insert(tx, { day, start: bounds!.start, end: bounds!.end });
+  }
 }
 
 /**
@@ -120,11 +78,15 @@ export async function refreshRollups(opts: { maxSteps?: number } = {}): Promise<
  */
 export async function rebuildRollups(): Promise<number> {
   await transaction(async (tx) => {
-    for (const table of ROLLUP_TABLES) await tx.execute(sql.raw(`delete from ${table}`));
+    for (const table of ROLLUP_TABLES) await tx.execute(sql`delete from ${sql.identifier(table)}`);
     await tx.execute(sql`
       insert into rollup_dirty (at)
-      select distinct date_trunc('hour', created_at) from feedback
-      union select distinct date_trunc('hour', offered_at) from surveys
+      select distinct date_trunc('hour', t) from (
+        select created_at as t from feedback
+        union all select offered_at from surveys
+        union all select unnest(array[placed_at, delivered_at]) from orders
+        union all select unnest(array[created_at, first_responded_at, decided_at, completed_at, closed_at]) from cases
+      ) x where t is not null
       on conflict do nothing`);
   });
   return refreshRollups();

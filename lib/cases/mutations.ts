@@ -223,7 +223,8 @@ export async function applyCaseAction({ ctx, input }: { ctx: Ctx; input: unknown
       patch.refundDueAt = dueAt(now, REFUND_AFTER_RECEIPT_MINUTES, ALWAYS_OPEN(env().SHOP_TIMEZONE));
     }
     if (COMPLETED_STATUSES.includes(check.to)) patch.completedAt = now;
-    if (check.to === 'closed') patch.closedAt = now;
+    // closedAt: when the case ended, closed or withdrawn (the backlog counts it as finished then).
+    if (check.to === 'closed' || check.to === 'cancelled') patch.closedAt = now;
     if (waitingOnCustomer(check.to)) patch.pausedSince = row.pausedSince ?? now;
     else if (row.pausedSince) Object.assign(patch, resumeClocks(row, now, (await loadSlaSettings(tx)).calendar));
 
