@@ -93,6 +93,17 @@ export const rollupOrdersDaily = pgTable(
   (t) => [index('rollup_orders_daily_day_idx').on(t.day)],
 );
 
+/** Orders delivered per day and channel: the base of the overall after-sales rate. */
+export const rollupDeliveriesDaily = pgTable(
+  'rollup_deliveries_daily',
+  {
+    day: date('day').notNull(),
+    channel: text('channel').notNull(),
+    orders: integer('orders').notNull(),
+  },
+  (t) => [index('rollup_deliveries_daily_day_idx').on(t.day)],
+);
+
 /**
  * Per product and channel: ordered (orders placed that day containing it, units, revenue) and
  * delivered (orders delivered that day containing it) — the base of after-sales rates by product

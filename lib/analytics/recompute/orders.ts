@@ -13,6 +13,15 @@ export const ORDER_RECOMPUTES: Recompute[] = [
         group by channel, status`),
   },
   {
+    table: 'rollup_deliveries_daily',
+    insert: (tx, d) =>
+      tx.execute(sql`
+        insert into rollup_deliveries_daily (day, channel, orders)
+        select ${d.day}::date, channel::text, count(*)::int from orders
+        where ${onDay(sql`delivered_at`, d)} and deleted_at is null
+        group by channel`),
+  },
+  {
     table: 'rollup_products_daily',
     insert: (tx, d) =>
       tx.execute(sql`
