@@ -29,6 +29,15 @@ CREATE TABLE "rollup_cases_daily" (
 	"decision_met" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "rollup_categories_daily" (
+	"day" date NOT NULL,
+	"channel" text NOT NULL,
+	"category" text NOT NULL,
+	"orders_placed" integer NOT NULL,
+	"revenue_cents" bigint NOT NULL,
+	"orders_delivered" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "rollup_deliveries_daily" (
 	"day" date NOT NULL,
 	"channel" text NOT NULL,
@@ -57,6 +66,7 @@ CREATE TABLE "rollup_products_daily" (
 --> statement-breakpoint
 CREATE INDEX "rollup_agents_daily_day_idx" ON "rollup_agents_daily" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "rollup_cases_daily_day_idx" ON "rollup_cases_daily" USING btree ("day");--> statement-breakpoint
+CREATE INDEX "rollup_categories_daily_day_idx" ON "rollup_categories_daily" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "rollup_deliveries_daily_day_idx" ON "rollup_deliveries_daily" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "rollup_orders_daily_day_idx" ON "rollup_orders_daily" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "rollup_products_daily_day_idx" ON "rollup_products_daily" USING btree ("day");--> statement-breakpoint

@@ -124,6 +124,20 @@ export const rollupProductsDaily = pgTable(
   (t) => [index('rollup_products_daily_day_idx').on(t.day)],
 );
 
+/** Per product category and channel, counting each order once: the category filter of order reports. */
+export const rollupCategoriesDaily = pgTable(
+  'rollup_categories_daily',
+  {
+    day: date('day').notNull(),
+    channel: text('channel').notNull(),
+    category: text('category').notNull(),
+    ordersPlaced: integer('orders_placed').notNull(),
+    revenueCents: bigint('revenue_cents', { mode: 'number' }).notNull(),
+    ordersDelivered: integer('orders_delivered').notNull(),
+  },
+  (t) => [index('rollup_categories_daily_day_idx').on(t.day)],
+);
+
 /**
  * After-sales cases by type, reason, order channel, main product (first item) and team. Each
  * measure counts on the day its event happened: opened and costs on creation; first response,

@@ -40,4 +40,22 @@ export const ORDER_RECOMPUTES: Recompute[] = [
         ) x
         group by channel, product_id, category`),
   },
+  {
+    table: 'rollup_categories_daily',
+    insert: (tx, d) =>
+      tx.execute(sql`
+        insert into rollup_categories_daily (day, channel, category, orders_placed, revenue_cents, orders_delivered)
+        select ${d.day}::date, channel, category, sum(placed)::int, sum(revenue), sum(delivered)::int from (
+          select o.channel::text as channel, p.category, count(distinct o.id) as placed, sum(oi.line_total_cents) as revenue, 0 as delivered
+          from orders o join order_items oi on oi.order_id = o.id join products p on p.id = oi.product_id
+          where ${onDay(sql`o.placed_at`, d)} and o.deleted_at is null
+          group by 1, 2
+          union all
+          select o.channel::text, p.category, 0, 0, count(distinct o.id)
+          from orders o join order_items oi on oi.order_id = o.id join products p on p.id = oi.product_id
+          where ${onDay(sql`o.delivered_at`, d)} and o.deleted_at is null
+          group by 1, 2
+        ) x
+        group by channel, category`),
+  },
 ];

@@ -1,0 +1,48 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { CHANNELS } from '@/lib/orders/constants';
+
+/** The longest period a report answers for (two years and a day): longer asks are refused. */
+export const MAX_DAYS = 731;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'invalid_date');
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+/**
+ * A report's period (shop days, both ends included) and filters. Channel and team must be real
+ * values (a hand-edited link gets a field message); a category nobody sells simply matches nothing.
+ */
+export const ReportInput = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    channel: z.preprocess(blankToUndefined, z.enum(CHANNELS, { message: 'invalid_choice' }).optional()),
+    category: z.preprocess(blankToUndefined, z.string().trim().max(64, 'too_long').optional()),
+    teamId: z.preprocess(blankToUndefined, z.uuid('invalid_choice').optional()),
+  })
+  .refine((v) => v.from <= v.to, { message: 'date_range_inverted', path: ['to'] })
+  .refine((v) => (Date.parse(`${v.to}T00:00:00Z`) - Date.parse(`${v.from}T00:00:00Z`)) / 86_400_000 < MAX_DAYS, { message: 'period_too_long', path: ['from'] });
+export type ReportInput = z.output<typeof ReportInput>;
+
+export type Period = { from: string; to: string };
+
+export const dayCount = (p: Period) => Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000) + 1;
+const shift = (d: string, days: number) => new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The period of equal length just before. */
+export function previousPeriod(p: Period): Period {
+  const n = dayCount(p);
+  return { from: shift(p.from, -n), to: shift(p.from, -1) };
+}
+
+export const inPeriod = (p: Period, col: SQL = sql`day`) => sql`${col} >= ${p.from}::date and ${col} <= ${p.to}::date`;
+
+/** The filters that apply to rollups having these dimensions (absent dimensions are ignored). */
+export function filterWhere(f: ReportInput, has: { channel?: boolean; category?: boolean; team?: boolean }, prefix = ''): SQL {
+  const parts: SQL[] = [sql`true`];
+  const col = (name: string) => sql.raw(`${prefix}${name}`);
+  if (has.channel && f.channel) parts.push(sql`${col('channel')} = ${f.channel}`);
+  if (has.category && f.category) parts.push(sql`${col('category')} = ${f.category}`);
+  if (has.team && f.teamId) parts.push(sql`${col('team_id')} = ${f.teamId}`);
+  return sql.join(parts, sql` and `);
+}
