@@ -124,7 +124,10 @@ export const rollupProductsDaily = pgTable(
   (t) => [index('rollup_products_daily_day_idx').on(t.day)],
 );
 
-/** Per product category and channel, counting each order once: the category filter of order reports. */
+/**
+ * Per product category and channel, counting each order once: the category filter of order reports.
+ * `orders_placed` and `revenue_cents` count sold orders only (paid, not cancelled or closed).
+ */
 export const rollupCategoriesDaily = pgTable(
   'rollup_categories_daily',
   {

@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'read:feedback:any',
   'update:feedback:any',
   'manage:feedback:any',
+  'read:report:any',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -90,6 +91,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:notification:own',
     'read:feedback:any',
     'update:feedback:any',
+    // Dashboards and reports (#6).
+    'read:report:any',
     // Supervisors keep the team's shared canned replies.
     'manage:reply:any',
   ],
@@ -112,6 +115,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:outbox:any',
     // Feedback categories, tags, keyword rules and survey settings.
     'manage:feedback:any',
+    'read:report:any',
   ],
 };
 

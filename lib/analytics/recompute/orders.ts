@@ -48,7 +48,7 @@ export const ORDER_RECOMPUTES: Recompute[] = [
         select ${d.day}::date, channel, category, sum(placed)::int, sum(revenue), sum(delivered)::int from (
           select o.channel::text as channel, p.category, count(distinct o.id) as placed, sum(oi.line_total_cents) as revenue, 0 as delivered
           from orders o join order_items oi on oi.order_id = o.id join products p on p.id = oi.product_id
-          where ${onDay(sql`o.placed_at`, d)} and o.deleted_at is null
+          where ${onDay(sql`o.placed_at`, d)} and o.deleted_at is null and o.status not in ('cancelled', 'closed', 'pending_payment')
           group by 1, 2
           union all
           select o.channel::text, p.category, 0, 0, count(distinct o.id)
