@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { cases, orders } from '@/db/schema';
 import { applyCaseAction, createCase } from '@/lib/cases/mutations';
+import { listCases } from '@/lib/cases/queries';
 import type { Ctx } from '@/lib/context';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '@/lib/errors';
 import { deleteOrder } from '@/lib/orders/mutations';
@@ -189,6 +190,16 @@ describe('the dashboard', () => {
     expect(d.orders.current.orders).toBe(3);
     expect(d.afterSales.current.refundCents).toBe(1234);
     expect(d.agents.find((a) => a.agentId === agentId)?.resolved).toBe(1);
+  });
+
+  it('drills down to the matching cases, closed ones included', async () => {
+    const list = async (input: Record<string, unknown>) =>
+      (await listCases({ ctx: supervisor, input: { ...input, from: cur.from, to: cur.to } })).items.map((c) => c.caseNo).filter((n) => caseNos.includes(n)).sort();
+    expect(await list({})).toEqual([caseNos[1], caseNos[2], caseNos[3], caseNos[4]].sort());
+    expect(await list({ reason: 'quality_issue' })).toEqual([caseNos[3]]);
+    expect(await list({ channel: 'jd' })).toEqual([caseNos[2], caseNos[3], caseNos[4]].sort());
+    expect(await list({ category })).toEqual([caseNos[1], caseNos[3]].sort());
+    expect(await list({ reason: 'made-up', channel: 'nowhere' })).toEqual([caseNos[1], caseNos[2], caseNos[3], caseNos[4]].sort());
   });
 
   it('refuses a bad period or filter with a field message, and callers without the permission', async () => {

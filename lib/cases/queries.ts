@@ -8,6 +8,7 @@ import { authorize, can } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
 import { NotFoundError } from '@/lib/errors';
+import { CHANNELS } from '@/lib/orders/constants';
 import { orderAccessWhere } from '@/lib/orders/policy';
 import { policiesFor } from '@/lib/returns/policies';
 import { CASE_REASONS, evaluateAll } from '@/lib/returns/policy-engine';
@@ -34,6 +35,15 @@ export const ListCasesInput = z.object({
   /** newest / oldest by opening time, or `due`: the running deadline soonest first. */
   sort: z.enum(['newest', 'oldest', 'due']).optional().default('newest'),
   cursor: z.string().max(200).optional(),
+  // Drill-down from reports: opened between these shop dates, and the report's dimensions.
+  // Values a hand-edited link makes up are ignored rather than failing the page.
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  reason: z.enum(CASE_REASONS).optional().catch(undefined),
+  channel: z.enum(CHANNELS).optional().catch(undefined),
+  productId: z.uuid().optional().catch(undefined),
+  category: z.string().trim().max(64).optional().catch(undefined),
+  teamId: z.uuid().optional().catch(undefined),
 });
 
 /** Written literally (not as parameters) so that it matches the partial indexes' predicate. */
@@ -61,13 +71,24 @@ function queueWhere(queue: Queue, userId: string): SQL | undefined {
 export async function listCases({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<Page<CaseListItemDto>> {
   const access = caseAccessWhere(ctx.actor);
   const f = parseInput(ListCasesInput, input);
-  // The queues hold open cases; asking for a status explicitly (e.g. closed) looks beyond them.
-  const queue = f.status && f.queue === 'all' ? undefined : queueWhere(f.queue, ctx.actor!.userId);
+  // The queues hold open cases; asking for a status (e.g. closed) or a period (a report's
+  // drill-down) in "all" looks beyond them.
+  const queue = (f.status || f.from || f.to) && f.queue === 'all' ? undefined : queueWhere(f.queue, ctx.actor!.userId);
   const where: (SQL | undefined)[] = [access, can(ctx.actor, 'read:case:any') ? queue : undefined];
   if (f.status) where.push(eq(cases.status, f.status));
   if (f.type) where.push(eq(cases.type, f.type));
   if (f.priority) where.push(eq(cases.priority, f.priority));
   if (f.q) where.push(sql`(${cases.caseNo} = ${f.q.toUpperCase()} or ${orders.orderNo} = ${f.q.toUpperCase()})`);
+  const tz = env().SHOP_TIMEZONE;
+  if (f.from) where.push(sql`${cases.createdAt} >= (${f.from}::date)::timestamp at time zone ${tz}`);
+  if (f.to) where.push(sql`${cases.createdAt} < ((${f.to}::date) + 1)::timestamp at time zone ${tz}`);
+  if (f.reason) where.push(eq(cases.reason, f.reason));
+  if (f.channel) where.push(eq(orders.channel, f.channel));
+  if (f.teamId) where.push(eq(cases.teamId, f.teamId));
+  // The case's main product (first item) and its category, as the reports attribute cases.
+  const mainProduct = sql`(select oi.product_id from case_items ci join order_items oi on oi.id = ci.order_item_id where ci.case_id = ${cases.id} order by ci.id limit 1)`;
+  if (f.productId) where.push(sql`${mainProduct} = ${f.productId}`);
+  if (f.category) where.push(sql`(select p.category from products p where p.id = ${mainProduct}) = ${f.category}`);
   const after = decodeCursor(f.cursor, ['string', 'number']);
   // Each sort is a keyset on (key, id); "due" lists only cases whose clock is running.
   const key = f.sort === 'due' ? nextDue : cases.createdAt;
