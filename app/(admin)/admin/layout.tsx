@@ -1,4 +1,4 @@
-import { KeyRound, LayoutDashboard, Mail, MessageCircleHeart, ScrollText, Settings, ShieldCheck, Timer, Trash, Users, UsersRound } from 'lucide-react';
+import { ChartColumn, KeyRound, LayoutDashboard, Mail, MessageCircleHeart, ScrollText, Settings, ShieldCheck, Timer, Trash, Users, UsersRound } from 'lucide-react';
 import { AppShell } from '@/components/layout/app-shell';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { getT } from '@/lib/i18n/server';
@@ -8,6 +8,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const t = await getT();
   const nav = [
     { href: '/admin', label: t('nav.overview'), icon: <LayoutDashboard />, exact: true },
+    { href: '/admin/reports', label: t('nav.reports'), icon: <ChartColumn /> },
     { href: '/admin/users', label: t('nav.users'), icon: <Users /> },
     { href: '/admin/teams', label: t('nav.teams'), icon: <UsersRound /> },
     { href: '/admin/policies', label: t('nav.policies'), icon: <ShieldCheck /> },

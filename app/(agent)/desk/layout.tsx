@@ -1,7 +1,8 @@
-import { House, LifeBuoy, MessageCircleHeart, MessageSquareText, Package, Settings } from 'lucide-react';
+import { ChartColumn, House, LifeBuoy, MessageCircleHeart, MessageSquareText, Package, Settings } from 'lucide-react';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { AppShell } from '@/components/layout/app-shell';
 import { requireAreaActor } from '@/lib/auth/guard';
+import { can } from '@/lib/authz';
 import { getT } from '@/lib/i18n/server';
 
 export default async function DeskLayout({ children }: { children: React.ReactNode }) {
@@ -13,6 +14,8 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
     { href: '/desk/orders', label: t('nav.orders'), icon: <Package /> },
     { href: '/desk/feedback', label: t('nav.feedback'), icon: <MessageCircleHeart /> },
     { href: '/desk/replies', label: t('nav.replies'), icon: <MessageSquareText /> },
+    // Dashboards are for supervisors; agents do not see the entry (and the page 404s for them).
+    ...(can(actor, 'read:report:any') ? [{ href: '/desk/reports', label: t('nav.reports'), icon: <ChartColumn /> }] : []),
     { href: '/desk/account', label: t('nav.account'), icon: <Settings /> },
   ];
   return (

@@ -5,6 +5,7 @@ import { KeysetPager } from '@/components/data/keyset-pager';
 import { pickParams, setParams } from '@/components/data/search-params';
 import { PageHeader } from '@/components/layout/app-shell';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
+import { CASE_DRILL_KEYS, CaseDrillChips } from '@/components/reports/drill-chips';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';
@@ -28,7 +29,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('caseDesk.title') };
 }
 
-const KEYS = ['queue', 'status', 'type', 'priority', 'q', 'sort', 'cursor'] as const;
+// The last ones are a report's drill-down (opened in a period, by reason, channel, product, category, team).
+const KEYS = ['queue', 'status', 'type', 'priority', 'q', 'sort', 'cursor', ...CASE_DRILL_KEYS] as const;
 
 export default async function CasesPage({ searchParams }: PageProps<'/desk/cases'>) {
   const actor = await requireAreaActor('access:desk:any');
@@ -72,6 +74,8 @@ export default async function CasesPage({ searchParams }: PageProps<'/desk/cases
       </nav>
       <form method="get" className="mb-4 flex flex-wrap gap-2" role="search">
         <input type="hidden" name="queue" value={queue} />
+        {/* Searching within a drill-down keeps it; its chips below remove it. */}
+        {CASE_DRILL_KEYS.map((k) => (params[k] ? <input key={k} type="hidden" name={k} value={params[k]} /> : null))}
         <div className="relative min-w-56 flex-1">
           <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
           <Input name="q" defaultValue={params.q} placeholder={t('caseDesk.searchPlaceholder')} aria-label={t('caseDesk.searchPlaceholder')} className="pl-9" maxLength={60} />
@@ -111,6 +115,7 @@ export default async function CasesPage({ searchParams }: PageProps<'/desk/cases
           {t('common.apply')}
         </Button>
       </form>
+      <CaseDrillChips ctx={ctx} basePath="/desk/cases" params={{ ...params, queue }} />
       {page.items.length === 0 ? (
         <EmptyState icon={<Inbox />} title={t('caseDesk.empty')} description={t('caseDesk.emptyHint')} />
       ) : (

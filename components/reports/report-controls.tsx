@@ -1,0 +1,148 @@
+import Link from 'next/link';
+import { formatDayRange, PERIOD_PRESETS, presetPeriod, type Period } from '@/components/feedback/period-picker';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { NativeSelect } from '@/components/ui/select';
+import { CHANNELS } from '@/lib/orders/constants';
+import { cn } from '@/lib/utils';
+import type { ReportKit } from './parts';
+import { reportQuery, type ReportFilters } from './report-params';
+
+/**
+ * The period presets (which keep the filters), a from–to form with the channel, category and team
+ * filters, and a line naming the period and the one it is compared with. Plain links and a GET
+ * form: all state lives in the URL and it works before any JavaScript loads.
+ */
+export function ReportControls({
+  k,
+  basePath,
+  period,
+  previous,
+  filters,
+  today,
+  categories,
+  teams,
+}: {
+  k: ReportKit;
+  basePath: string;
+  period: Period;
+  previous: Period;
+  filters: ReportFilters;
+  today: string;
+  categories: string[];
+  teams: { id: string; name: string }[];
+}) {
+  const { t, locale } = k;
+  const current = PERIOD_PRESETS.find((p) => {
+    const q = presetPeriod(p, today);
+    return q.from === period.from && q.to === period.to;
+  });
+  const filtered = !!(filters.channel || filters.category || filters.teamId);
+  // A category from a link that nothing is sold in any more still shows as chosen.
+  const categoryOptions = filters.category && !categories.includes(filters.category) ? [...categories, filters.category] : categories;
+  const teamName = teams.find((x) => x.id === filters.teamId)?.name;
+  const activeFilters = [
+    filters.channel ? `${t('reports.filters.channel')}: ${k.channel(filters.channel)}` : null,
+    filters.category ? `${t('reports.filters.category')}: ${k.category(filters.category)}` : null,
+    teamName ? `${t('reports.filters.team')}: ${teamName}` : null,
+  ].filter(Boolean);
+
+  return (
+    <div className="mb-6 grid gap-4 rounded-xl border bg-card p-4 print:mb-4 print:border-0 print:p-0" data-testid="report-controls">
+      <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
+        <nav aria-label={t('feedbackStats.period.presets')} className="inline-flex flex-wrap rounded-lg bg-muted p-[3px]">
+          {PERIOD_PRESETS.map((p) => (
+            <Link
+              key={p}
+              href={`${basePath}?${reportQuery(presetPeriod(p, today), filters)}`}
+              aria-current={p === current ? 'true' : undefined}
+              data-testid={`period-${p}`}
+              className={cn(
+                'rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50',
+                p === current && 'bg-card text-foreground shadow-sm dark:bg-input/30',
+              )}
+            >
+              {t(`feedbackStats.period.${p}`)}
+            </Link>
+          ))}
+        </nav>
+        {filtered ? (
+          <Button asChild variant="ghost" size="sm">
+            <Link href={`${basePath}?${reportQuery(period)}`} data-testid="clear-filters">
+              {t('reports.filters.clear')}
+            </Link>
+          </Button>
+        ) : null}
+      </div>
+      <form
+        key={`${period.from}-${period.to}-${filters.channel ?? ''}-${filters.category ?? ''}-${filters.teamId ?? ''}`}
+        method="get"
+        action={basePath}
+        className="flex flex-wrap items-end gap-3 print:hidden"
+        aria-label={t('reports.filters.label')}
+        data-testid="report-filters"
+      >
+        <div className="grid gap-1">
+          <Label htmlFor="report-from" className="text-xs font-normal text-muted-foreground">
+            {t('feedbackStats.period.from')}
+          </Label>
+          <Input id="report-from" type="date" name="from" required defaultValue={period.from} max={today} className="w-40" />
+        </div>
+        <div className="grid gap-1">
+          <Label htmlFor="report-to" className="text-xs font-normal text-muted-foreground">
+            {t('feedbackStats.period.to')}
+          </Label>
+          <Input id="report-to" type="date" name="to" required defaultValue={period.to} className="w-40" />
+        </div>
+        <div className="grid gap-1">
+          <Label htmlFor="report-channel" className="text-xs font-normal text-muted-foreground">
+            {t('reports.filters.channel')}
+          </Label>
+          <NativeSelect id="report-channel" name="channel" defaultValue={filters.channel ?? ''} containerClassName="w-36">
+            <option value="">{t('reports.filters.anyChannel')}</option>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {k.channel(c)}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-1">
+          <Label htmlFor="report-category" className="text-xs font-normal text-muted-foreground">
+            {t('reports.filters.category')}
+          </Label>
+          <NativeSelect id="report-category" name="category" defaultValue={filters.category ?? ''} containerClassName="w-40">
+            <option value="">{t('reports.filters.anyCategory')}</option>
+            {categoryOptions.map((c) => (
+              <option key={c} value={c}>
+                {k.category(c)}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-1">
+          <Label htmlFor="report-team" className="text-xs font-normal text-muted-foreground">
+            {t('reports.filters.team')}
+          </Label>
+          <NativeSelect id="report-team" name="teamId" defaultValue={filters.teamId ?? ''} containerClassName="w-40">
+            <option value="">{t('reports.filters.anyTeam')}</option>
+            {teams.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <Button type="submit" variant="secondary" data-testid="apply-filters">
+          {t('common.apply')}
+        </Button>
+      </form>
+      <p className="text-sm text-muted-foreground" data-testid="period-summary">
+        <span className="font-medium text-foreground">{formatDayRange(period, locale)}</span>
+        <span> · {t('feedbackStats.period.comparedWith', { range: formatDayRange(previous, locale) })}</span>
+        {activeFilters.length ? <span data-testid="active-filters"> · {activeFilters.join(' · ')}</span> : null}
+      </p>
+    </div>
+  );
+}
