@@ -127,8 +127,10 @@ export function ChartDataTable({
   data: ChartDatum[];
   formatter: ValueFormatter;
 }) {
+  // The wrapper carries sr-only: a table ignores overflow clipping and would widen narrow pages.
   return (
-    <table className="sr-only">
+    <div className="sr-only">
+    <table>
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -152,6 +154,7 @@ export function ChartDataTable({
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 

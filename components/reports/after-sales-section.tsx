@@ -15,7 +15,7 @@ import { casesByDay, SLA_STAGES } from './report-params';
 export function AfterSalesSection({ d, k }: { d: Dashboard; k: ReportKit }) {
   const { t, links } = k;
   const { current: cur, previous: prev } = d.afterSales;
-  const days = casesByDay(d.afterSales.daily, d.period).map((r) => ({ day: k.day(r.day), opened: r.opened, resolved: r.resolved, backlog: r.backlog }));
+  const days = casesByDay(d.afterSales.daily, d.period, d.afterSales.backlogStart).map((r) => ({ day: k.day(r.day), opened: r.opened, resolved: r.resolved, backlog: r.backlog }));
   const hasActivity = d.afterSales.daily.some((r) => r.opened || r.resolved);
   const openNow = d.backlogAge.reduce((sum, b) => sum + b.n, 0);
   const typeTotal = d.afterSales.byType.reduce((sum, r) => sum + r.opened, 0);

@@ -29,7 +29,7 @@ export function reportCsv(report: ReportExport, d: Dashboard, t: Translate): str
       break;
     case 'after-sales-by-day':
       lines.push(['day', 'opened', 'resolved', 'backlog']);
-      for (const r of casesByDay(as.daily, d.period)) lines.push([r.day, r.opened, r.resolved, r.backlog]);
+      for (const r of casesByDay(as.daily, d.period, as.backlogStart)) lines.push([r.day, r.opened, r.resolved, r.backlog]);
       break;
     case 'after-sales-by-product':
       lines.push(['product_id', 'product', 'category', 'opened', 'delivered', 'rate_percent', 'cost', 'top_reasons']);

@@ -83,11 +83,11 @@ export function ordersByDay(daily: { day: string; orders: number; gmvCents: numb
 
 /**
  * Cases per day over the whole period. A day without activity opened and resolved nothing and kept
- * the day before's backlog; before the first active day the backlog is not known (null, a gap).
+ * the day before's backlog, starting from the backlog when the period began.
  */
-export function casesByDay(daily: { day: string; opened: number; resolved: number; backlog: number }[], period: Period) {
+export function casesByDay(daily: { day: string; opened: number; resolved: number; backlog: number }[], period: Period, backlogStart: number) {
   const byDay = new Map(daily.map((d) => [d.day, d]));
-  let backlog: number | null = null;
+  let backlog = backlogStart;
   return daysOf(period).map((day) => {
     const d = byDay.get(day);
     if (d) backlog = d.backlog;

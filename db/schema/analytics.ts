@@ -186,3 +186,47 @@ export const rollupAgentsDaily = pgTable(
   },
   (t) => [index('rollup_agents_daily_day_idx').on(t.day)],
 );
+
+/**
+ * rollup_cases_daily summed over everything but the channel: the after-sales totals, daily series
+ * and backlog when no category or team filter is set (a few rows per day instead of hundreds).
+ * Derived from rollup_cases_daily in the same recompute.
+ */
+export const rollupCasesChannelDaily = pgTable(
+  'rollup_cases_channel_daily',
+  {
+    day: date('day').notNull(),
+    channel: text('channel').notNull(),
+    opened: integer('opened').notNull(),
+    refundCents: bigint('refund_cents', { mode: 'number' }).notNull(),
+    compensationCents: bigint('compensation_cents', { mode: 'number' }).notNull(),
+    freightCents: bigint('freight_cents', { mode: 'number' }).notNull(),
+    finished: integer('finished').notNull(),
+    resolved: integer('resolved').notNull(),
+    resolutionMinutes: bigint('resolution_minutes', { mode: 'number' }).notNull(),
+    resolutionMet: integer('resolution_met').notNull(),
+    firstResponses: integer('first_responses').notNull(),
+    firstResponseMinutes: bigint('first_response_minutes', { mode: 'number' }).notNull(),
+    firstResponseMet: integer('first_response_met').notNull(),
+    decisions: integer('decisions').notNull(),
+    decisionMet: integer('decision_met').notNull(),
+  },
+  (t) => [index('rollup_cases_channel_daily_day_idx').on(t.day)],
+);
+
+/**
+ * Cases opened and their cost by one breakdown at a time ('type', 'reason', 'category', or
+ * 'product' with its reason), without filter dimensions: the unfiltered dashboard's breakdowns.
+ */
+export const rollupCaseMixDaily = pgTable(
+  'rollup_case_mix_daily',
+  {
+    day: date('day').notNull(),
+    dim: text('dim').notNull(),
+    key: text('key').notNull(),
+    reason: text('reason').notNull(),
+    opened: integer('opened').notNull(),
+    costCents: bigint('cost_cents', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('rollup_case_mix_daily_dim_day_idx').on(t.dim, t.day)],
+);

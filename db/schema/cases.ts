@@ -93,7 +93,8 @@ export const cases = pgTable(
     index('cases_open_next_due_idx').on(t.nextDueAt).where(sql`${t.status} not in ('closed', 'cancelled') and ${t.pausedSince} is null`),
     index('cases_open_due_idx').on(t.resolutionDueAt).where(sql`${t.status} not in ('closed', 'cancelled')`),
     // Rollups recompute a day's cases by each event time (docs/decisions/0007).
-    index('cases_created_idx').on(t.createdAt),
+    // (created_at, customer_id): also the index-only scan behind "customers with repeated cases".
+    index('cases_created_customer_idx').on(t.createdAt, t.customerId),
     index('cases_first_responded_idx').on(t.firstRespondedAt),
     index('cases_decided_idx').on(t.decidedAt),
     index('cases_completed_at_idx').on(t.completedAt),

@@ -28,6 +28,8 @@ export type AfterSalesFigures = {
   byCategory: { category: string; opened: number; delivered: number; rate: number | null; costCents: number }[];
   /** Open cases at the end of the period (opened before minus finished before), per day. */
   daily: { day: string; opened: number; resolved: number; backlog: number }[];
+  /** Open cases when the period began, and when it ended. */
+  backlogStart: number;
   backlog: number;
 };
 
@@ -90,7 +92,15 @@ function productsOf(rows: { id: string; name: string; category: string; reason: 
  * times, SLA compliance per stage, and the breakdowns the decision views use.
  */
 export async function afterSalesFigures(db: Queryable, f: ReportInput, cur: Period, prev: Period): Promise<AfterSalesFigures> {
-  const casesWhere = (p: Period) => sql`${inPeriod(p)} and ${filterWhere(f, { channel: true, category: true, team: true })}`;
+  // The fine rollup has a row per dimension combination; the summaries a few per day. Use the
+  // summaries whenever the filters allow (docs/decisions/0007).
+  const byChannelOnly = !f.category && !f.teamId;
+  const unfiltered = byChannelOnly && !f.channel;
+  const totalsTable = byChannelOnly ? sql`rollup_cases_channel_daily` : sql`rollup_cases_daily`;
+  const totalsFilter = filterWhere(f, { channel: true, category: !byChannelOnly, team: !byChannelOnly });
+  const fineFilter = filterWhere(f, { channel: true, category: true, team: true });
+  const casesWhere = (p: Period) => sql`${inPeriod(p)} and ${totalsFilter}`;
+  const mix = (dim: string, p: Period) => sql`dim = ${dim} and ${inPeriod(p)}`;
   // Deliveries: per category when one is chosen (each order once), else per channel.
   const delivered = (p: Period) =>
     f.category
@@ -103,43 +113,55 @@ export async function afterSalesFigures(db: Queryable, f: ReportInput, cur: Peri
         coalesce(sum(first_responses), 0)::int as fr_n, coalesce(sum(first_response_minutes), 0) as fr_min, coalesce(sum(first_response_met), 0)::int as fr_met,
         coalesce(sum(decisions), 0)::int as dec_n, coalesce(sum(decision_met), 0)::int as dec_met,
         coalesce(sum(resolution_minutes), 0) as res_min, coalesce(sum(resolution_met), 0)::int as res_met
-      from rollup_cases_daily where ${casesWhere(p)}`);
+      from ${totalsTable} where ${casesWhere(p)}`);
   const [c, p, dc, dp, byType, byReason, byProduct, productDeliveries, byCategory, categoryDeliveries, daily, before] = await Promise.all([
     sums(cur),
     sums(prev),
     delivered(cur),
     delivered(prev),
-    db.execute(sql`select type, sum(opened)::int as opened from rollup_cases_daily where ${casesWhere(cur)} group by type having sum(opened) > 0 order by opened desc`),
-    db.execute(sql`
-      select reason, coalesce(sum(opened) filter (where ${inPeriod(cur)}), 0)::int as opened, coalesce(sum(opened) filter (where ${inPeriod(prev)}), 0)::int as previous
-      from rollup_cases_daily where (${inPeriod(cur)} or ${inPeriod(prev)}) and ${filterWhere(f, { channel: true, category: true, team: true })}
-      group by reason order by opened desc`),
-    db.execute(sql`
-      select r.product_id::text as id, p.name, r.category, r.reason, sum(r.opened)::int as opened,
-        sum(r.refund_cents + r.compensation_cents + r.freight_cents) as cost
-      from rollup_cases_daily r join products p on p.id = r.product_id
-      where ${inPeriod(cur, sql`r.day`)} and ${filterWhere(f, { channel: true, category: true, team: true }, 'r.')}
-      group by r.product_id, p.name, r.category, r.reason`),
+    unfiltered
+      ? db.execute(sql`select key as type, sum(opened)::int as opened from rollup_case_mix_daily where ${mix('type', cur)} group by key having sum(opened) > 0 order by opened desc`)
+      : db.execute(sql`select type, sum(opened)::int as opened from rollup_cases_daily where ${inPeriod(cur)} and ${fineFilter} group by type having sum(opened) > 0 order by opened desc`),
+    unfiltered
+      ? db.execute(sql`
+          select key as reason, coalesce(sum(opened) filter (where ${inPeriod(cur)}), 0)::int as opened, coalesce(sum(opened) filter (where ${inPeriod(prev)}), 0)::int as previous
+          from rollup_case_mix_daily where dim = 'reason' and (${inPeriod(cur)} or ${inPeriod(prev)}) group by key order by opened desc`)
+      : db.execute(sql`
+          select reason, coalesce(sum(opened) filter (where ${inPeriod(cur)}), 0)::int as opened, coalesce(sum(opened) filter (where ${inPeriod(prev)}), 0)::int as previous
+          from rollup_cases_daily where (${inPeriod(cur)} or ${inPeriod(prev)}) and ${fineFilter}
+          group by reason order by opened desc`),
+    unfiltered
+      ? db.execute(sql`
+          select m.key as id, p.name, p.category, m.reason, sum(m.opened)::int as opened, sum(m.cost_cents) as cost
+          from rollup_case_mix_daily m join products p on p.id = m.key::uuid
+          where ${mix('product', cur)} group by m.key, p.name, p.category, m.reason`)
+      : db.execute(sql`
+          select r.product_id::text as id, p.name, r.category, r.reason, sum(r.opened)::int as opened,
+            sum(r.refund_cents + r.compensation_cents + r.freight_cents) as cost
+          from rollup_cases_daily r join products p on p.id = r.product_id
+          where ${inPeriod(cur, sql`r.day`)} and ${filterWhere(f, { channel: true, category: true, team: true }, 'r.')}
+          group by r.product_id, p.name, r.category, r.reason`),
     db.execute(sql`
       select product_id::text as id, sum(orders_delivered)::int as n from rollup_products_daily
       where ${inPeriod(cur)} and ${filterWhere(f, { channel: true, category: true })} group by product_id`),
-    db.execute(sql`
-      select category, sum(opened)::int as opened, sum(refund_cents + compensation_cents + freight_cents) as cost
-      from rollup_cases_daily where ${casesWhere(cur)} and category <> '' group by category having sum(opened) > 0`),
+    unfiltered
+      ? db.execute(sql`select key as category, sum(opened)::int as opened, sum(cost_cents) as cost from rollup_case_mix_daily where ${mix('category', cur)} group by key having sum(opened) > 0`)
+      : db.execute(sql`
+          select category, sum(opened)::int as opened, sum(refund_cents + compensation_cents + freight_cents) as cost
+          from rollup_cases_daily where ${inPeriod(cur)} and ${fineFilter} and category <> '' group by category having sum(opened) > 0`),
     db.execute(sql`
       select category, sum(orders_delivered)::int as n from rollup_categories_daily
       where ${inPeriod(cur)} and ${filterWhere(f, { channel: true, category: true })} group by category`),
     db.execute(sql`
       select day::text as day, sum(opened)::int as opened, sum(resolved)::int as resolved, sum(opened - finished)::int as net
-      from rollup_cases_daily where ${casesWhere(cur)} group by day order by day`),
-    db.execute(sql`
-      select coalesce(sum(opened - finished), 0)::int as n from rollup_cases_daily
-      where day < ${cur.from}::date and ${filterWhere(f, { channel: true, category: true, team: true })}`),
+      from ${totalsTable} where ${casesWhere(cur)} group by day order by day`),
+    db.execute(sql`select coalesce(sum(opened - finished), 0)::int as n from ${totalsTable} where day < ${cur.from}::date and ${totalsFilter}`),
   ]);
   const count = (res: unknown) => rowsOf<{ n: number }>(res)[0]?.n ?? 0;
   const deliveredByProduct = new Map(rowsOf<{ id: string; n: number }>(productDeliveries).map((r) => [r.id, r.n]));
   const deliveredByCategory = new Map(rowsOf<{ category: string; n: number }>(categoryDeliveries).map((r) => [r.category, r.n]));
-  let backlog = count(before);
+  const backlogStart = count(before);
+  let backlog = backlogStart;
   const days = rowsOf<{ day: string; opened: number; resolved: number; net: number }>(daily).map((d) => {
     backlog += d.net;
     return { day: d.day, opened: d.opened, resolved: d.resolved, backlog };
@@ -164,6 +186,7 @@ export async function afterSalesFigures(db: Queryable, f: ReportInput, cur: Peri
       })
       .sort((a, b) => b.opened - a.opened),
     daily: days,
+    backlogStart,
     backlog,
   };
 }

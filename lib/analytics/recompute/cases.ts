@@ -54,6 +54,32 @@ export const CASE_RECOMPUTES: Recompute[] = [
         group by type, reason, order_channel, main_product_id, main_category, team_id`);
     },
   },
+  // Summaries of the day's rollup_cases_daily rows just written above (RECOMPUTES run in order).
+  {
+    table: 'rollup_cases_channel_daily',
+    insert: (tx, d) =>
+      tx.execute(sql`
+        insert into rollup_cases_channel_daily (day, channel, opened, refund_cents, compensation_cents, freight_cents, finished, resolved,
+          resolution_minutes, resolution_met, first_responses, first_response_minutes, first_response_met, decisions, decision_met)
+        select day, channel, sum(opened), sum(refund_cents), sum(compensation_cents), sum(freight_cents), sum(finished), sum(resolved),
+          sum(resolution_minutes), sum(resolution_met), sum(first_responses), sum(first_response_minutes), sum(first_response_met),
+          sum(decisions), sum(decision_met)
+        from rollup_cases_daily where day = ${d.day}::date group by day, channel`),
+  },
+  {
+    table: 'rollup_case_mix_daily',
+    insert: (tx, d) =>
+      tx.execute(sql`
+        insert into rollup_case_mix_daily (day, dim, key, reason, opened, cost_cents)
+        select day, dim, key, reason, sum(opened), sum(cost) from (
+          select day, 'type' as dim, type as key, '' as reason, opened, refund_cents + compensation_cents + freight_cents as cost from rollup_cases_daily where day = ${d.day}::date
+          union all select day, 'reason', reason, '', opened, refund_cents + compensation_cents + freight_cents from rollup_cases_daily where day = ${d.day}::date
+          union all select day, 'category', category, '', opened, refund_cents + compensation_cents + freight_cents from rollup_cases_daily where day = ${d.day}::date and category <> ''
+          union all select day, 'product', product_id::text, reason, opened, refund_cents + compensation_cents + freight_cents from rollup_cases_daily where day = ${d.day}::date and product_id is not null
+        ) x
+        where opened > 0 or cost <> 0
+        group by day, dim, key, reason`),
+  },
   {
     table: 'rollup_agents_daily',
     insert: (tx, d) => {
