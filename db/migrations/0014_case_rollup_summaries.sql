@@ -1,5 +1,6 @@
 CREATE TABLE "rollup_case_mix_daily" (
 	"day" date NOT NULL,
+	"channel" text NOT NULL,
 	"dim" text NOT NULL,
 	"key" text NOT NULL,
 	"reason" text NOT NULL,
@@ -26,7 +27,7 @@ CREATE TABLE "rollup_cases_channel_daily" (
 );
 --> statement-breakpoint
 DROP INDEX "cases_created_idx";--> statement-breakpoint
-CREATE INDEX "rollup_case_mix_daily_dim_day_idx" ON "rollup_case_mix_daily" USING btree ("dim","day");--> statement-breakpoint
+CREATE INDEX "rollup_case_mix_daily_dim_day_idx" ON "rollup_case_mix_daily" USING btree ("dim","channel","day");--> statement-breakpoint
 CREATE INDEX "rollup_cases_channel_daily_day_idx" ON "rollup_cases_channel_daily" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "cases_created_customer_idx" ON "cases" USING btree ("created_at","customer_id");--> statement-breakpoint
 -- Fill the new summaries for days rolled up before they existed.

@@ -216,17 +216,19 @@ export const rollupCasesChannelDaily = pgTable(
 
 /**
  * Cases opened and their cost by one breakdown at a time ('type', 'reason', 'category', or
- * 'product' with its reason), without filter dimensions: the unfiltered dashboard's breakdowns.
+ * 'product' with its reason), per channel and for all channels ('*'): the breakdowns when no
+ * category or team filter is set.
  */
 export const rollupCaseMixDaily = pgTable(
   'rollup_case_mix_daily',
   {
     day: date('day').notNull(),
+    channel: text('channel').notNull(),
     dim: text('dim').notNull(),
     key: text('key').notNull(),
     reason: text('reason').notNull(),
     opened: integer('opened').notNull(),
     costCents: bigint('cost_cents', { mode: 'number' }).notNull(),
   },
-  (t) => [index('rollup_case_mix_daily_dim_day_idx').on(t.dim, t.day)],
+  (t) => [index('rollup_case_mix_daily_dim_day_idx').on(t.dim, t.channel, t.day)],
 );

@@ -95,12 +95,12 @@ export async function afterSalesFigures(db: Queryable, f: ReportInput, cur: Peri
   // The fine rollup has a row per dimension combination; the summaries a few per day. Use the
   // summaries whenever the filters allow (docs/decisions/0007).
   const byChannelOnly = !f.category && !f.teamId;
-  const unfiltered = byChannelOnly && !f.channel;
   const totalsTable = byChannelOnly ? sql`rollup_cases_channel_daily` : sql`rollup_cases_daily`;
   const totalsFilter = filterWhere(f, { channel: true, category: !byChannelOnly, team: !byChannelOnly });
   const fineFilter = filterWhere(f, { channel: true, category: true, team: true });
   const casesWhere = (p: Period) => sql`${inPeriod(p)} and ${totalsFilter}`;
-  const mix = (dim: string, p: Period) => sql`dim = ${dim} and ${inPeriod(p)}`;
+  const mixChannel = sql`channel = ${f.channel ?? '*'}`;
+  const mix = (dim: string, p: Period) => sql`dim = ${dim} and ${mixChannel} and ${inPeriod(p)}`;
   // Deliveries: per category when one is chosen (each order once), else per channel.
   const delivered = (p: Period) =>
     f.category
@@ -119,18 +119,18 @@ export async function afterSalesFigures(db: Queryable, f: ReportInput, cur: Peri
     sums(prev),
     delivered(cur),
     delivered(prev),
-    unfiltered
+    byChannelOnly
       ? db.execute(sql`select key as type, sum(opened)::int as opened from rollup_case_mix_daily where ${mix('type', cur)} group by key having sum(opened) > 0 order by opened desc`)
       : db.execute(sql`select type, sum(opened)::int as opened from rollup_cases_daily where ${inPeriod(cur)} and ${fineFilter} group by type having sum(opened) > 0 order by opened desc`),
-    unfiltered
+    byChannelOnly
       ? db.execute(sql`
           select key as reason, coalesce(sum(opened) filter (where ${inPeriod(cur)}), 0)::int as opened, coalesce(sum(opened) filter (where ${inPeriod(prev)}), 0)::int as previous
-          from rollup_case_mix_daily where dim = 'reason' and (${inPeriod(cur)} or ${inPeriod(prev)}) group by key order by opened desc`)
+          from rollup_case_mix_daily where dim = 'reason' and ${mixChannel} and (${inPeriod(cur)} or ${inPeriod(prev)}) group by key order by opened desc`)
       : db.execute(sql`
           select reason, coalesce(sum(opened) filter (where ${inPeriod(cur)}), 0)::int as opened, coalesce(sum(opened) filter (where ${inPeriod(prev)}), 0)::int as previous
           from rollup_cases_daily where (${inPeriod(cur)} or ${inPeriod(prev)}) and ${fineFilter}
           group by reason order by opened desc`),
-    unfiltered
+    byChannelOnly
       ? db.execute(sql`
           select m.key as id, p.name, p.category, m.reason, sum(m.opened)::int as opened, sum(m.cost_cents) as cost
           from rollup_case_mix_daily m join products p on p.id = m.key::uuid
@@ -144,7 +144,7 @@ export async function afterSalesFigures(db: Queryable, f: ReportInput, cur: Peri
     db.execute(sql`
       select product_id::text as id, sum(orders_delivered)::int as n from rollup_products_daily
       where ${inPeriod(cur)} and ${filterWhere(f, { channel: true, category: true })} group by product_id`),
-    unfiltered
+    byChannelOnly
       ? db.execute(sql`select key as category, sum(opened)::int as opened, sum(cost_cents) as cost from rollup_case_mix_daily where ${mix('category', cur)} group by key having sum(opened) > 0`)
       : db.execute(sql`
           select category, sum(opened)::int as opened, sum(refund_cents + compensation_cents + freight_cents) as cost

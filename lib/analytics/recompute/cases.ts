@@ -70,15 +70,16 @@ export const CASE_RECOMPUTES: Recompute[] = [
     table: 'rollup_case_mix_daily',
     insert: (tx, d) =>
       tx.execute(sql`
-        insert into rollup_case_mix_daily (day, dim, key, reason, opened, cost_cents)
-        select day, dim, key, reason, sum(opened), sum(cost) from (
-          select day, 'type' as dim, type as key, '' as reason, opened, refund_cents + compensation_cents + freight_cents as cost from rollup_cases_daily where day = ${d.day}::date
-          union all select day, 'reason', reason, '', opened, refund_cents + compensation_cents + freight_cents from rollup_cases_daily where day = ${d.day}::date
-          union all select day, 'category', category, '', opened, refund_cents + compensation_cents + freight_cents from rollup_cases_daily where day = ${d.day}::date and category <> ''
-          union all select day, 'product', product_id::text, reason, opened, refund_cents + compensation_cents + freight_cents from rollup_cases_daily where day = ${d.day}::date and product_id is not null
+        insert into rollup_case_mix_daily (day, channel, dim, key, reason, opened, cost_cents)
+        select day, coalesce(channel, '*'), dim, key, reason, sum(opened), sum(cost) from (
+          select day, channel, 'type' as dim, type as key, '' as reason, opened, refund_cents + compensation_cents + freight_cents as cost from rollup_cases_daily where day = ${d.day}::date
+          union all select day, channel, 'reason', reason, '', opened, refund_cents + compensation_cents + freight_cents from rollup_cases_daily where day = ${d.day}::date
+          union all select day, channel, 'category', category, '', opened, refund_cents + compensation_cents + freight_cents from rollup_cases_daily where day = ${d.day}::date and category <> ''
+          union all select day, channel, 'product', product_id::text, reason, opened, refund_cents + compensation_cents + freight_cents from rollup_cases_daily where day = ${d.day}::date and product_id is not null
         ) x
         where opened > 0 or cost <> 0
-        group by day, dim, key, reason`),
+        -- Per channel, and once more for all channels ('*'): each query reads only its own slice.
+        group by grouping sets ((day, channel, dim, key, reason), (day, dim, key, reason))`),
   },
   {
     table: 'rollup_agents_daily',
