@@ -19,6 +19,8 @@ export type DbHandle = {
   db: Db;
   kind: 'pglite' | 'postgres';
   close: () => Promise<void>;
+  /** The driver underneath (postgres.js or PGlite), for the benchmark's raw SQL. */
+  raw?: postgres.Sql | PGlite;
   /** LISTEN on a channel; resolves to an unsubscribe function. */
   listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
 };
@@ -27,17 +29,21 @@ export type DbHandle = {
 // the handle lives on globalThis so that every copy shares one connection and one PGlite.
 const slot = globalThis as typeof globalThis & { __afterdeskDb?: Promise<DbHandle> };
 
-export function openPostgres(url: string, opts: { max?: number } = {}): DbHandle {
+/** Drizzle's query logger: the benchmark records the SQL a lib call runs, to replay it raw. */
+export type QueryLogger = { logQuery(query: string, params: unknown[]): void };
+
+export function openPostgres(url: string, opts: { max?: number; logger?: QueryLogger } = {}): DbHandle {
   const client = postgres(url, {
     max: opts.max ?? 10,
     onnotice: () => {},
     // Keep errors readable: postgres.js otherwise prints the whole query with parameters.
     debug: false,
   });
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const db = drizzlePostgres(client, { schema, logger: opts.logger }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
+    raw: client,
     close: () => client.end({ timeout: 5 }),
     // postgres.js keeps one dedicated connection for all LISTENs and re-listens after reconnects.
     listen: async (channel, onPayload) => {
@@ -47,14 +53,15 @@ export function openPostgres(url: string, opts: { max?: number } = {}): DbHandle
   };
 }
 
-export async function openPglite(dir: string | null): Promise<DbHandle> {
+export async function openPglite(dir: string | null, opts: { logger?: QueryLogger } = {}): Promise<DbHandle> {
   const release = dir ? lockDataDir(dir) : () => {};
   try {
     const client = dir ? await PGlite.create(dir) : await PGlite.create();
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db = drizzlePglite(client, { schema, logger: opts.logger }) as unknown as Db;
     return {
       db,
       kind: 'pglite',
+      raw: client,
       close: async () => {
         await client.close();
         release();
