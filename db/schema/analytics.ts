@@ -141,6 +141,23 @@ export const rollupCategoriesDaily = pgTable(
   (t) => [index('rollup_categories_daily_day_idx').on(t.day)],
 );
 
+/** What the case rollups count, shared by the fine table and its per-channel summary. */
+const caseMeasures = () => ({
+  opened: integer('opened').notNull(),
+  refundCents: bigint('refund_cents', { mode: 'number' }).notNull(),
+  compensationCents: bigint('compensation_cents', { mode: 'number' }).notNull(),
+  freightCents: bigint('freight_cents', { mode: 'number' }).notNull(),
+  finished: integer('finished').notNull(),
+  resolved: integer('resolved').notNull(),
+  resolutionMinutes: bigint('resolution_minutes', { mode: 'number' }).notNull(),
+  resolutionMet: integer('resolution_met').notNull(),
+  firstResponses: integer('first_responses').notNull(),
+  firstResponseMinutes: bigint('first_response_minutes', { mode: 'number' }).notNull(),
+  firstResponseMet: integer('first_response_met').notNull(),
+  decisions: integer('decisions').notNull(),
+  decisionMet: integer('decision_met').notNull(),
+});
+
 /**
  * After-sales cases by type, reason, order channel, main product (first item) and team. Each
  * measure counts on the day its event happened: opened and costs on creation; first response,
@@ -157,19 +174,7 @@ export const rollupCasesDaily = pgTable(
     productId: uuid('product_id'),
     category: text('category').notNull(),
     teamId: uuid('team_id'),
-    opened: integer('opened').notNull(),
-    refundCents: bigint('refund_cents', { mode: 'number' }).notNull(),
-    compensationCents: bigint('compensation_cents', { mode: 'number' }).notNull(),
-    freightCents: bigint('freight_cents', { mode: 'number' }).notNull(),
-    finished: integer('finished').notNull(),
-    resolved: integer('resolved').notNull(),
-    resolutionMinutes: bigint('resolution_minutes', { mode: 'number' }).notNull(),
-    resolutionMet: integer('resolution_met').notNull(),
-    firstResponses: integer('first_responses').notNull(),
-    firstResponseMinutes: bigint('first_response_minutes', { mode: 'number' }).notNull(),
-    firstResponseMet: integer('first_response_met').notNull(),
-    decisions: integer('decisions').notNull(),
-    decisionMet: integer('decision_met').notNull(),
+    ...caseMeasures(),
   },
   (t) => [index('rollup_cases_daily_day_idx').on(t.day)],
 );
@@ -197,19 +202,7 @@ export const rollupCasesChannelDaily = pgTable(
   {
     day: date('day').notNull(),
     channel: text('channel').notNull(),
-    opened: integer('opened').notNull(),
-    refundCents: bigint('refund_cents', { mode: 'number' }).notNull(),
-    compensationCents: bigint('compensation_cents', { mode: 'number' }).notNull(),
-    freightCents: bigint('freight_cents', { mode: 'number' }).notNull(),
-    finished: integer('finished').notNull(),
-    resolved: integer('resolved').notNull(),
-    resolutionMinutes: bigint('resolution_minutes', { mode: 'number' }).notNull(),
-    resolutionMet: integer('resolution_met').notNull(),
-    firstResponses: integer('first_responses').notNull(),
-    firstResponseMinutes: bigint('first_response_minutes', { mode: 'number' }).notNull(),
-    firstResponseMet: integer('first_response_met').notNull(),
-    decisions: integer('decisions').notNull(),
-    decisionMet: integer('decision_met').notNull(),
+    ...caseMeasures(),
   },
   (t) => [index('rollup_cases_channel_daily_day_idx').on(t.day)],
 );

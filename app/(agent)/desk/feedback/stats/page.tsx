@@ -1,22 +1,18 @@
 import type { Metadata } from 'next';
-import { AlertTriangle, BarChart3, Info, MessageSquareText } from 'lucide-react';
-import Link from 'next/link';
+import { AlertTriangle } from 'lucide-react';
 import { AreaChart } from '@/components/charts/area-chart';
 import { BarChart } from '@/components/charts/bar-chart';
 import { BarList } from '@/components/charts/bar-list';
 import type { ChartColor } from '@/components/charts/colors';
 import { DonutChart } from '@/components/charts/donut-chart';
 import { formatCount, formatPercent, formatSigned } from '@/components/charts/format';
-import { DeltaBadge, KpiCard, type KpiDelta } from '@/components/charts/kpi-card';
+import { KpiCard } from '@/components/charts/kpi-card';
 import { pickParams } from '@/components/data/search-params';
 import { labelName } from '@/components/feedback/feedback-badges';
 import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
 import { isDay, PeriodPicker, presetPeriod, shiftDay, shopToday, type Period } from '@/components/feedback/period-picker';
 import { PageHeader } from '@/components/layout/app-shell';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { EmptyState } from '@/components/ui/empty-state';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { getRequestContext } from '@/lib/context/request';
@@ -24,14 +20,14 @@ import { env } from '@/lib/env';
 import { ValidationError } from '@/lib/errors';
 import { delta } from '@/lib/feedback/metrics';
 import { FEEDBACK_KINDS } from '@/lib/feedback/schemas';
-import { feedbackStats, type FeedbackStats, type TrendPoint } from '@/lib/feedback/stats';
+import { feedbackStats, type FeedbackStats } from '@/lib/feedback/stats';
 import { listTaxonomy } from '@/lib/feedback/taxonomy';
-import type { Locale } from '@/lib/i18n/config';
 import { getLocale, getT } from '@/lib/i18n/server';
-import type { Translate } from '@/lib/i18n/translate';
 import { requestNow } from '@/lib/time';
 import { cn } from '@/lib/utils';
 
+import { FeedbackBreakdowns } from './_components/breakdowns';
+import { AnswerRate, inboxHref, NpsSplit, pointsDelta, Section, SectionEmpty, trendRows } from './_components/parts';
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('feedbackStats.title') };
 }
@@ -44,100 +40,6 @@ function askedPeriod(params: { from?: string; to?: string }, today: string, fall
   if (!params.from && !params.to) return fallback;
   const to = params.to ?? today;
   return { from: params.from ?? (isDay(to) ? shiftDay(to, -29) : ''), to };
-}
-
-function inboxHref(params: Record<string, string>, period: Period): string {
-  return `/desk/feedback?${new URLSearchParams({ ...params, from: period.from, to: period.to })}`;
-}
-
-/** Every week (Monday) or month in the period, so quiet weeks show as gaps rather than vanish. */
-function fillBuckets(points: TrendPoint[], period: Period, unit: 'week' | 'month'): (TrendPoint | { bucket: string; total: 0; csatPercent: null; nps: null })[] {
-  const byBucket = new Map(points.map((p) => [p.bucket, p]));
-  const buckets: string[] = [];
-  if (unit === 'week') {
-    const dow = new Date(`${period.from}T00:00:00Z`).getUTCDay();
-    for (let d = shiftDay(period.from, -((dow + 6) % 7)); d <= period.to; d = shiftDay(d, 7)) buckets.push(d);
-  } else {
-    for (let m = `${period.from.slice(0, 7)}-01`; m <= period.to; ) {
-      buckets.push(m);
-      const [y, mo] = m.split('-').map(Number) as [number, number];
-      m = mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, '0')}-01`;
-    }
-  }
-  return buckets.map((b) => byBucket.get(b) ?? { bucket: b, total: 0, csatPercent: null, nps: null });
-}
-
-function trendRows(points: TrendPoint[], period: Period, unit: 'week' | 'month', locale: Locale) {
-  const f = new Intl.DateTimeFormat(locale, unit === 'week' ? { month: 'short', day: 'numeric', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' });
-  return fillBuckets(points, period, unit).map((p) => ({
-    bucket: f.format(new Date(`${p.bucket}T00:00:00Z`)),
-    csat: p.csatPercent === null ? null : Math.round(p.csatPercent * 10) / 10,
-    nps: p.nps === null ? null : Math.round(p.nps),
-    total: p.total,
-  }));
-}
-
-function pointsDelta(t: Translate, locale: Locale, value: number | null, fractionDigits: number): KpiDelta {
-  return value === null
-    ? { value: null, text: '—', caption: t('feedbackStats.noComparison') }
-    : { value, text: t('feedbackStats.points', { value: formatSigned(value, locale, fractionDigits) }), caption: t('feedbackStats.vsPrevious'), direction: 'higherIsBetter' };
-}
-
-function Section({ title, description, children, className, testId }: { title: string; description?: string; children: React.ReactNode; className?: string; testId?: string }) {
-  return (
-    <Card className={cn('min-w-0 gap-4', className)} data-testid={testId}>
-      <CardHeader>
-        <CardTitle>{title}</CardTitle>
-        {description ? <CardDescription>{description}</CardDescription> : null}
-      </CardHeader>
-      <CardContent className="min-w-0">{children}</CardContent>
-    </Card>
-  );
-}
-
-function SectionEmpty({ title, hint }: { title: string; hint?: string }) {
-  return <EmptyState icon={<BarChart3 />} title={title} description={hint} className="py-8" />;
-}
-
-/** Promoters / passives / detractors as one proportional bar with their counts. */
-function NpsSplit({ nps, t, locale }: { nps: FeedbackStats['current']['nps']; t: Translate; locale: Locale }) {
-  const parts = [
-    { key: 'promoters', n: nps.promoters, color: 'bg-success' },
-    { key: 'passives', n: nps.passives, color: 'bg-warning' },
-    { key: 'detractors', n: nps.detractors, color: 'bg-destructive' },
-  ] as const;
-  return (
-    <div className="grid gap-2">
-      {nps.answered > 0 ? (
-        <div aria-hidden="true" className="flex h-2 overflow-hidden rounded-full bg-muted">
-          {parts.map((p) => (p.n ? <div key={p.key} className={p.color} style={{ width: `${(p.n / nps.answered) * 100}%` }} /> : null))}
-        </div>
-      ) : null}
-      <dl className="grid grid-cols-3 gap-2 text-xs">
-        {parts.map((p) => (
-          <div key={p.key} className="grid gap-0.5">
-            <dt className="flex items-center gap-1.5 text-muted-foreground">
-              <span aria-hidden="true" className={cn('size-2 rounded-full', p.color)} />
-              {t(`feedbackStats.bands.${p.key}Short`)}
-            </dt>
-            <dd className="font-medium tabular-nums">{formatCount(p.n, locale)}</dd>
-          </div>
-        ))}
-      </dl>
-    </div>
-  );
-}
-
-function AnswerRate({ rate, answered, offered, t, locale }: { rate: number | null; answered: number; offered: number; t: Translate; locale: Locale }) {
-  if (rate === null) {
-    return (
-      <p className="flex items-start gap-1.5 text-xs">
-        <Info aria-hidden="true" className="mt-0.5 size-3.5 shrink-0" />
-        {t('feedbackStats.kpi.noneOffered')}
-      </p>
-    );
-  }
-  return <p>{t('feedbackStats.kpi.answerRate', { rate: formatPercent(rate, locale), answered: formatCount(answered, locale), offered: formatCount(offered, locale) })}</p>;
 }
 
 export default async function FeedbackStatsPage({ searchParams }: PageProps<'/desk/feedback/stats'>) {
@@ -182,13 +84,6 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
     secondary: t('feedbackStats.categories.previous', { count: count(priorByCategory.get(id) ?? 0) }),
   }));
 
-  const priorAgents = new Map(prior.byAgent.map((a) => [a.agentId, a]));
-  // The previous period's word list is a top 40 too: a word missing from a full list was not said.
-  const priorWords = new Map(prior.words.map((w) => [w.word, w.count]));
-  const priorWordsComplete = prior.words.length < 40;
-  const words = cur.words.slice(0, 30);
-  const maxWord = Math.max(1, ...words.map((w) => w.count));
-  const minWord = Math.min(maxWord, ...words.map((w) => w.count));
 
   const csatRows = ([1, 2, 3, 4, 5] as const).map((s) => ({ score: String(s), answers: cur.csat.counts[s], color: s <= 2 ? 'destructive' : s === 3 ? 'warning' : 'success' }));
   const npsRows = cur.nps.counts.map((n, s) => ({ score: String(s), answers: n, color: s <= 6 ? 'destructive' : s <= 8 ? 'warning' : 'success' }));
@@ -391,127 +286,7 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
           </Section>
         </div>
 
-        <Card className="min-w-0 gap-0 pb-0" data-testid="by-product">
-          <CardHeader className="border-b pb-4">
-            <CardTitle>{t('feedbackStats.products.title')}</CardTitle>
-            <CardDescription>{t('feedbackStats.products.description')}</CardDescription>
-          </CardHeader>
-          {stats.byProduct.length ? (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead className="pl-6">{t('feedbackStats.products.product')}</TableHead>
-                  <TableHead className="text-right">{t('feedbackStats.products.total')}</TableHead>
-                  <TableHead className="text-right">{t('feedbackStats.products.complaints')}</TableHead>
-                  <TableHead className="text-right">{t('feedbackStats.products.csat')}</TableHead>
-                  <TableHead className="pr-6 text-right">{t('feedbackStats.products.nps')}</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {stats.byProduct.map((p) => (
-                  <TableRow key={p.productId}>
-                    <TableCell className="max-w-80 truncate pl-6 font-medium">
-                      <Link href={inboxHref({ productId: p.productId }, range)} className="underline-offset-4 hover:underline">
-                        {p.name}
-                      </Link>
-                    </TableCell>
-                    <TableCell className="text-right tabular-nums">{count(p.total)}</TableCell>
-                    <TableCell className={cn('text-right tabular-nums', p.complaints > 0 && 'text-destructive')}>{count(p.complaints)}</TableCell>
-                    <TableCell className="text-right tabular-nums">
-                      {percent(p.csatPercent)}
-                      {p.csatAnswered ? <span className="block text-xs text-muted-foreground">{t('feedbackStats.products.answers', { count: count(p.csatAnswered) })}</span> : null}
-                    </TableCell>
-                    <TableCell className="pr-6 text-right tabular-nums">
-                      {signed(p.nps)}
-                      {p.npsAnswered ? <span className="block text-xs text-muted-foreground">{t('feedbackStats.products.answers', { count: count(p.npsAnswered) })}</span> : null}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          ) : (
-            <div className="p-6">
-              <SectionEmpty title={t('feedbackStats.products.empty')} />
-            </div>
-          )}
-        </Card>
-
-        <div className="grid items-start gap-6 xl:grid-cols-2">
-          <Card className="min-w-0 gap-0 pb-0" data-testid="by-agent">
-            <CardHeader className="border-b pb-4">
-              <CardTitle>{t('feedbackStats.agents.title')}</CardTitle>
-              <CardDescription>{t('feedbackStats.agents.description')}</CardDescription>
-            </CardHeader>
-            {cur.byAgent.length ? (
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead className="pl-6">{t('feedbackStats.agents.agent')}</TableHead>
-                    <TableHead className="text-right">{t('feedbackStats.agents.answers')}</TableHead>
-                    <TableHead className="text-right">{t('feedbackStats.agents.csat')}</TableHead>
-                    <TableHead className="text-right">{t('feedbackStats.agents.previous')}</TableHead>
-                    <TableHead className="pr-6 text-right">{t('feedbackStats.agents.change')}</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {cur.byAgent.map((a) => {
-                    const before = priorAgents.get(a.agentId)?.percent ?? null;
-                    const d = delta(a.percent, before);
-                    return (
-                      <TableRow key={a.agentId} data-testid="agent-csat" data-agent={a.name} data-answered={a.answered} data-good={a.good}>
-                        <TableCell className="pl-6 font-medium">{a.name}</TableCell>
-                        <TableCell className="text-right tabular-nums">{count(a.answered)}</TableCell>
-                        <TableCell className="text-right tabular-nums">{percent(a.percent)}</TableCell>
-                        <TableCell className="text-right text-muted-foreground tabular-nums">{percent(before)}</TableCell>
-                        <TableCell className="pr-6 text-right">
-                          {d === null ? <span className="text-muted-foreground">—</span> : <DeltaBadge delta={{ value: d, text: t('feedbackStats.points', { value: formatSigned(d, locale, 1) }) }} />}
-                        </TableCell>
-                      </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
-            ) : (
-              <div className="p-6">
-                <SectionEmpty title={t('feedbackStats.agents.empty')} />
-              </div>
-            )}
-          </Card>
-
-          <Section title={t('feedbackStats.words.title')} description={t('feedbackStats.words.description')} testId="words">
-            {words.length ? (
-              <ul aria-label={t('feedbackStats.words.label')} className="flex flex-wrap items-baseline gap-2">
-                {words.map((w) => {
-                  const before = priorWords.get(w.word);
-                  const change = before !== undefined ? w.count - before : priorWordsComplete ? w.count : null;
-                  const isNew = before === undefined && priorWordsComplete;
-                  // Five type sizes from the rarest to the most frequent word shown: the cloud reads at a
-                  // glance, the counts give the figures. All equally frequent: all the same middle size.
-                  const size = maxWord === minWord ? 'text-sm' : ['text-xs', 'text-sm', 'text-base', 'text-lg', 'text-xl'][Math.round(((w.count - minWord) / (maxWord - minWord)) * 4)];
-                  return (
-                    <li key={w.word} className="inline-flex items-baseline gap-1.5 rounded-full border bg-muted/40 px-3 py-1" title={t('feedbackStats.words.count', { count: count(w.count) })}>
-                      <span className={cn('font-medium', size)}>{w.word}</span>
-                      <span className="text-xs text-muted-foreground tabular-nums">
-                        <span className="sr-only">{t('feedbackStats.words.count', { count: count(w.count) })}</span>
-                        <span aria-hidden="true">{count(w.count)}</span>
-                      </span>
-                      {isNew ? (
-                        <span className="text-xs font-medium text-primary">{t('feedbackStats.words.new')}</span>
-                      ) : change ? (
-                        <span className={cn('text-xs tabular-nums', change > 0 ? 'text-foreground' : 'text-muted-foreground')}>
-                          <span className="sr-only">{t('feedbackStats.kpi.change', { value: signed(change) })}</span>
-                          <span aria-hidden="true">{change > 0 ? '▲' : '▼'}{count(Math.abs(change))}</span>
-                        </span>
-                      ) : null}
-                    </li>
-                  );
-                })}
-              </ul>
-            ) : (
-              <EmptyState icon={<MessageSquareText />} title={t('feedbackStats.words.empty')} className="py-8" />
-            )}
-          </Section>
-        </div>
+        <FeedbackBreakdowns stats={stats} t={t} locale={locale} range={range} />
       </div>
     </>
   );
