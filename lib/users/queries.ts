@@ -4,7 +4,8 @@ import { getDb } from '@/db/client';
 import { teamMembers, teams, users } from '@/db/schema';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { decodeCursor, toPage, type Page } from '@/lib/pagination';
+import { newestFirst } from '@/db/keyset';
+import { toPage, type Page } from '@/lib/pagination';
 import { parseInput } from '@/lib/validation';
 import type { TeamDto, UserRowDto } from './dto';
 import { ListUsersInput } from './schemas';
@@ -26,10 +27,8 @@ export async function listUsers({ ctx, input }: { ctx: Ctx; input: unknown }): P
     const pattern = `%${escapeLike(q)}%`;
     filters.push(or(ilike(users.email, pattern), ilike(users.name, pattern)));
   }
-  const after = decodeCursor(cursor, ['string', 'string']);
-  if (after) {
-    filters.push(sql`(${users.createdAt}, ${users.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-  }
+  const page = newestFirst(users.createdAt, users.id, cursor, 'uuid');
+  filters.push(page.where);
   const rows = await db
     .select({
       id: users.id,
@@ -39,6 +38,7 @@ export async function listUsers({ ctx, input }: { ctx: Ctx; input: unknown }): P
       active: users.active,
       createdAt: users.createdAt,
       version: users.version,
+      key: page.key,
     })
     .from(users)
     .where(and(...filters))
@@ -62,10 +62,10 @@ export async function listUsers({ ctx, input }: { ctx: Ctx; input: unknown }): P
     teamsByUser.set(m.userId, list);
   }
 
-  const page = toPage(rows, USERS_PAGE_SIZE, (r) => [r.createdAt.toISOString(), r.id]);
+  const paged = toPage(rows, USERS_PAGE_SIZE, page.cursorOf);
   return {
-    nextCursor: page.nextCursor,
-    items: page.items.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), teams: teamsByUser.get(r.id) ?? [] })),
+    nextCursor: paged.nextCursor,
+    items: paged.items.map(({ key: _key, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString(), teams: teamsByUser.get(r.id) ?? [] })),
   };
 }
 
