@@ -48,3 +48,12 @@ describe('applyKeywordRules', () => {
     expect(applyKeywordRules('很满意', rules)).toEqual({ categoryId: null, tagIds: [] });
   });
 });
+
+describe('Latin keywords', () => {
+  const rules = [{ categoryId: 'app', tagId: null, keywords: ['app', 'refund'] }];
+  it('match at the start of a word only', () => {
+    expect(applyKeywordRules('Please add gift wrapping', rules).categoryId).toBeNull();
+    expect(applyKeywordRules('The app crashed', rules).categoryId).toBe('app');
+    expect(applyKeywordRules('I was Refunded twice', rules).categoryId).toBe('app');
+  });
+});

@@ -14,11 +14,22 @@ export function applyKeywordRules(text: string, rules: readonly TaggingRule[]): 
   let categoryId: string | null = null;
   const tagIds = new Set<string>();
   for (const rule of rules) {
-    if (!rule.keywords.some((k) => k.trim() && haystack.includes(k.trim().toLowerCase()))) continue;
+    if (!rule.keywords.some((k) => mentions(haystack, k))) continue;
     if (!categoryId && rule.categoryId) categoryId = rule.categoryId;
     if (rule.tagId) tagIds.add(rule.tagId);
   }
   return { categoryId, tagIds: [...tagIds] };
+}
+
+/**
+ * Chinese keywords match anywhere ("物流" in "物流太慢"); Latin ones only at the start of a word,
+ * so "refund" finds "Refunded" but "app" does not find "wrapping".
+ */
+function mentions(haystack: string, keyword: string): boolean {
+  const k = keyword.trim().toLowerCase();
+  if (!k) return false;
+  if (!/^[a-z0-9]/.test(k)) return haystack.includes(k);
+  return new RegExp(`(?<![a-z0-9])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(haystack);
 }
 
 /** Words too common to say anything about the product or service. */
