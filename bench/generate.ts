@@ -165,7 +165,7 @@ export async function generate(db: Db, tier: Tier): Promise<void> {
       await tx.execute(sql`
         insert into cases (id, case_no, order_id, customer_id, type, reason, description, status, priority, channel, assignee_id, team_id, policy_code,
           currency, refund_cents, first_response_due_at, decision_due_at, resolution_due_at, first_responded_at, decided_at, completed_at, closed_at,
-          version, created_at, updated_at)
+          order_channel, main_product_id, main_category, version, created_at, updated_at)
         overriding system value
         select ${base.c} + s.g, 'AS-' || to_char(t.created at time zone ${tz}, 'YYYYMMDD') || '-' || lpad((${base.cs} + s.g)::text, 7, '0'), s.order_id, s.customer_id,
           s.type::case_type,
@@ -187,8 +187,15 @@ export async function generate(db: Db, tier: Tier): Promise<void> {
           case when st.status not in ('submitted','open') and s.type not in ('complaint','inquiry') then t.created + make_interval(mins => (30 + random() * 2500)::int) end,
           case when st.status in ('refunded','delivered','repaired_shipped','resolved','closed') then least(now(), t.created + make_interval(mins => (600 + random() * 6000)::int)) end,
           case when st.status = 'closed' then least(now(), t.created + make_interval(mins => (6000 + random() * 20000)::int)) end,
+          -- The report columns the triggers would keep (they are off here): the order's channel,
+          -- and for cases about goods the first line's product (the one case item inserted below).
+          (select o.channel from orders o where o.id = s.order_id), mp.product_id, coalesce(mp.category, ''),
           1, t.created, t.created
         from gen_s s
+        left join lateral (
+          select oi.product_id, p.category from order_items oi left join products p on p.id = oi.product_id
+          where oi.order_id = s.order_id and s.type not in ('complaint', 'inquiry') order by oi.id limit 1
+        ) mp on true
         cross join (select array_agg(id order by id) as ids from users where role in ('agent', 'supervisor')) ag
         cross join (select array_agg(id order by name) as ids from teams) tm
         cross join lateral (select least(now() - interval '1 hour', s.delivered_at + make_interval(hours => (2 + random() * 238)::int)) as created) t

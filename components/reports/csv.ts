@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Dashboard } from '@/lib/analytics/dashboard';
+import type { Dashboard, RepeatCustomer } from '@/lib/analytics/dashboard';
 import type { Translate } from '@/lib/i18n/translate';
 import { csvLine } from '@/lib/orders/csv';
 import { casesByDay, ordersByDay, SLA_STAGES, type ReportExport } from './report-params';
@@ -12,7 +12,7 @@ const fixed = (v: number | null, digits = 2) => (v === null ? '' : v.toFixed(dig
  * their names in the reader's language beside them, money in yuan with two decimals, rates as
  * percentages. Cells go through csvCell, which defuses spreadsheet formulas in names.
  */
-export function reportCsv(report: ReportExport, d: Dashboard, t: Translate): string {
+export function reportCsv(report: ReportExport, d: Dashboard & { repeatCustomers?: RepeatCustomer[] }, t: Translate): string {
   const lines: (string | number | null)[][] = [];
   const as = d.afterSales;
   const channelName = (c: string) => t.dynamic(`orders.channels.${c}`, undefined, c);
@@ -57,7 +57,7 @@ export function reportCsv(report: ReportExport, d: Dashboard, t: Translate): str
       break;
     case 'repeat-customers':
       lines.push(['customer', 'cases']);
-      for (const c of d.repeatCustomers) lines.push([c.name, c.cases]);
+      for (const c of d.repeatCustomers ?? []) lines.push([c.name, c.cases]);
       break;
   }
   return lines.map(csvLine).join('');

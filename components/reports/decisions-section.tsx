@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { Lightbulb, TrendingUp } from 'lucide-react';
 import { BarList } from '@/components/charts/bar-list';
 import { formatSigned } from '@/components/charts/format';
@@ -6,8 +7,10 @@ import { DeltaBadge } from '@/components/charts/kpi-card';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardAction, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import type { Dashboard } from '@/lib/analytics/dashboard';
+import { getRepeatCustomers, type Dashboard } from '@/lib/analytics/dashboard';
+import { getRequestContext } from '@/lib/context/request';
 import { cn } from '@/lib/utils';
 import { DrillLink, GroupHeading, rateText, Section, SectionEmpty, type ReportKit } from './parts';
 import { relativeChange, SLA_STAGES } from './report-params';
@@ -195,31 +198,58 @@ export function DecisionsSection({ d, k }: { d: Dashboard; k: ReportKit }) {
           </Table>
         </TableCard>
 
-        <TableCard
-          testId="repeat-customers"
-          title={t('reports.repeat.title')}
-          description={t('reports.repeat.description')}
-          drill={<DrillLink href={links?.cases()}>{t('reports.drill.cases')}</DrillLink>}
-          empty={d.repeatCustomers.length ? null : <SectionEmpty title={t('reports.repeat.empty')} />}
-        >
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead className="pl-6">{t('reports.repeat.customer')}</TableHead>
-                <TableHead className="pr-6 text-right">{t('reports.repeat.cases')}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {d.repeatCustomers.map((c) => (
-                <TableRow key={c.customerId} data-testid="repeat-customer">
-                  <TableCell className="pl-6 font-medium">{c.name}</TableCell>
-                  <TableCell className="pr-6 text-right tabular-nums">{k.count(c.cases)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableCard>
+        <Suspense fallback={<RepeatCustomersSkeleton k={k} />}>
+          <RepeatCustomersCard d={d} k={k} />
+        </Suspense>
       </div>
     </section>
+  );
+}
+
+/**
+ * Customers with repeated cases: the one figure read from cases rather than rollups, so it
+ * streams in after the rest of the page (getRepeatCustomers authorises on its own).
+ */
+async function RepeatCustomersCard({ d, k }: { d: Dashboard; k: ReportKit }) {
+  const { t, links } = k;
+  const ctx = await getRequestContext();
+  const customers = await getRepeatCustomers({ ctx, input: { ...d.period, ...d.filters } });
+  return (
+    <TableCard
+      testId="repeat-customers"
+      title={t('reports.repeat.title')}
+      description={t('reports.repeat.description')}
+      drill={<DrillLink href={links?.cases()}>{t('reports.drill.cases')}</DrillLink>}
+      empty={customers.length ? null : <SectionEmpty title={t('reports.repeat.empty')} />}
+    >
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead className="pl-6">{t('reports.repeat.customer')}</TableHead>
+            <TableHead className="pr-6 text-right">{t('reports.repeat.cases')}</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {customers.map((c) => (
+            <TableRow key={c.customerId} data-testid="repeat-customer">
+              <TableCell className="pl-6 font-medium">{c.name}</TableCell>
+              <TableCell className="pr-6 text-right tabular-nums">{k.count(c.cases)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableCard>
+  );
+}
+
+function RepeatCustomersSkeleton({ k }: { k: ReportKit }) {
+  return (
+    <TableCard testId="repeat-customers-loading" title={k.t('reports.repeat.title')} description={k.t('reports.repeat.description')}>
+      <div className="grid gap-3 p-6" aria-busy="true" aria-label={k.t('common.loading')}>
+        {[0, 1, 2, 3].map((i) => (
+          <Skeleton key={i} className="h-5 w-full" />
+        ))}
+      </div>
+    </TableCard>
   );
 }

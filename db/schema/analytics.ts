@@ -156,6 +156,8 @@ const caseMeasures = () => ({
   firstResponseMet: integer('first_response_met').notNull(),
   decisions: integer('decisions').notNull(),
   decisionMet: integer('decision_met').notNull(),
+  /** Of the cases created this day, how many are still open now: the backlog's age. */
+  stillOpen: integer('still_open').notNull().default(0),
 });
 
 /**
@@ -193,35 +195,35 @@ export const rollupAgentsDaily = pgTable(
 );
 
 /**
- * rollup_cases_daily summed over everything but the channel: the after-sales totals, daily series
- * and backlog when no category or team filter is set (a few rows per day instead of hundreds).
- * Derived from rollup_cases_daily in the same recompute.
+ * rollup_cases_daily summed per report slice: all cases ('*'), one channel ('channel:tmall'), one
+ * category ('category:…') or one team ('team:<uuid>'). The after-sales totals, daily series, backlog
+ * and backlog age whenever at most one filter is set: a few rows per day instead of hundreds
+ * (docs/decisions/0007). Derived from rollup_cases_daily in the same recompute.
  */
-export const rollupCasesChannelDaily = pgTable(
-  'rollup_cases_channel_daily',
+export const rollupCasesSliceDaily = pgTable(
+  'rollup_cases_slice_daily',
   {
     day: date('day').notNull(),
-    channel: text('channel').notNull(),
+    slice: text('slice').notNull(),
     ...caseMeasures(),
   },
-  (t) => [index('rollup_cases_channel_daily_day_idx').on(t.day)],
+  (t) => [index('rollup_cases_slice_daily_slice_day_idx').on(t.slice, t.day)],
 );
 
 /**
  * Cases opened and their cost by one breakdown at a time ('type', 'reason', 'category', or
- * 'product' with its reason), per channel and for all channels ('*'): the breakdowns when no
- * category or team filter is set.
+ * 'product' with its reason), per report slice as above: the breakdowns under at most one filter.
  */
-export const rollupCaseMixDaily = pgTable(
-  'rollup_case_mix_daily',
+export const rollupCaseMixSliceDaily = pgTable(
+  'rollup_case_mix_slice_daily',
   {
     day: date('day').notNull(),
-    channel: text('channel').notNull(),
+    slice: text('slice').notNull(),
     dim: text('dim').notNull(),
     key: text('key').notNull(),
     reason: text('reason').notNull(),
     opened: integer('opened').notNull(),
     costCents: bigint('cost_cents', { mode: 'number' }).notNull(),
   },
-  (t) => [index('rollup_case_mix_daily_dim_day_idx').on(t.dim, t.channel, t.day)],
+  (t) => [index('rollup_case_mix_slice_daily_idx').on(t.slice, t.dim, t.day)],
 );

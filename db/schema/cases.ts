@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, char, index, integer, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { CASE_STATUSES, CASE_TYPES } from '@/lib/cases/workflow';
 import { teams, users } from './identity';
-import { customers, orderItems, orders } from './orders';
+import { channelEnum, customers, orderItems, orders } from './orders';
 
 /** Feeds case numbers AS-<yyyymmdd>-<n>. */
 export const caseNoSeq = pgSequence('case_no_seq', { startWith: 1 });
@@ -74,6 +74,14 @@ export const cases = pgTable(
         case when status in ('received', 'inspected', 'needs_action', 'refunding') then refund_due_at end,
         case when completed_at is null then resolution_due_at end)`,
     ),
+    /**
+     * Report dimensions copied onto the case so filtered reports need no joins: the order's sales
+     * channel, and the main product (first item) with its category. Kept by triggers (migration
+     * 0015) whatever writes the case, its items, the order or the product.
+     */
+    orderChannel: channelEnum('order_channel'),
+    mainProductId: uuid('main_product_id'),
+    mainCategory: text('main_category').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -93,8 +101,9 @@ export const cases = pgTable(
     index('cases_open_next_due_idx').on(t.nextDueAt).where(sql`${t.status} not in ('closed', 'cancelled') and ${t.pausedSince} is null`),
     index('cases_open_due_idx').on(t.resolutionDueAt).where(sql`${t.status} not in ('closed', 'cancelled')`),
     // Rollups recompute a day's cases by each event time (docs/decisions/0007).
-    // (created_at, customer_id): also the index-only scan behind "customers with repeated cases".
-    index('cases_created_customer_idx').on(t.createdAt, t.customerId),
+    // With the customer and the report dimensions: the index-only scan behind "customers with
+    // repeated cases" under any filter.
+    index('cases_created_dims_idx').on(t.createdAt, t.customerId, t.orderChannel, t.mainCategory, t.teamId),
     index('cases_first_responded_idx').on(t.firstRespondedAt),
     index('cases_decided_idx').on(t.decidedAt),
     index('cases_completed_at_idx').on(t.completedAt),

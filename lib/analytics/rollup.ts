@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { transaction } from '@/db/tx';
 import { env } from '@/lib/env';
@@ -89,5 +89,9 @@ export async function rebuildRollups(): Promise<number> {
       ) x where t is not null
       on conflict do nothing`);
   });
-  return refreshRollups();
+  const days = await refreshRollups();
+  // Fresh statistics: the tables were just refilled, and stale estimates pick poor plans.
+  const db = await getDb();
+  for (const table of ROLLUP_TABLES) await db.execute(sql`analyze ${sql.identifier(table)}`);
+  return days;
 }

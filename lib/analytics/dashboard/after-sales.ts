@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { rowsOf } from '@/db/rows';
+import { env } from '@/lib/env';
 import { filterWhere, inPeriod, type Period, type ReportInput } from './input';
 
 export type StageCompliance = { total: number; met: number; rate: number | null };
@@ -87,20 +88,53 @@ function productsOf(rows: { id: string; name: string; category: string; reason: 
 }
 
 /**
+ * The one report slice of rollup_cases_slice_daily answering these filters ('*' for none), or null
+ * when more than one filter is set and the fine rollup must be read.
+ */
+export function sliceOf(f: Pick<ReportInput, 'channel' | 'category' | 'teamId'>): string | null {
+  const set = [f.channel && `channel:${f.channel}`, f.category && `category:${f.category}`, f.teamId && `team:${f.teamId}`].filter((v): v is string => !!v);
+  return set.length > 1 ? null : (set[0] ?? '*');
+}
+
+export type BacklogAge = { bucket: '<1d' | '1-3d' | '3-7d' | '7-14d' | '>14d'; n: number };
+
+/**
+ * Open cases now by age in whole shop days (created today, 1–2 days ago, 3–6, 7–13, 14 and more),
+ * from the rollups' count of each day's cases still open: a read of one slice whatever the volume.
+ */
+export async function backlogAgeFigures(db: Queryable, f: ReportInput): Promise<BacklogAge[]> {
+  const slice = sliceOf(f);
+  const where = slice ? sql`slice = ${slice}` : filterWhere(f, { channel: true, category: true, team: true });
+  const table = slice ? sql`rollup_cases_slice_daily` : sql`rollup_cases_daily`;
+  const res = await db.execute(sql`
+    select coalesce(sum(still_open) filter (where age < 1), 0)::int as d1, coalesce(sum(still_open) filter (where age between 1 and 2), 0)::int as d3,
+      coalesce(sum(still_open) filter (where age between 3 and 6), 0)::int as d7, coalesce(sum(still_open) filter (where age between 7 and 13), 0)::int as d14,
+      coalesce(sum(still_open) filter (where age >= 14), 0)::int as older
+    from (select (now() at time zone ${env().SHOP_TIMEZONE})::date - day as age, still_open from ${table} where ${where} and still_open > 0) x`);
+  const a = rowsOf<{ d1: number; d3: number; d7: number; d14: number; older: number }>(res)[0]!;
+  return [
+    { bucket: '<1d', n: a.d1 },
+    { bucket: '1-3d', n: a.d3 },
+    { bucket: '3-7d', n: a.d7 },
+    { bucket: '7-14d', n: a.d14 },
+    { bucket: '>14d', n: a.older },
+  ];
+}
+
+/**
  * After-sales in the period from the case rollups: volumes, the after-sales rate (cases opened per
  * order delivered), cost (refunds + compensation + return freight), response and resolution
  * times, SLA compliance per stage, and the breakdowns the decision views use.
  */
 export async function afterSalesFigures(db: Queryable, f: ReportInput, cur: Period, prev: Period): Promise<AfterSalesFigures> {
-  // The fine rollup has a row per dimension combination; the summaries a few per day. Use the
-  // summaries whenever the filters allow (docs/decisions/0007).
-  const byChannelOnly = !f.category && !f.teamId;
-  const totalsTable = byChannelOnly ? sql`rollup_cases_channel_daily` : sql`rollup_cases_daily`;
-  const totalsFilter = filterWhere(f, { channel: true, category: !byChannelOnly, team: !byChannelOnly });
+  // The fine rollup has a row per dimension combination; the slice summaries a few per day. Use
+  // a slice whenever at most one filter is set (docs/decisions/0007).
+  const slice = sliceOf(f);
+  const totalsTable = slice ? sql`rollup_cases_slice_daily` : sql`rollup_cases_daily`;
+  const totalsFilter = slice ? sql`slice = ${slice}` : filterWhere(f, { channel: true, category: true, team: true });
   const fineFilter = filterWhere(f, { channel: true, category: true, team: true });
   const casesWhere = (p: Period) => sql`${inPeriod(p)} and ${totalsFilter}`;
-  const mixChannel = sql`channel = ${f.channel ?? '*'}`;
-  const mix = (dim: string, p: Period) => sql`dim = ${dim} and ${mixChannel} and ${inPeriod(p)}`;
+  const mix = (dim: string, p: Period) => sql`slice = ${slice} and dim = ${dim} and ${inPeriod(p)}`;
   // Deliveries: per category when one is chosen (each order once), else per channel.
   const delivered = (p: Period) =>
     f.category
@@ -119,33 +153,33 @@ export async function afterSalesFigures(db: Queryable, f: ReportInput, cur: Peri
     sums(prev),
     delivered(cur),
     delivered(prev),
-    byChannelOnly
-      ? db.execute(sql`select key as type, sum(opened)::int as opened from rollup_case_mix_daily where ${mix('type', cur)} group by key having sum(opened) > 0 order by opened desc`)
+    slice
+      ? db.execute(sql`select key as type, sum(opened)::int as opened from rollup_case_mix_slice_daily where ${mix('type', cur)} group by key having sum(opened) > 0 order by opened desc`)
       : db.execute(sql`select type, sum(opened)::int as opened from rollup_cases_daily where ${inPeriod(cur)} and ${fineFilter} group by type having sum(opened) > 0 order by opened desc`),
-    byChannelOnly
+    slice
       ? db.execute(sql`
           select key as reason, coalesce(sum(opened) filter (where ${inPeriod(cur)}), 0)::int as opened, coalesce(sum(opened) filter (where ${inPeriod(prev)}), 0)::int as previous
-          from rollup_case_mix_daily where dim = 'reason' and ${mixChannel} and (${inPeriod(cur)} or ${inPeriod(prev)}) group by key order by opened desc`)
+          from rollup_case_mix_slice_daily where slice = ${slice} and dim = 'reason' and day >= ${prev.from}::date and day <= ${cur.to}::date group by key order by opened desc`)
       : db.execute(sql`
           select reason, coalesce(sum(opened) filter (where ${inPeriod(cur)}), 0)::int as opened, coalesce(sum(opened) filter (where ${inPeriod(prev)}), 0)::int as previous
           from rollup_cases_daily where (${inPeriod(cur)} or ${inPeriod(prev)}) and ${fineFilter}
           group by reason order by opened desc`),
-    byChannelOnly
+    slice
       ? db.execute(sql`
-          select m.key as id, p.name, p.category, m.reason, sum(m.opened)::int as opened, sum(m.cost_cents) as cost
-          from rollup_case_mix_daily m join products p on p.id = m.key::uuid
-          where ${mix('product', cur)} group by m.key, p.name, p.category, m.reason`)
+          select m.id, p.name, p.category, m.reason, m.opened, m.cost
+          from (select key as id, reason, sum(opened)::int as opened, sum(cost_cents) as cost from rollup_case_mix_slice_daily where ${mix('product', cur)} group by key, reason) m
+          join products p on p.id = m.id::uuid`)
       : db.execute(sql`
-          select r.product_id::text as id, p.name, r.category, r.reason, sum(r.opened)::int as opened,
-            sum(r.refund_cents + r.compensation_cents + r.freight_cents) as cost
-          from rollup_cases_daily r join products p on p.id = r.product_id
-          where ${inPeriod(cur, sql`r.day`)} and ${filterWhere(f, { channel: true, category: true, team: true }, 'r.')}
-          group by r.product_id, p.name, r.category, r.reason`),
+          select m.id::text as id, p.name, m.category, m.reason, m.opened, m.cost
+          from (
+            select product_id as id, category, reason, sum(opened)::int as opened, sum(refund_cents + compensation_cents + freight_cents) as cost
+            from rollup_cases_daily where ${inPeriod(cur)} and ${fineFilter} and product_id is not null group by product_id, category, reason
+          ) m join products p on p.id = m.id`),
     db.execute(sql`
       select product_id::text as id, sum(orders_delivered)::int as n from rollup_products_daily
       where ${inPeriod(cur)} and ${filterWhere(f, { channel: true, category: true })} group by product_id`),
-    byChannelOnly
-      ? db.execute(sql`select key as category, sum(opened)::int as opened, sum(cost_cents) as cost from rollup_case_mix_daily where ${mix('category', cur)} group by key having sum(opened) > 0`)
+    slice
+      ? db.execute(sql`select key as category, sum(opened)::int as opened, sum(cost_cents) as cost from rollup_case_mix_slice_daily where ${mix('category', cur)} group by key having sum(opened) > 0`)
       : db.execute(sql`
           select category, sum(opened)::int as opened, sum(refund_cents + compensation_cents + freight_cents) as cost
           from rollup_cases_daily where ${inPeriod(cur)} and ${fineFilter} and category <> '' group by category having sum(opened) > 0`),

@@ -69,57 +69,35 @@ export async function feedbackSummary(db: Queryable, cur: Period, prev: Period):
   };
 }
 
-export type BacklogAge = { bucket: '<1d' | '1-3d' | '3-7d' | '7-14d' | '>14d'; n: number };
 export type RepeatCustomer = { customerId: string; name: string; cases: number };
 
 /**
- * Open cases now by age (the live queue, read through the open-cases index) and customers with
- * two or more cases opened in the period. Both honour the channel, category and team filters.
+ * Customers with two or more cases opened in the period (the 20 with most), under the channel,
+ * category and team filters, read from the cases' own report columns through one index range
+ * (cases_created_dims_idx, index-only). Not a rollup: the top of a count per customer does not add
+ * up across days, so it is the one figure that grows with volume, and the page streams it in
+ * after the rest (docs/decisions/0007).
  */
-export async function queueFigures(db: Queryable, f: ReportInput, cur: Period): Promise<{ backlogAge: BacklogAge[]; repeatCustomers: RepeatCustomer[] }> {
+export async function repeatCustomerFigures(db: Queryable, f: ReportInput, cur: Period): Promise<RepeatCustomer[]> {
   const tz = env().SHOP_TIMEZONE;
-  // Joins only for the filters in use: unfiltered, both read one index range of cases.
-  const needsOrder = !!f.channel;
   const filters = sql.join(
     [
-      sql`true`,
-      f.channel ? sql`o.channel = ${f.channel}` : sql`true`,
+      sql`c.created_at >= (${cur.from}::date)::timestamp at time zone ${tz} and c.created_at < ((${cur.to}::date) + 1)::timestamp at time zone ${tz}`,
+      f.channel ? sql`c.order_channel = ${f.channel}` : sql`true`,
+      f.category ? sql`c.main_category = ${f.category}` : sql`true`,
       f.teamId ? sql`c.team_id = ${f.teamId}` : sql`true`,
-      f.category
-        ? sql`(select p.category from case_items ci join order_items oi on oi.id = ci.order_item_id join products p on p.id = oi.product_id where ci.case_id = c.id order by ci.id limit 1) = ${f.category}`
-        : sql`true`,
     ],
     sql` and `,
   );
-  const orderJoin = needsOrder ? sql`join orders o on o.id = c.order_id` : sql``;
-  const [age, repeat] = await Promise.all([
-    db.execute(sql`
-      select count(*) filter (where c.created_at > now() - interval '1 day')::int as d1,
-        count(*) filter (where c.created_at <= now() - interval '1 day' and c.created_at > now() - interval '3 days')::int as d3,
-        count(*) filter (where c.created_at <= now() - interval '3 days' and c.created_at > now() - interval '7 days')::int as d7,
-        count(*) filter (where c.created_at <= now() - interval '7 days' and c.created_at > now() - interval '14 days')::int as d14,
-        count(*) filter (where c.created_at <= now() - interval '14 days')::int as older
-      from cases c ${orderJoin}
-      where c.status not in ('closed', 'cancelled') and c.completed_at is null and ${filters}`),
-    db.execute(sql`
+  const rows = rowsOf<{ id: string; name: string; n: number }>(
+    await db.execute(sql`
       select r.id, cu.name, r.n from (
         select c.customer_id::text as id, count(*)::int as n
-        from cases c ${orderJoin}
-        where c.created_at >= (${cur.from}::date)::timestamp at time zone ${tz} and c.created_at < ((${cur.to}::date) + 1)::timestamp at time zone ${tz} and ${filters}
+        from cases c where ${filters}
         group by c.customer_id having count(*) >= 2
         order by n desc, c.customer_id limit 20
       ) r join customers cu on cu.id = r.id::uuid
       order by r.n desc, cu.name`),
-  ]);
-  const a = rowsOf<{ d1: number; d3: number; d7: number; d14: number; older: number }>(age)[0]!;
-  return {
-    backlogAge: [
-      { bucket: '<1d', n: a.d1 },
-      { bucket: '1-3d', n: a.d3 },
-      { bucket: '3-7d', n: a.d7 },
-      { bucket: '7-14d', n: a.d14 },
-      { bucket: '>14d', n: a.older },
-    ],
-    repeatCustomers: rowsOf<{ id: string; name: string; n: number }>(repeat).map((r) => ({ customerId: r.id, name: r.name, cases: r.n })),
-  };
+  );
+  return rows.map((r) => ({ customerId: r.id, name: r.name, cases: r.n }));
 }

@@ -3,23 +3,41 @@ import { onDay, type DayBounds, type Recompute } from './types';
 
 /**
  * The cases touching a day through any of their event times, with the dimensions reports filter
- * by: the order's channel, the main product (first item) and its category. Each column has an
- * index, so this is a BitmapOr of five range scans.
+ * by (kept on the case: the order's channel, the main product and its category). Each event time
+ * has an index, so this is a BitmapOr of five range scans with no joins.
  */
 const casesOfDay = (d: DayBounds): SQL => sql`
-  select c.*, o.channel::text as order_channel, mp.product_id as main_product_id, coalesce(p.category, '') as main_category,
-    coalesce(c.completed_at, case when c.status = 'cancelled' then c.closed_at end) as finished_at
+  select c.*, coalesce(c.completed_at, case when c.status = 'cancelled' then c.closed_at end) as finished_at
   from cases c
-  join orders o on o.id = c.order_id
-  left join lateral (
-    select oi.product_id from case_items ci join order_items oi on oi.id = ci.order_item_id
-    where ci.case_id = c.id order by ci.id limit 1
-  ) mp on true
-  left join products p on p.id = mp.product_id
   where ${onDay(sql`c.created_at`, d)} or ${onDay(sql`c.first_responded_at`, d)} or ${onDay(sql`c.decided_at`, d)}
      or ${onDay(sql`c.completed_at`, d)} or ${onDay(sql`c.closed_at`, d)}`;
 
 const minutes = (from: SQL, to: SQL) => sql`extract(epoch from (${to} - ${from})) / 60`;
+
+/** The measures of rollup_cases_daily, summed as they are into its slice summary. */
+const MEASURES = [
+  'opened',
+  'refund_cents',
+  'compensation_cents',
+  'freight_cents',
+  'finished',
+  'resolved',
+  'resolution_minutes',
+  'resolution_met',
+  'first_responses',
+  'first_response_minutes',
+  'first_response_met',
+  'decisions',
+  'decision_met',
+  'still_open',
+] as const;
+
+/**
+ * The report slices a fine rollup row belongs to: all cases, its channel, its category (if it has
+ * a product) and its team (if routed). A dashboard with at most one filter reads one slice.
+ */
+const SLICES = sql`(values ('*'), ('channel:' || r.channel), (case when r.category <> '' then 'category:' || r.category end),
+  (case when r.team_id is not null then 'team:' || r.team_id::text end)) s(slice)`;
 
 /**
  * After-sales rollups. A deadline without a target (null) counts as met: there was nothing to miss.
@@ -33,10 +51,8 @@ export const CASE_RECOMPUTES: Recompute[] = [
       const responded = onDay(sql`first_responded_at`, d);
       const decided = onDay(sql`decided_at`, d);
       return tx.execute(sql`
-        insert into rollup_cases_daily (day, type, reason, channel, product_id, category, team_id, opened, refund_cents, compensation_cents,
-          freight_cents, finished, resolved, resolution_minutes, resolution_met, first_responses, first_response_minutes, first_response_met,
-          decisions, decision_met)
-        select ${d.day}::date, type::text, reason, order_channel, main_product_id, main_category, team_id,
+        insert into rollup_cases_daily (day, type, reason, channel, product_id, category, team_id, ${sql.raw(MEASURES.join(', '))})
+        select ${d.day}::date, type::text, reason, coalesce(order_channel::text, ''), main_product_id, main_category, team_id,
           count(*) filter (where ${created})::int,
           coalesce(sum(refund_cents) filter (where ${created}), 0),
           coalesce(sum(compensation_cents) filter (where ${created}), 0),
@@ -49,37 +65,37 @@ export const CASE_RECOMPUTES: Recompute[] = [
           coalesce(round(sum(${minutes(sql`created_at`, sql`first_responded_at`)}) filter (where ${responded})), 0),
           count(*) filter (where ${responded} and (first_response_due_at is null or first_responded_at <= first_response_due_at))::int,
           count(*) filter (where ${decided})::int,
-          count(*) filter (where ${decided} and (decision_due_at is null or decided_at <= decision_due_at))::int
+          count(*) filter (where ${decided} and (decision_due_at is null or decided_at <= decision_due_at))::int,
+          -- A case's every change re-rolls its creation day (the dirty trigger marks created_at), so
+          -- this stays current as cases finish.
+          count(*) filter (where ${created} and status not in ('closed', 'cancelled') and completed_at is null)::int
         from (${casesOfDay(d)}) c
         group by type, reason, order_channel, main_product_id, main_category, team_id`);
     },
   },
   // Summaries of the day's rollup_cases_daily rows just written above (RECOMPUTES run in order).
   {
-    table: 'rollup_cases_channel_daily',
+    table: 'rollup_cases_slice_daily',
     insert: (tx, d) =>
       tx.execute(sql`
-        insert into rollup_cases_channel_daily (day, channel, opened, refund_cents, compensation_cents, freight_cents, finished, resolved,
-          resolution_minutes, resolution_met, first_responses, first_response_minutes, first_response_met, decisions, decision_met)
-        select day, channel, sum(opened), sum(refund_cents), sum(compensation_cents), sum(freight_cents), sum(finished), sum(resolved),
-          sum(resolution_minutes), sum(resolution_met), sum(first_responses), sum(first_response_minutes), sum(first_response_met),
-          sum(decisions), sum(decision_met)
-        from rollup_cases_daily where day = ${d.day}::date group by day, channel`),
+        insert into rollup_cases_slice_daily (day, slice, ${sql.raw(MEASURES.join(', '))})
+        select r.day, s.slice, ${sql.raw(MEASURES.map((m) => `sum(r.${m})`).join(', '))}
+        from rollup_cases_daily r cross join lateral ${SLICES}
+        where r.day = ${d.day}::date and s.slice is not null
+        group by r.day, s.slice`),
   },
   {
-    table: 'rollup_case_mix_daily',
+    table: 'rollup_case_mix_slice_daily',
     insert: (tx, d) =>
       tx.execute(sql`
-        insert into rollup_case_mix_daily (day, channel, dim, key, reason, opened, cost_cents)
-        select day, coalesce(channel, '*'), dim, key, reason, sum(opened), sum(cost) from (
-          select day, channel, 'type' as dim, type as key, '' as reason, opened, refund_cents + compensation_cents + freight_cents as cost from rollup_cases_daily where day = ${d.day}::date
-          union all select day, channel, 'reason', reason, '', opened, refund_cents + compensation_cents + freight_cents from rollup_cases_daily where day = ${d.day}::date
-          union all select day, channel, 'category', category, '', opened, refund_cents + compensation_cents + freight_cents from rollup_cases_daily where day = ${d.day}::date and category <> ''
-          union all select day, channel, 'product', product_id::text, reason, opened, refund_cents + compensation_cents + freight_cents from rollup_cases_daily where day = ${d.day}::date and product_id is not null
-        ) x
-        where opened > 0 or cost <> 0
-        -- Per channel, and once more for all channels ('*'): each query reads only its own slice.
-        group by grouping sets ((day, channel, dim, key, reason), (day, dim, key, reason))`),
+        insert into rollup_case_mix_slice_daily (day, slice, dim, key, reason, opened, cost_cents)
+        select r.day, s.slice, x.dim, x.key, x.reason, sum(r.opened), sum(r.refund_cents + r.compensation_cents + r.freight_cents)
+        from rollup_cases_daily r
+        cross join lateral (values ('type', r.type, ''), ('reason', r.reason, ''), ('category', r.category, ''), ('product', r.product_id::text, r.reason)) x(dim, key, reason)
+        cross join lateral ${SLICES}
+        where r.day = ${d.day}::date and s.slice is not null and x.key is not null and x.key <> ''
+          and (r.opened > 0 or r.refund_cents + r.compensation_cents + r.freight_cents <> 0)
+        group by r.day, s.slice, x.dim, x.key, x.reason`),
   },
   {
     table: 'rollup_agents_daily',

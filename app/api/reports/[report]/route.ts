@@ -1,6 +1,6 @@
 import { reportCsv } from '@/components/reports/csv';
 import { isReportExport, REPORT_PARAM_KEYS } from '@/components/reports/report-params';
-import { getDashboard } from '@/lib/analytics/dashboard';
+import { getDashboard, getRepeatCustomers } from '@/lib/analytics/dashboard';
 import { can } from '@/lib/authz';
 import { getRequestContext } from '@/lib/context/request';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/errors';
@@ -29,7 +29,8 @@ export async function GET(request: Request, { params }: RouteContext<'/api/repor
   let period: { from: string; to: string };
   try {
     const dashboard = await getDashboard({ ctx, input });
-    body = reportCsv(report, dashboard, t);
+    const repeatCustomers = report === 'repeat-customers' ? await getRepeatCustomers({ ctx, input }) : undefined;
+    body = reportCsv(report, { ...dashboard, repeatCustomers }, t);
     period = dashboard.period;
   } catch (err) {
     const res = errorResponse(err, { t, requestId: ctx.requestId });

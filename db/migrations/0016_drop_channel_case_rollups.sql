@@ -1,0 +1,2 @@
+DROP TABLE "rollup_case_mix_daily" CASCADE;--> statement-breakpoint
+DROP TABLE "rollup_cases_channel_daily" CASCADE;
