@@ -7,6 +7,11 @@
  * `query`) and timed the same way. The ratio lib p95 / raw p95 is the cost of everything that is
  * not the database: validation, authorisation, mapping, the ORM.
  *
+ * Mutations (create a case, change its status) are replayed in a transaction, as they ran, with
+ * the unique values their lib run wrote renamed. CSV export and import are measured in rows per
+ * second (bench/csv-ops.ts). Then the production build serves the main pages to an HTTP load test
+ * at concurrency 10 and 50 (bench/http.ts; skip it with --no-http).
+ *
  * Tier S runs on an embedded PGlite under .data/bench-S when DATABASE_URL is not set; M and L need
  * PostgreSQL. Missing data is generated first (bench/generate.ts). Results: a table on stdout and
  * bench/results.json (this tier's rows replaced, other tiers' kept).
@@ -14,58 +19,51 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import type { PGlite } from '@electric-sql/pglite';
-import type postgres from 'postgres';
-import { closeDb, openPglite, openPostgres, setDbHandle, type DbHandle, type QueryLogger } from '@/db/client';
+import { closeDb, openPglite, openPostgres, setDbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { rowsOf } from '@/db/rows';
 import { users } from '@/db/schema';
-import { getDashboard } from '@/lib/analytics/dashboard';
+import { getDashboard, getRepeatCustomers } from '@/lib/analytics/dashboard';
+import { refreshRollups } from '@/lib/analytics/rollup';
 import { createSession, loadActorBySession } from '@/lib/auth/sessions';
+import { applyCaseAction, createCase } from '@/lib/cases/mutations';
 import { getCase, listCases } from '@/lib/cases/queries';
 import { decrypt } from '@/lib/crypto';
+import { ensureDataKey } from '@/lib/env';
 import { getOrder, listOrders } from '@/lib/orders/queries';
+import { measureExport, measureImport, type Throughput } from './csv-ops';
 import { generate, TIERS, type Tier } from './generate';
+import { ITER, pct, Recorder, renaming, replayer, round, time, WARMUP, type Captured, type ReplayMode } from './harness';
+import { httpLoad, type HttpResult } from './http';
 
-const ITER = Number(process.env.ITER ?? 50);
-const WARMUP = 5;
+export type Result = {
+  name: string;
+  tier: Tier;
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  raw_p95_ms: number | null;
+  ratio: number | null;
+  /** Throughput operations (CSV): rows per run and rows per second at the median run. */
+  rows?: number;
+  rows_per_s?: number;
+  raw_rows_per_s?: number;
+  /** The HTTP load test. */
+  connections?: number;
+  requests_per_s?: number;
+  errors?: number;
+  peak_rss_mb?: number;
+};
 
-type Captured = { query: string; params: unknown[] }[];
-export type Result = { name: string; tier: Tier; p50_ms: number; p95_ms: number; p99_ms: number; raw_p95_ms: number | null; ratio: number | null };
+type Op = {
+  name: string;
+  run: (i: number) => Promise<unknown>;
+  replay?: ReplayMode;
+  /** For a mutation: renames what run i wrote, so its replay does not collide with it. */
+  rewrite?: (i: number) => (v: unknown) => unknown;
+};
 
-/** Records statements only while `recording` is set. */
-class Recorder implements QueryLogger {
-  recording: Captured | null = null;
-  logQuery(query: string, params: unknown[]) {
-    this.recording?.push({ query, params });
-  }
-}
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const round = (n: number) => Math.round(n * 100) / 100;
-
-async function time(fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i++) await fn(i);
-  const times: number[] = [];
-  for (let i = 0; i < ITER; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b);
-}
-
-function replayer(handle: DbHandle) {
-  const raw = handle.raw!;
-  const one = (s: Captured[number]) =>
-    handle.kind === 'postgres' ? (raw as postgres.Sql).unsafe(s.query, s.params as never[]) : (raw as PGlite).query(s.query, s.params as unknown[]);
-  return async (captured: Captured, parallel: boolean) => {
-    if (parallel) await Promise.all(captured.map(one));
-    else for (const s of captured) await one(s);
-  };
-}
-
-type Op = { name: string; run: (i: number) => Promise<unknown>; parallel?: boolean };
+const f2 = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(2)).padStart(9);
 
 async function main() {
   const i = process.argv.indexOf('--tier');
@@ -74,7 +72,9 @@ async function main() {
   const url = process.env.DATABASE_URL;
   if (!url && tier !== 'S') throw new Error(`tier ${tier} needs PostgreSQL: set DATABASE_URL`);
   const recorder = new Recorder();
-  const handle = url ? openPostgres(url, { logger: recorder }) : await openPglite(path.resolve('.data', 'bench-S', 'pglite'), { logger: recorder });
+  const pgliteDir = path.resolve('.data', 'bench-S', 'pglite');
+  const handle = url ? openPostgres(url, { logger: recorder }) : await openPglite(pgliteDir, { logger: recorder });
+  ensureDataKey(); // the HTTP test's server needs the same key
   setDbHandle(handle);
   const db = handle.db;
   await migrateDatabase(handle, url);
@@ -100,6 +100,7 @@ async function main() {
   let deep: string | null = (await listCases({ ctx: agent, input: {} })).nextCursor;
   for (let k = 0; k < 40 && deep; k++) deep = (await listCases({ ctx: agent, input: { cursor: deep } })).nextCursor;
   const day = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10);
+  const created: string[] = [];
 
   const ops: Op[] = [
     { name: 'case queue: first page', run: () => listCases({ ctx: agent, input: {} }) },
@@ -110,25 +111,41 @@ async function main() {
     { name: 'order search: SKU', run: (n) => listOrders({ ctx: agent, input: { q: at(orders, n).sku, field: 'sku' } }) },
     { name: 'order detail', run: (n) => getOrder({ ctx: agent, input: { orderNo: at(orders, n).order_no } }) },
     { name: 'case detail', run: (n) => getCase({ ctx: agent, input: { caseNo: at(withCase, n).case_no } }) },
-    { name: 'dashboard: 90 days', run: () => getDashboard({ ctx: supervisor, input: { from: day(89), to: day(0) } }), parallel: true },
+    { name: 'dashboard: 90 days', run: () => getDashboard({ ctx: supervisor, input: { from: day(89), to: day(0) } }), replay: 'parallel' },
+    { name: 'repeat customers: 90 days', run: () => getRepeatCustomers({ ctx: supervisor, input: { from: day(89), to: day(0) } }) },
+    {
+      name: 'create case',
+      run: async (n) => {
+        created[n] = (await createCase({ ctx: agent, input: { orderNo: at(orders, n).order_no, type: 'complaint', reason: 'other', description: '压测：物流太慢' } })).caseNo;
+      },
+      replay: 'transaction',
+      rewrite: (n) => renaming(new Map([[created[n]!, `${created[n]!}R`]])),
+    },
+    {
+      // Each case created above, once: open → waiting on the customer.
+      name: 'change case status',
+      run: (n) => applyCaseAction({ ctx: agent, input: { caseNo: created[n]!, version: 1, action: 'await_customer' } }),
+      replay: 'transaction',
+    },
   ];
 
   const replay = replayer(handle);
   const results: Result[] = [];
   console.log(`\ntier ${tier} on ${handle.kind}: ${ITER} iterations after ${WARMUP} warm-up runs\n`);
-  console.log(`${'operation'.padEnd(28)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'raw p95'.padStart(8)} ${'ratio'.padStart(6)}`);
+  console.log(`${'operation'.padEnd(28)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'p99'.padStart(9)} ${'raw p95'.padStart(9)} ${'ratio'.padStart(6)}`);
+  const report = (r: Result, extra = '') => {
+    results.push(r);
+    console.log(`${r.name.padEnd(28)} ${f2(r.p50_ms)} ${f2(r.p95_ms)} ${f2(r.p99_ms)} ${f2(r.raw_p95_ms)} ${(r.ratio === null ? '—' : r.ratio.toFixed(2)).padStart(6)}${extra}`);
+  };
   for (const op of ops) {
-    // Each lib run records the statements it sends (pushing to an array: no measurable cost), so
-    // the raw replay runs exactly the same statements with the same samples.
+    // Each lib run records the statements it sends, so the raw replay runs exactly the same
+    // statements with the same samples.
     const captured: Captured[] = [];
     const lib = await time(async (n) => {
-      recorder.recording = [];
-      await op.run(n);
-      captured[n] = recorder.recording;
-      recorder.recording = null;
+      captured[n] = await recorder.capture(() => op.run(n));
     });
-    const raw = captured[0]?.length ? await time((n) => replay(captured[n]!, !!op.parallel)) : null;
-    const r: Result = {
+    const raw = captured[0]?.length ? await time((n) => replay(captured[n]!, op.replay ?? 'sequential', op.rewrite?.(n))) : null;
+    report({
       name: op.name,
       tier,
       p50_ms: round(pct(lib, 50)),
@@ -136,16 +153,60 @@ async function main() {
       p99_ms: round(pct(lib, 99)),
       raw_p95_ms: raw ? round(pct(raw, 95)) : null,
       ratio: raw ? round(pct(lib, 95) / pct(raw, 95)) : null,
+    });
+  }
+  // The replays of "create case" wrote renamed copies: remove them (their items and events cascade).
+  await db.execute(sql`delete from cases where case_no in ${created.filter(Boolean).map((c) => `${c}R`)}`);
+
+  const throughput = (name: string, t: Throughput) =>
+    report(
+      {
+        name,
+        tier,
+        p50_ms: round(pct(t.lib, 50)),
+        p95_ms: round(pct(t.lib, 95)),
+        p99_ms: round(pct(t.lib, 99)),
+        raw_p95_ms: round(pct(t.raw, 95)),
+        ratio: round(pct(t.lib, 95) / pct(t.raw, 95)),
+        rows: t.rows,
+        rows_per_s: Math.round((t.rows / pct(t.lib, 50)) * 1000),
+        raw_rows_per_s: Math.round((t.rows / pct(t.raw, 50)) * 1000),
+      },
+      `   ${t.rows} rows, ${Math.round((t.rows / pct(t.lib, 50)) * 1000)} rows/s (raw ${Math.round((t.rows / pct(t.raw, 50)) * 1000)})`,
+    );
+  throughput('CSV export', await measureExport(supervisor, { channel: 'offline' }, recorder, replay));
+  throughput('CSV import', await measureImport(db, supervisor, orders, recorder, replay));
+
+  let http: HttpResult[] = [];
+  if (!process.argv.includes('--no-http')) {
+    // The server opens the database itself: an embedded one must be released first.
+    const dbEnv: Record<string, string> = url
+      ? { DATABASE_URL: url, DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY! }
+      : { PGLITE_DIR: pgliteDir, DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY! };
+    const pages = {
+      '/desk/cases': '/desk/cases',
+      '/desk/orders': '/desk/orders',
+      '/desk/orders/[no]': `/desk/orders/${orders[0]!.order_no}`,
+      '/desk/cases/[no]': `/desk/cases/${withCase[0]!.case_no}`,
+      '/desk/reports': '/desk/reports',
     };
-    results.push(r);
-    const f = (n: number | null) => (n === null ? '—' : n.toFixed(2)).padStart(8);
-    console.log(`${op.name.padEnd(28)} ${f(r.p50_ms)} ${f(r.p95_ms)} ${f(r.p99_ms)} ${f(r.raw_p95_ms)} ${(r.ratio === null ? '—' : r.ratio.toFixed(2)).padStart(6)}`);
+    // Roll up what the mutations above changed now, so the server's job does not do it while measured.
+    await refreshRollups();
+    await closeDb();
+    console.log(`\nHTTP load test (${process.env.HTTP_SECONDS ?? 10} s per run, supervisor session)\n`);
+    console.log(`${'page'.padEnd(28)} ${'conns'.padStart(5)} ${'req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'p99'.padStart(9)} ${'errors'.padStart(7)} ${'peak MB'.padStart(8)}`);
+    http = await httpLoad(dbEnv, pages);
+    for (const h of http) {
+      console.log(`${h.name.padEnd(28)} ${String(h.connections).padStart(5)} ${f2(h.requests_per_s)} ${f2(h.p50_ms)} ${f2(h.p95_ms)} ${f2(h.p99_ms)} ${String(h.errors).padStart(7)} ${String(h.peak_rss_mb).padStart(8)}`);
+      results.push({ name: `${h.name} (c=${h.connections})`, tier, p50_ms: h.p50_ms, p95_ms: h.p95_ms, p99_ms: h.p99_ms, raw_p95_ms: null, ratio: null, connections: h.connections, requests_per_s: h.requests_per_s, errors: h.errors, peak_rss_mb: h.peak_rss_mb });
+    }
   }
   const file = path.resolve('bench', 'results.json');
   const previous: Result[] = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Result[]) : [];
   fs.writeFileSync(file, `${JSON.stringify([...previous.filter((r) => r.tier !== tier), ...results], null, 2)}\n`);
   console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
   await closeDb();
+  process.exit(0);
 }
 
 main().catch(async (err) => {

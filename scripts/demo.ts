@@ -3,34 +3,13 @@
  * demo data when empty), builds the app when the sources changed, and serves it on PORT (3000).
  * Works the same with DATABASE_URL set. A second run keeps all data.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb } from '@/db/client';
 import { connectAndMigrate } from '@/db/connect';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDatabase, SEED_SIZES } from '@/db/seed';
 import { dataDir, ensureAuthSecret, env, pgliteDir } from '@/lib/env';
-
-const root = process.cwd();
-const nextBin = path.join(root, 'node_modules', '.bin', 'next');
-
-function newestMtime(p: string): number {
-  if (!fs.existsSync(p)) return 0;
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
-  return newest;
-}
-
-/** Rebuild only when a source file is newer than the last build: a restart takes seconds, not a minute. */
-function needsBuild(): boolean {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  const sources = ['app', 'components', 'lib', 'db', 'messages', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package.json'];
-  return sources.some((s) => newestMtime(path.join(root, s)) > built);
-}
+import { buildIfNeeded, startServer, waitUntilReady } from './app-server';
 
 async function prepareDatabase() {
   const handle = await connectAndMigrate();
@@ -42,19 +21,6 @@ async function prepareDatabase() {
   }
   // Release the embedded database before the server opens it: one process per data directory.
   await closeDb();
-}
-
-async function waitUntilReady(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
-  for (let i = 0; i < 120 && child.exitCode === null; i++) {
-    try {
-      const res = await fetch(`${url}/api/health/ready`);
-      if (res.ok) return true;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return false;
 }
 
 /**
@@ -76,18 +42,11 @@ async function main() {
   const secret = ensureAuthSecret();
   await prepareDatabase();
 
-  if (needsBuild()) {
-    console.log('Building the app (first run, or sources changed)…');
-    const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...process.env, AUTH_SECRET: secret } });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  }
+  buildIfNeeded({ ...process.env, AUTH_SECRET: secret });
 
   const port = process.env.PORT || '3000';
   const url = `http://localhost:${port}`;
-  const server = spawn(nextBin, ['start', '-p', port], {
-    stdio: 'inherit',
-    env: { ...process.env, AUTH_SECRET: secret, NODE_ENV: 'production' },
-  });
+  const server = startServer(port, { ...process.env, AUTH_SECRET: secret });
   const stop = (signal: NodeJS.Signals) => {
     server.kill(signal);
   };
