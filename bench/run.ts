@@ -44,6 +44,8 @@ export type Result = {
   p99_ms: number;
   raw_p95_ms: number | null;
   ratio: number | null;
+  /** Statements one call sends. */
+  statements?: number;
   /** Throughput operations (CSV): rows per run and rows per second at the median run. */
   rows?: number;
   rows_per_s?: number;
@@ -153,7 +155,8 @@ async function main() {
       p99_ms: round(pct(lib, 99)),
       raw_p95_ms: raw ? round(pct(raw, 95)) : null,
       ratio: raw ? round(pct(lib, 95) / pct(raw, 95)) : null,
-    });
+      statements: captured[WARMUP]?.length ?? 0,
+    }, `   ${captured[WARMUP]?.length ?? 0} statements`);
   }
   // The replays of "create case" wrote renamed copies: remove them (their items and events cascade).
   await db.execute(sql`delete from cases where case_no in ${created.filter(Boolean).map((c) => `${c}R`)}`);
