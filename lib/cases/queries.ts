@@ -83,12 +83,12 @@ export async function listCases({ ctx, input }: { ctx: Ctx; input: unknown }): P
   if (f.from) where.push(sql`${cases.createdAt} >= (${f.from}::date)::timestamp at time zone ${tz}`);
   if (f.to) where.push(sql`${cases.createdAt} < ((${f.to}::date) + 1)::timestamp at time zone ${tz}`);
   if (f.reason) where.push(eq(cases.reason, f.reason));
-  if (f.channel) where.push(eq(orders.channel, f.channel));
   if (f.teamId) where.push(eq(cases.teamId, f.teamId));
-  // The case's main product (first item) and its category, as the reports attribute cases.
-  const mainProduct = sql`(select oi.product_id from case_items ci join order_items oi on oi.id = ci.order_item_id where ci.case_id = ${cases.id} order by ci.id limit 1)`;
-  if (f.productId) where.push(sql`${mainProduct} = ${f.productId}`);
-  if (f.category) where.push(sql`(select p.category from products p where p.id = ${mainProduct}) = ${f.category}`);
+  // The report dimensions kept on the case (order channel, main product and its category): the
+  // same attribution as the reports' rollups.
+  if (f.channel) where.push(eq(cases.orderChannel, f.channel));
+  if (f.productId) where.push(eq(cases.mainProductId, f.productId));
+  if (f.category) where.push(eq(cases.mainCategory, f.category));
   const after = decodeCursor(f.cursor, ['string', 'number']);
   // Each sort is a keyset on (key, id); "due" lists only cases whose clock is running.
   const key = f.sort === 'due' ? nextDue : cases.createdAt;
