@@ -1,14 +1,15 @@
 /**
  * Server-side latency of the supervisor dashboard through the lib code:
  *   DATABASE_URL=postgres://… npx tsx --conditions=react-server bench/dashboard-latency.ts
- * (run bench/generate.ts first). Measures 30 / 90 / 365-day periods, with and without filters.
+ * (run bench/generate.ts first). Measures 30 / 90 / 365-day periods, with and without filters, and
+ * the repeat-customers list the page streams in after it.
  */
 import { eq, sql } from 'drizzle-orm';
 import { closeDb } from '@/db/client';
 import { connectAndMigrate } from '@/db/connect';
 import { rowsOf } from '@/db/rows';
 import { teams, users } from '@/db/schema';
-import { getDashboard } from '@/lib/analytics/dashboard';
+import { getDashboard, getRepeatCustomers } from '@/lib/analytics/dashboard';
 import { createSession, loadActorBySession } from '@/lib/auth/sessions';
 import { ITER, measure } from './measure';
 
@@ -27,6 +28,9 @@ async function main() {
   await measure('dashboard: 90 days, category', () => getDashboard({ ctx, input: { from: ago(89), to: today, category: 'electronics' } }));
   if (team) await measure('dashboard: 90 days, team', () => getDashboard({ ctx, input: { from: ago(89), to: today, teamId: team.id } }));
   await measure('dashboard: 365 days', () => getDashboard({ ctx, input: { from: ago(364), to: today } }));
+  // Streamed after the dashboard (its own Suspense boundary): the one figure read from cases.
+  await measure('repeat customers: 90 days', () => getRepeatCustomers({ ctx, input: { from: ago(89), to: today } }));
+  await measure('repeat customers: 90 days, channel', () => getRepeatCustomers({ ctx, input: { from: ago(89), to: today, channel: 'tmall' } }));
   await closeDb();
 }
 
