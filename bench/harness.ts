@@ -27,8 +27,8 @@ export class Recorder implements QueryLogger {
   }
 }
 
-export const ITER = Number(process.env.ITER ?? 50);
-export const WARMUP = 5;
+export const ITER = Number(process.env.ITER ?? 200);
+export const WARMUP = 20;
 
 export const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 export const round = (n: number) => Math.round(n * 100) / 100;

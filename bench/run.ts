@@ -73,6 +73,10 @@ async function main() {
   if (!(tier in TIERS)) throw new Error(`--tier must be S, M or L (got ${tier})`);
   const url = process.env.DATABASE_URL;
   if (!url && tier !== 'S') throw new Error(`tier ${tier} needs PostgreSQL: set DATABASE_URL`);
+  // --only <regexp>: measure just the operations whose names match (e.g. --only 'CSV|create').
+  const o = process.argv.indexOf('--only');
+  const only = o > 0 ? new RegExp(process.argv[o + 1] ?? '', 'i') : null;
+  const wanted = (name: string) => !only || only.test(name);
   const recorder = new Recorder();
   const pgliteDir = path.resolve('.data', 'bench-S', 'pglite');
   const handle = url ? openPostgres(url, { logger: recorder }) : await openPglite(pgliteDir, { logger: recorder });
@@ -139,7 +143,7 @@ async function main() {
     results.push(r);
     console.log(`${r.name.padEnd(28)} ${f2(r.p50_ms)} ${f2(r.p95_ms)} ${f2(r.p99_ms)} ${f2(r.raw_p95_ms)} ${(r.ratio === null ? '—' : r.ratio.toFixed(2)).padStart(6)}${extra}`);
   };
-  for (const op of ops) {
+  for (const op of ops.filter((x) => wanted(x.name))) {
     // Each lib run records the statements it sends, so the raw replay runs exactly the same
     // statements with the same samples.
     const captured: Captured[] = [];
@@ -159,7 +163,8 @@ async function main() {
     }, `   ${captured[WARMUP]?.length ?? 0} statements`);
   }
   // The replays of "create case" wrote renamed copies: remove them (their items and events cascade).
-  await db.execute(sql`delete from cases where case_no in ${created.filter(Boolean).map((c) => `${c}R`)}`);
+  const copies = created.filter(Boolean).map((c) => `${c}R`);
+  if (copies.length) await db.execute(sql`delete from cases where case_no in ${copies}`);
 
   const throughput = (name: string, t: Throughput) =>
     report(
@@ -177,11 +182,11 @@ async function main() {
       },
       `   ${t.rows} rows, ${Math.round((t.rows / pct(t.lib, 50)) * 1000)} rows/s (raw ${Math.round((t.rows / pct(t.raw, 50)) * 1000)})`,
     );
-  throughput('CSV export', await measureExport(supervisor, { channel: 'offline' }, recorder, replay));
-  throughput('CSV import', await measureImport(db, supervisor, orders, recorder, replay));
+  if (wanted('CSV export')) throughput('CSV export', await measureExport(supervisor, { channel: 'offline' }, recorder, replay));
+  if (wanted('CSV import')) throughput('CSV import', await measureImport(db, supervisor, orders, recorder, replay));
 
   let http: HttpResult[] = [];
-  if (!process.argv.includes('--no-http')) {
+  if (!process.argv.includes('--no-http') && wanted('GET /')) {
     // The server opens the database itself: an embedded one must be released first.
     const dbEnv: Record<string, string> = url
       ? { DATABASE_URL: url, DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY! }
@@ -206,7 +211,9 @@ async function main() {
   }
   const file = path.resolve('bench', 'results.json');
   const previous: Result[] = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Result[]) : [];
-  fs.writeFileSync(file, `${JSON.stringify([...previous.filter((r) => r.tier !== tier), ...results], null, 2)}\n`);
+  // A full run replaces the tier's rows; a run with --only replaces just the rows it measured.
+  const keep = (r: Result) => r.tier !== tier || (only !== null && !results.some((x) => x.name === r.name));
+  fs.writeFileSync(file, `${JSON.stringify([...previous.filter(keep), ...results], null, 2)}\n`);
   console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
   await closeDb();
   process.exit(0);
