@@ -92,7 +92,7 @@ export async function measureImport(
       const ids = Array.from({ length: size }, (_, i) => `${prefix}-${i}`);
       written.push(...ids, ...ids.map((id) => id.replace(`${prefix}-`, `${prefix}R-`)));
       // By (channel, external_id): its index answers at any size (a LIKE would scan every order).
-      const numbers = rowsOf<{ order_no: string }>(await db.execute(sql`select order_no from orders where channel = 'own_site' and external_id = any(${ids})`));
+      const numbers = rowsOf<{ order_no: string }>(await db.execute(sql`select order_no from orders where channel = 'own_site' and external_id in ${ids}`));
       const names = new Map<string, string>(numbers.map((n) => [n.order_no, `${n.order_no}R`]));
       for (let i = 0; i < size; i++) names.set(`${prefix}-${i}`, `${prefix}R-${i}`);
       const rewrite = renaming(names);
@@ -107,7 +107,7 @@ export async function measureImport(
       out.raw.push(raw);
     }
   } finally {
-    for (let i = 0; i < written.length; i += 1000) await db.execute(sql`delete from orders where channel = 'own_site' and external_id = any(${written.slice(i, i + 1000)})`);
+    for (let i = 0; i < written.length; i += 1000) await db.execute(sql`delete from orders where channel = 'own_site' and external_id in ${written.slice(i, i + 1000)}`);
   }
   out.lib.sort((a, b) => a - b);
   out.raw.sort((a, b) => a - b);
