@@ -142,6 +142,8 @@ export const feedback = pgTable(
     index('feedback_customer_created_idx').on(t.customerId, t.createdAt, t.id),
     index('feedback_agent_created_idx').on(t.agentId, t.createdAt).where(sql`${t.kind} = 'csat'`),
     index('feedback_case_idx').on(t.caseId),
+    // Foreign-key lookups: purging an order sets its feedback's order_id to null.
+    index('feedback_order_idx').on(t.orderId),
     index('feedback_follow_up_case_idx').on(t.followUpCaseId),
   ],
 );

@@ -75,6 +75,8 @@ export const notifications = pgTable(
     index('notifications_user_idx').on(t.userId, t.createdAt, t.id),
     index('notifications_unread_idx').on(t.userId).where(sql`read_at is null`),
     uniqueIndex('notifications_dedupe_key').on(t.userId, t.dedupeKey),
+    // Foreign-key lookups: deleting a case deletes its notifications.
+    index('notifications_case_idx').on(t.caseId),
   ],
 );
 
