@@ -4,6 +4,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import type { Locale } from '@/lib/i18n/config';
 import { getLocale, getT } from '@/lib/i18n/server';
+import type { Translate } from '@/lib/i18n/translate';
 import { cn } from '@/lib/utils';
 
 /** A period of shop-calendar days, both ends included, as YYYY-MM-DD. */
@@ -48,6 +49,37 @@ export function formatDayRange(period: Period, locale: Locale): string {
   return period.from === period.to ? f.format(from) : f.formatRange(from, new Date(`${period.to}T00:00:00Z`));
 }
 
+/** The preset matching the period exactly, if any. */
+export function currentPreset(period: Period, today: string): PeriodPreset | undefined {
+  return PERIOD_PRESETS.find((p) => {
+    const q = presetPeriod(p, today);
+    return q.from === period.from && q.to === period.to;
+  });
+}
+
+/** The preset periods as a segmented row of links; `href` builds each link (pages keep their own filters). */
+export function PresetLinks({ period, today, href, t }: { period: Period; today: string; href: (p: Period) => string; t: Translate }) {
+  const current = currentPreset(period, today);
+  return (
+    <nav aria-label={t('feedbackStats.period.presets')} className="inline-flex flex-wrap rounded-lg bg-muted p-[3px]">
+      {PERIOD_PRESETS.map((p) => (
+        <Link
+          key={p}
+          href={href(presetPeriod(p, today))}
+          aria-current={p === current ? 'true' : undefined}
+          data-testid={`period-${p}`}
+          className={cn(
+            'rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50',
+            p === current && 'bg-card text-foreground shadow-sm dark:bg-input/30',
+          )}
+        >
+          {t(`feedbackStats.period.${p}`)}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 /**
  * Preset links and a from–to form that set `?from=&to=` on `basePath` (plain links and a GET form:
  * it works before any JavaScript loads), with a line saying which period the figures are compared with.
@@ -69,29 +101,10 @@ export async function PeriodPicker({
 }) {
   const [t, locale] = [await getT(), await getLocale()];
   const href = (p: Period) => `${basePath}?${new URLSearchParams({ from: p.from, to: p.to })}`;
-  const current = PERIOD_PRESETS.find((p) => {
-    const q = presetPeriod(p, today);
-    return q.from === period.from && q.to === period.to;
-  });
   return (
     <div className={cn('mb-6 grid gap-3 rounded-xl border bg-card p-4', className)} data-testid="period-picker">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <nav aria-label={t('feedbackStats.period.presets')} className="inline-flex flex-wrap rounded-lg bg-muted p-[3px]">
-          {PERIOD_PRESETS.map((p) => (
-            <Link
-              key={p}
-              href={href(presetPeriod(p, today))}
-              aria-current={p === current ? 'true' : undefined}
-              data-testid={`period-${p}`}
-              className={cn(
-                'rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50',
-                p === current && 'bg-card text-foreground shadow-sm dark:bg-input/30',
-              )}
-            >
-              {t(`feedbackStats.period.${p}`)}
-            </Link>
-          ))}
-        </nav>
+        <PresetLinks period={period} today={today} href={href} t={t} />
         <form key={`${period.from}-${period.to}`} method="get" action={basePath} className="flex flex-wrap items-end gap-2" aria-label={t('feedbackStats.period.custom')}>
           <div className="grid gap-1">
             <Label htmlFor="period-from" className="text-xs font-normal text-muted-foreground">

@@ -1,13 +1,24 @@
 import Link from 'next/link';
-import { formatDayRange, PERIOD_PRESETS, presetPeriod, type Period } from '@/components/feedback/period-picker';
+import { formatDayRange, PresetLinks, type Period } from '@/components/feedback/period-picker';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { CHANNELS } from '@/lib/orders/constants';
-import { cn } from '@/lib/utils';
 import type { ReportKit } from './parts';
 import { reportQuery, type ReportFilters } from './report-params';
+
+/** A small label above one control of the filter form. */
+function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid gap-1">
+      <Label htmlFor={id} className="text-xs font-normal text-muted-foreground">
+        {label}
+      </Label>
+      {children}
+    </div>
+  );
+}
 
 /**
  * The period presets (which keep the filters), a from–to form with the channel, category and team
@@ -34,10 +45,6 @@ export function ReportControls({
   teams: { id: string; name: string }[];
 }) {
   const { t, locale } = k;
-  const current = PERIOD_PRESETS.find((p) => {
-    const q = presetPeriod(p, today);
-    return q.from === period.from && q.to === period.to;
-  });
   const filtered = !!(filters.channel || filters.category || filters.teamId);
   // A category from a link that nothing is sold in any more still shows as chosen.
   const categoryOptions = filters.category && !categories.includes(filters.category) ? [...categories, filters.category] : categories;
@@ -51,22 +58,7 @@ export function ReportControls({
   return (
     <div className="mb-6 grid gap-4 rounded-xl border bg-card p-4 print:mb-4 print:border-0 print:p-0" data-testid="report-controls">
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
-        <nav aria-label={t('feedbackStats.period.presets')} className="inline-flex flex-wrap rounded-lg bg-muted p-[3px]">
-          {PERIOD_PRESETS.map((p) => (
-            <Link
-              key={p}
-              href={`${basePath}?${reportQuery(presetPeriod(p, today), filters)}`}
-              aria-current={p === current ? 'true' : undefined}
-              data-testid={`period-${p}`}
-              className={cn(
-                'rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50',
-                p === current && 'bg-card text-foreground shadow-sm dark:bg-input/30',
-              )}
-            >
-              {t(`feedbackStats.period.${p}`)}
-            </Link>
-          ))}
-        </nav>
+        <PresetLinks period={period} today={today} href={(p) => `${basePath}?${reportQuery(p, filters)}`} t={t} />
         {filtered ? (
           <Button asChild variant="ghost" size="sm">
             <Link href={`${basePath}?${reportQuery(period)}`} data-testid="clear-filters">
@@ -83,57 +75,42 @@ export function ReportControls({
         aria-label={t('reports.filters.label')}
         data-testid="report-filters"
       >
-        <div className="grid gap-1">
-          <Label htmlFor="report-from" className="text-xs font-normal text-muted-foreground">
-            {t('feedbackStats.period.from')}
-          </Label>
+        <Field id="report-from" label={t('feedbackStats.period.from')}>
           <Input id="report-from" type="date" name="from" required defaultValue={period.from} max={today} className="w-40" />
-        </div>
-        <div className="grid gap-1">
-          <Label htmlFor="report-to" className="text-xs font-normal text-muted-foreground">
-            {t('feedbackStats.period.to')}
-          </Label>
+        </Field>
+        <Field id="report-to" label={t('feedbackStats.period.to')}>
           <Input id="report-to" type="date" name="to" required defaultValue={period.to} className="w-40" />
-        </div>
-        <div className="grid gap-1">
-          <Label htmlFor="report-channel" className="text-xs font-normal text-muted-foreground">
-            {t('reports.filters.channel')}
-          </Label>
+        </Field>
+        <Field id="report-channel" label={t('reports.filters.channel')}>
           <NativeSelect id="report-channel" name="channel" defaultValue={filters.channel ?? ''} containerClassName="w-36">
-            <option value="">{t('reports.filters.anyChannel')}</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {k.channel(c)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1">
-          <Label htmlFor="report-category" className="text-xs font-normal text-muted-foreground">
-            {t('reports.filters.category')}
-          </Label>
+          <option value="">{t('reports.filters.anyChannel')}</option>
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {k.channel(c)}
+            </option>
+          ))}
+        </NativeSelect>
+        </Field>
+        <Field id="report-category" label={t('reports.filters.category')}>
           <NativeSelect id="report-category" name="category" defaultValue={filters.category ?? ''} containerClassName="w-40">
-            <option value="">{t('reports.filters.anyCategory')}</option>
-            {categoryOptions.map((c) => (
-              <option key={c} value={c}>
-                {k.category(c)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1">
-          <Label htmlFor="report-team" className="text-xs font-normal text-muted-foreground">
-            {t('reports.filters.team')}
-          </Label>
+          <option value="">{t('reports.filters.anyCategory')}</option>
+          {categoryOptions.map((c) => (
+            <option key={c} value={c}>
+              {k.category(c)}
+            </option>
+          ))}
+        </NativeSelect>
+        </Field>
+        <Field id="report-team" label={t('reports.filters.team')}>
           <NativeSelect id="report-team" name="teamId" defaultValue={filters.teamId ?? ''} containerClassName="w-40">
-            <option value="">{t('reports.filters.anyTeam')}</option>
-            {teams.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+          <option value="">{t('reports.filters.anyTeam')}</option>
+          {teams.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.name}
+            </option>
+          ))}
+        </NativeSelect>
+        </Field>
         <Button type="submit" variant="secondary" data-testid="apply-filters">
           {t('common.apply')}
         </Button>
