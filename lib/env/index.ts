@@ -50,6 +50,36 @@ const EnvSchema = z.object({
   APP_URL: z.url({ message: 'must be the public URL of the app, such as https://afterdesk.example.com' }).default('http://localhost:3000'),
   /** Set to "off" to keep this instance from running background jobs (another instance runs them). */
   JOBS: z.enum(['on', 'off']).default('on'),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For. 0 (the default): no
+   * forwarded header is believed and the client address is the socket's.
+   */
+  TRUSTED_PROXIES: z.coerce.number().int('must be a whole number of proxy hops (0, 1, 2 …)').min(0).max(10).default(0),
+  /** Where attachment bytes (and backups' blobs) live: local disk under DATA_DIR, or an S3-compatible bucket. */
+  BLOB_STORE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/.+/.test(v), { message: 'must be an http(s) URL such as https://s3.example.com' }),
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v), { message: 'must be a bucket name of 3–63 lower-case letters, digits, dots or hyphens' }),
+  S3_ACCESS_KEY_ID: z.string().trim().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
+  /** Path-style addressing (https://host/bucket/key): MinIO and most self-hosted stores need it. */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  /** Seconds to wait for a database connection before a request fails with 503. */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(5),
+}).superRefine((e, ctx) => {
+  if (e.BLOB_STORE === 's3' && !e.S3_BUCKET) {
+    ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when BLOB_STORE=s3' });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;
