@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { attachments } from '@/db/schema';
 import { addCaseMessage } from '@/lib/cases/conversation';
@@ -11,8 +11,13 @@ import { getCase } from '@/lib/cases/queries';
 import type { Ctx } from '@/lib/context';
 import { resetEnvCache } from '@/lib/env';
 import { NotFoundError, UnauthenticatedError } from '@/lib/errors';
+import { statusOf } from '@/lib/http';
+import { logger } from '@/lib/log';
 import { anonymousCtx, createTestProduct, createTestUser, ctxFor, orderOfNewCustomer } from '@/test/factories';
+import { startS3rver } from '@/test/s3rver';
 import { readAttachment, sweepPendingAttachments, uploadAttachment } from './index';
+import { S3Store } from './s3-store';
+import { BlobNotFoundError, blobStore, setBlobStoreForTests } from './storage';
 
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 2, 3]);
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n');
@@ -106,5 +111,60 @@ describe('attachments', () => {
     await sweepPendingAttachments();
     expect(await db.select().from(attachments).where(eq(attachments.id, stale.id))).toHaveLength(0);
     expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('whose bytes are gone read as not found (404), logged once by id', async () => {
+    const o = await orderOfNewCustomer(agent, sku);
+    const photo = await uploadAttachment({ ctx: o.customer, input: { name: '丢失.jpg', bytes: JPEG } });
+    const db = await getDb();
+    const [row] = await db.select().from(attachments).where(eq(attachments.id, photo.id));
+    fs.rmSync(path.join(dir, 'attachments', row!.storageKey));
+
+    // requestLogger() makes a child per request id; catch what that child is asked to write.
+    const warn = vi.fn();
+    const child = vi.spyOn(logger, 'child').mockReturnValue({ warn } as unknown as ReturnType<typeof logger.child>);
+    try {
+      const err = await readAttachment({ ctx: o.customer, input: { id: photo.id } }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(NotFoundError);
+      expect(statusOf(err)).toBe(404);
+    } finally {
+      child.mockRestore();
+    }
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toMatchObject({ attachment: { id: photo.id } });
+    expect(JSON.stringify(warn.mock.calls[0])).not.toContain('丢失');
+  });
+
+  it('go to an S3-compatible bucket when BLOB_STORE=s3', async () => {
+    const s3 = await startS3rver();
+    const vars = { BLOB_STORE: 's3', S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket, S3_REGION: s3.region, S3_ACCESS_KEY_ID: s3.accessKeyId, S3_SECRET_ACCESS_KEY: s3.secretAccessKey };
+    const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, vars);
+    resetEnvCache();
+    setBlobStoreForTests(undefined);
+    try {
+      expect(blobStore()).toBeInstanceOf(S3Store);
+      expect(blobStore().describe()).toBe(`s3 ${s3.endpoint}/${s3.bucket}`);
+      const o = await orderOfNewCustomer(agent, sku);
+      const memo = await uploadAttachment({ ctx: o.customer, input: { name: 'receipt.pdf', bytes: PDF } });
+      const db = await getDb();
+      const [row] = await db.select().from(attachments).where(eq(attachments.id, memo.id));
+      // In the bucket, not on the local disk.
+      expect(fs.existsSync(path.join(dir, 'attachments', row!.storageKey))).toBe(false);
+      expect(await blobStore().get(row!.storageKey)).toEqual(PDF);
+      expect(await readAttachment({ ctx: o.customer, input: { id: memo.id } })).toEqual({ name: 'receipt.pdf', type: 'application/pdf', bytes: PDF });
+
+      await blobStore().delete(row!.storageKey);
+      await expect(blobStore().get(row!.storageKey)).rejects.toBeInstanceOf(BlobNotFoundError);
+      await expect(readAttachment({ ctx: o.customer, input: { id: memo.id } })).rejects.toBeInstanceOf(NotFoundError);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      resetEnvCache();
+      setBlobStoreForTests(undefined);
+      await s3.stop();
+    }
   });
 });

@@ -10,9 +10,10 @@ import { authorize, can } from '@/lib/authz';
 import { caseAccessWhere } from '@/lib/cases/policy';
 import type { Ctx } from '@/lib/context';
 import { AppError, NotFoundError, ValidationError } from '@/lib/errors';
+import { requestLogger } from '@/lib/log';
 import { parseInput } from '@/lib/validation';
 import { checkFile, MAX_ATTACHMENTS_PER_MESSAGE } from './sniff';
-import { blobStore } from './storage';
+import { BlobNotFoundError, blobStore } from './storage';
 
 import type { AttachmentDto } from './dto';
 
@@ -115,7 +116,16 @@ export async function readAttachment({ ctx, input }: { ctx: Ctx; input: { id: un
   const mine = row.a.uploaderId === actor.userId;
   const visible = mine || (row.caseNo !== null && (staff || !row.internal));
   if (!visible) throw new NotFoundError('attachment');
-  return { name: row.a.fileName, type: row.a.contentType, bytes: await blobStore().get(row.a.storageKey) };
+  const store = blobStore();
+  try {
+    return { name: row.a.fileName, type: row.a.contentType, bytes: await store.get(row.a.storageKey) };
+  } catch (err) {
+    if (!(err instanceof BlobNotFoundError)) throw err;
+    // The row outlived its bytes (a lost disk, a partial restore): the reader gets "not found"
+    // rather than an error page, and the operator one line with the id to look into.
+    requestLogger(ctx.requestId).warn({ attachment: { id: row.a.id }, store: store.describe() }, 'attachment bytes missing from the blob store');
+    throw new NotFoundError('attachment');
+  }
 }
 
 export const parseAttachmentIds = (input: unknown) => parseInput(z.object({ attachments: AttachmentIds }), { attachments: input }).attachments;
