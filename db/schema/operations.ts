@@ -8,6 +8,9 @@ import { users } from './identity';
  * claimed with FOR UPDATE SKIP LOCKED, so any number of app instances can share the table; a
  * failed run is retried later with back-off until `maxAttempts`, then kept as failed for admins.
  * `dedupeKey` makes "enqueue once" (periodic scans, one e-mail per outbox row) a plain insert.
+ * A claim is a lease (`lockedUntil`) renewed while the job runs, and `lockToken` names the claim:
+ * every later write of the job's state is conditional on it, so a worker that lost its lease
+ * cannot overwrite what the new owner decided (docs/decisions/0008).
  */
 export const jobs = pgTable(
   'jobs',
@@ -20,6 +23,8 @@ export const jobs = pgTable(
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(8),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** The current claim (fencing token); null while nobody holds the job. */
+    lockToken: uuid('lock_token'),
     lastError: text('last_error'),
     doneAt: timestamp('done_at', { withTimezone: true }),
     failedAt: timestamp('failed_at', { withTimezone: true }),
@@ -47,6 +52,14 @@ export const emailOutbox = pgTable(
     /** queued → sent, or stored (no SMTP), or failed after the last retry. */
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
+    /**
+     * Who is sending a queued message right now, and until when: set by a conditional UPDATE just
+     * before the SMTP send and renewed with the job's lease, so a second worker given the same job
+     * never sends while the first one is sending (or after it sent). A claim whose time ran out
+     * belongs to a worker that died, and may be taken over.
+     */
+    claimToken: uuid('claim_token'),
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
     lastError: text('last_error'),
     caseId: bigint('case_id', { mode: 'number' }).references(() => cases.id, { onDelete: 'set null' }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
