@@ -2,6 +2,7 @@ import { connectAndMigrate } from '@/db/connect';
 import { ensureAuthSecret, env } from '@/lib/env';
 import { startJobRunner } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
+import { installClientAddressStamp } from '@/lib/security/client-address';
 
 /**
  * Validates the environment and brings the database schema up to date before the first request,
@@ -9,7 +10,9 @@ import { logger } from '@/lib/log';
  */
 export async function startServer(): Promise<void> {
   try {
-    env();
+    const e = env();
+    // First, before any request is served: the client address comes from the socket (see the module).
+    installClientAddressStamp(e.TRUSTED_PROXIES);
     ensureAuthSecret();
     const handle = await connectAndMigrate();
     logger.info({ database: handle.kind }, 'database ready');

@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { outageResponse } from '@/lib/outage/proxy';
+import { ACTION_BODY_LIMIT_BYTES, isCrossOriginWrite, isOversizedAction, ownOrigins, urlHasNul } from '@/lib/security/request-guards';
 
 /**
  * Runs before every request. It only shapes requests and redirects; it never decides access —
@@ -27,11 +29,30 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
+/** A short refusal with the request id, for input no route could use. */
+function refuse(status: number, code: string, message: string, requestId: string): NextResponse {
+  return NextResponse.json({ error: { code, message } }, { status, headers: { 'x-request-id': requestId, 'Cache-Control': 'no-store' } });
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const requestId = request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
+
+  // Input no route can use is refused here, with a clear status instead of a 500 further in.
+  if (urlHasNul(request.url)) return refuse(422, 'invalid_characters', 'The address contains a NUL character.', requestId);
+  if (isOversizedAction(request.method, request.headers)) {
+    return refuse(413, 'payload_too_large', `The form is larger than ${ACTION_BODY_LIMIT_BYTES / 1024 / 1024} MB.`, requestId);
+  }
+  if (isCrossOriginWrite(request.method, pathname, request.headers, ownOrigins(request.headers, request.nextUrl, process.env.APP_URL))) {
+    return refuse(403, 'cross_origin', 'Requests that change data must come from AfterDesk itself.', requestId);
+  }
+
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce);
+
+  // Database known to be down: pages answer 503 + Retry-After at once (lib/outage/proxy.ts).
+  const unavailable = outageResponse(request, { requestId, nonce, csp });
+  if (unavailable) return unavailable;
 
   const isProtected = PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));

@@ -7,6 +7,10 @@ import postgres from 'postgres';
 import { env, pgliteDir } from '@/lib/env';
 import * as schema from './schema';
 import { lockDataDir } from './lock';
+import { installQueryErrorRedaction } from './redact-errors';
+
+// Before any query can fail: failed queries never carry their parameters into a log.
+installQueryErrorRedaction();
 
 export type Schema = typeof schema;
 /** One type for both drivers: the whole app is written against plain PostgreSQL through Drizzle. */

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { CursorParam } from '@/lib/pagination';
+import { dayField } from '@/lib/validation';
 
-const dateField = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date')
+const dateField = dayField()
   .optional()
   .or(z.literal('').transform(() => undefined));
 

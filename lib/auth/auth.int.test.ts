@@ -1,7 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditEvents, sessions, users } from '@/db/schema';
+import { auditEvents, rateLimits, sessions, users } from '@/db/schema';
+import { clientIpFrom } from '@/lib/context/headers';
 import { anonymousCtx, auditFor, createTestUser, ctxFor, TEST_PASSWORD, uniqueEmail, uniqueIp } from '@/test/factories';
 import { RateLimitedError, UnauthenticatedError, ValidationError } from '@/lib/errors';
 import { AccountDisabledError, authenticate, changePassword, InvalidCredentialsError, registerCustomer, setPreferredLocale } from './mutations';
@@ -34,17 +35,50 @@ describe('authenticate', () => {
     expect((await auditFor(user.id)).map((e) => e.action)).toEqual(['auth.sign_in_failed']);
   });
 
-  it('locks an account after five failures, even against the right password, from any address', async () => {
-    const user = await createTestUser({ role: 'customer' });
+  it('slows a guesser down with growing delays on their own address only: the owner is never locked out', async () => {
+    // An admin: the account an attacker would most like to lock.
+    const user = await createTestUser({ role: 'admin' });
+    const attacker = uniqueIp();
     for (let i = 0; i < 4; i++) {
-      await expect(authenticate({ ctx: anonymousCtx(), input: { email: user.email, password: `nope-${i}` } })).rejects.toBeInstanceOf(
+      await expect(authenticate({ ctx: anonymousCtx(attacker), input: { email: user.email, password: `nope-${i}` } })).rejects.toBeInstanceOf(
         InvalidCredentialsError,
       );
     }
-    const fifth = authenticate({ ctx: anonymousCtx(), input: { email: user.email, password: 'nope-5' } });
-    await expect(fifth).rejects.toBeInstanceOf(RateLimitedError);
-    const locked = authenticate({ ctx: anonymousCtx(), input: { email: user.email, password: TEST_PASSWORD } });
-    await expect(locked).rejects.toMatchObject({ code: 'rate_limited', params: { minutes: 15 } });
+    await expect(authenticate({ ctx: anonymousCtx(attacker), input: { email: user.email, password: 'nope-5' } })).rejects.toMatchObject({
+      code: 'rate_limited',
+      params: { minutes: 1 },
+    });
+    // Even the right password waits, from the guessing address…
+    await expect(authenticate({ ctx: anonymousCtx(attacker), input: { email: user.email, password: TEST_PASSWORD } })).rejects.toBeInstanceOf(
+      RateLimitedError,
+    );
+    // …while the owner, from their own address, signs in at once.
+    await expect(authenticate({ ctx: anonymousCtx(), input: { email: user.email, password: TEST_PASSWORD } })).resolves.toMatchObject({ userId: user.id });
+
+    // Each further failure after a wait doubles it: 1 → 2 → 4 minutes.
+    const db = await getDb();
+    const pair = `login:pair:${user.email}|${attacker}`;
+    for (const minutes of [2, 4]) {
+      await db.update(rateLimits).set({ blockedUntil: sql`now() - interval '1 second'` }).where(eq(rateLimits.key, pair));
+      await expect(authenticate({ ctx: anonymousCtx(attacker), input: { email: user.email, password: 'nope-again' } })).rejects.toMatchObject({
+        code: 'rate_limited',
+        params: { minutes },
+      });
+    }
+  });
+
+  it('ignores client-written forwarded headers: a spoofed X-Real-IP or X-Forwarded-For changes no throttle key', async () => {
+    const user = await createTestUser({ role: 'customer' });
+    const spoofed = (n: number) => new Headers({ 'x-real-ip': `6.6.6.${n}`, 'x-forwarded-for': `7.7.7.${n}` });
+    // Without the server's own stamp the address is unknown — never what the client wrote.
+    expect(clientIpFrom(spoofed(1))).toBeNull();
+    for (let i = 0; i < 4; i++) {
+      const ctx = { ...anonymousCtx(), ip: clientIpFrom(spoofed(i)) };
+      await expect(authenticate({ ctx, input: { email: user.email, password: `nope-${i}` } })).rejects.toBeInstanceOf(InvalidCredentialsError);
+    }
+    // A fifth address "rotation" is still the same (unknown) address: it is throttled.
+    const ctx = { ...anonymousCtx(), ip: clientIpFrom(spoofed(99)) };
+    await expect(authenticate({ ctx, input: { email: user.email, password: 'nope-5' } })).rejects.toBeInstanceOf(RateLimitedError);
   });
 
   it('throttles one address that fails across many accounts', async () => {

@@ -57,6 +57,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A wrong password is an expected outcome, audited elsewhere; everything else is logged.
     error(error: Error) {
       if (error instanceof CredentialsSignin) return;
+      // A junk, tampered or outdated session cookie is the visitor's problem, not the server's: they
+      // are simply signed out. At error level anyone could fill the log with one line per request.
+      const type = (error as Error & { type?: string }).type;
+      if (type === 'JWTSessionError' || type === 'SessionTokenError') {
+        logger.debug({ err: { name: error.name, type } }, 'invalid session cookie ignored');
+        return;
+      }
       logger.error({ err: { name: error.name, message: error.message } }, 'auth error');
     },
     warn(code: string) {

@@ -7,19 +7,30 @@ import { recordAudit } from '@/lib/audit';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { AppError, RateLimitedError, ValidationError } from '@/lib/errors';
-import { blockedFor, hit, reset, type LimitRule } from '@/lib/rate-limit';
+import { blockedFor, hit, hitGrowing, hitsIn, reset, type GrowingRule } from '@/lib/rate-limit';
+import { logger } from '@/lib/log';
 import { parseInput } from '@/lib/validation';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { ChangePasswordInput, RegisterInput, SetLocaleInput, SignInInput } from './schemas';
 import { createSession, revokeSession, revokeUserSessions } from './sessions';
 
-/** Five wrong passwords on one account in 15 minutes lock it for 15 minutes. */
-export const ACCOUNT_RULE: LimitRule = { limit: 5, windowSeconds: 15 * 60, blockSeconds: 15 * 60 };
-/** One address may fail 20 times in 15 minutes (many accounts behind one office NAT). */
-export const ADDRESS_RULE: LimitRule = { limit: 20, windowSeconds: 15 * 60, blockSeconds: 15 * 60 };
+/**
+ * Sign-in throttling never lets one person lock out another (DESIGN §9). Failures are counted per
+ * account *and* address: a guesser slows down only their own attempts on that account, while the
+ * owner signing in from their own address is untouched. Four failures are free, then each one
+ * doubles the wait (1, 2, 4, 8, 15 minutes …). One address failing across many accounts (a
+ * password spray) is slowed the same way. Failures on one account from everywhere are only
+ * counted, for the log: blocking on that count is exactly the lock-out we refuse to offer.
+ */
+export const PAIR_RULE: GrowingRule = { free: 4, windowSeconds: 60 * 60, baseBlockSeconds: 60, maxBlockSeconds: 15 * 60 };
+export const ADDRESS_RULE: GrowingRule = { free: 19, windowSeconds: 15 * 60, baseBlockSeconds: 60, maxBlockSeconds: 15 * 60 };
+const ACCOUNT_WINDOW_SECONDS = 60 * 60;
+/** Every this many failures on one account within the window, a warning names the account id. */
+const ACCOUNT_ALERT_EVERY = 25;
 
-const accountKey = (email: string) => `login:account:${email}`;
+const pairKey = (email: string, ip: string | null) => `login:pair:${email}|${ip ?? 'unknown'}`;
 const addressKey = (ip: string) => `login:ip:${ip}`;
+const accountKey = (email: string) => `login:account:${email}`;
 
 export class InvalidCredentialsError extends AppError {
   constructor() {
@@ -39,7 +50,7 @@ export class AccountDisabledError extends AppError {
 export async function authenticate({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ userId: string; sessionId: string }> {
   const { email, password } = parseInput(SignInInput, input);
   const db = await getDb();
-  const keys = [accountKey(email), ...(ctx.ip ? [addressKey(ctx.ip)] : [])];
+  const keys = [pairKey(email, ctx.ip), ...(ctx.ip ? [addressKey(ctx.ip)] : [])];
   const blocked = await blockedFor(db, keys);
   if (blocked > 0) throw new RateLimitedError(blocked);
 
@@ -47,9 +58,12 @@ export async function authenticate({ ctx, input }: { ctx: Ctx; input: unknown })
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
 
   if (!user || !valid) {
-    const blockedNow = await transaction(async (tx) => {
-      const a = await hit(tx, accountKey(email), ACCOUNT_RULE);
-      const b = ctx.ip ? await hit(tx, addressKey(ctx.ip), ADDRESS_RULE) : 0;
+    const { blockedNow, accountFailures } = await transaction(async (tx) => {
+      const a = await hitGrowing(tx, pairKey(email, ctx.ip), PAIR_RULE);
+      const b = ctx.ip ? await hitGrowing(tx, addressKey(ctx.ip), ADDRESS_RULE) : 0;
+      // Counted with a window but never a block (see PAIR_RULE).
+      await hit(tx, accountKey(email), { limit: 2_147_483_647, windowSeconds: ACCOUNT_WINDOW_SECONDS, blockSeconds: 0 });
+      const failures = user ? await hitsIn(tx, accountKey(email), ACCOUNT_WINDOW_SECONDS) : 0;
       // The attempted e-mail is not logged for unknown accounts: it may be a mistyped password.
       await recordAudit(tx, ctx, {
         action: 'auth.sign_in_failed',
@@ -58,15 +72,18 @@ export async function authenticate({ ctx, input }: { ctx: Ctx; input: unknown })
         actorId: user?.id ?? null,
         actorLabel: user ? user.email : 'anonymous',
       });
-      return Math.max(a, b);
+      return { blockedNow: Math.max(a, b), accountFailures: failures };
     });
+    if (user && accountFailures > 0 && accountFailures % ACCOUNT_ALERT_EVERY === 0) {
+      logger.warn({ userId: user.id, failures: accountFailures }, 'many failed sign-ins on one account');
+    }
     if (blockedNow > 0) throw new RateLimitedError(blockedNow);
     throw new InvalidCredentialsError();
   }
   if (!user.active) throw new AccountDisabledError();
 
   return transaction(async (tx) => {
-    await reset(tx, accountKey(email));
+    await reset(tx, pairKey(email, ctx.ip));
     const sessionId = await createSession(tx, user.id, { ip: ctx.ip, userAgent: ctx.userAgent });
     await recordAudit(tx, ctx, {
       action: 'auth.sign_in',

@@ -18,6 +18,7 @@ import { parseInput } from '@/lib/validation';
 import type { CaseDetailDto, CaseListItemDto } from './dto';
 import { actorKind, caseAccessWhere } from './policy';
 import { availableActions, CASE_STATUSES, CASE_TYPES } from './workflow';
+import { isSaneDay } from '@/lib/validation';
 
 export const CASES_PAGE_SIZE = 25;
 export const QUEUES = ['mine', 'unassigned', 'team', 'due_soon', 'breached', 'all'] as const;
@@ -37,8 +38,8 @@ export const ListCasesInput = z.object({
   cursor: z.string().max(200).optional(),
   // Drill-down from reports: opened between these shop dates, and the report's dimensions.
   // Values a hand-edited link makes up are ignored rather than failing the page.
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  from: z.string().refine(isSaneDay).optional().catch(undefined),
+  to: z.string().refine(isSaneDay).optional().catch(undefined),
   reason: z.enum(CASE_REASONS).optional().catch(undefined),
   channel: z.enum(CHANNELS).optional().catch(undefined),
   productId: z.uuid().optional().catch(undefined),

@@ -1,15 +1,12 @@
 /**
- * The client address as seen by the nearest proxy. Next.js fills `x-forwarded-for` with the socket
- * address only when the header is absent, so in production the load balancer must overwrite it
- * (see README, "Security"); the last entry is the one our own proxy appended.
+ * The client address, as decided once per request by the stamp installed at server start
+ * (lib/security/client-address.ts) from the socket and the configured number of trusted proxy
+ * hops. Forwarded-for headers sent by clients are never read here: anyone can write them.
  */
+export const CLIENT_ADDRESS_HEADER = 'x-afterdesk-client-ip';
+
 export function clientIpFrom(headers: Headers): string | null {
-  const real = headers.get('x-real-ip');
-  if (real) return real.trim().slice(0, 64);
-  const forwarded = headers.get('x-forwarded-for');
-  if (!forwarded) return null;
-  const parts = forwarded.split(',').map((p) => p.trim()).filter(Boolean);
-  return parts.at(-1)?.slice(0, 64) ?? null;
+  return headers.get(CLIENT_ADDRESS_HEADER)?.trim().slice(0, 64) || null;
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';

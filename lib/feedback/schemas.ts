@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FEEDBACK_KINDS, FEEDBACK_STATUSES } from '@/db/schema/feedback';
+import { dayField } from '@/lib/validation';
 
 export { FEEDBACK_KINDS, FEEDBACK_STATUSES };
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
@@ -79,7 +80,7 @@ export const FollowUpInput = z.object({
   id: z.coerce.number().int().positive(),
   version: z.coerce.number().int().min(1),
   /** Shop-calendar date by which the owner gets back to the customer. */
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date'),
+  dueDate: dayField(),
   note: optionalText(500),
 });
 
@@ -93,7 +94,7 @@ const dateStr = z
   .trim()
   .optional()
   .transform((v) => (v ? v : undefined))
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date').optional());
+  .pipe(dayField().optional());
 
 /** A URL flag: '1', 'true' or 'on' (or true) is set; anything else is not. */
 const flag = z
@@ -121,8 +122,8 @@ export const ListFeedbackInput = z
 
 export const StatsInput = z
   .object({
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date'),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date'),
+    from: dayField(),
+    to: dayField(),
   })
   .refine((v) => v.from <= v.to, { message: 'date_range_inverted', path: ['to'] });
 

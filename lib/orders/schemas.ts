@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normalizePhone } from '@/lib/crypto/phone';
 import { CursorParam } from '@/lib/pagination';
+import { dayField, instantField } from '@/lib/validation';
 import { ORDER_STATUSES } from './workflow';
 
 import { CHANNELS } from './constants';
@@ -36,7 +37,7 @@ export const OrderItemInput = z.object({
   unitPriceCents: cents().optional(),
 });
 
-const isoDate = z.coerce.date({ message: 'invalid_date' }).refine((d) => !Number.isNaN(d.getTime()), 'invalid_date');
+const isoDate = instantField();
 
 /** Statuses an order may be created in: new orders, or historical ones brought in by import/API. */
 export const CREATABLE_STATUSES = ['pending_payment', 'paid', 'shipped', 'delivered', 'completed', 'cancelled', 'closed'] as const;
@@ -111,10 +112,7 @@ export const SEARCH_FIELDS = ['auto', 'orderNo', 'phone', 'tracking', 'sku', 'cu
 export const ORDER_SORTS = ['placed_desc', 'placed_asc', 'total_desc', 'total_asc'] as const;
 export type OrderSort = (typeof ORDER_SORTS)[number];
 
-const dateOnly = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date')
+const dateOnly = dayField()
   .optional()
   .or(z.literal('').transform(() => undefined));
 const amountFilter = z

@@ -9,7 +9,7 @@ import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
 import { ConflictError, ValidationError } from '@/lib/errors';
-import { parseInput } from '@/lib/validation';
+import { isSaneDay, parseInput } from '@/lib/validation';
 import type { BusinessCalendar } from './calendar';
 
 export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
@@ -94,7 +94,6 @@ export async function saveSlaPolicy({ ctx, input }: { ctx: Ctx; input: unknown }
 }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 export const SaveCalendarInput = z.object({
@@ -113,8 +112,8 @@ export const SaveCalendarInput = z.object({
 
 function parseDates(text: string, field: string): string[] {
   const parts = text.split(/[\s,，]+/).filter(Boolean);
-  // Round-trip through Date so that 2027-02-30 (which Date would roll into March) is refused.
-  const bad = parts.find((p) => !DATE.test(p) || Number.isNaN(new Date(`${p}T00:00:00Z`).getTime()) || new Date(`${p}T00:00:00Z`).toISOString().slice(0, 10) !== p);
+  // isSaneDay refuses 2027-02-30 (which Date would roll into March) and years out of range.
+  const bad = parts.find((p) => !isSaneDay(p));
   if (bad) throw new ValidationError({ [field]: ['invalid_date_list'] });
   return [...new Set(parts)].sort();
 }

@@ -12,4 +12,18 @@ describe('safeCallbackUrl', () => {
       expect(safeCallbackUrl(bad)).toBeNull();
     }
   });
+
+  it('refuses control characters that browsers strip (a tab after the first slash is //evil)', () => {
+    // What `callbackUrl=%2F%09%2Fevil.example` decodes to, and its relatives.
+    for (const bad of ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '/%09/x\u0000', '/\u007f/evil.example', '/desk\\..\\', '/./\\evil.example']) {
+      expect(safeCallbackUrl(bad), JSON.stringify(bad)).toBeNull();
+    }
+    expect(safeCallbackUrl(decodeURIComponent('%2F%09%2Fevil.example'))).toBeNull();
+  });
+
+  it('refuses paths that only resolve to the sign-in page or the API', () => {
+    expect(safeCallbackUrl('/desk/../api/auth/signout')).toBeNull();
+    expect(safeCallbackUrl('/desk/%2e%2e/sign-in')).toBeNull();
+    expect(safeCallbackUrl('/desk/cases?q=%2F%2Fevil')).toBe('/desk/cases?q=%2F%2Fevil');
+  });
 });

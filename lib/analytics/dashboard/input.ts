@@ -1,11 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { CHANNELS } from '@/lib/orders/constants';
+import { dayField } from '@/lib/validation';
 
 /** The longest period a report answers for (two years and a day): longer asks are refused. */
 export const MAX_DAYS = 731;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'invalid_date');
+const isoDate = dayField();
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 /**

@@ -2,6 +2,7 @@ import { getRequestContext } from '@/lib/context/request';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http';
 import { getT } from '@/lib/i18n/server';
+import { BodyTooLargeError, readBoundedFormData } from '@/lib/security/bounded-body';
 import { importOrdersCsv, MAX_IMPORT_BYTES, type ImportResult, type RejectedRow } from '@/lib/orders/import';
 
 export const dynamic = 'force-dynamic';
@@ -14,16 +15,17 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request) {
   const ctx = await getRequestContext();
   const t = await getT();
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_IMPORT_BYTES + 64 * 1024) return errorResponse(new AppError('csv_too_large', undefined, { mb: 20 }), { t });
   let file: File;
   try {
-    const form = await request.formData();
+    const form = await readBoundedFormData(request, MAX_IMPORT_BYTES + 64 * 1024);
     const value = form.get('file');
     if (!(value instanceof File) || value.size === 0) throw new AppError('csv_empty');
-    if (value.size > MAX_IMPORT_BYTES) throw new AppError('csv_too_large', undefined, { mb: 20 });
+    if (value.size > MAX_IMPORT_BYTES) throw new BodyTooLargeError(MAX_IMPORT_BYTES);
     file = value;
   } catch (err) {
+    if (err instanceof BodyTooLargeError) {
+      return Response.json({ error: { code: 'csv_too_large', message: t('errors.csv_too_large', { mb: 20 }) } }, { status: 413 });
+    }
     return errorResponse(err instanceof AppError ? err : new AppError('csv_empty'), { t, requestId: ctx.requestId });
   }
 
