@@ -7,3 +7,4 @@ export * from './attachments';
 export * from './operations';
 export * from './feedback';
 export * from './analytics';
+export * from './safety';
