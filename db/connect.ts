@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { decryptsWith } from '@/lib/crypto';
+import { checkDataKey } from '@/lib/crypto/key-check';
 import { env } from '@/lib/env';
+import { logger } from '@/lib/log';
 import { getDbHandle, type DbHandle } from './client';
 import { migrateDatabase } from './migrate';
 
@@ -34,5 +37,8 @@ export async function connectAndMigrate(): Promise<DbHandle> {
     throw new DatabaseUnavailableError(url ? redactUrl(url) : 'the embedded data directory', reason);
   }
   await migrateDatabase(handle, url);
+  // Before anything reads or writes personal data: the key must be the data's own (DESIGN §10).
+  const key = await checkDataKey(handle.db, decryptsWith);
+  if (key.outcome === 'generated') logger.info({ file: key.source }, 'generated the data key for a new embedded database: keep this file, it is not in any backup');
   return handle;
 }

@@ -13,23 +13,37 @@ export { maskPhone, normalizePhone } from './phone';
 type Keys = { enc: Buffer; mac: Buffer };
 let keys: Keys | undefined;
 
+function deriveKeys(master: Buffer): Keys {
+  return {
+    enc: Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'afterdesk:pii:enc:v1', 32)),
+    mac: Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'afterdesk:pii:mac:v1', 32)),
+  };
+}
+
 function getKeys(): Keys {
-  if (!keys) {
-    const master = ensureDataKey();
-    keys = {
-      enc: Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'afterdesk:pii:enc:v1', 32)),
-      mac: Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'afterdesk:pii:mac:v1', 32)),
-    };
-  }
+  keys ??= deriveKeys(ensureDataKey());
   return keys;
 }
 
 /** For tests: use a given master key instead of the environment's. */
 export function setMasterKeyForTests(master: Buffer): void {
-  keys = {
-    enc: Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'afterdesk:pii:enc:v1', 32)),
-    mac: Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'afterdesk:pii:mac:v1', 32)),
-  };
+  keys = deriveKeys(master);
+}
+
+/** Forgets the derived keys (after the configured key changed, e.g. a restore in the same process). */
+export function resetDataKeyCache(): void {
+  keys = undefined;
+  surveyKey = undefined;
+}
+
+/** Whether `stored` decrypts under `master`: the start-up check's proof that a key fits the data. */
+export function decryptsWith(stored: string, master: Buffer): boolean {
+  try {
+    decryptWithKey(stored, deriveKeys(master).enc);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function encrypt(plain: string): string {
@@ -40,10 +54,14 @@ export function encrypt(plain: string): string {
 }
 
 export function decrypt(stored: string): string {
+  return decryptWithKey(stored, getKeys().enc);
+}
+
+function decryptWithKey(stored: string, enc: Buffer): string {
   const [version, rest] = stored.split(':', 2);
   if (version !== 'v1' || !rest) throw new Error('unknown ciphertext format');
   const [iv, tag, ct] = rest.split('.');
-  const decipher = createDecipheriv('aes-256-gcm', getKeys().enc, Buffer.from(iv!, 'base64url'));
+  const decipher = createDecipheriv('aes-256-gcm', enc, Buffer.from(iv!, 'base64url'));
   decipher.setAuthTag(Buffer.from(tag!, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(ct!, 'base64url')), decipher.final()]).toString('utf8');
 }

@@ -148,25 +148,23 @@ export function ensureAuthSecret(): string {
 }
 
 /**
- * The key that encrypts personal data at rest (phones, addresses). Like AUTH_SECRET it is generated
- * once for the demo and kept under the data directory; production must set it (and back it up:
- * without it, encrypted fields cannot be read).
+ * The key that encrypts personal data at rest (phones, addresses): DATA_ENCRYPTION_KEY, or for the
+ * embedded database the file DATA_DIR/data-key. It is never generated here: the start-up check
+ * (lib/crypto/key-check.ts) generates the demo's key once, for an empty database only, and refuses
+ * to start on a key that does not match the data.
  */
 export function ensureDataKey(): Buffer {
   const e = env();
   if (e.DATA_ENCRYPTION_KEY) return Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64');
-  if (e.NODE_ENV === 'production' && e.DATABASE_URL) {
-    throw new EnvError(['DATA_ENCRYPTION_KEY: required in production with DATABASE_URL']);
-  }
   const file = path.join(dataDir(), 'data-key');
-  let key: string;
-  if (fs.existsSync(file)) {
-    key = fs.readFileSync(file, 'utf8').trim();
-  } else {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    key = randomBytes(32).toString('base64');
-    fs.writeFileSync(file, key, { mode: 0o600 });
+  if (e.DATABASE_URL || !fs.existsSync(file)) {
+    throw new EnvError([
+      e.DATABASE_URL
+        ? 'DATA_ENCRYPTION_KEY: required with DATABASE_URL (see README, "Backups and keys")'
+        : `DATA_ENCRYPTION_KEY: not set and ${file} does not exist (it is created at the first start of an empty database)`,
+    ]);
   }
+  const key = fs.readFileSync(file, 'utf8').trim();
   process.env.DATA_ENCRYPTION_KEY = key;
   cached = { ...e, DATA_ENCRYPTION_KEY: key };
   return Buffer.from(key, 'base64');
