@@ -7,6 +7,7 @@ import postgres from 'postgres';
 import { env, pgliteDir } from '@/lib/env';
 import * as schema from './schema';
 import { lockDataDir } from './lock';
+import { watchAvailability } from './availability';
 import { installQueryErrorRedaction } from './redact-errors';
 
 // Before any query can fail: failed queries never carry their parameters into a log.
@@ -36,19 +37,56 @@ const slot = globalThis as typeof globalThis & { __afterdeskDb?: Promise<DbHandl
 /** Drizzle's query logger: the benchmark records the SQL a lib call runs, to replay it raw. */
 export type QueryLogger = { logQuery(query: string, params: unknown[]): void };
 
-export function openPostgres(url: string, opts: { max?: number; logger?: QueryLogger } = {}): DbHandle {
+export type PostgresOptions = {
+  max?: number;
+  logger?: QueryLogger;
+  /** Seconds to wait for a connection (default DATABASE_CONNECT_TIMEOUT_SECONDS). */
+  connectTimeoutSeconds?: number;
+  /**
+   * Watch availability (db/availability.ts): during an outage queries fail at once with
+   * DatabaseOutageError and pages answer 503. The app's own handle only; scripts and tests open
+   * plain ones.
+   */
+  watch?: boolean;
+};
+
+/**
+ * postgres.js waits 3^n/100 s before reconnecting after the n-th failed attempt in a row, up to
+ * 20 s: during an outage each request slept 10–20 s before it could even fail (measured 14–18 s).
+ * Reconnects happen only while queries wait, so a short, capped pause is enough not to hammer a
+ * restarting server.
+ */
+function reconnectDelaySeconds(failures: number): number {
+  return Math.min(0.05 * 2 ** failures, 0.5) * (0.5 + Math.random() / 2);
+}
+
+export function openPostgres(url: string, opts: PostgresOptions = {}): DbHandle {
+  const connectTimeout = opts.connectTimeoutSeconds ?? env().DATABASE_CONNECT_TIMEOUT_SECONDS;
+  const watch = opts.watch ? watchAvailability(url, { timeoutSeconds: connectTimeout }) : null;
   const client = postgres(url, {
     max: opts.max ?? 10,
     onnotice: () => {},
     // Keep errors readable: postgres.js otherwise prints the whole query with parameters.
     debug: false,
+    // A server that is gone fails a connection attempt within this (postgres.js waits 30 s).
+    connect_timeout: connectTimeout,
+    backoff: reconnectDelaySeconds,
+    // An idle connection is closed after a minute rather than kept for half an hour: fewer stale
+    // sockets to write into after the server or the network went away silently.
+    idle_timeout: 60,
+    // No statement_timeout: the server cannot enforce one when it is gone, and reports, rollup
+    // rebuilds and backups legitimately run long statements. Dead links are the watcher's job.
+    onclose: watch ? () => watch.suspect() : undefined,
   });
-  const db = drizzlePostgres(client, { schema, logger: opts.logger }) as unknown as Db;
+  const db = drizzlePostgres(watch ? watch.guard(client) : client, { schema, logger: opts.logger }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
     raw: client,
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await watch?.stop();
+      await client.end({ timeout: 5 });
+    },
     // postgres.js keeps one dedicated connection for all LISTENs and re-listens after reconnects.
     listen: async (channel, onPayload) => {
       const sub = await client.listen(channel, onPayload);
@@ -80,7 +118,7 @@ export async function openPglite(dir: string | null, opts: { logger?: QueryLogge
 
 async function openFromEnv(): Promise<DbHandle> {
   const url = env().DATABASE_URL;
-  return url ? openPostgres(url) : openPglite(pgliteDir());
+  return url ? openPostgres(url, { watch: true }) : openPglite(pgliteDir());
 }
 
 /** The process-wide database handle, opened on first use from DATABASE_URL / PGLITE_DIR. */

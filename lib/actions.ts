@@ -5,6 +5,7 @@ import { getRequestContext } from '@/lib/context/request';
 import { AppError, ValidationError } from '@/lib/errors';
 import { getT } from '@/lib/i18n/server';
 import { requestLogger } from '@/lib/log';
+import { asServiceUnavailable, currentOutage } from '@/lib/outage';
 
 /**
  * What every server action returns to its form. Messages are already translated on the server,
@@ -23,13 +24,27 @@ export async function runAction<T>(
   verb: (ctx: Ctx) => Promise<T>,
   onSuccess?: (data: T) => string | undefined | Promise<string | undefined>,
 ): Promise<ActionResult<T>> {
-  const ctx = await getRequestContext();
   const t = await getT();
+  // The database is known to be down: say so at once rather than after a timeout. The form keeps
+  // what the user typed; the same submit works again once the database is back.
+  if (currentOutage()) return unavailableResult(t);
+  let ctx: Ctx;
+  try {
+    ctx = await getRequestContext(); // reads the session from the database
+  } catch (err) {
+    if (asServiceUnavailable(err)) return unavailableResult(t);
+    throw err;
+  }
   try {
     const data = await verb(ctx);
     return { ok: true, data, message: onSuccess ? await onSuccess(data) : undefined };
   } catch (err) {
     unstable_rethrow(err); // let Next.js redirects and notFound() through
+    const unavailable = asServiceUnavailable(err);
+    if (unavailable) {
+      requestLogger(ctx.requestId).warn({ reason: unavailable.reason }, 'database unavailable: action refused');
+      return unavailableResult(t);
+    }
     if (err instanceof ValidationError) {
       const fieldErrors = Object.fromEntries(
         Object.entries(err.fieldErrors).map(([field, codes]) => [field, t.dynamic(`validation.${codes[0]}`, undefined, t('validation.invalid'))]),
@@ -43,6 +58,10 @@ export async function runAction<T>(
     requestLogger(ctx.requestId).error({ err: { name: e?.name, message: e?.message, stack: e?.stack } }, 'action failed');
     return { ok: false, code: 'generic', message: t('errors.generic') };
   }
+}
+
+function unavailableResult(t: Awaited<ReturnType<typeof getT>>): ActionResult<never> {
+  return { ok: false, code: 'service_unavailable', message: t('errors.service_unavailable') };
 }
 
 /** FormData → plain object for zod; fields named `x[]` become arrays. Files are left to their verbs. */

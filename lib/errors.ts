@@ -58,3 +58,16 @@ export class RateLimitedError extends AppError {
     super('rate_limited', undefined, { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
   }
 }
+
+/**
+ * The service cannot answer right now (the database is unreachable or too slow): HTTP 503 with
+ * Retry-After. Nothing is wrong with the request; the same request should work again shortly.
+ */
+export class ServiceUnavailableError extends AppError {
+  constructor(
+    readonly reason: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('service_unavailable', `service unavailable: ${reason}`, { seconds: retryAfterSeconds });
+  }
+}

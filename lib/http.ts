@@ -2,6 +2,7 @@ import 'server-only';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '@/lib/errors';
 import type { Translate } from '@/lib/i18n/translate';
 import { requestLogger } from '@/lib/log';
+import { asServiceUnavailable } from '@/lib/outage';
 
 /** HTTP status for each kind of expected failure; anything else is a 500. */
 export function statusOf(err: unknown): number {
@@ -11,6 +12,8 @@ export function statusOf(err: unknown): number {
   if (err instanceof ConflictError) return 409;
   if (err instanceof ValidationError) return 422;
   if (err instanceof RateLimitedError) return 429;
+  // Before AppError: an unreachable database is not the request's fault (and not a bug either).
+  if (asServiceUnavailable(err)) return 503;
   if (err instanceof AppError) return 422;
   return 500;
 }
@@ -20,6 +23,16 @@ export function statusOf(err: unknown): number {
  * translated when a translator is given (browser routes) and plain English codes otherwise (API).
  */
 export function errorResponse(err: unknown, opts: { t?: Translate; requestId?: string | null } = {}): Response {
+  const unavailable = asServiceUnavailable(err);
+  if (unavailable) {
+    // Expected during an outage, and already logged once by the availability watcher.
+    requestLogger(opts.requestId).warn({ reason: unavailable.reason }, 'database unavailable: answered 503');
+    const message = opts.t ? opts.t('errors.service_unavailable') : unavailable.code;
+    return Response.json(
+      { error: { code: unavailable.code, message } },
+      { status: 503, headers: { 'Retry-After': String(unavailable.retryAfterSeconds), 'Cache-Control': 'no-store' } },
+    );
+  }
   const status = statusOf(err);
   if (status === 500) {
     const e = err as Error;
