@@ -17,8 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default function UnavailablePage() {
   return (
-    <div className="flex min-h-[60dvh] items-center justify-center p-6">
+    // No app shell around it (the shell reads the session from the database): centre on the screen.
+    <main className="flex min-h-dvh items-center justify-center p-6">
       <UnavailableNotice retryAfterSeconds={RETRY_AFTER_SECONDS} />
-    </div>
+    </main>
   );
 }
