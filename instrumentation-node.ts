@@ -1,4 +1,5 @@
 import { connectAndMigrate } from '@/db/connect';
+import { startBackupRequestWatcher } from '@/lib/backup/requests';
 import { ensureAuthSecret, env } from '@/lib/env';
 import { startJobRunner } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
@@ -17,6 +18,8 @@ export async function startServer(): Promise<void> {
     const handle = await connectAndMigrate();
     logger.info({ database: handle.kind }, 'database ready');
     startJobRunner();
+    // npm run backup / backup:verify hand their work to this process while it holds the embedded database.
+    startBackupRequestWatcher(handle);
   } catch (err) {
     const e = err as Error;
     logger.fatal({ err: { name: e.name, message: e.message } }, 'startup failed');

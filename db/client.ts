@@ -26,6 +26,8 @@ export type DbHandle = {
   close: () => Promise<void>;
   /** The driver underneath (postgres.js or PGlite), for the benchmark's raw SQL. */
   raw?: postgres.Sql | PGlite;
+  /** PostgreSQL: the URL it was opened with (backups open a dedicated connection of their own). */
+  url?: string;
   /** LISTEN on a channel; resolves to an unsubscribe function. */
   listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
 };
@@ -83,6 +85,7 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): DbHandle 
     db,
     kind: 'postgres',
     raw: client,
+    url,
     close: async () => {
       await watch?.stop();
       await client.end({ timeout: 5 });

@@ -4,7 +4,7 @@ import { checkDataKey } from '@/lib/crypto/key-check';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { getDbHandle, type DbHandle } from './client';
-import { migrateDatabase } from './migrate';
+import { migrateDatabase, migrationStatus } from './migrate';
 
 /** The URL with its password hidden, for messages. */
 export function redactUrl(url: string): string {
@@ -36,9 +36,16 @@ export async function connectAndMigrate(): Promise<DbHandle> {
     const reason = [e.code, e.message].filter(Boolean).join(' ');
     throw new DatabaseUnavailableError(url ? redactUrl(url) : 'the embedded data directory', reason);
   }
-  await migrateDatabase(handle, url);
+  const readOnly = env().READ_ONLY === 'on';
+  if (readOnly) {
+    // Serving a copy as it is (backup verification): a pending migration is an error, not a change.
+    const m = await migrationStatus(handle.db);
+    if (m.applied < m.expected) throw new Error(`READ_ONLY=on but ${m.expected - m.applied} migration(s) are pending on this database`);
+  } else {
+    await migrateDatabase(handle, url);
+  }
   // Before anything reads or writes personal data: the key must be the data's own (DESIGN §10).
-  const key = await checkDataKey(handle.db, decryptsWith);
+  const key = await checkDataKey(handle.db, decryptsWith, { readOnly });
   if (key.outcome === 'generated') logger.info({ file: key.source }, 'generated the data key for a new embedded database: keep this file, it is not in any backup');
   return handle;
 }

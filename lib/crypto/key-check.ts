@@ -77,7 +77,14 @@ export type KeyCheck = { fingerprint: string; source: string; outcome: 'matched'
  * Run after migrations, before anything encrypts or decrypts. `decrypts` tries a ciphertext with
  * a key (lib/crypto's AES-GCM, passed in to keep this module free of the cipher's cached keys).
  */
-export async function checkDataKey(db: Queryable, decrypts: (stored: string, master: Buffer) => boolean): Promise<KeyCheck> {
+export async function checkDataKey(
+  db: Queryable,
+  decrypts: (stored: string, master: Buffer) => boolean,
+  opts: { readOnly?: boolean } = {},
+): Promise<KeyCheck> {
+  const record = async (fp: string) => {
+    if (!opts.readOnly) await storeFingerprint(db, fp);
+  };
   const e = env();
   if (e.DATABASE_URL && !e.DATA_ENCRYPTION_KEY) {
     throw new DataKeyError(
@@ -122,15 +129,16 @@ export async function checkDataKey(db: Queryable, decrypts: (stored: string, mas
       );
     }
     const fp = keyFingerprint(configured.key);
-    await storeFingerprint(db, fp);
+    await record(fp);
     return { fingerprint: fp, source: configured.source, outcome: 'recorded' };
   }
 
   if (configured) {
     const fp = keyFingerprint(configured.key);
-    await storeFingerprint(db, fp);
+    await record(fp);
     return { fingerprint: fp, source: configured.source, outcome: 'recorded' };
   }
+  if (opts.readOnly) throw new DataKeyError('No data key is configured (read-only start: none is generated).');
   // An empty embedded database and no key: the demo's first start. Generate one, once.
   const file = dataKeyFile();
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -74,6 +74,13 @@ const EnvSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
   /** Path-style addressing (https://host/bucket/key): MinIO and most self-hosted stores need it. */
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  /** Where backups are written (default DATA_DIR/backups). Best on another disk than the database. */
+  BACKUP_DIR: z.string().trim().min(1).optional(),
+  /**
+   * "on": serve an existing database without writing to it at start (no migrations, nothing
+   * recorded). Used by `npm run backup:verify` to health-check a restored copy; set JOBS=off too.
+   */
+  READ_ONLY: z.enum(['on', 'off']).default('off'),
   /** Seconds to wait for a database connection before a request fails with 503. */
   DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(5),
 }).superRefine((e, ctx) => {
