@@ -1,11 +1,12 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { instanceMeta } from '@/db/schema';
-import { dataDir, env } from '@/lib/env';
+import { dataDir, env, previousDataKey } from '@/lib/env';
+import { keyFingerprint } from './fingerprint';
 
 /**
  * The data key is as precious as the database (DESIGN §10): never generated over existing data,
@@ -15,11 +16,22 @@ import { dataDir, env } from '@/lib/env';
  */
 
 export const FINGERPRINT_META_KEY = 'data_key_fingerprint';
+/** The key rotation under way, if any (lib/crypto/rotate.ts): from which key to which, and how far. */
+export const ROTATION_META_KEY = 'data_key_rotation';
 
-/** A one-way, key-derived label: shows which key is which without revealing anything about it. */
-export function keyFingerprint(master: Buffer): string {
-  return createHmac('sha256', master).update('afterdesk:data-key-fingerprint:v1').digest('hex').slice(0, 32);
-}
+export type RotationState = {
+  from: string;
+  to: string;
+  startedAt: string;
+  /** Each table's keyset cursor: the last primary key done in the current pass, or 'done'. */
+  cursor: { customers: string | null; orders: number | null | 'done' } & Record<string, string | number | null>;
+  /** 1 for the first pass over the tables; more when a check pass found rows still to do. */
+  pass: number;
+  /** Values re-encrypted so far (all passes, all runs). */
+  rewritten: number;
+};
+
+export { keyFingerprint };
 
 /** 8f3a2c1d… grouped for people to compare by eye. */
 export const formatFingerprint = (fp: string) => fp.match(/.{1,4}/g)?.join('-') ?? fp;
@@ -59,6 +71,39 @@ export async function storeFingerprint(db: Queryable, fingerprint: string): Prom
     .onConflictDoUpdate({ target: instanceMeta.key, set: { value: { fingerprint }, updatedAt: sql`now()` } });
 }
 
+export async function storedRotation(db: Queryable): Promise<RotationState | null> {
+  const [row] = await db.select({ value: instanceMeta.value }).from(instanceMeta).where(eq(instanceMeta.key, ROTATION_META_KEY));
+  return (row?.value as RotationState | undefined) ?? null;
+}
+
+export async function saveRotation(db: Queryable, state: RotationState): Promise<void> {
+  await db
+    .insert(instanceMeta)
+    .values({ key: ROTATION_META_KEY, value: state })
+    .onConflictDoUpdate({ target: instanceMeta.key, set: { value: state, updatedAt: sql`now()` } });
+}
+
+/**
+ * Records that the data is moving from key `from` to key `to` (idempotent; two instances starting
+ * at once agree on one record). Refuses a second rotation to another key while one is unfinished:
+ * values already re-encrypted under `to` would become unreadable.
+ */
+export async function beginRotation(db: Queryable, from: string, to: string): Promise<RotationState> {
+  const fresh: RotationState = { from, to, startedAt: new Date().toISOString(), cursor: { customers: null, orders: null }, pass: 1, rewritten: 0 };
+  await db.insert(instanceMeta).values({ key: ROTATION_META_KEY, value: fresh }).onConflictDoNothing();
+  const state = (await storedRotation(db))!;
+  if (state.from !== from || state.to !== to) throw unfinishedRotationError(state, to);
+  return state;
+}
+
+function unfinishedRotationError(state: RotationState, configured: string): DataKeyError {
+  return new DataKeyError(
+    `A rotation of the data key from ${formatFingerprint(state.from)} to ${formatFingerprint(state.to)} is unfinished, and the configured key is ` +
+      `${formatFingerprint(configured)}. Part of the data is already encrypted with ${formatFingerprint(state.to)}: configure that key as DATA_ENCRYPTION_KEY ` +
+      `and ${formatFingerprint(state.from)} as DATA_ENCRYPTION_KEY_PREVIOUS, then run npm run keys:rotate to finish (docs/keys.md).`,
+  );
+}
+
 /** One stored ciphertext, if the database holds any personal data encrypted at rest. */
 async function sampleCiphertext(db: Queryable): Promise<string | null> {
   const rows = rowsOf<{ c: string }>(
@@ -71,7 +116,11 @@ async function sampleCiphertext(db: Queryable): Promise<string | null> {
   return rows[0]?.c ?? null;
 }
 
-export type KeyCheck = { fingerprint: string; source: string; outcome: 'matched' | 'recorded' | 'generated' };
+/**
+ * `rotating`: the data is (partly) under the previous key and a rotation to the configured key is
+ * recorded; the app reads both keys until `npm run keys:rotate` has finished (docs/keys.md).
+ */
+export type KeyCheck = { fingerprint: string; source: string; outcome: 'matched' | 'recorded' | 'generated' | 'rotating'; previous?: string };
 
 /**
  * Run after migrations, before anything encrypts or decrypts. `decrypts` tries a ciphertext with
@@ -95,6 +144,8 @@ export async function checkDataKey(
   }
   const stored = await storedFingerprint(db);
   const configured = configuredDataKey();
+  const previous = previousDataKey();
+  const previousFp = previous ? keyFingerprint(previous.key) : null;
 
   if (stored) {
     if (!configured) {
@@ -105,12 +156,31 @@ export async function checkDataKey(
       );
     }
     const fp = keyFingerprint(configured.key);
+    const rotation = await storedRotation(db);
+    if (fp !== stored && previousFp === stored) {
+      // A rotation: new key configured, the data's own key kept as the previous one. Reading both
+      // keys is safe; a second rotation to another key before this one finished is not.
+      if (rotation && rotation.to !== fp) throw unfinishedRotationError(rotation, fp);
+      if (!rotation && !opts.readOnly) await beginRotation(db, stored, fp);
+      return { fingerprint: fp, source: configured.source, outcome: 'rotating', previous: stored };
+    }
+    if (fp !== stored && rotation?.to === fp) {
+      throw new DataKeyError(
+        `A rotation of the data key to ${formatFingerprint(fp)} is unfinished and the previous key (${formatFingerprint(stored)}) is not configured: ` +
+          'part of the data is still encrypted with it. Set DATA_ENCRYPTION_KEY_PREVIOUS to that key, then run npm run keys:rotate to finish (docs/keys.md).',
+      );
+    }
     if (fp !== stored) {
       throw new DataKeyError(
         `The configured data key (${configured.source}, fingerprint ${formatFingerprint(fp)}) is not the key this database is encrypted with ` +
-          `(fingerprint ${formatFingerprint(stored)}). Configure the right key; to change keys, use npm run keys:rotate.`,
+          `(fingerprint ${formatFingerprint(stored)})` +
+          (previous ? `, nor is the previous key (${previous.source}, fingerprint ${formatFingerprint(previousFp!)})` : '') +
+          '. Configure the right key; to change keys, use npm run keys:rotate (docs/keys.md).',
       );
     }
+    // The data's own key, but values are already re-encrypted under another: going back would
+    // leave them unreadable.
+    if (rotation) throw unfinishedRotationError(rotation, fp);
     return { fingerprint: fp, source: configured.source, outcome: 'matched' };
   }
 
@@ -122,6 +192,12 @@ export async function checkDataKey(
         'This database holds encrypted personal data, and no data key is configured. Put back the key it was encrypted with ' +
           `(${e.DATABASE_URL ? 'DATA_ENCRYPTION_KEY' : `the file ${dataKeyFile()}, or DATA_ENCRYPTION_KEY`}). A new key will not be generated over existing data.`,
       );
+    }
+    if (!decrypts(sample, configured.key) && previous && decrypts(sample, previous.key)) {
+      // Data from before fingerprints, under the previous key: a rotation starting now.
+      await record(previousFp!);
+      if (!opts.readOnly) await beginRotation(db, previousFp!, keyFingerprint(configured.key));
+      return { fingerprint: keyFingerprint(configured.key), source: configured.source, outcome: 'rotating', previous: previousFp! };
     }
     if (!decrypts(sample, configured.key)) {
       throw new DataKeyError(

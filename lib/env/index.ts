@@ -27,6 +27,18 @@ const EnvSchema = z.object({
     .refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
       message: 'must be 32 random bytes in base64 (generate one with: openssl rand -base64 32)',
     }),
+  /**
+   * The key the data was encrypted with before DATA_ENCRYPTION_KEY, while `npm run keys:rotate`
+   * re-encrypts it (docs/keys.md): values under it are still read, phones under it still found.
+   */
+  DATA_ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
+      message: 'must be 32 bytes in base64: the key DATA_ENCRYPTION_KEY had before the rotation',
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHOP_TIMEZONE: z
     .string()
@@ -175,4 +187,23 @@ export function ensureDataKey(): Buffer {
   process.env.DATA_ENCRYPTION_KEY = key;
   cached = { ...e, DATA_ENCRYPTION_KEY: key };
   return Buffer.from(key, 'base64');
+}
+
+/** Where the demo keeps the key it had before a rotation (docs/keys.md). */
+export const previousDataKeyFile = () => path.join(dataDir(), 'data-key.previous');
+
+/**
+ * The key of before a rotation, if one is configured: DATA_ENCRYPTION_KEY_PREVIOUS, or for the
+ * embedded database the file DATA_DIR/data-key.previous that `npm run keys:rotate` keeps. Only
+ * read with: nothing is ever encrypted or hashed for storage with it.
+ */
+export function previousDataKey(): { key: Buffer; source: string } | null {
+  const e = env();
+  if (e.DATA_ENCRYPTION_KEY_PREVIOUS) return { key: Buffer.from(e.DATA_ENCRYPTION_KEY_PREVIOUS, 'base64'), source: 'DATA_ENCRYPTION_KEY_PREVIOUS' };
+  if (e.DATABASE_URL) return null;
+  const file = previousDataKeyFile();
+  if (!fs.existsSync(file)) return null;
+  const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+  if (key.length !== 32) throw new EnvError([`${file}: does not hold a 32-byte key in base64 (it is the data key of before the last rotation)`]);
+  return { key, source: file };
 }

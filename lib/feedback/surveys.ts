@@ -7,7 +7,7 @@ import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize, can } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { surveyTokenKey } from '@/lib/crypto';
+import { surveyTokenKey, surveyTokenKeys } from '@/lib/crypto';
 import { env } from '@/lib/env';
 import { AppError, NotFoundError, ValidationError } from '@/lib/errors';
 import { customerRecipient, renderCustomerMail } from '@/lib/mail/customer';
@@ -146,7 +146,7 @@ const surveyColumns = {
  * is `survey_invalid`, an expired one `survey_expired`, an answered one `survey_answered`.
  */
 export async function getSurveyByToken({ input }: { ctx: Ctx; input: { token: string } }): Promise<SurveyView> {
-  const check = verifySurveyToken(String(input.token ?? ''), surveyTokenKey(), Date.now());
+  const check = verifySurveyToken(String(input.token ?? ''), surveyTokenKeys(), Date.now());
   if (!check.ok) throw new AppError(check.code === 'token_expired' ? 'survey_expired' : 'survey_invalid');
   const db = await getDb();
   const [row] = await db
@@ -186,7 +186,7 @@ export async function answerSurvey({ ctx, input }: { ctx: Ctx; input: unknown })
   const data = parseInput(SurveyAnswerInput, input);
   let surveyId: string;
   if (data.token) {
-    const check = verifySurveyToken(data.token, surveyTokenKey(), Date.now());
+    const check = verifySurveyToken(data.token, surveyTokenKeys(), Date.now());
     if (!check.ok) throw new AppError(check.code === 'token_expired' ? 'survey_expired' : 'survey_invalid');
     surveyId = check.surveyId;
   } else {

@@ -17,13 +17,21 @@ export function signSurveyToken(payload: SurveyTokenPayload, key: Buffer): strin
   return `${data}.${b64(sign(data, key))}`;
 }
 
-export function verifySurveyToken(token: string, key: Buffer, now: number): TokenCheck {
+/**
+ * `keys`: the current signing key first, then, during and after a data key rotation while the
+ * previous key is still configured, the previous one, so links sent before the rotation keep
+ * working until they expire (docs/keys.md).
+ */
+export function verifySurveyToken(token: string, keys: Buffer | readonly Buffer[], now: number): TokenCheck {
   const parts = token.split('.');
   if (parts.length !== 2 || !/^[A-Za-z0-9_-]+$/.test(parts[0]!) || !/^[A-Za-z0-9_-]+$/.test(parts[1]!)) return { ok: false, code: 'token_malformed' };
   const [data, signature] = parts as [string, string];
-  const expected = sign(data, key);
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, code: 'token_tampered' };
+  const signedBy = (key: Buffer) => {
+    const expected = sign(data, key);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+  if (!(Buffer.isBuffer(keys) ? [keys] : keys).some(signedBy)) return { ok: false, code: 'token_tampered' };
   let body: { s?: unknown; e?: unknown };
   try {
     body = JSON.parse(Buffer.from(data, 'base64url').toString('utf8')) as { s?: unknown; e?: unknown };

@@ -1,8 +1,8 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { customers } from '@/db/schema';
-import { encryptNullable, maskPhone, phoneHash } from '@/lib/crypto';
+import { encryptNullable, maskPhone, phoneHash, phoneHashes } from '@/lib/crypto';
 
 /**
  * The customer an incoming order belongs to: the same phone (by keyed hash) or, failing that, the
@@ -14,7 +14,12 @@ export async function findOrCreateCustomer(
 ): Promise<string> {
   const email = c.email?.toLowerCase();
   if (c.phone) {
-    const [hit] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.phoneHash, phoneHash(c.phone))).limit(1);
+    const [hit] = await tx
+      .select({ id: customers.id })
+      .from(customers)
+      // Either key's hash while a key rotation is re-encrypting (docs/keys.md).
+      .where(inArray(customers.phoneHash, phoneHashes(c.phone)))
+      .limit(1);
     if (hit) return hit.id;
   } else if (email) {
     const [hit] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.email, email)).limit(1);

@@ -5,7 +5,7 @@ import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { normalizePhone, phoneHash } from '@/lib/crypto';
+import { normalizePhone, phoneHashes } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
 import { hit, blockedFor } from '@/lib/rate-limit';
 import { RateLimitedError } from '@/lib/errors';
@@ -42,7 +42,7 @@ export async function claimOrder({ ctx, input }: { ctx: Ctx; input: unknown }): 
       !!row &&
       (isEmail
         ? row.email === contact.toLowerCase()
-        : normalizePhone(contact).length >= 7 && [row.phoneHash, row.recipientPhoneHash].includes(phoneHash(contact)));
+        : normalizePhone(contact).length >= 7 && phoneHashes(contact).some((h) => h === row.phoneHash || h === row.recipientPhoneHash));
     if (!row || !matches || (row.userId && row.userId !== actor.userId)) {
       await hit(tx, key, { limit: 10, windowSeconds: 3600, blockSeconds: 3600 });
       return null;

@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { customers, orderEvents, orderItems, orders, products, savedViews } from '@/db/schema';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { phoneHash, normalizePhone } from '@/lib/crypto';
+import { phoneHashes, normalizePhone } from '@/lib/crypto';
 import { env } from '@/lib/env';
 import { NotFoundError } from '@/lib/errors';
 import { decodeCursor, toPage, type Page } from '@/lib/pagination';
@@ -30,7 +30,8 @@ function searchWhere(q: string, field: OrderFilters['field']): SQL | undefined {
     case 'orderNo':
       return eq(orders.orderNo, q.toUpperCase());
     case 'phone':
-      return eq(orders.recipientPhoneHash, phoneHash(q));
+      // Either key's hash while a key rotation is re-encrypting (docs/keys.md).
+      return inArray(orders.recipientPhoneHash, phoneHashes(q));
     case 'tracking':
       return eq(orders.trackingNo, q);
     case 'sku':
@@ -38,7 +39,7 @@ function searchWhere(q: string, field: OrderFilters['field']): SQL | undefined {
     case 'customer':
       return byCustomer;
     case 'phoneOrTracking':
-      return sql`(${orders.recipientPhoneHash} = ${phoneHash(q)} or ${orders.trackingNo} = ${q})`;
+      return sql`(${inArray(orders.recipientPhoneHash, phoneHashes(q))} or ${orders.trackingNo} = ${q})`;
     default: {
       // A union of indexed id lookups (an OR across tables would scan every order). A one-character
       // name would match too many customers, so names need two.
