@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   'update:feedback:any',
   'manage:feedback:any',
   'read:report:any',
+  'read:backup:any',
+  'manage:backup:any',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -116,6 +118,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Feedback categories, tags, keyword rules and survey settings.
     'manage:feedback:any',
     'read:report:any',
+    // Backups (#15): the schedule, "back up now", and the overdue alerts in the bell.
+    'read:backup:any',
+    'manage:backup:any',
+    'read:notification:own',
   ],
 };
 

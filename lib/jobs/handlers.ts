@@ -1,6 +1,7 @@
 import 'server-only';
 import { refreshRollups } from '@/lib/analytics/rollup';
 import { sweepPendingAttachments } from '@/lib/attachments';
+import { runScheduledBackup } from '@/lib/backup/job';
 import { autoCloseCases, scanSla } from '@/lib/cases/jobs';
 import { offerNpsSurveys } from '@/lib/feedback/surveys';
 import { deliverEmail } from '@/lib/mail/outbox';
@@ -24,5 +25,8 @@ export const JOB_HANDLERS: Record<JobKind, JobHandler> = {
   },
   'analytics.rollup': async () => {
     await refreshRollups();
+  },
+  'backup.scheduled': async (_payload, job) => {
+    await runScheduledBackup({ now: job.now, signal: job.signal });
   },
 };

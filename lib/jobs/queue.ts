@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { jobs } from '@/db/schema';
 
-export type JobKind = 'email.send' | 'sla.scan' | 'cases.autoclose' | 'attachments.sweep' | 'feedback.nps' | 'analytics.rollup';
+export type JobKind = 'email.send' | 'sla.scan' | 'cases.autoclose' | 'attachments.sweep' | 'feedback.nps' | 'analytics.rollup' | 'backup.scheduled';
 
 /**
  * Queues background work with the caller's transaction handle: the job exists only if the change

@@ -185,6 +185,8 @@ const SCHEDULE: { kind: JobKind; everyMinutes: number }[] = [
   { kind: 'feedback.nps', everyMinutes: 60 },
   // Dashboards follow changes within a minute (docs/decisions/0007).
   { kind: 'analytics.rollup', everyMinutes: 1 },
+  // Makes a backup when the admin's interval has passed, verifies it, prunes, alerts (lib/backup/job.ts).
+  { kind: 'backup.scheduled', everyMinutes: 15 },
 ];
 
 export async function schedulePeriodicJobs(now: Date = new Date()): Promise<void> {

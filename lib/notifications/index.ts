@@ -36,6 +36,26 @@ export async function notifyStaff(
   return inserted.length;
 }
 
+/** Notifications about the installation rather than a case (backups overdue); they open no case. */
+export type SystemNotificationKind = 'backup_overdue' | 'verify_overdue';
+
+/**
+ * Notifies people about the installation, with the caller's transaction, once per person and
+ * `dedupeKey`. Returns who was notified just now, so a caller that also e-mails them (the backup
+ * alert) sends each message once per episode however often it runs.
+ */
+export async function notifyUsers(tx: Queryable, input: { userIds: string[]; kind: SystemNotificationKind; dedupeKey: string }): Promise<string[]> {
+  const userIds = [...new Set(input.userIds)];
+  if (userIds.length === 0) return [];
+  const inserted = await tx
+    .insert(notifications)
+    .values(userIds.map((userId) => ({ userId, kind: input.kind, dedupeKey: input.dedupeKey })))
+    .onConflictDoNothing()
+    .returning({ userId: notifications.userId });
+  for (const r of inserted) await publish(tx, { type: 'notification', userId: r.userId });
+  return inserted.map((r) => r.userId);
+}
+
 
 export async function listNotifications({ ctx, input }: { ctx: Ctx; input: { cursor?: string | null; limit?: number } }): Promise<Page<NotificationDto> & { unread: number }> {
   const actor = authorize(ctx.actor, 'read:notification:own');

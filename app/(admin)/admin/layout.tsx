@@ -1,5 +1,6 @@
-import { ChartColumn, KeyRound, LayoutDashboard, Mail, MessageCircleHeart, ScrollText, Settings, ShieldCheck, Timer, Trash, Users, UsersRound } from 'lucide-react';
+import { ChartColumn, DatabaseBackup, KeyRound, LayoutDashboard, Mail, MessageCircleHeart, ScrollText, Settings, ShieldCheck, Timer, Trash, Users, UsersRound } from 'lucide-react';
 import { AppShell } from '@/components/layout/app-shell';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { getT } from '@/lib/i18n/server';
 
@@ -15,13 +16,14 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/sla', label: t('nav.sla'), icon: <Timer /> },
     { href: '/admin/feedback', label: t('nav.feedbackSetup'), icon: <MessageCircleHeart /> },
     { href: '/admin/outbox', label: t('nav.outbox'), icon: <Mail /> },
+    { href: '/admin/backups', label: t('nav.backups'), icon: <DatabaseBackup /> },
     { href: '/admin/orders', label: t('nav.bin'), icon: <Trash /> },
     { href: '/admin/api-keys', label: t('nav.apiKeys'), icon: <KeyRound /> },
     { href: '/admin/audit', label: t('nav.audit'), icon: <ScrollText /> },
     { href: '/admin/account', label: t('nav.account'), icon: <Settings /> },
   ];
   return (
-    <AppShell area="admin" actor={actor} nav={nav}>
+    <AppShell area="admin" actor={actor} nav={nav} headerExtra={<NotificationBell />}>
       {children}
     </AppShell>
   );
