@@ -1,7 +1,7 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { getDbHandle, type DbHandle, type Queryable } from '@/db/client';
 import { backupRuns, users } from '@/db/schema';
 import { transaction } from '@/db/tx';
@@ -103,7 +103,7 @@ export async function runScheduledBackup(
     const [tried] = await db
       .select({ id: backupRuns.id })
       .from(backupRuns)
-      .where(and(eq(backupRuns.kind, 'verify'), eq(backupRuns.archive, archive), sql`${backupRuns.startedAt} >= ${last.backup.startedAt}`))
+      .where(and(eq(backupRuns.kind, 'verify'), eq(backupRuns.archive, archive), gte(backupRuns.startedAt, last.backup.startedAt)))
       .limit(1);
     const file = path.join(defaultBackupDir(), archive);
     if (!tried && fs.existsSync(file)) {
