@@ -21,6 +21,7 @@ beforeAll(async () => {
   setDbHandle({
     db: drizzle(pg, { schema }) as unknown as Db,
     kind: 'pglite',
+    raw: pg,
     close: () => pg.close(),
     listen: (channel, onPayload) => pg.listen(channel, onPayload),
   });
