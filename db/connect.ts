@@ -46,6 +46,7 @@ export async function connectAndMigrate(): Promise<DbHandle> {
   }
   // Before anything reads or writes personal data: the key must be the data's own (DESIGN §10).
   const key = await checkDataKey(handle.db, decryptsWith, { readOnly });
+  if (key.outcome === 'rotating') logger.warn({ from: key.previous, to: key.fingerprint }, 'a data key rotation is unfinished: both keys are read until npm run keys:rotate has finished (docs/keys.md)');
   if (key.outcome === 'generated') logger.info({ file: key.source }, 'generated the data key for a new embedded database: keep this file, it is not in any backup');
   return handle;
 }
