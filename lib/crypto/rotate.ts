@@ -77,6 +77,16 @@ function pendingWhere(t: Table, kid: string): SQL {
   );
 }
 
+/** How many rows still hold a value not under the key with id `kid` (for progress reports). */
+export async function pendingRowCount(db: Queryable, kid: string): Promise<number> {
+  let n = 0;
+  for (const t of ENCRYPTED_TABLES) {
+    const [row] = rowsOf<{ n: string | number }>(await db.execute(sql`select count(*) as n from ${ident(t.name)} where ${pendingWhere(t, kid)}`));
+    n += Number(row?.n ?? 0);
+  }
+  return n;
+}
+
 async function anyPending(db: Queryable, kid: string): Promise<boolean> {
   for (const t of ENCRYPTED_TABLES) {
     const rows = rowsOf(await db.execute(sql`select 1 as x from ${ident(t.name)} where ${pendingWhere(t, kid)} limit 1`));
