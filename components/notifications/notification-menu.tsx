@@ -7,7 +7,7 @@ import { loadNotificationsAction, markNotificationsReadAction } from '@/app/(age
 import { Button } from '@/components/ui/button';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
 import { useI18n } from '@/lib/i18n/client';
-import type { NotificationDto } from '@/lib/notifications/dto';
+import { NOTIFICATION_TARGETS, type NotificationDto } from '@/lib/notifications/dto';
 import { cn } from '@/lib/utils';
 
 type State = { items: NotificationDto[]; unread: number };
@@ -36,6 +36,7 @@ export function NotificationMenu({ initial }: { initial: State }) {
       });
     }
     if (n.caseNo) router.push(`/desk/cases/${n.caseNo}`);
+    else if (NOTIFICATION_TARGETS[n.kind]) router.push(NOTIFICATION_TARGETS[n.kind]!);
   }
 
   function readAll() {
