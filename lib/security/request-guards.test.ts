@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCrossOriginWrite, isOversizedAction, ownOrigins, urlHasNul } from './request-guards';
+import { isActionWithoutLength, isCrossOriginWrite, isMalformedActionBody, isOversizedAction, ownOrigins, urlHasNul } from './request-guards';
 
 const h = (init: Record<string, string>) => new Headers(init);
 
@@ -37,5 +37,25 @@ describe('isOversizedAction', () => {
     expect(isOversizedAction('POST', h({ 'next-action': 'abc', 'content-length': String(2 * 1024 * 1024) }))).toBe(true);
     expect(isOversizedAction('POST', h({ 'next-action': 'abc', 'content-length': '1000' }))).toBe(false);
     expect(isOversizedAction('POST', h({ 'content-length': String(5 * 1024 * 1024) }))).toBe(false);
+  });
+});
+
+describe('server action bodies', () => {
+  const action = (body: BodyInit, type: string) => new Request('http://localhost/sign-in', { method: 'POST', body, headers: { 'next-action': 'abc', 'content-type': type } });
+
+  it('refuses a chunked action (no declared length)', () => {
+    expect(isActionWithoutLength('POST', h({ 'next-action': 'abc', 'transfer-encoding': 'chunked' }))).toBe(true);
+    expect(isActionWithoutLength('POST', h({ 'next-action': 'abc', 'content-length': '10' }))).toBe(false);
+  });
+
+  it('tells a malformed JSON or multipart body from a good one', async () => {
+    expect(await isMalformedActionBody(action('{not json', 'text/plain;charset=UTF-8'))).toBe(true);
+    expect(await isMalformedActionBody(action('garbage', 'multipart/form-data; boundary=zz'))).toBe(true);
+    expect(await isMalformedActionBody(action('["$K1"]', 'text/plain;charset=UTF-8'))).toBe(false);
+    const form = new FormData();
+    form.set('email', 'a@b.c');
+    const good = new Request('http://localhost/sign-in', { method: 'POST', body: form, headers: { 'next-action': 'abc' } });
+    expect(await isMalformedActionBody(good)).toBe(false);
+    expect(await isMalformedActionBody(new Request('http://localhost/x', { method: 'POST', body: '{' }))).toBe(false);
   });
 });

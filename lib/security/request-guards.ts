@@ -52,3 +52,34 @@ export function isOversizedAction(method: string, headers: Headers): boolean {
   const length = Number(headers.get('content-length') ?? 0);
   return Number.isFinite(length) && length > ACTION_BODY_LIMIT_BYTES;
 }
+
+/**
+ * A server action POST that declares no length (chunked): Next.js can only find out it is too
+ * large by failing with a 500 mid-read. Browsers always send a length with an action's body.
+ */
+export function isActionWithoutLength(method: string, headers: Headers): boolean {
+  return method.toUpperCase() === 'POST' && headers.has('next-action') && !headers.has('content-length');
+}
+
+/**
+ * Whether a server action's body can be decoded the way Next.js will decode it: JSON text for
+ * actions called from code, multipart for forms. A malformed body otherwise fails inside Next.js
+ * as a 500; here it is refused as unusable input. The body is at most 1 MB (checked before).
+ */
+export async function isMalformedActionBody(request: Request): Promise<boolean> {
+  if (request.method.toUpperCase() !== 'POST' || !request.headers.has('next-action')) return false;
+  const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  try {
+    if (type.startsWith('multipart/form-data')) {
+      await request.clone().formData();
+    } else if (type.startsWith('application/x-www-form-urlencoded')) {
+      return false;
+    } else {
+      const text = await request.clone().text();
+      if (text.length > 0) JSON.parse(text);
+    }
+    return false;
+  } catch {
+    return true;
+  }
+}
