@@ -184,7 +184,7 @@ export async function alertIfOverdue(opts: { now: Date; schedule: BackupSchedule
         await queueEmail(tx, {
           to: a.email,
           subject: t(`backups.mail.${which}Subject`),
-          ...renderCustomerMail(r, { paragraphs: [t(s.never ? `backups.mail.${which}NeverLead` : `backups.mail.${which}Lead`, { hours, when }), t('backups.mail.todo')], link, linkLabel: t('backups.mail.open') }),
+          ...renderCustomerMail(r, { paragraphs: [t(s.never ? `backups.mail.${which}NeverLead` : `backups.mail.${which}Lead`, { hours, when }), t('backups.mail.nextStep')], link, linkLabel: t('backups.mail.open') }),
         });
       }
       result[which] = notified.size;

@@ -8,16 +8,18 @@ import { z } from 'zod';
  * a message naming the variable, instead of failing later in some unrelated request.
  * Documented for operators in .env.example.
  */
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z
+/** An optional setting where blank means unset, and a value must match `pattern`. */
+const optionalMatching = (pattern: RegExp, message: string) =>
+  z
     .string()
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || /^postgres(ql)?:\/\/.+/.test(v), {
-      message: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/afterdesk',
-    }),
+    .refine((v) => v === undefined || pattern.test(v), { message });
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: optionalMatching(/^postgres(ql)?:\/\/.+/, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/afterdesk'),
   DATA_DIR: z.string().default('.data'),
   PGLITE_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with: openssl rand -base64 32)').optional(),
@@ -52,12 +54,7 @@ const EnvSchema = z.object({
       }
     }, 'must be an IANA time zone such as Asia/Shanghai'),
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
-  SMTP_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || /^smtps?:\/\/.+/.test(v), { message: 'must be an SMTP URL such as smtp://user:password@mail.example.com:587' }),
+  SMTP_URL: optionalMatching(/^smtps?:\/\/.+/, 'must be an SMTP URL such as smtp://user:password@mail.example.com:587'),
   MAIL_FROM: z.string().trim().min(3).default('AfterDesk <no-reply@afterdesk.local>'),
   APP_URL: z.url({ message: 'must be the public URL of the app, such as https://afterdesk.example.com' }).default('http://localhost:3000'),
   /** Set to "off" to keep this instance from running background jobs (another instance runs them). */
@@ -69,19 +66,9 @@ const EnvSchema = z.object({
   TRUSTED_PROXIES: z.coerce.number().int('must be a whole number of proxy hops (0, 1, 2 …)').min(0).max(10).default(0),
   /** Where attachment bytes (and backups' blobs) live: local disk under DATA_DIR, or an S3-compatible bucket. */
   BLOB_STORE: z.enum(['local', 's3']).default('local'),
-  S3_ENDPOINT: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || /^https?:\/\/.+/.test(v), { message: 'must be an http(s) URL such as https://s3.example.com' }),
+  S3_ENDPOINT: optionalMatching(/^https?:\/\/.+/, 'must be an http(s) URL such as https://s3.example.com'),
   S3_REGION: z.string().trim().min(1).default('us-east-1'),
-  S3_BUCKET: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v), { message: 'must be a bucket name of 3–63 lower-case letters, digits, dots or hyphens' }),
+  S3_BUCKET: optionalMatching(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name of 3–63 lower-case letters, digits, dots or hyphens'),
   S3_ACCESS_KEY_ID: z.string().trim().optional(),
   S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
   /** Path-style addressing (https://host/bucket/key): MinIO and most self-hosted stores need it. */

@@ -70,7 +70,7 @@ function StatusCard({
             {t.dynamic(`backups.states.${state}`)}
           </Badge>
         </div>
-        <CardDescription>{t.dynamic(`backups.todo.${kind}.${state}`, { hours: String(Math.round(limitHours)) })}</CardDescription>
+        <CardDescription>{t.dynamic(`backups.nextStep.${kind}.${state}`, { hours: String(Math.round(limitHours)) })}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3 text-sm">
         {last ? (
