@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { auditEvents, products, users } from '@/db/schema';
+import { auditEvents, productCategories, products, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { createSession, loadActorBySession } from '@/lib/auth/sessions';
 import type { Role } from '@/lib/authz';
@@ -55,9 +55,16 @@ export async function auditFor(entityId: string) {
   return db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId));
 }
 
+/** A product category (categories are records since #12); a no-op when it exists. */
+export async function ensureTestCategory(code: string) {
+  const db = await getDb();
+  await db.insert(productCategories).values({ code, nameZh: code, nameEn: code }).onConflictDoNothing();
+}
+
 /** A product with a unique SKU. */
 export async function createTestProduct(opts: { priceCents?: number; category?: string; name?: string } = {}) {
   const db = await getDb();
+  if (opts.category) await ensureTestCategory(opts.category);
   const [p] = await db
     .insert(products)
     .values({

@@ -42,6 +42,7 @@ const KIND_VARIANT: Record<FeedbackKind, Variant> = {
   complaint: 'destructive',
   praise: 'success',
   other: 'outline',
+  review: 'secondary',
 };
 
 export function FeedbackKindBadge({ kind, label, className }: { kind: FeedbackKind; label: string; className?: string }) {

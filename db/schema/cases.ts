@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, char, index, integer, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { CASE_STATUSES, CASE_TYPES } from '@/lib/cases/workflow';
 import { teams, users } from './identity';
-import { channelEnum, customers, orderItems, orders } from './orders';
+import { customers, orderItems, orders } from './orders';
 
 /** Feeds case numbers AS-<yyyymmdd>-<n>. */
 export const caseNoSeq = pgSequence('case_no_seq', { startWith: 1 });
@@ -79,7 +79,7 @@ export const cases = pgTable(
      * channel, and the main product (first item) with its category. Kept by triggers (migration
      * 0015) whatever writes the case, its items, the order or the product.
      */
-    orderChannel: channelEnum('order_channel'),
+    orderChannel: text('order_channel'),
     mainProductId: uuid('main_product_id'),
     mainCategory: text('main_category').notNull().default(''),
     version: integer('version').notNull().default(1),

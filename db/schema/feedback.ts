@@ -4,7 +4,8 @@ import { cases } from './cases';
 import { users } from './identity';
 import { customers, orders, products } from './orders';
 
-export const FEEDBACK_KINDS = ['csat', 'nps', 'suggestion', 'complaint', 'praise', 'other'] as const;
+/** `review` is a product review or rating (1–5) brought from a sales channel by the reviews import. */
+export const FEEDBACK_KINDS = ['csat', 'nps', 'suggestion', 'complaint', 'praise', 'other', 'review'] as const;
 export const FEEDBACK_STATUSES = ['new', 'reviewed', 'actioned'] as const;
 
 export const feedbackKindEnum = pgEnum('feedback_kind', FEEDBACK_KINDS);
@@ -124,12 +125,19 @@ export const feedback = pgTable(
     /** A follow-up without a case: the owner gets back to the customer by then. */
     followUpDueAt: timestamp('follow_up_due_at', { withTimezone: true }),
     followUpNote: text('follow_up_note'),
+    /** Where an imported review came from (`<channel>:<review id>` or a digest of the row): imports skip it the second time. */
+    externalRef: text('external_ref'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('feedback_score_range', sql`${t.score} is null or (${t.kind} = 'csat' and ${t.score} between 1 and 5) or (${t.kind} = 'nps' and ${t.score} between 0 and 10)`),
+    // kind::text: the 'review' value was added to the enum in the same migration run (0020).
+    check(
+      'feedback_score_range',
+      sql`${t.score} is null or (${t.kind}::text in ('csat', 'review') and ${t.score} between 1 and 5) or (${t.kind}::text = 'nps' and ${t.score} between 0 and 10)`,
+    ),
+    uniqueIndex('feedback_external_ref_key').on(t.externalRef).where(sql`${t.externalRef} is not null`),
     uniqueIndex('feedback_survey_key').on(t.surveyId),
     // One index per inbox filter, each ending in (created_at, id) for newest-first keyset pages
     // and period ranges.

@@ -1,5 +1,6 @@
 export * from './identity';
 export * from './audit';
+export * from './catalog';
 export * from './orders';
 export * from './integrations';
 export * from './cases';

@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgEnum,
+  primaryKey,
   pgSequence,
   pgTable,
   text,
@@ -15,12 +16,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { channels, productCategories } from './catalog';
 import { users } from './identity';
 
 /** Feeds the daily order number SO<yyyymmdd><n>; gaps are fine, uniqueness is what matters. */
 export const orderNoSeq = pgSequence('order_no_seq', { startWith: 1 });
-
-export const channelEnum = pgEnum('order_channel', ['own_site', 'tmall', 'jd', 'douyin', 'pinduoduo', 'offline']);
 
 export const orderStatusEnum = pgEnum('order_status', [
   'pending_payment',
@@ -52,6 +52,9 @@ export const customers = pgTable(
     /** Province / city / district in clear (for display and reports); the street line is encrypted. */
     region: text('region'),
     addressEnc: text('address_enc'),
+    /** Staff labels ("VIP", "批发") for finding and recognising customers; lower-case, deduplicated. */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -61,7 +64,44 @@ export const customers = pgTable(
     index('customers_email_idx').on(t.email),
     // Name search is by prefix ("王小"); text_pattern_ops lets LIKE 'x%' use the index in any collation.
     index('customers_name_prefix_idx').using('btree', sql`${t.name} text_pattern_ops`),
+    index('customers_tags_idx').using('gin', t.tags),
+    index('customers_created_idx').on(t.createdAt, t.id),
   ],
+);
+
+/**
+ * A customer's id in a sales channel (the buyer id of Tmall, JD …): imports and the channel API
+ * recognise a returning buyer by it when no phone or e-mail is given.
+ */
+export const customerExternalIds = pgTable(
+  'customer_external_ids',
+  {
+    channel: text('channel')
+      .notNull()
+      .references(() => channels.code, { onUpdate: 'cascade' }),
+    externalId: text('external_id').notNull(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.externalId] }), index('customer_external_ids_customer_idx').on(t.customerId)],
+);
+
+/** Staff notes on a customer profile: who wrote what, when. Never shown to the customer. */
+export const customerNotes = pgTable(
+  'customer_notes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorLabel: text('author_label').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('customer_notes_customer_idx').on(t.customerId, t.createdAt)],
 );
 
 export const products = pgTable(
@@ -69,19 +109,36 @@ export const products = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     sku: text('sku').notNull(),
+    /** The product's name in Chinese (zh-CN), the shop's own language; always present. */
     name: text('name').notNull(),
+    /** The English name; displays fall back to `name` when empty. */
+    nameEn: text('name_en'),
     /** Product category code; return policies are configured per category. */
-    category: text('category').notNull(),
+    category: text('category')
+      .notNull()
+      .references(() => productCategories.code, { onUpdate: 'cascade' }),
     priceCents: integer('price_cents').notNull(),
     currency: char('currency', { length: 3 }).notNull().default('CNY'),
     returnable: boolean('returnable').notNull().default(true),
     /** Why a product is excluded from 7-day no-reason return (custom_made, perishable, digital, periodical, confirmed). */
     nonReturnableReason: text('non_returnable_reason'),
     warrantyDays: integer('warranty_days').notNull().default(365),
+    /** False once archived: no longer sold or importable, but kept because orders reference it. */
     active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('products_sku_key').on(t.sku), index('products_category_idx').on(t.category)],
+  (t) => [
+    uniqueIndex('products_sku_key').on(t.sku),
+    // The catalogue list: by category or status, SKU order (keyset on sku); name search by prefix.
+    index('products_category_idx').on(t.category, t.sku),
+    index('products_active_sku_idx').on(t.active, t.sku),
+    index('products_name_prefix_idx').using('btree', sql`lower(${t.name}) text_pattern_ops`),
+    index('products_name_en_prefix_idx').using('btree', sql`lower(${t.nameEn}) text_pattern_ops`),
+    check('products_price_nonnegative', sql`${t.priceCents} >= 0`),
+    check('products_warranty_nonnegative', sql`${t.warrantyDays} >= 0`),
+  ],
 );
 
 export const orders = pgTable(
@@ -89,7 +146,9 @@ export const orders = pgTable(
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     orderNo: text('order_no').notNull(),
-    channel: channelEnum('channel').notNull(),
+    channel: text('channel')
+      .notNull()
+      .references(() => channels.code, { onUpdate: 'cascade' }),
     externalId: text('external_id'),
     customerId: uuid('customer_id')
       .notNull()
@@ -216,7 +275,12 @@ export const importJobs = pgTable(
     imported: integer('imported').notNull().default(0),
     skipped: integer('skipped').notNull().default(0),
     rejected: integer('rejected').notNull().default(0),
-    report: jsonb('report').$type<{ line: number; externalId: string; field: string; code: string }[]>().notNull().default([]),
+    /** What was imported: orders, products, customers or reviews (lib/imports). */
+    kind: text('kind').notNull().default('orders'),
+    /** The importer's choices (history mode, create missing products …). */
+    options: jsonb('options').$type<Record<string, boolean>>().notNull().default({}),
+    /** Rejected rows: CSV line, the row's reference, the CSV column at fault and an error code. */
+    report: jsonb('report').$type<{ line: number; externalId: string; field: string; code: string; params?: Record<string, string | number> }[]>().notNull().default([]),
   },
   (t) => [index('import_jobs_user_idx').on(t.userId, t.createdAt)],
 );

@@ -9,7 +9,7 @@ import { listCases } from '@/lib/cases/queries';
 import type { Ctx } from '@/lib/context';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '@/lib/errors';
 import { deleteOrder } from '@/lib/orders/mutations';
-import { anonymousCtx, createTestProduct, createTestUser, ctxFor, orderOfNewCustomer } from '@/test/factories';
+import { anonymousCtx, createTestProduct, createTestUser, ctxFor, ensureTestCategory, orderOfNewCustomer } from '@/test/factories';
 import { getDashboard, getRepeatCustomers } from './dashboard';
 import { refreshRollups } from './rollup';
 
@@ -139,8 +139,10 @@ async function raw(p: { from: string; to: string }, f: Filters = {}) {
     select count(*)::int as n from cases c join orders o on o.id = c.order_id
     where c.created_at < (${p.to}::date + 1)::timestamp at time zone ${TZ} and ${ch} and ${cat}
       and not coalesce(coalesce(c.completed_at, case when c.status = 'cancelled' then c.closed_at end) < (${p.to}::date + 1)::timestamp at time zone ${TZ}, false)`);
+  // A team filter keeps the team's members (whatever team the cases went to), as the dashboard does.
   const agents = await q<{ id: string; resolved: number }>(sql`
-    select assignee_id::text as id, count(*)::int as resolved from cases c where ${inP(sql`c.completed_at`)} and assignee_id is not null group by 1`);
+    select assignee_id::text as id, count(*)::int as resolved from cases c where ${inP(sql`c.completed_at`)} and assignee_id is not null
+      and ${f.teamId ? sql`assignee_id in (select user_id from team_members where team_id = ${f.teamId})` : sql`true`} group by 1`);
   // Open now, by whole shop days since creation (0, 1–2, 3–6, 7–13, 14 and more).
   const [age] = await q<{ d1: number; d3: number; d7: number; d14: number; older: number }>(sql`
     select count(*) filter (where a < 1)::int as d1, count(*) filter (where a between 1 and 2)::int as d3, count(*) filter (where a between 3 and 6)::int as d7,
@@ -219,6 +221,7 @@ describe('the dashboard', () => {
     await db.update(orders).set({ channel: 'douyin' }).where(eq(orders.id, c1.orderId));
     expect((await caseRow(caseNos[1]!)).orderChannel).toBe('douyin');
     const renamed = `${category}-x`;
+    await ensureTestCategory(renamed);
     await db.update(products).set({ category: renamed }).where(eq(products.id, c1.mainProductId!));
     expect((await caseRow(caseNos[1]!)).mainCategory).toBe(renamed);
     await refreshRollups();

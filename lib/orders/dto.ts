@@ -1,9 +1,9 @@
-import type { Channel } from './schemas';
 import type { OrderStatus } from './workflow';
 
 export type OrderListItemDto = {
   orderNo: string;
-  channel: Channel;
+  /** A channel code (admin-managed, see `channels`). */
+  channel: string;
   status: OrderStatus;
   customerName: string;
   totalCents: number;
@@ -36,7 +36,8 @@ export type OrderEventDto = {
 
 export type OrderDetailDto = {
   orderNo: string;
-  channel: Channel;
+  /** A channel code (admin-managed, see `channels`). */
+  channel: string;
   externalId: string | null;
   status: OrderStatus;
   currency: string;

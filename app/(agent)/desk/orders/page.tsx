@@ -180,7 +180,7 @@ export default async function OrdersPage({ searchParams }: PageProps<'/desk/orde
             placedAt: o.placedAt,
             placedAtLabel: formatDateTime(o.placedAt, locale, tz),
             customerName: o.customerName,
-            channelLabel: t(`orders.channels.${o.channel}`),
+            channelLabel: t.dynamic(`orders.channels.${o.channel}`, undefined, o.channel),
             status: o.status,
             statusLabel: t(`orders.status.${o.status}`),
             itemCount: o.itemCount,

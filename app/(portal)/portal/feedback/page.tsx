@@ -32,6 +32,7 @@ const KIND_ICON: Record<FeedbackKind, React.ReactNode> = {
   complaint: <MessageSquareWarning />,
   praise: <ThumbsUp />,
   other: <MessageSquareMore />,
+  review: <Star />,
 };
 const STATUS_VARIANT: Record<FeedbackStatus, 'secondary' | 'warning' | 'success'> = { new: 'secondary', reviewed: 'warning', actioned: 'success' };
 const isFree = (kind: FeedbackKind): kind is FreeKind => (FREE_KINDS as readonly string[]).includes(kind);

@@ -54,7 +54,7 @@ export default async function PortalOrdersPage({ searchParams }: PageProps<'/por
               <div className="grid min-w-48 gap-0.5">
                 <span className="font-mono text-sm font-medium">{o.orderNo}</span>
                 <span className="text-xs text-muted-foreground">
-                  {formatDateTime(o.placedAt, locale, tz)} · {t(`orders.channels.${o.channel}`)}
+                  {formatDateTime(o.placedAt, locale, tz)} · {t.dynamic(`orders.channels.${o.channel}`, undefined, o.channel)}
                 </span>
               </div>
               <OrderStatusBadge status={o.status} label={t(`orders.customerStatus.${o.status}`)} />

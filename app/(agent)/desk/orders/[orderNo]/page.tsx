@@ -184,7 +184,7 @@ export default async function OrderDetailPage({ params }: PageProps<'/desk/order
             </CardHeader>
             <CardContent>
               <dl className="grid gap-2.5">
-                <Field label={t('orders.detail.channel')}>{t(`orders.channels.${order.channel}`)}</Field>
+                <Field label={t('orders.detail.channel')}>{t.dynamic(`orders.channels.${order.channel}`, undefined, order.channel)}</Field>
                 {order.externalId ? <Field label={t('orders.detail.externalId')}>{order.externalId}</Field> : null}
                 <Field label={t('orders.detail.placedAt')}>{time(order.placedAt)}</Field>
                 {order.paidAt ? <Field label={t('orders.detail.paidAt')}>{time(order.paidAt)}</Field> : null}
