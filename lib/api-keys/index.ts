@@ -15,6 +15,8 @@ import { parseInput } from '@/lib/validation';
 export const API_SCOPES = {
   'orders:write': ['create:order:any', 'update:order:any', 'read:order:any'],
   'orders:status': ['update:order:any', 'read:order:any'],
+  'products:write': ['manage:product:any', 'read:product:any'],
+  'products:read': ['read:product:any'],
 } as const satisfies Record<string, readonly Permission[]>;
 export type ApiScope = keyof typeof API_SCOPES;
 

@@ -47,6 +47,19 @@ export const PERMISSIONS = [
   'read:report:any',
   'read:backup:any',
   'manage:backup:any',
+  // Catalogue, channels and shop settings (#12): admins keep them, supervisors read and import.
+  'read:product:any',
+  'manage:product:any',
+  'import:product:any',
+  'manage:channel:any',
+  'manage:shop:any',
+  // Customers on the desk (#12).
+  'read:customer:any',
+  'update:customer:any',
+  'merge:customer:any',
+  'import:customer:any',
+  'export:customer:any',
+  'import:review:any',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -72,6 +85,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:notification:own',
     'read:feedback:any',
     'update:feedback:any',
+    // Customer profiles: look a caller up, note and tag them.
+    'read:customer:any',
+    'update:customer:any',
   ],
   // Supervisors also import in bulk and may see a customer's full phone and address (audited).
   supervisor: [
@@ -97,6 +113,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:report:any',
     // Supervisors keep the team's shared canned replies.
     'manage:reply:any',
+    // A shop's history moves in through supervisors: catalogue (read), customers, reviews (#12).
+    'read:product:any',
+    'import:product:any',
+    'read:customer:any',
+    'update:customer:any',
+    'merge:customer:any',
+    'import:customer:any',
+    'export:customer:any',
+    'import:review:any',
   ],
   admin: [
     'access:admin:any',
@@ -117,6 +142,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:outbox:any',
     // Feedback categories, tags, keyword rules and survey settings.
     'manage:feedback:any',
+    // The catalogue, product categories, sales channels and the shop currency (#12).
+    'read:product:any',
+    'manage:product:any',
+    'manage:channel:any',
+    'manage:shop:any',
     'read:report:any',
     // Backups (#15): the schedule, "back up now", and the overdue alerts in the bell.
     'read:backup:any',

@@ -17,9 +17,8 @@ import { CreateOrderInput } from './schemas';
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 100_000;
 
-export type RejectedRow = { line: number; externalId: string; field: string; code: string };
-export type ImportProgress = { rows: number; imported: number; skipped: number; rejected: number };
-export type ImportResult = ImportProgress & { jobId: string; report: RejectedRow[] };
+import type { ImportProgress, ImportResult, RejectedRow } from '@/lib/imports/types';
+export type { ImportProgress, ImportResult, RejectedRow };
 
 /**
  * Imports orders from a CSV stream, reporting progress as it goes. Each order is validated and
@@ -32,11 +31,11 @@ export async function* importOrdersCsv({
   input,
 }: {
   ctx: Ctx;
-  input: { fileName: string; body: AsyncIterable<Uint8Array> | Readable };
+  input: { fileName: string; body: AsyncIterable<Uint8Array> | Readable; options?: Record<string, boolean> };
 }): AsyncGenerator<ImportProgress, ImportResult> {
   const actor = authorize(ctx.actor, 'import:order:any');
   const fileName = input.fileName.slice(0, 200) || 'orders.csv';
-  const progress: ImportProgress = { rows: 0, imported: 0, skipped: 0, rejected: 0 };
+  const progress: ImportProgress = { rows: 0, imported: 0, updated: 0, skipped: 0, rejected: 0 };
   const report: RejectedRow[] = [];
   const db = await getDb();
 
