@@ -1,0 +1,100 @@
+import 'server-only';
+import { eq, ne } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Queryable } from '@/db/client';
+import { orders, shopSettings } from '@/db/schema';
+import { transaction } from '@/db/tx';
+import { recordAudit } from '@/lib/audit';
+import { authorize } from '@/lib/authz';
+import type { Ctx } from '@/lib/context';
+import { ConflictError, ValidationError } from '@/lib/errors';
+import { parseInput } from '@/lib/validation';
+import { DEFAULT_CURRENCY } from './currencies';
+import { UpdateShopCurrencyInput } from './schemas';
+
+/** Facts about the shop that every money display, report, export and import reads. */
+export type ShopSettings = {
+  /** ISO 4217, upper case (`CNY`). Every order is in this currency; one in another is refused. */
+  currency: string;
+  version: number;
+};
+
+/**
+ * How long one process trusts its copy. Pages on every instance render money with it, so it is read
+ * often and changes almost never; a change made on another instance shows here within this time.
+ * Writes that must agree with the currency (order creation, imports) never use the copy: inside a
+ * transaction `getShopSettings` reads the row itself (see there).
+ */
+const CACHE_MS = 15_000;
+
+type Cached = { db: Queryable; value: ShopSettings; at: number };
+// On globalThis: Next.js may load this module more than once in a process (see db/client.ts).
+const slot = globalThis as typeof globalThis & { __afterdeskShopSettings?: Cached };
+
+/**
+ * The shop's settings.
+ *
+ * - Given the database: a copy cached for a few seconds per process (invalidated at once by
+ *   `updateShopCurrency` in this process) — for rendering.
+ * - Given an open transaction: the row read now and locked FOR SHARE until that transaction ends,
+ *   so a currency change (which locks it FOR UPDATE and then looks for orders in another currency)
+ *   either waits for the order being written and sees it, or commits first and the writer reads the
+ *   new currency. An order in the wrong currency can therefore never slip in during a change.
+ */
+export async function getShopSettings(db: Queryable): Promise<ShopSettings> {
+  if (db instanceof PgTransaction) return readSettings(db, true);
+  const hit = slot.__afterdeskShopSettings;
+  if (hit && hit.db === db && Date.now() - hit.at < CACHE_MS) return hit.value;
+  const value = await readSettings(db, false);
+  slot.__afterdeskShopSettings = { db, value, at: Date.now() };
+  return value;
+}
+
+/** Forget the cached copy (after a change, or in a test that wrote the row itself). */
+export function clearShopSettingsCache(): void {
+  slot.__afterdeskShopSettings = undefined;
+}
+
+async function readSettings(db: Queryable, lock: boolean): Promise<ShopSettings> {
+  const q = db.select({ currency: shopSettings.currency, version: shopSettings.version }).from(shopSettings).where(eq(shopSettings.id, 1));
+  const [row] = lock ? await q.for('share') : await q;
+  // Migration 0020 inserts the row; a database without it behaves as before #12.
+  return row ? { currency: row.currency, version: row.version } : { currency: DEFAULT_CURRENCY, version: 0 };
+}
+
+/**
+ * An admin sets the shop currency. Refused (`currency_in_use`) while any order — in the bin too,
+ * since it may be restored — is in another currency: reports sum amounts, and a sum across
+ * currencies means nothing. In practice the currency is chosen before the first order moves in.
+ */
+export async function updateShopCurrency({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<ShopSettings> {
+  authorize(ctx.actor, 'manage:shop:any');
+  const data = parseInput(UpdateShopCurrencyInput, input);
+  try {
+    return await transaction(async (tx) => {
+      // FOR UPDATE: waits for order writers holding the row FOR SHARE, then sees their orders.
+      let [row] = await tx.select().from(shopSettings).where(eq(shopSettings.id, 1)).for('update');
+      if (!row) {
+        [row] = await tx.insert(shopSettings).values({ id: 1 }).onConflictDoNothing().returning();
+        row ??= (await tx.select().from(shopSettings).where(eq(shopSettings.id, 1)).for('update'))[0];
+      }
+      if (!row) throw new Error('shop_settings row missing');
+      if (row.version !== data.version) throw new ConflictError();
+      const [other] = await tx.select({ id: orders.id }).from(orders).where(ne(orders.currency, data.currency)).limit(1);
+      if (other) throw new ValidationError({ currency: ['currency_in_use'] }, 'currency_in_use');
+      const version = row.version + 1;
+      await tx.update(shopSettings).set({ currency: data.currency, version, updatedAt: new Date() }).where(eq(shopSettings.id, 1));
+      await recordAudit(tx, ctx, {
+        action: 'shop.currency',
+        entityType: 'shop_settings',
+        entityId: '1',
+        before: { currency: row.currency },
+        after: { currency: data.currency },
+      });
+      return { currency: data.currency, version };
+    });
+  } finally {
+    // Also after a failure: a conflict means the copy here may be stale.
+    clearShopSettingsCache();
+  }
+}
