@@ -175,6 +175,8 @@ export const orders = pgTable(
     shippingRegion: text('shipping_region'),
     shippingAddressEnc: text('shipping_address_enc'),
     notes: text('notes'),
+    /** Brought in by a history import ("these orders already happened"): no survey is ever offered for it. */
+    history: boolean('history').notNull().default(false),
     version: integer('version').notNull().default(1),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -101,7 +101,7 @@ export async function offerNpsSurveys(now: Date = new Date()): Promise<number> {
                  (select oi.product_id from ${orderItems} oi where oi.order_id = o.id order by oi.line_total_cents desc, oi.id limit 1) as product_id
           from ${orders} o
           join ${customers} c on c.id = o.customer_id
-          where o.delivered_at is not null and o.deleted_at is null
+          where o.delivered_at is not null and o.deleted_at is null and not o.history
             and o.delivered_at > ${oldest.toISOString()} and o.delivered_at <= ${newest.toISOString()}
             and o.status in ('delivered', 'completed')
             and (c.user_id is not null or c.email is not null)

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Readable } from 'node:stream';
 import type { Ctx } from '@/lib/context';
+import { importReviewsCsv } from '@/lib/feedback/import-reviews';
 import { importOrdersCsv } from '@/lib/orders/import';
 import type { ImportKind, ImportProgress, ImportResult } from './types';
 
@@ -10,6 +11,7 @@ export type Importer = (args: { ctx: Ctx; input: ImportInput }) => AsyncGenerato
 /** Every CSV import the upload route (`POST /api/imports/<kind>`) can run. */
 export const IMPORTERS: Partial<Record<ImportKind, Importer>> = {
   orders: importOrdersCsv,
+  reviews: importReviewsCsv,
 };
 
 /** The options each kind reads from the upload form (checkboxes; anything else is ignored). */

@@ -68,6 +68,8 @@ export async function* runCsvImport<C extends string>(
   }
   if (batch.length) await spec.handle(batch, sink);
   await spec.finish?.();
+  // Importers validate a batch in phases (format, then lookups): the report reads in file order.
+  report.sort((a, b) => a.line - b.line);
 
   const options = input.options ?? {};
   const jobId = await transaction(async (tx) => {

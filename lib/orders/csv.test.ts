@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine, lineIndexOf, rowsToOrderInput } from './csv';
+import { columnOf, csvCell, csvLine, rowsToOrderInput } from './csv';
 
 describe('csv cells', () => {
   it('quotes separators, quotes and line breaks', () => {
@@ -38,8 +38,16 @@ describe('rowsToOrderInput', () => {
     expect(rowsToOrderInput([{ sku: 'A', quantity: '1', unit_price: '1.234' }]).items[0]!.unitPriceCents).toBeNaN();
   });
 
-  it('maps a field error to the line it concerns', () => {
-    expect(lineIndexOf('items.3.sku')).toBe(3);
-    expect(lineIndexOf('totalCents')).toBe(0);
+  it('maps a field error to the CSV column and the line it concerns, never to an input path', () => {
+    expect(columnOf('items.3.sku')).toEqual({ column: 'sku', offset: 3 });
+    expect(columnOf('items.0.unitPriceCents')).toEqual({ column: 'unit_price', offset: 0 });
+    expect(columnOf('customer.name')).toEqual({ column: 'customer_name', offset: 0 });
+    expect(columnOf('deliveredAt')).toEqual({ column: 'delivered_at', offset: 0 });
+    expect(columnOf('totalCents')).toEqual({ column: 'total', offset: 0 });
+  });
+
+  it('reads the history columns: currency, lifecycle times and the buyer id of the channel', () => {
+    const input = rowsToOrderInput([{ currency: 'cny', paid_at: '2025-01-02T10:00:00+08:00', delivered_at: '2025-01-05', customer_external_id: 'tb-9', sku: 'A', quantity: '1' }]);
+    expect(input).toMatchObject({ currency: 'cny', paidAt: '2025-01-02T10:00:00+08:00', deliveredAt: '2025-01-05', shippedAt: undefined, customer: { externalId: 'tb-9' } });
   });
 });

@@ -25,6 +25,15 @@ export const IMPORT_COLUMNS = [
   'carrier',
   'tracking_no',
   'notes',
+  'currency',
+  'paid_at',
+  'shipped_at',
+  'delivered_at',
+  'completed_at',
+  'cancelled_at',
+  'customer_external_id',
+  'product_name',
+  'category',
 ] as const;
 export const REQUIRED_IMPORT_COLUMNS = ['channel', 'external_id', 'customer_name', 'sku', 'quantity'] as const;
 
@@ -42,7 +51,7 @@ export function rowsToOrderInput(rows: CsvRow[]) {
     externalId: blank(first.external_id),
     placedAt: blank(first.placed_at),
     status: blank(first.status) ?? 'paid',
-    customer: { name: first.customer_name ?? '', phone: blank(first.customer_phone), email: blank(first.customer_email) },
+    customer: { name: first.customer_name ?? '', phone: blank(first.customer_phone), email: blank(first.customer_email), externalId: blank(first.customer_external_id) },
     recipientName: blank(first.recipient_name),
     recipientPhone: blank(first.recipient_phone),
     shippingRegion: blank(first.region),
@@ -54,14 +63,64 @@ export function rowsToOrderInput(rows: CsvRow[]) {
     carrier: blank(first.carrier),
     trackingNo: blank(first.tracking_no),
     notes: blank(first.notes),
+    currency: blank(first.currency),
+    paidAt: blank(first.paid_at),
+    shippedAt: blank(first.shipped_at),
+    deliveredAt: blank(first.delivered_at),
+    completedAt: blank(first.completed_at),
+    cancelledAt: blank(first.cancelled_at),
   };
 }
 
-/** Which line of the order a field error such as `items.1.sku` points at (0 for order-level fields). */
-export function lineIndexOf(field: string): number {
-  const m = /^items\.(\d+)\./.exec(field);
-  return m ? Number(m[1]) : 0;
+/** For "create missing products": what each row says about an SKU the catalogue does not know. */
+export function newProductsOf(rows: CsvRow[]): Map<string, { name?: string; category?: string; line: number }> {
+  const out = new Map<string, { name?: string; category?: string; line: number }>();
+  rows.forEach((r, i) => {
+    const sku = blank(r.sku);
+    if (sku && !out.has(sku)) out.set(sku, { name: blank(r.product_name), category: blank(r.category), line: i });
+  });
+  return out;
 }
+
+const ORDER_FIELD_COLUMNS: Record<string, string> = {
+  channel: 'channel',
+  externalId: 'external_id',
+  placedAt: 'placed_at',
+  status: 'status',
+  'customer.name': 'customer_name',
+  'customer.phone': 'customer_phone',
+  'customer.email': 'customer_email',
+  'customer.externalId': 'customer_external_id',
+  recipientName: 'recipient_name',
+  recipientPhone: 'recipient_phone',
+  shippingRegion: 'region',
+  shippingAddress: 'address',
+  shippingCents: 'shipping_fee',
+  discountCents: 'discount',
+  totalCents: 'total',
+  carrier: 'carrier',
+  trackingNo: 'tracking_no',
+  notes: 'notes',
+  currency: 'currency',
+  paidAt: 'paid_at',
+  shippedAt: 'shipped_at',
+  deliveredAt: 'delivered_at',
+  completedAt: 'completed_at',
+  cancelledAt: 'cancelled_at',
+  items: 'sku',
+};
+const ITEM_FIELD_COLUMNS: Record<string, string> = { sku: 'sku', quantity: 'quantity', unitPriceCents: 'unit_price', productName: 'product_name', category: 'category' };
+
+/**
+ * The CSV column (and row of the order) a field error points at: `items.1.sku` is the `sku` column
+ * of the order's second row; `customer.name` is `customer_name`. Reports never show input paths.
+ */
+export function columnOf(path: string): { column: string; offset: number } {
+  const m = /^items\.(\d+)\.(\w+)/.exec(path);
+  if (m) return { column: ITEM_FIELD_COLUMNS[m[2]!] ?? m[2]!, offset: Number(m[1]) };
+  return { column: ORDER_FIELD_COLUMNS[path] ?? path, offset: 0 };
+}
+
 
 /**
  * One CSV cell. Quotes when needed, and defuses spreadsheet formulas: a cell that starts with

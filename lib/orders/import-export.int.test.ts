@@ -53,10 +53,10 @@ describe('importOrdersCsv', () => {
     const first = await runImport(supervisor, csvFor(tag));
     expect(first).toMatchObject({ rows: 8, imported: 2, skipped: 0, rejected: 4 });
     expect(first.report.map((r) => [r.line, r.field, r.code])).toEqual([
-      [4, 'items.0.sku', 'unknown_sku'],
-      [6, 'items.1.quantity', 'invalid_quantity'],
-      [7, 'totalCents', 'amounts_mismatch'],
-      [8, 'trackingNo', 'tracking_required'],
+      [4, 'sku', 'unknown_sku'],
+      [6, 'quantity', 'invalid_quantity'],
+      [7, 'total', 'amounts_mismatch'],
+      [8, 'tracking_no', 'tracking_required'],
     ]);
     const db = await getDb();
     const rows = await db.select().from(orders).where(inArray(orders.externalId, [`${tag}-1`, `${tag}-6`]));

@@ -1,138 +1,279 @@
 import 'server-only';
-import { parse } from 'csv-parse';
-import { and, eq } from 'drizzle-orm';
-import { Readable } from 'node:stream';
+import { randomUUID } from 'node:crypto';
+import { and, eq, or } from 'drizzle-orm';
+import type { Readable } from 'node:stream';
+import type { Queryable, Tx } from '@/db/client';
 import { getDb } from '@/db/client';
-import { importJobs, orders } from '@/db/schema';
+import { orders, productCategories, products } from '@/db/schema';
 import { transaction } from '@/db/tx';
+import { refreshRollups } from '@/lib/analytics/rollup';
 import { recordAudit } from '@/lib/audit';
-import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { AppError, NotFoundError, ValidationError } from '@/lib/errors';
+import { ValidationError, type FieldErrors } from '@/lib/errors';
+import type { CsvGroup } from '@/lib/imports/csv-reader';
+import { problemsOf, runCsvImport, type ImportSink, type ImportSpec } from '@/lib/imports/run';
+import type { ImportProgress, ImportResult } from '@/lib/imports/types';
 import { parseInput } from '@/lib/validation';
-import { IMPORT_COLUMNS, lineIndexOf, REQUIRED_IMPORT_COLUMNS, rowsToOrderInput, type CsvRow } from './csv';
+import { insertOrdersBulk, type ReadyOrder } from './bulk-insert';
+import { columnOf, IMPORT_COLUMNS, newProductsOf, REQUIRED_IMPORT_COLUMNS, rowsToOrderInput } from './csv';
 import { insertOrder } from './mutations';
-import { CreateOrderInput } from './schemas';
+import { loadOrderRules, ruleErrors, type OrderRules } from './order-rules';
+import { priceWith, productsBySku, type Priced, type PricingProduct } from './pricing';
+import { CreateOrderInput, HistoryOrderInput, type CreateOrderData } from './schemas';
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 100_000;
+export type { ImportProgress, ImportResult, RejectedRow } from '@/lib/imports/types';
+export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '@/lib/imports/types';
 
-import type { ImportProgress, ImportResult, RejectedRow } from '@/lib/imports/types';
-export type { ImportProgress, ImportResult, RejectedRow };
+type Column = (typeof IMPORT_COLUMNS)[number];
+type Group = CsvGroup<Column>;
+/** A product the import creates for an SKU the catalogue does not know ("create missing products"). */
+type NewProduct = PricingProduct & { category: string };
+type Candidate = { group: Group; externalId: string; data: CreateOrderData; creates: NewProduct[]; priced: Priced };
+
+export type OrderImportOptions = {
+  /** "These orders already happened": no tracking number needed, lifecycle times from the file, no surveys. */
+  history?: boolean;
+  /** Create a product for an unknown SKU from the row's product_name, category and unit_price. */
+  createProducts?: boolean;
+};
+
+/** Orders per batch: set-wise validation and one transaction per batch in history mode. */
+const HISTORY_BATCH = 500;
+const ORDINARY_BATCH = 50;
 
 /**
- * Imports orders from a CSV stream, reporting progress as it goes. Each order is validated and
- * written in its own transaction, so a bad row rejects only its own order and never leaves half
- * of one; an order already imported (same channel + external_id) is skipped, so importing the same
- * file twice changes nothing.
+ * Imports orders from a CSV stream, reporting progress as it goes (docs/orders-csv.md).
+ * Ordinary mode writes each order in its own transaction through the same path as the desk form.
+ * History mode validates a batch of orders as a set and writes it with multi-row inserts in one
+ * transaction; if that fails (a row the database refuses), the batch is retried one order per
+ * transaction so a bad row still rejects only its own order. Either way an order already imported
+ * (same channel + external_id) is skipped, so importing the same file twice changes nothing, and
+ * the report rollups are brought up to date once at the end, not per order.
  */
 export async function* importOrdersCsv({
   ctx,
   input,
 }: {
   ctx: Ctx;
-  input: { fileName: string; body: AsyncIterable<Uint8Array> | Readable; options?: Record<string, boolean> };
+  input: { fileName: string; body: AsyncIterable<Uint8Array> | Readable; options?: OrderImportOptions };
 }): AsyncGenerator<ImportProgress, ImportResult> {
-  const actor = authorize(ctx.actor, 'import:order:any');
-  const fileName = input.fileName.slice(0, 200) || 'orders.csv';
-  const progress: ImportProgress = { rows: 0, imported: 0, updated: 0, skipped: 0, rejected: 0 };
-  const report: RejectedRow[] = [];
-  const db = await getDb();
-
-  const parser = (input.body instanceof Readable ? input.body : Readable.from(input.body)).pipe(
-    parse({ bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, max_record_size: 64 * 1024, relax_quotes: false }),
-  );
-
-  let group: { key: string; line: number; rows: CsvRow[] } | null = null;
-  const reject = (line: number, externalId: string, field: string, code: string) => {
-    report.push({ line, externalId, field, code });
+  const options = { history: !!input.options?.history, createProducts: !!input.options?.createProducts };
+  let rules: OrderRules | null = null;
+  let categories: Map<string, boolean> | null = null;
+  const spec: ImportSpec<Column> = {
+    kind: 'orders',
+    permission: 'import:order:any',
+    columns: IMPORT_COLUMNS,
+    required: REQUIRED_IMPORT_COLUMNS,
+    groupKey: (r) => `${r.channel ?? ''}\u0000${r.external_id ?? ''}`,
+    batchSize: options.history ? HISTORY_BATCH : ORDINARY_BATCH,
+    handle: async (batch, sink) => {
+      const db = await getDb();
+      rules ??= await loadOrderRules(db);
+      categories ??= await loadCategories(db);
+      const candidates = await prepareBatch(db, batch, sink, { ...options, rules, categories });
+      if (options.history) await writeHistoryBatch(ctx, candidates, sink, rules.currency);
+      else for (const c of candidates) await writeOne(ctx, c, sink, rules);
+    },
+    finish: async () => {
+      await refreshRollups();
+    },
   };
-
-  const flush = async (g: NonNullable<typeof group>) => {
-    const externalId = g.rows[0]?.external_id ?? '';
-    let data;
-    try {
-      data = parseInput(CreateOrderInput, rowsToOrderInput(g.rows));
-      if (!data.externalId) throw new ValidationError({ externalId: ['required'] });
-    } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      for (const [field, codes] of Object.entries(err.fieldErrors)) reject(g.line + lineIndexOf(field), externalId, field, codes[0] ?? 'invalid');
-      progress.rejected++;
-      return;
-    }
-    const [existing] = await db
-      .select({ id: orders.id })
-      .from(orders)
-      .where(and(eq(orders.channel, data.channel), eq(orders.externalId, data.externalId!)))
-      .limit(1);
-    if (existing) {
-      progress.skipped++;
-      return;
-    }
-    try {
-      await transaction((tx) => insertOrder(tx, ctx, data, 'imported'));
-      progress.imported++;
-    } catch (err) {
-      if (err instanceof ValidationError) {
-        for (const [field, codes] of Object.entries(err.fieldErrors)) reject(g.line + lineIndexOf(field), externalId, field, codes[0] ?? 'invalid');
-      } else if (err instanceof AppError) {
-        reject(g.line, externalId, '', err.code);
-      } else {
-        throw err;
-      }
-      progress.rejected++;
-    }
-  };
-
-  let checkedHeader = false;
-  try {
-    for await (const record of parser as AsyncIterable<Record<string, string>>) {
-      if (!checkedHeader) {
-        const missing = REQUIRED_IMPORT_COLUMNS.filter((c) => !(c in record));
-        if (missing.length) throw new AppError('csv_missing_columns', undefined, { columns: missing.join(', ') });
-        checkedHeader = true;
-      }
-      progress.rows++;
-      if (progress.rows > MAX_IMPORT_ROWS) throw new AppError('csv_too_many_rows', undefined, { max: MAX_IMPORT_ROWS });
-      const line = progress.rows + 1; // the header is line 1
-      const row = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, record[c]])) as CsvRow;
-      const key = `${row.channel ?? ''}\u0000${row.external_id ?? ''}`;
-      if (group && group.key === key) {
-        group.rows.push(row);
-      } else {
-        if (group) await flush(group);
-        group = { key, line, rows: [row] };
-      }
-      if (progress.rows % 50 === 0) yield { ...progress };
-    }
-    if (group) await flush(group);
-  } catch (err) {
-    const e = err as { code?: string; lines?: number };
-    if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
-      // csv-parse: unbalanced quotes, ragged rows … — the file itself is malformed at that line.
-      throw new AppError('csv_malformed', undefined, { line: e.lines ?? progress.rows + 1 });
-    }
-    throw err;
-  }
-  if (!checkedHeader) throw new AppError('csv_empty');
-
-  const jobId = await transaction(async (tx) => {
-    const [job] = await tx
-      .insert(importJobs)
-      .values({ userId: actor.userId, fileName, totalRows: progress.rows, imported: progress.imported, skipped: progress.skipped, rejected: progress.rejected, report })
-      .returning({ id: importJobs.id });
-    await recordAudit(tx, ctx, { action: 'order.import', entityType: 'import', entityId: job!.id, after: { fileName, ...progress } });
-    return job!.id;
-  });
-  return { ...progress, jobId, report };
+  return yield* runCsvImport(ctx, spec, { fileName: input.fileName, body: input.body, options });
 }
 
-/** The rejected rows of an import, for its owner or anyone who may import. */
-export async function getImportReport({ ctx, input }: { ctx: Ctx; input: { jobId: string } }) {
-  authorize(ctx.actor, 'import:order:any');
-  if (!/^[0-9a-f-]{36}$/i.test(input.jobId)) throw new NotFoundError('import');
-  const db = await getDb();
-  const [job] = await db.select().from(importJobs).where(eq(importJobs.id, input.jobId)).limit(1);
-  if (!job) throw new NotFoundError('import');
-  return job;
+async function loadCategories(db: Queryable): Promise<Map<string, boolean>> {
+  const rows = await db.select({ code: productCategories.code, active: productCategories.active }).from(productCategories);
+  return new Map(rows.map((r) => [r.code, r.active]));
+}
+
+/**
+ * Validates every order of the batch: the input schema, the shop's rules (channel, currency), that
+ * it is not already imported, and its prices — with one query for the batch's existing orders and
+ * one for its products. Returns the orders that may be written; the others are reported.
+ */
+async function prepareBatch(
+  db: Queryable,
+  batch: Group[],
+  sink: ImportSink,
+  opts: { history: boolean; createProducts: boolean; rules: OrderRules; categories: Map<string, boolean> },
+): Promise<Candidate[]> {
+  const schema = opts.history ? HistoryOrderInput : CreateOrderInput;
+  const parsed: { group: Group; externalId: string; data: CreateOrderData }[] = [];
+  for (const group of batch) {
+    const externalId = group.rows[0]?.external_id ?? '';
+    try {
+      const data = parseInput(schema, rowsToOrderInput(group.rows)) as CreateOrderData;
+      const errors = ruleErrors(data, opts.rules);
+      if (!data.externalId) errors.externalId = ['required'];
+      if (Object.keys(errors).length) throw new ValidationError(errors);
+      parsed.push({ group, externalId, data });
+    } catch (err) {
+      sink.reject(problemsOf(err, group.line, columnOf), externalId);
+    }
+  }
+
+  // Already imported, or a second block of the same order further down the file: skipped.
+  const existing = await existingOrderKeys(db, parsed.map((p) => p.data));
+  const seen = new Set<string>();
+  const fresh = parsed.filter(({ data }) => {
+    const key = `${data.channel}\u0000${data.externalId}`;
+    if (existing.has(key) || seen.has(key)) {
+      sink.skipped();
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+
+  const bySku = await productsBySku(db, fresh.flatMap((p) => p.data.items.map((i) => i.sku)));
+  const created = new Map<string, NewProduct>();
+  const out: Candidate[] = [];
+  for (const p of fresh) {
+    const errors: FieldErrors = {};
+    const creates = opts.createProducts ? productsToCreate(p, bySku, created, opts.categories, errors) : [];
+    const known = creates.length ? new Map([...bySku, ...creates.map((c) => [c.sku, c] as const)]) : bySku;
+    const priced = Object.keys(errors).length ? null : priceWith(known, p.data, errors);
+    if (!priced) {
+      sink.reject(problemsOf(new ValidationError(errors), p.group.line, columnOf), p.externalId);
+      continue;
+    }
+    out.push({ ...p, creates, priced });
+  }
+  return out;
+}
+
+async function existingOrderKeys(db: Queryable, list: CreateOrderData[]): Promise<Set<string>> {
+  const keys = new Set<string>();
+  for (let i = 0; i < list.length; i += 500) {
+    const part = list.slice(i, i + 500);
+    if (!part.length) break;
+    const rows = await db
+      .select({ channel: orders.channel, externalId: orders.externalId })
+      .from(orders)
+      .where(or(...part.map((d) => and(eq(orders.channel, d.channel), eq(orders.externalId, d.externalId!)))));
+    for (const r of rows) keys.add(`${r.channel}\u0000${r.externalId}`);
+  }
+  return keys;
+}
+
+/**
+ * The products this order needs created: unknown SKUs that its rows describe with product_name,
+ * an active category and a unit_price. Shared across the batch, so two orders of a new SKU use one
+ * new product. An SKU that cannot be created stays unknown and is reported by pricing — or here,
+ * on the column that is missing.
+ */
+function productsToCreate(
+  p: { group: Group; data: CreateOrderData },
+  bySku: Map<string, PricingProduct>,
+  created: Map<string, NewProduct>,
+  categories: Map<string, boolean>,
+  errors: FieldErrors,
+): NewProduct[] {
+  const described = newProductsOf(p.group.rows);
+  const out: NewProduct[] = [];
+  p.data.items.forEach((item, i) => {
+    if (bySku.has(item.sku)) return;
+    const already = created.get(item.sku);
+    if (already) {
+      if (!out.includes(already)) out.push(already);
+      return;
+    }
+    const about = described.get(item.sku);
+    const at = `items.${i}`;
+    if (!about?.name) errors[`${at}.productName`] = ['required_for_new_product'];
+    else if (about.name.length > 200) errors[`${at}.productName`] = ['too_long'];
+    if (!about?.category) errors[`${at}.category`] = ['required_for_new_product'];
+    else if (!categories.has(about.category)) errors[`${at}.category`] = ['unknown_category'];
+    else if (!categories.get(about.category)) errors[`${at}.category`] = ['inactive_category'];
+    if (item.unitPriceCents === undefined) errors[`${at}.unitPriceCents`] = ['required_for_new_product'];
+    if (Object.keys(errors).some((k) => k.startsWith(`${at}.`))) return;
+    const product: NewProduct = { id: randomUUID(), sku: item.sku, name: about!.name!, category: about!.category!, priceCents: item.unitPriceCents!, active: true };
+    created.set(item.sku, product);
+    out.push(product);
+  });
+  return out;
+}
+
+/** Creates the products an order needs (if an earlier order has not already), each audited. */
+async function createProducts(tx: Tx, ctx: Ctx, list: NewProduct[]): Promise<void> {
+  if (!list.length) return;
+  const inserted = await tx
+    .insert(products)
+    .values(list.map((p) => ({ id: p.id, sku: p.sku, name: p.name, category: p.category, priceCents: p.priceCents })))
+    .onConflictDoNothing({ target: products.sku })
+    .returning({ sku: products.sku, name: products.name, category: products.category, priceCents: products.priceCents });
+  for (const p of inserted) {
+    await recordAudit(tx, ctx, { action: 'product.create', entityType: 'product', entityId: p.sku, after: { ...p, source: 'order import' } });
+  }
+}
+
+/** Ordinary mode: one order, one transaction, the desk form's own path. */
+async function writeOne(ctx: Ctx, c: Candidate, sink: ImportSink, rules: OrderRules): Promise<void> {
+  try {
+    await transaction(async (tx) => {
+      await createProducts(tx, ctx, c.creates);
+      await insertOrder(tx, ctx, c.data, 'imported', { rules });
+    });
+    sink.imported();
+  } catch (err) {
+    if (isAlreadyImported(err)) sink.skipped();
+    else sink.reject(problemsOf(toReportable(err), c.group.line, columnOf), c.externalId);
+  }
+}
+
+/** History mode: the whole batch in one transaction; on failure, one order per transaction. */
+async function writeHistoryBatch(ctx: Ctx, list: Candidate[], sink: ImportSink, currency: string): Promise<void> {
+  if (!list.length) return;
+  const ready = (c: Candidate): ReadyOrder => ({ data: c.data, priced: c.priced });
+  const write = (part: Candidate[]) =>
+    transaction(async (tx) => {
+      await createProducts(tx, ctx, [...new Map(part.flatMap((c) => c.creates).map((p) => [p.sku, p])).values()]);
+      await insertOrdersBulk(tx, ctx, part.map(ready), { currency, history: true });
+    });
+  try {
+    await write(list);
+    sink.imported(list.length);
+    return;
+  } catch (err) {
+    if (!isDataError(err)) throw err;
+  }
+  for (const c of list) {
+    try {
+      await write([c]);
+      sink.imported();
+    } catch (err) {
+      if (isAlreadyImported(err)) sink.skipped();
+      else if (isDataError(err)) sink.reject(problemsOf(toReportable(err), c.group.line, columnOf), c.externalId);
+      else throw err;
+    }
+  }
+}
+
+/** A PostgreSQL error code anywhere in the chain (drizzle wraps the driver's error in `cause`). */
+function sqlState(err: unknown): { code?: string; constraint?: string } {
+  for (let e = err as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return { code: e.code, constraint: String(e.constraint ?? e.constraint_name ?? '') };
+  }
+  return {};
+}
+
+/** The database refused the data (class 22 data exception, 23 integrity violation): a bad row, not an outage. */
+function isDataError(err: unknown): boolean {
+  if (err instanceof ValidationError) return true;
+  const { code } = sqlState(err);
+  return !!code && (code.startsWith('22') || code.startsWith('23'));
+}
+
+/** Someone imported this order meanwhile (a second import of the same file running alongside). */
+function isAlreadyImported(err: unknown): boolean {
+  if (err instanceof ValidationError) return err.fieldErrors.externalId?.[0] === 'duplicate_external_id';
+  const { code, constraint } = sqlState(err);
+  return code === '23505' && constraint === 'orders_channel_external_key';
+}
+
+/** A database refusal becomes a report line on the order as a whole; anything else is rethrown by problemsOf. */
+function toReportable(err: unknown): unknown {
+  if (!isDataError(err) || err instanceof ValidationError) return err;
+  return new ValidationError({ '': ['rejected_by_database'] });
 }

@@ -13,6 +13,7 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '@/lib/e
 import { publish } from '@/lib/realtime/publish';
 import { parseInput } from '@/lib/validation';
 import { findOrCreateCustomer } from './customer-match';
+import { lifecycleStamps, loadOrderRules, ruleErrors, type OrderRules } from './order-rules';
 import { priceOrder } from './pricing';
 import { BulkChangeStatusInput, ChangeOrderStatusInput, CreateOrderInput, OrderRefInput, UpdateOrderInput, type CreateOrderData } from './schemas';
 import { checkTransition, itemsEditable, timestampFor, type OrderStatus } from './workflow';
@@ -64,7 +65,7 @@ async function addEvent(
 }
 
 /** Audit snapshot of an order: amounts, status, logistics — personal data only as masked values. */
-function snapshot(o: Partial<OrderRow>) {
+export function orderSnapshot(o: Partial<OrderRow>) {
   return {
     status: o.status,
     channel: o.channel,
@@ -82,23 +83,26 @@ function snapshot(o: Partial<OrderRow>) {
   };
 }
 
-/** Timestamps of an order created directly in a later status (imports, channel API). */
-function stampsFor(status: OrderStatus, at: Date) {
-  const reached = (s: OrderStatus[]) => (s.includes(status) ? at : null);
-  return {
-    paidAt: reached(['paid', 'shipped', 'delivered', 'completed']),
-    shippedAt: reached(['shipped', 'delivered', 'completed']),
-    deliveredAt: reached(['delivered', 'completed']),
-    completedAt: reached(['completed']),
-    cancelledAt: reached(['cancelled', 'closed']),
-  };
-}
+export type InsertOrderOptions = {
+  /** The shop's rules, loaded once by a caller that inserts many orders. */
+  rules?: OrderRules;
+  /** A history import: marks the order so no survey is offered, and tells no one in real time. */
+  history?: boolean;
+};
 
 /**
  * Inserts an order whose input is already validated. Shared by the desk form, CSV import and the
- * channel API; the caller has authorised and owns the transaction.
+ * channel API; the caller has authorised and owns the transaction. Refuses (as field errors) an
+ * unknown or retired channel, a currency other than the shop's, unknown or archived SKUs and
+ * amounts that do not add up, all at once.
  */
-export async function insertOrder(tx: Tx, ctx: Ctx, data: CreateOrderData, eventKind = 'created'): Promise<{ orderNo: string; id: number }> {
+export async function insertOrder(
+  tx: Tx,
+  ctx: Ctx,
+  data: CreateOrderData,
+  eventKind = 'created',
+  opts: InsertOrderOptions = {},
+): Promise<{ orderNo: string; id: number }> {
   if (data.externalId) {
     const [dupe] = await tx
       .select({ id: orders.id })
@@ -107,7 +111,8 @@ export async function insertOrder(tx: Tx, ctx: Ctx, data: CreateOrderData, event
       .limit(1);
     if (dupe) throw new ValidationError({ externalId: ['duplicate_external_id'] });
   }
-  const priced = await priceOrder(tx, data);
+  const rules = opts.rules ?? (await loadOrderRules(tx));
+  const priced = await priceOrder(tx, data, ruleErrors(data, rules));
   const customerId = await findOrCreateCustomer(tx, {
     name: data.customer.name,
     phone: data.customer.phone ?? data.recipientPhone,
@@ -126,12 +131,13 @@ export async function insertOrder(tx: Tx, ctx: Ctx, data: CreateOrderData, event
       externalId: data.externalId ?? null,
       customerId,
       status: data.status,
+      currency: rules.currency,
       itemsTotalCents: priced.itemsTotalCents,
       shippingCents: data.shippingCents,
       discountCents: data.discountCents,
       totalCents: priced.totalCents,
       placedAt,
-      ...stampsFor(data.status, placedAt),
+      ...lifecycleStamps(data, placedAt),
       carrier: data.carrier ?? null,
       trackingNo: data.trackingNo ?? null,
       recipientName: data.recipientName ?? data.customer.name,
@@ -141,6 +147,7 @@ export async function insertOrder(tx: Tx, ctx: Ctx, data: CreateOrderData, event
       shippingRegion: data.shippingRegion ?? null,
       shippingAddressEnc: encryptNullable(data.shippingAddress),
       notes: data.notes ?? null,
+      history: opts.history ?? false,
     })
     .returning();
   const order = created!;
@@ -151,9 +158,9 @@ export async function insertOrder(tx: Tx, ctx: Ctx, data: CreateOrderData, event
     entityType: 'order',
     entityId: orderNo,
     actorLabel: actorLabel(ctx),
-    after: { ...snapshot(order), items: priced.lines.map((l) => `${l.sku}×${l.quantity}`) },
+    after: { ...orderSnapshot(order), items: priced.lines.map((l) => `${l.sku}×${l.quantity}`) },
   });
-  await publish(tx, { type: 'order', orderNo, status: order.status, version: order.version, customerId });
+  if (!opts.history) await publish(tx, { type: 'order', orderNo, status: order.status, version: order.version, customerId });
   return { orderNo, id: order.id };
 }
 
@@ -216,7 +223,7 @@ export async function updateOrder({ ctx, input }: { ctx: Ctx; input: unknown }):
       .where(eq(orders.id, before.id))
       .returning();
     await addEvent(tx, ctx, before.id, { kind: 'edited', public: false });
-    await recordAudit(tx, ctx, { action: 'order.update', entityType: 'order', entityId: before.orderNo, before: snapshot(before), after: snapshot(after!) });
+    await recordAudit(tx, ctx, { action: 'order.update', entityType: 'order', entityId: before.orderNo, before: orderSnapshot(before), after: orderSnapshot(after!) });
     await publish(tx, { type: 'order', orderNo: before.orderNo, status: after!.status, version: after!.version, customerId: before.customerId });
     return { version: after!.version };
   });
@@ -330,7 +337,7 @@ export async function purgeOrder({ ctx, input }: { ctx: Ctx; input: unknown }): 
   await transaction(async (tx) => {
     const before = await lockOrder(tx, data.orderNo, { deleted: true });
     await tx.delete(orders).where(eq(orders.id, before.id));
-    await recordAudit(tx, ctx, { action: 'order.purge', entityType: 'order', entityId: before.orderNo, before: snapshot(before) });
+    await recordAudit(tx, ctx, { action: 'order.purge', entityType: 'order', entityId: before.orderNo, before: orderSnapshot(before) });
   });
 }
 

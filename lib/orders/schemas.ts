@@ -42,34 +42,96 @@ const isoDate = instantField();
 /** Statuses an order may be created in: new orders, or historical ones brought in by import/API. */
 export const CREATABLE_STATUSES = ['pending_payment', 'paid', 'shipped', 'delivered', 'completed', 'cancelled', 'closed'] as const;
 
-export const CreateOrderInput = z
-  .object({
-    channel: channelField.default('own_site'),
+/** The lifecycle times an order may carry, in the order they happen. */
+export const LIFECYCLE_TIMES = ['paidAt', 'shippedAt', 'deliveredAt', 'completedAt', 'cancelledAt'] as const;
+export type LifecycleTime = (typeof LIFECYCLE_TIMES)[number];
+
+/** Which lifecycle times a status has reached: a time for a later step contradicts the status. */
+const REACHED: Record<(typeof CREATABLE_STATUSES)[number], readonly LifecycleTime[]> = {
+  pending_payment: [],
+  paid: ['paidAt'],
+  shipped: ['paidAt', 'shippedAt'],
+  delivered: ['paidAt', 'shippedAt', 'deliveredAt'],
+  completed: ['paidAt', 'shippedAt', 'deliveredAt', 'completedAt'],
+  cancelled: ['paidAt', 'shippedAt', 'cancelledAt'],
+  closed: ['paidAt', 'shippedAt', 'cancelledAt'],
+};
+/** Clocks differ a little between a shop's systems and ours. */
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+const OrderFields = z.object({
+  channel: channelField.default('own_site'),
+  externalId: optionalText(64),
+  customer: z.object({
+    name: z.string().trim().min(1, 'required').max(100, 'too_long'),
+    phone: phoneField.optional().or(z.literal('').transform(() => undefined)),
+    email: z.email('invalid_email').max(254, 'too_long').optional().or(z.literal('').transform(() => undefined)),
+    /** The buyer's id in the order's channel: recognises a returning buyer without phone or e-mail. */
     externalId: optionalText(64),
-    customer: z.object({
-      name: z.string().trim().min(1, 'required').max(100, 'too_long'),
-      phone: phoneField.optional().or(z.literal('').transform(() => undefined)),
-      email: z.email('invalid_email').max(254, 'too_long').optional().or(z.literal('').transform(() => undefined)),
-    }),
-    recipientName: optionalText(100),
-    recipientPhone: phoneField.optional().or(z.literal('').transform(() => undefined)),
-    shippingRegion: optionalText(100),
-    shippingAddress: optionalText(300),
-    items: z.array(OrderItemInput).min(1, 'items_required').max(100, 'too_many_items'),
-    shippingCents: cents(100_000_000).default(0),
-    discountCents: cents().default(0),
-    /** When given (import, API), it must equal items + shipping − discount. */
-    totalCents: cents().optional(),
-    status: z.enum(CREATABLE_STATUSES, { message: 'invalid_choice' }).default('pending_payment'),
-    placedAt: isoDate.optional(),
-    carrier: optionalText(40),
-    trackingNo: optionalText(64),
-    notes: optionalText(1000),
-  })
-  .refine((v) => v.status !== 'shipped' && v.status !== 'delivered' && v.status !== 'completed' ? true : !!v.trackingNo, {
-    path: ['trackingNo'],
-    message: 'tracking_required',
-  });
+  }),
+  recipientName: optionalText(100),
+  recipientPhone: phoneField.optional().or(z.literal('').transform(() => undefined)),
+  shippingRegion: optionalText(100),
+  shippingAddress: optionalText(300),
+  items: z.array(OrderItemInput).min(1, 'items_required').max(100, 'too_many_items'),
+  shippingCents: cents(100_000_000).default(0),
+  discountCents: cents().default(0),
+  /** When given (import, API), it must equal items + shipping − discount. */
+  totalCents: cents().optional(),
+  /** ISO 4217; when given it must be the shop's currency (sums never mix currencies). */
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, 'invalid_currency')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  status: z.enum(CREATABLE_STATUSES, { message: 'invalid_choice' }).default('pending_payment'),
+  placedAt: isoDate.optional(),
+  paidAt: isoDate.optional(),
+  shippedAt: isoDate.optional(),
+  deliveredAt: isoDate.optional(),
+  completedAt: isoDate.optional(),
+  cancelledAt: isoDate.optional(),
+  carrier: optionalText(40),
+  trackingNo: optionalText(64),
+  notes: optionalText(1000),
+});
+type OrderFieldsData = z.output<typeof OrderFields>;
+
+/**
+ * Lifecycle times must follow one another (placed ≤ paid ≤ shipped ≤ delivered ≤ completed;
+ * cancelled after placed), none may lie in the future, and none may be for a step the status has
+ * not reached (a `paid` order with a delivery time would count a delivery that never happened).
+ */
+function checkLifecycle(v: OrderFieldsData, ctx: z.RefinementCtx) {
+  const now = Date.now() + FUTURE_SLACK_MS;
+  const placed = v.placedAt;
+  if (placed && placed.getTime() > now) ctx.addIssue({ code: 'custom', path: ['placedAt'], message: 'time_in_future' });
+  const reached = REACHED[v.status];
+  let previous: { at: Date; code: string } | null = placed ? { at: placed, code: 'time_before_placed' } : null;
+  for (const key of LIFECYCLE_TIMES) {
+    const at = v[key];
+    if (!at) continue;
+    if (!reached.includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'time_not_reached' });
+    else if (at.getTime() > now) ctx.addIssue({ code: 'custom', path: [key], message: 'time_in_future' });
+    else if (key === 'cancelledAt' ? placed && at < placed : previous && at < previous.at) {
+      ctx.addIssue({ code: 'custom', path: [key], message: key === 'cancelledAt' ? 'time_before_placed' : previous!.code });
+    }
+    if (key !== 'cancelledAt') previous = { at, code: `time_before_${key.replace(/At$/, '')}` };
+  }
+}
+
+/** New orders and live channel orders: a shipped order names its tracking number. */
+export const CreateOrderInput = OrderFields.superRefine(checkLifecycle).refine(
+  (v) => (v.status !== 'shipped' && v.status !== 'delivered' && v.status !== 'completed' ? true : !!v.trackingNo),
+  { path: ['trackingNo'], message: 'tracking_required' },
+);
+/**
+ * History import ("these orders already happened"): most order histories keep no tracking numbers,
+ * so a shipped, delivered or completed order is accepted without one.
+ */
+export const HistoryOrderInput = OrderFields.superRefine(checkLifecycle);
 export type CreateOrderInput = z.input<typeof CreateOrderInput>;
 export type CreateOrderData = z.output<typeof CreateOrderInput>;
 

@@ -1,0 +1,1 @@
+ALTER TABLE "orders" ADD COLUMN "history" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,53 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { channels, shopSettings } from '@/db/schema';
+import type { FieldErrors } from '@/lib/errors';
+import { LIFECYCLE_TIMES, type CreateOrderData } from './schemas';
+
+/** What an incoming order is checked against: the shop's currency and its channels. */
+export type OrderRules = { currency: string; channels: Map<string, { active: boolean }> };
+
+/** Loaded once per request or import (two tiny tables), not once per order. */
+export async function loadOrderRules(db: Queryable): Promise<OrderRules> {
+  const [settings] = await db.select({ currency: shopSettings.currency }).from(shopSettings).where(eq(shopSettings.id, 1));
+  const rows = await db.select({ code: channels.code, active: channels.active }).from(channels);
+  return { currency: settings?.currency ?? 'CNY', channels: new Map(rows.map((r) => [r.code, { active: r.active }])) };
+}
+
+/** Field errors of an order against the rules: an unknown or retired channel, a foreign currency. */
+export function ruleErrors(data: Pick<CreateOrderData, 'channel' | 'currency'>, rules: OrderRules): FieldErrors {
+  const errors: FieldErrors = {};
+  const channel = rules.channels.get(data.channel);
+  if (!channel) errors.channel = ['unknown_channel'];
+  else if (!channel.active) errors.channel = ['inactive_channel'];
+  if (data.currency && data.currency !== rules.currency) errors.currency = ['currency_mismatch'];
+  return errors;
+}
+
+type Stamps = { paidAt: Date | null; shippedAt: Date | null; deliveredAt: Date | null; completedAt: Date | null; cancelledAt: Date | null };
+
+/**
+ * The lifecycle times to store: those given, and for each step the status has reached but no time
+ * was given, the latest earlier time known (at worst the order time). Validation already checked
+ * that given times follow one another and fit the status.
+ */
+export function lifecycleStamps(data: Pick<CreateOrderData, 'status' | (typeof LIFECYCLE_TIMES)[number]>, placedAt: Date): Stamps {
+  const s = data.status;
+  const reached = {
+    paidAt: ['paid', 'shipped', 'delivered', 'completed'].includes(s) || ((s === 'cancelled' || s === 'closed') && !!data.paidAt),
+    shippedAt: ['shipped', 'delivered', 'completed'].includes(s) || ((s === 'cancelled' || s === 'closed') && !!data.shippedAt),
+    deliveredAt: ['delivered', 'completed'].includes(s),
+    completedAt: s === 'completed',
+    cancelledAt: s === 'cancelled' || s === 'closed',
+  };
+  const out: Stamps = { paidAt: null, shippedAt: null, deliveredAt: null, completedAt: null, cancelledAt: null };
+  let last = placedAt;
+  for (const key of ['paidAt', 'shippedAt', 'deliveredAt', 'completedAt'] as const) {
+    if (!reached[key]) continue;
+    out[key] = data[key] ?? last;
+    last = out[key]!;
+  }
+  if (reached.cancelledAt) out.cancelledAt = data.cancelledAt ?? last;
+  return out;
+}
