@@ -1,3 +1,4 @@
+import { Star } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import type { FeedbackKind, FeedbackStatus, ScoreBand } from '@/lib/feedback/schemas';
 import type { Locale } from '@/lib/i18n/config';
@@ -5,19 +6,20 @@ import { cn } from '@/lib/utils';
 
 type Variant = 'default' | 'secondary' | 'outline' | 'success' | 'warning' | 'destructive';
 
-/** The top of the scale a score is out of: CSAT 1–5, NPS 0–10. */
+/** The top of the scale a score is out of: CSAT and review stars 1–5, NPS 0–10. */
 export function scoreMax(kind: FeedbackKind): number {
   return kind === 'nps' ? 10 : 5;
 }
 
 /**
- * The same bands as the inbox filter (lib/feedback/queries scoreBandWhere): low = CSAT 1–2 /
- * NPS 0–6, mid = 3 / 7–8, high = 4–5 / 9–10. Null when there is no score (free feedback).
+ * The same bands as the inbox filter (lib/feedback/queries scoreBandWhere): low = CSAT or review
+ * 1–2 / NPS 0–6, mid = 3 / 7–8, high = 4–5 / 9–10. Null when there is no score (free feedback).
  */
 export function scoreBand(kind: FeedbackKind, score: number | null): ScoreBand | null {
-  if (score === null || (kind !== 'csat' && kind !== 'nps')) return null;
-  if (kind === 'csat') return score <= 2 ? 'low' : score === 3 ? 'mid' : 'high';
-  return score <= 6 ? 'low' : score <= 8 ? 'mid' : 'high';
+  if (score === null) return null;
+  if (kind === 'csat' || kind === 'review') return score <= 2 ? 'low' : score === 3 ? 'mid' : 'high';
+  if (kind === 'nps') return score <= 6 ? 'low' : score <= 8 ? 'mid' : 'high';
+  return null;
 }
 
 /** "4/5", "9/10": the same in both languages. */
@@ -67,6 +69,20 @@ export function FeedbackScoreBadge({ kind, score, prefix, className }: { kind: F
       {prefix ? `${prefix} ` : ''}
       {scoreText(kind, score)}
     </Badge>
+  );
+}
+
+/**
+ * A review's stars (★★★★☆), read out as one image with `label` ("4 of 5 stars"). The stars are
+ * decoration; the score badge beside them carries the figure and its band colour.
+ */
+export function StarRating({ score, label, className }: { score: number; label: string; className?: string }) {
+  return (
+    <span role="img" aria-label={label} data-stars={score} className={cn('inline-flex items-center gap-0.5', className)}>
+      {Array.from({ length: 5 }, (_, i) => (
+        <Star key={i} aria-hidden className={cn('size-4', i < score ? 'fill-warning text-warning' : 'text-muted-foreground/40')} />
+      ))}
+    </span>
   );
 }
 

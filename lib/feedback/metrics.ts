@@ -47,3 +47,13 @@ export function answerRate(answered: number, offered: number): number | null {
 export function delta(current: number | null, previous: number | null): number | null {
   return current === null || previous === null ? null : current - previous;
 }
+
+/**
+ * Review stars (1–5) as the shop reads them: how many, the average score, and the share of poor
+ * reviews (1–2 stars) as a percentage. Average and share are null without reviews, never 0.
+ */
+export function reviewFigures(c: CsatCounts): { total: number; average: number | null; lowShare: number | null } {
+  const total = c[1] + c[2] + c[3] + c[4] + c[5];
+  if (total === 0) return { total, average: null, lowShare: null };
+  return { total, average: (c[1] + 2 * c[2] + 3 * c[3] + 4 * c[4] + 5 * c[5]) / total, lowShare: ((c[1] + c[2]) / total) * 100 };
+}

@@ -79,6 +79,8 @@ export async function editOwnFeedback({ ctx, input }: { ctx: Ctx; input: unknown
   return transaction(async (tx) => {
     const row = await lockOwnFeedback(tx, actor.userId, data.id);
     if (row.kind === 'csat' || row.kind === 'nps') throw new AppError('survey_answered');
+    // A review is what the customer wrote on the channel: it is kept as imported.
+    if (row.kind === 'review') throw new AppError('review_not_editable');
     if (row.status !== 'new') throw new AppError('feedback_locked');
     if (row.version !== data.version) throw new ConflictError();
     const subject = await resolveSubject(tx, actor.userId, data);
@@ -216,7 +218,7 @@ export async function openCaseFromFeedback({ ctx, input }: { ctx: Ctx; input: un
     if (!row.orderId) throw new AppError('feedback_without_order');
     const [order] = await tx.select({ orderNo: orders.orderNo }).from(orders).where(eq(orders.id, row.orderId));
     if (!order) throw new AppError('feedback_without_order');
-    const scoreNote = row.score === null ? row.kind : `${row.kind.toUpperCase()} ${row.score}/${row.kind === 'csat' ? 5 : 10}`;
+    const scoreNote = row.score === null ? row.kind : `${row.kind.toUpperCase()} ${row.score}/${row.kind === 'nps' ? 10 : 5}`;
     const opened = await openCaseInTx(tx, ctx, {
       orderNo: order.orderNo,
       type: 'complaint',

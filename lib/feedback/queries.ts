@@ -9,7 +9,7 @@ import { env } from '@/lib/env';
 import { NotFoundError } from '@/lib/errors';
 import { toPage, type Page } from '@/lib/pagination';
 import { parseInput } from '@/lib/validation';
-import { ListFeedbackInput, type FeedbackKind, type FeedbackStatus, type ScoreBand } from './schemas';
+import { isFreeKind, ListFeedbackInput, type FeedbackKind, type FeedbackStatus, type ScoreBand } from './schemas';
 
 export type FeedbackListItem = {
   id: number;
@@ -42,15 +42,20 @@ export type FeedbackDetail = FeedbackListItem & {
   caseStatus: string | null;
   caseType: string | null;
   customerEmail: string | null;
+  /** The SKU of the product it is about. */
+  productSku: string | null;
+  /** Where an imported review came from (`<channel>:<review id>` or a digest), else null. */
+  externalRef: string | null;
   updatedAt: Date;
 };
 
-/** CSAT 1–2 or NPS 0–6 is low; 3 or 7–8 mid; 4–5 or 9–10 high. */
+/** CSAT or review stars 1–2 or NPS 0–6 is low; 3 or 7–8 mid; 4–5 or 9–10 high (as scoreBand). */
 export function scoreBandWhere(band: ScoreBand): SQL {
   const { kind, score } = feedback;
-  if (band === 'low') return sql`((${kind} = 'csat' and ${score} <= 2) or (${kind} = 'nps' and ${score} <= 6))`;
-  if (band === 'mid') return sql`((${kind} = 'csat' and ${score} = 3) or (${kind} = 'nps' and ${score} between 7 and 8))`;
-  return sql`((${kind} = 'csat' and ${score} >= 4) or (${kind} = 'nps' and ${score} >= 9))`;
+  const fiveStar = sql`${kind} in ('csat', 'review')`;
+  if (band === 'low') return sql`((${fiveStar} and ${score} <= 2) or (${kind} = 'nps' and ${score} <= 6))`;
+  if (band === 'mid') return sql`((${fiveStar} and ${score} = 3) or (${kind} = 'nps' and ${score} between 7 and 8))`;
+  return sql`((${fiveStar} and ${score} >= 4) or (${kind} = 'nps' and ${score} >= 9))`;
 }
 
 const ratedCase = aliasedTable(cases, 'rated_case');
@@ -132,6 +137,8 @@ export async function getFeedback({ ctx, input }: { ctx: Ctx; input: { id: numbe
       caseStatus: ratedCase.status,
       caseType: ratedCase.type,
       customerEmail: customers.email,
+      productSku: products.sku,
+      externalRef: feedback.externalRef,
       updatedAt: feedback.updatedAt,
     })
     .from(feedback)
@@ -193,7 +200,8 @@ export async function listOwnFeedback({ ctx, input }: { ctx: Ctx; input?: { curs
     .limit(limit + 1);
   const out = toPage(rows, limit, page.cursorOf);
   return {
-    items: out.items.map(({ key: _key, ...r }) => ({ ...r, editable: r.status === 'new' && r.kind !== 'csat' && r.kind !== 'nps' })),
+    // Only free feedback is the customer's to edit: survey answers are final, reviews came from a channel.
+    items: out.items.map(({ key: _key, ...r }) => ({ ...r, editable: r.status === 'new' && isFreeKind(r.kind) })),
     nextCursor: out.nextCursor,
   };
 }

@@ -6,9 +6,13 @@ export { FEEDBACK_KINDS, FEEDBACK_STATUSES };
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
-/** Kinds a customer writes freely in the portal; CSAT and NPS only come from surveys. */
+/**
+ * Kinds a customer writes freely in the portal; CSAT and NPS only come from surveys, and reviews
+ * only from a sales channel (the reviews import), so the portal neither offers nor edits them.
+ */
 export const FREE_KINDS = ['suggestion', 'complaint', 'praise', 'other'] as const;
-/** Score bands across both scales: low = CSAT 1–2 / NPS 0–6, mid = 3 / 7–8, high = 4–5 / 9–10. */
+export const isFreeKind = (kind: FeedbackKind): kind is (typeof FREE_KINDS)[number] => (FREE_KINDS as readonly string[]).includes(kind);
+/** Score bands across the scales: low = CSAT or review 1–2 / NPS 0–6, mid = 3 / 7–8, high = 4–5 / 9–10. */
 export const SCORE_BANDS = ['low', 'mid', 'high'] as const;
 export type ScoreBand = (typeof SCORE_BANDS)[number];
 

@@ -6,7 +6,7 @@ import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
-import { answerRate, csatPercent, npsBreakdown, npsScore, type CsatCounts } from './metrics';
+import { answerRate, csatPercent, npsBreakdown, npsScore, reviewFigures, type CsatCounts } from './metrics';
 import { FEEDBACK_KINDS, StatsInput, type FeedbackKind } from './schemas';
 
 /** The longest period the statistics answer for, so a hand-edited URL cannot ask for centuries. */
@@ -15,6 +15,8 @@ const MAX_DAYS = 731;
 export type PeriodFigures = {
   csat: { counts: CsatCounts; answered: number; percent: number | null; offered: number; answerRate: number | null };
   nps: { counts: number[]; answered: number; score: number | null; promoters: number; passives: number; detractors: number; offered: number; answerRate: number | null };
+  /** Product reviews brought from the sales channels: stars 1–5, their average and the share of 1–2 stars. */
+  reviews: { counts: CsatCounts; total: number; average: number | null; lowShare: number | null };
   byKind: Record<FeedbackKind, number>;
   total: number;
   /** Feedback count per category id (null = not classified). */
@@ -53,12 +55,14 @@ async function periodFigures(db: Queryable, r: Range): Promise<PeriodFigures> {
     db.execute(sql`select word as w, sum(n)::int as n from rollup_feedback_words_daily where ${inRange} group by word order by n desc, word limit 40`),
   ]);
   const csat: CsatCounts = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+  const stars: CsatCounts = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
   const nps = Array.from({ length: 11 }, () => 0);
   const byKind = Object.fromEntries(FEEDBACK_KINDS.map((k) => [k, 0])) as Record<FeedbackKind, number>;
   for (const row of rowsOf<{ kind: FeedbackKind; score: number | null; n: number }>(scores)) {
     byKind[row.kind] += row.n;
     if (row.kind === 'csat' && row.score !== null) csat[row.score as 1 | 2 | 3 | 4 | 5] += row.n;
     if (row.kind === 'nps' && row.score !== null) nps[row.score]! += row.n;
+    if (row.kind === 'review' && row.score !== null) stars[row.score as 1 | 2 | 3 | 4 | 5] += row.n;
   }
   const offeredBy = Object.fromEntries(rowsOf<{ kind: string; n: number }>(offered).map((o) => [o.kind, o.n]));
   const csatAnswered = csat[1] + csat[2] + csat[3] + csat[4] + csat[5];
@@ -66,6 +70,7 @@ async function periodFigures(db: Queryable, r: Range): Promise<PeriodFigures> {
   return {
     csat: { counts: csat, answered: csatAnswered, percent: csatPercent(csat), offered: offeredBy.csat ?? 0, answerRate: answerRate(csatAnswered, offeredBy.csat ?? 0) },
     nps: { counts: nps, ...b, score: npsScore(nps), offered: offeredBy.nps ?? 0, answerRate: answerRate(b.answered, offeredBy.nps ?? 0) },
+    reviews: { counts: stars, ...reviewFigures(stars) },
     byKind,
     total: Object.values(byKind).reduce((a, n) => a + n, 0),
     byCategory: rowsOf<{ id: string | null; n: number }>(categories)

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import { Lightbulb, Lock, MessageCircleHeart, MessageSquareMore, MessageSquareWarning, Plus, Smile, Star, ThumbsUp } from 'lucide-react';
+import { Lightbulb, Lock, MessageCircleHeart, MessageSquareMore, MessageSquareWarning, Plus, ShoppingBag, Smile, Star, ThumbsUp } from 'lucide-react';
 import Link from 'next/link';
 import { KeysetPager } from '@/components/data/keyset-pager';
 import { pickParams } from '@/components/data/search-params';
+import { scoreMax } from '@/components/feedback/feedback-badges';
 import { PageHeader } from '@/components/layout/app-shell';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -32,7 +33,7 @@ const KIND_ICON: Record<FeedbackKind, React.ReactNode> = {
   complaint: <MessageSquareWarning />,
   praise: <ThumbsUp />,
   other: <MessageSquareMore />,
-  review: <Star />,
+  review: <ShoppingBag />,
 };
 const STATUS_VARIANT: Record<FeedbackStatus, 'secondary' | 'warning' | 'success'> = { new: 'secondary', reviewed: 'warning', actioned: 'success' };
 const isFree = (kind: FeedbackKind): kind is FreeKind => (FREE_KINDS as readonly string[]).includes(kind);
@@ -71,9 +72,9 @@ export default async function PortalFeedbackPage({ searchParams }: PageProps<'/p
                       {t(`feedback.kinds.${f.kind}`)}
                     </Badge>
                     {f.score !== null ? (
-                      <span className="inline-flex items-center gap-1 text-sm font-medium tabular-nums" aria-label={`${t('feedbackPortal.yourScore')}: ${t('feedback.scoreOf', { score: f.score, max: f.kind === 'csat' ? 5 : 10 })}`}>
+                      <span className="inline-flex items-center gap-1 text-sm font-medium tabular-nums" aria-label={`${t('feedbackPortal.yourScore')}: ${t('feedback.scoreOf', { score: f.score, max: scoreMax(f.kind) })}`}>
                         <Star aria-hidden className="size-3.5 fill-warning text-warning" />
-                        {t('feedback.scoreOf', { score: f.score, max: f.kind === 'csat' ? 5 : 10 })}
+                        {t('feedback.scoreOf', { score: f.score, max: scoreMax(f.kind) })}
                       </span>
                     ) : null}
                     <Badge variant={STATUS_VARIANT[f.status]} data-status={f.status}>
@@ -86,7 +87,7 @@ export default async function PortalFeedbackPage({ searchParams }: PageProps<'/p
                     <p className="text-sm text-muted-foreground italic">{t('feedback.noComment')}</p>
                   )}
                   <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted-foreground">
-                    <span>{t('feedbackPortal.sentOn', { date: formatDate(f.createdAt, locale, env().SHOP_TIMEZONE) })}</span>
+                    <span>{t(f.kind === 'review' ? 'reviews.portal.reviewedOn' : 'feedbackPortal.sentOn', { date: formatDate(f.createdAt, locale, env().SHOP_TIMEZONE) })}</span>
                     {f.orderNo ? (
                       <Link href={`/portal/orders/${f.orderNo}`} className="text-primary hover:underline">
                         {t('feedbackPortal.aboutOrder', { orderNo: f.orderNo })}
@@ -110,6 +111,11 @@ export default async function PortalFeedbackPage({ searchParams }: PageProps<'/p
                     <span className="inline-flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="feedback-locked">
                       <Lock className="size-3.5" />
                       {t('feedbackPortal.locked')}
+                    </span>
+                  ) : f.kind === 'review' ? (
+                    <span className="inline-flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="review-from-channel">
+                      <ShoppingBag className="size-3.5" />
+                      {t('reviews.portal.fromChannel')}
                     </span>
                   ) : null}
                 </div>

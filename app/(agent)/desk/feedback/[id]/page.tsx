@@ -3,7 +3,7 @@ import { AlertTriangle, ArrowLeft, Mail } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { pickParams } from '@/components/data/search-params';
-import { FeedbackKindBadge, FeedbackScoreBadge, FeedbackStatusBadge, labelName, needsAttention } from '@/components/feedback/feedback-badges';
+import { FeedbackKindBadge, FeedbackScoreBadge, FeedbackStatusBadge, labelName, needsAttention, StarRating } from '@/components/feedback/feedback-badges';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -85,6 +85,7 @@ export default async function FeedbackDetailPage({ params, searchParams }: PageP
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{t('feedbackDesk.detail.title', { id: f.id })}</h1>
         <FeedbackKindBadge kind={f.kind} label={t(`feedback.kinds.${f.kind}`)} />
+        {f.kind === 'review' && f.score !== null ? <StarRating score={f.score} label={t('reviews.detail.stars', { score: f.score })} /> : null}
         <FeedbackScoreBadge kind={f.kind} score={f.score} className="text-sm" />
         <FeedbackStatusBadge status={f.status} label={t(`feedback.statuses.${f.status}`)} />
         <span className="text-sm text-muted-foreground tabular-nums">{t('feedbackDesk.detail.received', { time: formatDateTime(f.createdAt, locale, tz) })}</span>
@@ -193,8 +194,20 @@ export default async function FeedbackDetailPage({ params, searchParams }: PageP
               <CardTitle>{t('feedbackDesk.detail.about')}</CardTitle>
             </CardHeader>
             <CardContent>
-              {f.orderNo || f.caseNo || f.productName ? (
+              {f.orderNo || f.caseNo || f.productName || f.kind === 'review' ? (
                 <dl className="grid gap-3 text-sm">
+                  {f.kind === 'review' ? (
+                    <Row label={t('reviews.detail.rating')} testId="about-review">
+                      {f.score !== null ? (
+                        <span className="inline-flex items-center gap-2">
+                          <StarRating score={f.score} label={t('reviews.detail.stars', { score: f.score })} />
+                          <span className="tabular-nums">{t('feedback.scoreOf', { score: f.score, max: 5 })}</span>
+                        </span>
+                      ) : null}
+                      <span className="block text-xs text-muted-foreground">{t('reviews.detail.imported')}</span>
+                      {f.externalRef ? <span className="block font-mono text-xs break-all text-muted-foreground">{t('reviews.detail.reference', { ref: f.externalRef })}</span> : null}
+                    </Row>
+                  ) : null}
                   {f.orderNo ? (
                     <Row label={t('feedbackDesk.detail.order')} testId="about-order">
                       <Link href={`/desk/orders/${f.orderNo}`} className="font-mono font-medium text-primary hover:underline">
@@ -220,6 +233,7 @@ export default async function FeedbackDetailPage({ params, searchParams }: PageP
                   {f.productName ? (
                     <Row label={t('feedbackDesk.detail.product')} testId="about-product">
                       {f.productName}
+                      {f.productSku ? <span className="ml-2 font-mono text-xs text-muted-foreground">{f.productSku}</span> : null}
                       {f.productId ? (
                         <Link href={`/desk/feedback?productId=${f.productId}`} className="block text-xs text-primary hover:underline">
                           {t('feedbackDesk.detail.moreOnProduct')}

@@ -28,12 +28,14 @@ import { cn } from '@/lib/utils';
 
 import { FeedbackBreakdowns } from './_components/breakdowns';
 import { AnswerRate, inboxHref, NpsSplit, pointsDelta, Section, SectionEmpty, trendRows } from './_components/parts';
+import { ReviewFigures } from './_components/reviews';
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('feedbackStats.title') };
 }
 
 const BASE = '/desk/feedback/stats';
-const KIND_COLORS: ChartColor[] = ['chart-1', 'chart-2', 'chart-3', 'chart-5', 'success', 'muted-foreground'];
+/** One colour per FEEDBACK_KINDS entry, in its order (csat … other, review). */
+const KIND_COLORS: ChartColor[] = ['chart-1', 'chart-2', 'chart-3', 'chart-5', 'success', 'muted-foreground', 'chart-4'];
 
 /** The period the URL asks for; a missing end means "until today", a missing start a 30-day period. */
 function askedPeriod(params: { from?: string; to?: string }, today: string, fallback: Period): Period {
@@ -203,6 +205,8 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
             )}
           </Section>
         </div>
+
+        <ReviewFigures stats={stats} t={t} locale={locale} range={range} />
 
         <Section title={t('feedbackStats.trends.title')} description={t('feedbackStats.trends.description')} testId="trends">
           {cur.total ? (
