@@ -8,7 +8,12 @@ import { CHANNELS } from './constants';
 
 export { CHANNELS, type Channel } from './constants';
 
-export const channelField = z.enum(CHANNELS, { message: 'invalid_choice' });
+/**
+ * A channel code. Channels are admin-managed records (lib/catalog/channels.ts): whether the code
+ * exists and is active is checked against the table where an order is written (order-rules.ts);
+ * in a list filter an unknown code simply matches nothing.
+ */
+export const channelField = z.string().trim().regex(/^[a-z][a-z0-9_]{1,31}$/, 'invalid_choice');
 export const statusField = z.enum(ORDER_STATUSES, { message: 'invalid_choice' });
 export const orderNoField = z.string().trim().min(1, 'required').max(40, 'too_long');
 const versionField = z.coerce.number().int().min(1);

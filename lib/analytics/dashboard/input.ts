@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { CHANNELS } from '@/lib/orders/constants';
+import { channelField } from '@/lib/orders/schemas';
 import { dayField } from '@/lib/validation';
 
 /** The longest period a report answers for (two years and a day): longer asks are refused. */
@@ -17,7 +17,7 @@ export const ReportInput = z
   .object({
     from: isoDate,
     to: isoDate,
-    channel: z.preprocess(blankToUndefined, z.enum(CHANNELS, { message: 'invalid_choice' }).optional()),
+    channel: z.preprocess(blankToUndefined, channelField.optional()),
     category: z.preprocess(blankToUndefined, z.string().trim().max(64, 'too_long').optional()),
     teamId: z.preprocess(blankToUndefined, z.uuid('invalid_choice').optional()),
   })
