@@ -4,8 +4,6 @@ import { CursorParam } from '@/lib/pagination';
 import { dayField, instantField } from '@/lib/validation';
 import { ORDER_STATUSES } from './workflow';
 
-import { CHANNELS } from './constants';
-
 export { CHANNELS, type Channel } from './constants';
 
 /**
