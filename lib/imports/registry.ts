@@ -2,6 +2,7 @@ import 'server-only';
 import type { Readable } from 'node:stream';
 import type { Ctx } from '@/lib/context';
 import { importReviewsCsv } from '@/lib/feedback/import-reviews';
+import { importProductsCsv } from '@/lib/catalog/import-products';
 import { importOrdersCsv } from '@/lib/orders/import';
 import type { ImportKind, ImportProgress, ImportResult } from './types';
 
@@ -11,6 +12,7 @@ export type Importer = (args: { ctx: Ctx; input: ImportInput }) => AsyncGenerato
 /** Every CSV import the upload route (`POST /api/imports/<kind>`) can run. */
 export const IMPORTERS: Partial<Record<ImportKind, Importer>> = {
   orders: importOrdersCsv,
+  products: importProductsCsv,
   reviews: importReviewsCsv,
 };
 
