@@ -1,16 +1,29 @@
 import 'server-only';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { customers } from '@/db/schema';
+import { customerExternalIds, customers } from '@/db/schema';
 import { encryptNullable, maskPhone, phoneHash, phoneHashes } from '@/lib/crypto';
 
 /**
  * The customer an incoming order belongs to: the same phone (by keyed hash) or, failing that, the
- * same e-mail means the same person across channels; otherwise a new customer record.
+ * same e-mail means the same person across channels; then the channel's buyer id (channel +
+ * externalId, customer_external_ids); otherwise a new customer record. A buyer id that is given
+ * is recorded for the customer found or created, unless it already names another customer.
  */
 export async function findOrCreateCustomer(
   tx: Tx,
-  c: { name: string; phone?: string; email?: string; region?: string; address?: string },
+  c: { name: string; phone?: string; email?: string; region?: string; address?: string; channel?: string; externalId?: string },
+): Promise<string> {
+  const id = await matchOrCreate(tx, c);
+  if (c.channel && c.externalId) {
+    await tx.insert(customerExternalIds).values({ channel: c.channel, externalId: c.externalId, customerId: id }).onConflictDoNothing();
+  }
+  return id;
+}
+
+async function matchOrCreate(
+  tx: Tx,
+  c: { name: string; phone?: string; email?: string; region?: string; address?: string; channel?: string; externalId?: string },
 ): Promise<string> {
   const email = c.email?.toLowerCase();
   if (c.phone) {
@@ -23,6 +36,14 @@ export async function findOrCreateCustomer(
     if (hit) return hit.id;
   } else if (email) {
     const [hit] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.email, email)).limit(1);
+    if (hit) return hit.id;
+  }
+  if (c.channel && c.externalId) {
+    const [hit] = await tx
+      .select({ id: customerExternalIds.customerId })
+      .from(customerExternalIds)
+      .where(and(eq(customerExternalIds.channel, c.channel), eq(customerExternalIds.externalId, c.externalId)))
+      .limit(1);
     if (hit) return hit.id;
   }
   const [created] = await tx
