@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Readable } from 'node:stream';
 import type { Ctx } from '@/lib/context';
+import { importCustomersCsv } from '@/lib/customers/import-customers';
 import { importReviewsCsv } from '@/lib/feedback/import-reviews';
 import { importProductsCsv } from '@/lib/catalog/import-products';
 import { importOrdersCsv } from '@/lib/orders/import';
@@ -13,6 +14,7 @@ export type Importer = (args: { ctx: Ctx; input: ImportInput }) => AsyncGenerato
 export const IMPORTERS: Partial<Record<ImportKind, Importer>> = {
   orders: importOrdersCsv,
   products: importProductsCsv,
+  customers: importCustomersCsv,
   reviews: importReviewsCsv,
 };
 
