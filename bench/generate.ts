@@ -153,7 +153,7 @@ export async function generate(db: Db, tier: Tier): Promise<void> {
           recipient_phone_enc, recipient_phone_hash, recipient_phone_masked, shipping_region, shipping_address_enc, version, created_at, updated_at)
         overriding system value
         select ${base.o} + o.g, 'SO' || to_char(t.placed at time zone ${tz}, 'YYYYMMDD') || lpad((${base.s} + o.g)::text, 7, '0'),
-          o.channel::order_channel, null, c.id, o.status::order_status, 'CNY', l.items, l.ship, l.disc, l.items + l.ship - l.disc,
+          o.channel, null, c.id, o.status::order_status, 'CNY', l.items, l.ship, l.disc, l.items + l.ship - l.disc,
           0, t.placed,
           case when o.status not in ('pending_payment', 'closed') then t.placed + interval '10 minutes' end,
           case when o.status in ('shipped', 'delivered', 'completed') then t.placed + interval '20 hours' end,

@@ -9,7 +9,7 @@
  *
  * Mutations (create a case, change its status) are replayed in a transaction, as they ran, with
  * the unique values their lib run wrote renamed. CSV export and import are measured in rows per
- * second (bench/csv-ops.ts). Then the production build serves the main pages to an HTTP load test
+ * second (bench/csv-ops.ts), the history import in order lines per second (bench/history-import.ts). Then the production build serves the main pages to an HTTP load test
  * at concurrency 10 and 50 (bench/http.ts; skip it with --no-http).
  *
  * Tier S runs on an embedded PGlite under .data/bench-S when DATABASE_URL is not set; M and L need
@@ -32,6 +32,7 @@ import { decrypt } from '@/lib/crypto';
 import { ensureDataKey } from '@/lib/env';
 import { getOrder, listOrders } from '@/lib/orders/queries';
 import { measureExport, measureImport, type Throughput } from './csv-ops';
+import { measureHistoryImport } from './history-import';
 import { generate, TIERS, type Tier } from './generate';
 import { ITER, pct, Recorder, renaming, replayer, round, time, WARMUP, type Captured, type ReplayMode } from './harness';
 import { httpLoad, type HttpResult } from './http';
@@ -184,6 +185,8 @@ async function main() {
     );
   if (wanted('CSV export')) throughput('CSV export', await measureExport(supervisor, { channel: 'offline' }, recorder, replay));
   if (wanted('CSV import')) throughput('CSV import', await measureImport(db, supervisor, orders, recorder, replay));
+  // Rows are CSV order lines here (issue #12's target: ≥ 2,000 lines/s at tier M).
+  if (wanted('CSV history import')) throughput('CSV history import', await measureHistoryImport(db, supervisor, orders, recorder, replay));
 
   let http: HttpResult[] = [];
   if (!process.argv.includes('--no-http') && wanted('GET /')) {

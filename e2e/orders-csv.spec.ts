@@ -12,8 +12,8 @@ test('a supervisor imports orders from CSV, sees the rejected row, and exports',
   await signInAndLand(page, 'supervisor@example.com', /\/desk$/);
   await page.goto('/desk/orders');
   await page.getByTestId('import-orders').click();
-  await page.locator('#import-file').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await page.getByTestId('start-import').click();
+  await page.getByTestId('import-orders-file').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('start-import-orders').click();
   await expect(page.getByTestId('import-imported')).toHaveText('1');
   await expect(page.getByTestId('import-rejected')).toHaveText('1');
   await expect(page.getByTestId('import-report')).toContainText('没有该 SKU 的商品。');
@@ -23,7 +23,7 @@ test('a supervisor imports orders from CSV, sees the rejected row, and exports',
   expect(fs.readFileSync(report, 'utf8')).toContain(`${tag}-2`);
 
   // Importing the same file again changes nothing.
-  await page.getByTestId('start-import').click();
+  await page.getByTestId('start-import-orders').click();
   await expect(page.getByTestId('import-skipped')).toHaveText('1');
   await expect(page.getByTestId('import-imported')).toHaveText('0');
   await page.keyboard.press('Escape');
