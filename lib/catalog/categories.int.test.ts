@@ -16,9 +16,10 @@ const rowOf = async (c: string) => (await (await getDb()).select().from(productC
 
 let admin: Ctx, supervisor: Ctx, agent: Ctx, customer: Ctx;
 beforeAll(async () => {
-  [admin, supervisor, agent, customer] = await Promise.all(
-    (['admin', 'supervisor', 'agent', 'customer'] as const).map(async (role) => ctxFor(await createTestUser({ role }))),
-  );
+  admin = await ctxFor(await createTestUser({ role: 'admin' }));
+  supervisor = await ctxFor(await createTestUser({ role: 'supervisor' }));
+  agent = await ctxFor(await createTestUser({ role: 'agent' }));
+  customer = await ctxFor(await createTestUser({ role: 'customer' }));
 });
 
 describe('product categories', () => {

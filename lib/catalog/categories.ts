@@ -18,8 +18,9 @@ const CATEGORY: CatalogKind = { table: productCategories as unknown as CatalogKi
 export type CategoryRow = CatalogRecord;
 export type CategoryAdminRow = CategoryRow & { products: number; customPolicy: boolean };
 
-/** Every category in position order, for forms, filters and names. Cached for a few seconds per process. */
-export function loadCategories(db: Queryable): Promise<CategoryRow[]> {
+/** Every category in position order, for forms, filters and names. Cached for a few seconds per process;
+ * pages call it without a handle, code inside a transaction passes the transaction (read fresh). */
+export function loadCategories(db?: Queryable): Promise<CategoryRow[]> {
   return loadRecords(CATEGORY, db);
 }
 

@@ -19,8 +19,9 @@ const CHANNEL: CatalogKind = { table: channels, entityType: 'channel', action: '
 export type ChannelRow = CatalogRecord;
 export type ChannelAdminRow = ChannelRow & { orders: number };
 
-/** Every channel in position order, for forms, filters and names. Cached for a few seconds per process. */
-export function loadChannels(db: Queryable): Promise<ChannelRow[]> {
+/** Every channel in position order, for forms, filters and names. Cached for a few seconds per process;
+ * pages call it without a handle, code inside a transaction passes the transaction (read fresh). */
+export function loadChannels(db?: Queryable): Promise<ChannelRow[]> {
   return loadRecords(CHANNEL, db);
 }
 

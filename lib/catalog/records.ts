@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { Queryable } from '@/db/client';
+import { getDb, type Queryable } from '@/db/client';
 import { channels } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
@@ -38,8 +38,9 @@ const slot = globalThis as typeof globalThis & { __afterdeskCatalog?: Map<string
 const cacheOf = () => (slot.__afterdeskCatalog ??= new Map());
 
 /** Every record of the kind, in position order: cached per process, read fresh inside a transaction. */
-export async function loadRecords(kind: CatalogKind, db: Queryable): Promise<CatalogRecord[]> {
-  if (db instanceof PgTransaction) return readRecords(kind, db);
+export async function loadRecords(kind: CatalogKind, given?: Queryable): Promise<CatalogRecord[]> {
+  if (given instanceof PgTransaction) return readRecords(kind, given);
+  const db = given ?? (await getDb());
   const hit = cacheOf().get(kind.entityType);
   if (hit && hit.db === db && Date.now() - hit.at < CACHE_MS) return hit.rows;
   const rows = await readRecords(kind, db);

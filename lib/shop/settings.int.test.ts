@@ -34,9 +34,10 @@ beforeAll(async () => {
     await migrateDatabase(handle, u.toString());
     setDbHandle(handle);
   }
-  [admin, supervisor, agent, customer] = await Promise.all(
-    (['admin', 'supervisor', 'agent', 'customer'] as const).map(async (role) => ctxFor(await createTestUser({ role }))),
-  );
+  admin = await ctxFor(await createTestUser({ role: 'admin' }));
+  supervisor = await ctxFor(await createTestUser({ role: 'supervisor' }));
+  agent = await ctxFor(await createTestUser({ role: 'agent' }));
+  customer = await ctxFor(await createTestUser({ role: 'customer' }));
 });
 
 afterAll(async () => {

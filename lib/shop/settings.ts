@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, ne } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { Queryable } from '@/db/client';
+import { getDb, type Queryable } from '@/db/client';
 import { orders, shopSettings } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
@@ -34,15 +34,16 @@ const slot = globalThis as typeof globalThis & { __afterdeskShopSettings?: Cache
 /**
  * The shop's settings.
  *
- * - Given the database: a copy cached for a few seconds per process (invalidated at once by
+ * - Given the database (or nothing, from a page): a copy cached for a few seconds per process (invalidated at once by
  *   `updateShopCurrency` in this process) — for rendering.
  * - Given an open transaction: the row read now and locked FOR SHARE until that transaction ends,
  *   so a currency change (which locks it FOR UPDATE and then looks for orders in another currency)
  *   either waits for the order being written and sees it, or commits first and the writer reads the
  *   new currency. An order in the wrong currency can therefore never slip in during a change.
  */
-export async function getShopSettings(db: Queryable): Promise<ShopSettings> {
-  if (db instanceof PgTransaction) return readSettings(db, true);
+export async function getShopSettings(given?: Queryable): Promise<ShopSettings> {
+  if (given instanceof PgTransaction) return readSettings(given, true);
+  const db = given ?? (await getDb());
   const hit = slot.__afterdeskShopSettings;
   if (hit && hit.db === db && Date.now() - hit.at < CACHE_MS) return hit.value;
   const value = await readSettings(db, false);

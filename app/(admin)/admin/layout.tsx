@@ -1,7 +1,8 @@
-import { ChartColumn, DatabaseBackup, KeyRound, LayoutDashboard, Mail, MessageCircleHeart, ScrollText, Settings, ShieldCheck, Timer, Trash, Users, UsersRound } from 'lucide-react';
+import { Boxes, ChartColumn, DatabaseBackup, KeyRound, LayoutDashboard, Mail, MessageCircleHeart, ScrollText, Settings, ShieldCheck, SlidersHorizontal, Store, Tags, Timer, Trash, Users, UsersRound } from 'lucide-react';
 import { AppShell } from '@/components/layout/app-shell';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { requireAreaActor } from '@/lib/auth/guard';
+import { can } from '@/lib/authz';
 import { getT } from '@/lib/i18n/server';
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
@@ -12,6 +13,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/reports', label: t('nav.reports'), icon: <ChartColumn /> },
     { href: '/admin/users', label: t('nav.users'), icon: <Users /> },
     { href: '/admin/teams', label: t('nav.teams'), icon: <UsersRound /> },
+    ...(can(actor, 'read:product:any') ? [{ href: '/admin/products', label: t('nav.products'), icon: <Boxes /> }] : []),
+    { href: '/admin/categories', label: t('nav.categories'), icon: <Tags /> },
+    { href: '/admin/channels', label: t('nav.channels'), icon: <Store /> },
     { href: '/admin/policies', label: t('nav.policies'), icon: <ShieldCheck /> },
     { href: '/admin/sla', label: t('nav.sla'), icon: <Timer /> },
     { href: '/admin/feedback', label: t('nav.feedbackSetup'), icon: <MessageCircleHeart /> },
@@ -19,6 +23,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/backups', label: t('nav.backups'), icon: <DatabaseBackup /> },
     { href: '/admin/orders', label: t('nav.bin'), icon: <Trash /> },
     { href: '/admin/api-keys', label: t('nav.apiKeys'), icon: <KeyRound /> },
+    { href: '/admin/settings', label: t('nav.shopSettings'), icon: <SlidersHorizontal /> },
     { href: '/admin/audit', label: t('nav.audit'), icon: <ScrollText /> },
     { href: '/admin/account', label: t('nav.account'), icon: <Settings /> },
   ];
