@@ -1,25 +1,11 @@
 import { z } from 'zod';
 import type { FieldErrors } from '@/lib/errors';
 import { CursorParam } from '@/lib/pagination';
-import { EXCLUSIONS, type Exclusion } from '@/lib/returns/policy-engine';
+import { DEFAULT_WARRANTY_DAYS, MAX_PRICE_CENTS, MAX_WARRANTY_DAYS, NON_RETURNABLE_REASONS, PRODUCT_STATUSES, type NonReturnableReason } from './product-constants';
 
-/**
- * The product catalogue's inputs (client-safe: the admin form reads the constants). Error codes
- * are message keys under `validation.*`.
- */
+export * from './product-constants';
 
-/** Why a product is excluded from 7-day no-reason return; the policy engine reads the same codes. */
-export const NON_RETURNABLE_REASONS = EXCLUSIONS;
-export type NonReturnableReason = Exclusion;
-
-export const PRODUCT_STATUSES = ['active', 'archived', 'all'] as const;
-export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
-
-export const PRODUCTS_PAGE_SIZE = 50;
-export const MAX_WARRANTY_DAYS = 3650;
-export const DEFAULT_WARRANTY_DAYS = 365;
-/** 10 million yuan: far above any real list price, well inside the integer column. */
-export const MAX_PRICE_CENTS = 1_000_000_000;
+/** The product catalogue's inputs and the rules every write shares. Error codes are message keys under `validation.*`. */
 
 /**
  * SKUs are case-insensitive: stored upper-case (the seed's look, `PH-X12-128`), so `ph-x12-128`

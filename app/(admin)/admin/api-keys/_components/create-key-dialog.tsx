@@ -13,7 +13,13 @@ import { toast } from '@/components/ui/toast';
 import { useT } from '@/lib/i18n/client';
 import { createApiKeyAction } from '../actions';
 
-const SCOPES = ['orders:write', 'orders:status'] as const;
+/** Each scope of lib/api-keys API_SCOPES with the message key that says what it allows. */
+const SCOPES = [
+  { scope: 'orders:write', label: 'write' },
+  { scope: 'orders:status', label: 'status' },
+  { scope: 'products:write', label: 'productsWrite' },
+  { scope: 'products:read', label: 'productsRead' },
+] as const;
 
 export function CreateKeyDialog() {
   const t = useT();
@@ -83,7 +89,7 @@ export function CreateKeyDialog() {
             </FormField>
             <fieldset className="grid gap-2">
               <legend className="mb-1 text-sm font-medium">{t('apiKeys.scopes')}</legend>
-              {SCOPES.map((s) => (
+              {SCOPES.map(({ scope: s, label }) => (
                 <div key={s} className="flex items-start gap-2">
                   <Checkbox
                     id={`scope-${s}`}
@@ -92,7 +98,7 @@ export function CreateKeyDialog() {
                   />
                   <Label htmlFor={`scope-${s}`} className="grid gap-0.5 font-normal">
                     <span className="font-mono text-xs">{s}</span>
-                    <span className="text-muted-foreground">{t(`apiKeys.scope.${s === 'orders:write' ? 'write' : 'status'}`)}</span>
+                    <span className="text-muted-foreground">{t(`apiKeys.scope.${label}`)}</span>
                   </Label>
                 </div>
               ))}
