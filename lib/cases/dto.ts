@@ -51,8 +51,8 @@ export type CaseDetailDto = {
   messages: CaseMessageDto[];
   /** Files on the request (messageId null) and on messages the viewer can see. */
   attachments: AttachmentDto[];
-  /** Staff only: the customer's other recent cases and their number of orders. */
-  history: { orders: number; cases: { caseNo: string; type: CaseType; status: CaseStatus; createdAt: string }[] } | null;
+  /** Staff only: the customer (for the profile link), their other recent cases and their number of orders. */
+  history: { customerId: string; orders: number; cases: { caseNo: string; type: CaseType; status: CaseStatus; createdAt: string }[] } | null;
   events: CaseEventDto[];
   /** What the viewer may do now. */
   actions: CaseAction[];

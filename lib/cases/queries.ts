@@ -259,6 +259,7 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
     attachments: files,
     history: customerHistory
       ? {
+          customerId: c.customerId,
           orders: Number(customerHistory[1][0]?.n ?? 0),
           cases: customerHistory[0].map((h) => ({ caseNo: h.caseNo, type: h.type, status: h.status, createdAt: h.createdAt.toISOString() })),
         }

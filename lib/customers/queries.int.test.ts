@@ -6,6 +6,7 @@ import { rowsOf } from '@/db/rows';
 import { customerExternalIds, customerNotes, orders } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { createCase } from '@/lib/cases/mutations';
+import { getCase } from '@/lib/cases/queries';
 import type { Ctx } from '@/lib/context';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/errors';
 import { insertFeedback } from '@/lib/feedback/write';
@@ -123,7 +124,9 @@ describe('getCustomerProfile', () => {
     const [o] = await db.select({ customerId: orders.customerId }).from(orders).where(eq(orders.orderNo, delivered.orderNo));
     const id = o!.customerId;
     await db.update(orders).set({ refundedCents: 3_000 }).where(eq(orders.orderNo, delivered.orderNo));
-    await createCase({ ctx: agent, input: { orderNo: delivered.orderNo, type: 'return_refund', reason: 'no_reason', description: '不合适', items: [{ sku, quantity: 1 }] } });
+    const { caseNo } = await createCase({ ctx: agent, input: { orderNo: delivered.orderNo, type: 'return_refund', reason: 'no_reason', description: '不合适', items: [{ sku, quantity: 1 }] } });
+    // The case page links its customer to this profile.
+    expect((await getCase({ ctx: agent, input: { caseNo } })).history?.customerId).toBe(id);
     await db.insert(customerExternalIds).values({ channel: 'jd', externalId: `jd-${randomUUID().slice(0, 8)}`, customerId: id });
     await db.insert(customerNotes).values([
       { customerId: id, authorLabel: 'A', body: '老客户', createdAt: new Date('2026-01-01T00:00:00Z') },

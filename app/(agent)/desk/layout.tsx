@@ -1,4 +1,4 @@
-import { Boxes, ChartColumn, FileUp, House, LifeBuoy, MessageCircleHeart, MessageSquareText, Package, Settings } from 'lucide-react';
+import { Boxes, ChartColumn, FileUp, House, LifeBuoy, MessageCircleHeart, MessageSquareText, Package, Settings, Users } from 'lucide-react';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { AppShell } from '@/components/layout/app-shell';
 import { requireAreaActor } from '@/lib/auth/guard';
@@ -14,6 +14,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
     { href: '/desk', label: t('nav.home'), icon: <House />, exact: true },
     { href: '/desk/cases', label: t('nav.cases'), icon: <LifeBuoy /> },
     { href: '/desk/orders', label: t('nav.orders'), icon: <Package /> },
+    ...(can(actor, 'read:customer:any') ? [{ href: '/desk/customers', label: t('nav.customers'), icon: <Users /> }] : []),
     // The catalogue, read-only, for those who read it (supervisors).
     ...(can(actor, 'read:product:any') ? [{ href: '/desk/products', label: t('nav.products'), icon: <Boxes /> }] : []),
     { href: '/desk/feedback', label: t('nav.feedback'), icon: <MessageCircleHeart /> },

@@ -181,7 +181,15 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
               <Link href={`/desk/orders/${c.order.orderNo}`} className="font-mono font-medium text-primary hover:underline">
                 {c.order.orderNo}
               </Link>
-              <p>{c.order.customerName}</p>
+              <p>
+                {c.history?.customerId && can(actor, 'read:customer:any') ? (
+                  <Link href={`/desk/customers/${c.history.customerId}`} className="text-primary hover:underline" data-testid="customer-link">
+                    {c.order.customerName}
+                  </Link>
+                ) : (
+                  c.order.customerName
+                )}
+              </p>
               <p className="text-muted-foreground">
                 {t(`orders.status.${c.order.status as 'paid'}`)} · {money(c.order.totalCents)}
                 {c.order.refundedCents ? ` · ${t('caseDesk.detail.refunded')} ${money(c.order.refundedCents)}` : ''}

@@ -207,7 +207,15 @@ export default async function OrderDetailPage({ params }: PageProps<'/desk/order
             </CardHeader>
             <CardContent>
               <dl className="grid gap-2.5">
-                <Field label={t('orders.form.customerName')}>{order.customer.name}</Field>
+                <Field label={t('orders.form.customerName')}>
+                  {can(actor, 'read:customer:any') ? (
+                    <Link href={`/desk/customers/${order.customer.id}`} className="text-primary hover:underline" data-testid="customer-link">
+                      {order.customer.name}
+                    </Link>
+                  ) : (
+                    order.customer.name
+                  )}
+                </Field>
                 <Field label={t('orders.detail.phone')}>{order.customer.phoneMasked}</Field>
                 {order.customer.email ? <Field label={t('orders.detail.email')}>{order.customer.email}</Field> : null}
               </dl>
