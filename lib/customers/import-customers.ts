@@ -18,7 +18,6 @@ import { MAX_NOTE_LENGTH, tagsField } from './schemas';
 /** The customer CSV format (docs/customers-csv.md). One row per customer. */
 export const CUSTOMER_COLUMNS = ['name', 'phone', 'email', 'channel', 'external_id', 'region', 'address', 'tags', 'notes'] as const;
 export const REQUIRED_CUSTOMER_COLUMNS = ['name'] as const;
-export const REQUIRED_CUSTOMER_COLUMNS = ['name'] as const;
 type Column = (typeof CUSTOMER_COLUMNS)[number];
 
 const text = (max: number) =>
