@@ -28,7 +28,7 @@ export const rollupFeedbackDaily = pgTable(
   (t) => [index('rollup_feedback_daily_day_idx').on(t.day)],
 );
 
-/** Feedback per product and day: volume, complaints, CSAT and NPS answers. */
+/** Feedback per product and day: volume, complaints, CSAT and NPS answers, product reviews. */
 export const rollupFeedbackProductsDaily = pgTable(
   'rollup_feedback_products_daily',
   {
@@ -41,6 +41,10 @@ export const rollupFeedbackProductsDaily = pgTable(
     npsN: integer('nps_n').notNull(),
     npsPromoters: integer('nps_promoters').notNull(),
     npsDetractors: integer('nps_detractors').notNull(),
+    /** Product reviews (kind 'review', 1–5): count, sum of scores (for the average), 1–2 star ones. */
+    reviews: integer('reviews').notNull().default(0),
+    reviewScoreSum: integer('review_score_sum').notNull().default(0),
+    reviewsLow: integer('reviews_low').notNull().default(0),
   },
   (t) => [index('rollup_feedback_products_daily_day_idx').on(t.day)],
 );

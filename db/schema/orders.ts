@@ -284,5 +284,6 @@ export const importJobs = pgTable(
     /** Rejected rows: CSV line, the row's reference, the CSV column at fault and an error code. */
     report: jsonb('report').$type<{ line: number; externalId: string; field: string; code: string; params?: Record<string, string | number> }[]>().notNull().default([]),
   },
-  (t) => [index('import_jobs_user_idx').on(t.userId, t.createdAt)],
+  // The imports page lists the latest jobs of the kinds a user may import.
+  (t) => [index('import_jobs_user_idx').on(t.userId, t.createdAt), index('import_jobs_kind_created_idx').on(t.kind, t.createdAt)],
 );

@@ -221,6 +221,14 @@ describe('importReviewsCsv', () => {
     expect(totalOf(productB.id)).toBe(perProduct.find((p) => p.id === productB.id)?.n);
     expect(totalOf(productA.id)).toBe(3);
     expect(totalOf(productB.id)).toBe(2);
+    // Per-product review figures (rollup columns reviews / review_score_sum / reviews_low).
+    const rawReviews = rowsOf<{ id: string; n: number; score: number; low: number }>(
+      await db.execute(sql`select product_id::text as id, count(*)::int as n, sum(score)::int as score, count(*) filter (where score <= 2)::int as low
+        from feedback where kind = 'review' and product_id in (${productA.id}, ${productB.id}) and ${inPeriod} group by product_id`),
+    );
+    for (const r of rawReviews) {
+      expect(s.reviewProducts.find((p) => p.productId === r.id)).toMatchObject({ reviews: r.n, average: r.score / r.n, lowShare: (r.low / r.n) * 100 });
+    }
   });
 
   it('lists reviews in the inbox by kind, band and product, with their detail', async () => {

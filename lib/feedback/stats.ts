@@ -27,6 +27,8 @@ export type PeriodFigures = {
 };
 
 export type ProductRow = { productId: string; name: string; total: number; csatAnswered: number; csatPercent: number | null; npsAnswered: number; nps: number | null; complaints: number };
+/** Reviews of one product in the period: how many, their average (1–5) and the share of 1–2 star ones. */
+export type ReviewProductRow = { productId: string; name: string; reviews: number; average: number; lowShare: number };
 export type TrendPoint = { bucket: string; total: number; csatAnswered: number; csatPercent: number | null; npsAnswered: number; nps: number | null };
 
 export type FeedbackStats = {
@@ -35,6 +37,8 @@ export type FeedbackStats = {
   current: PeriodFigures;
   prior: PeriodFigures;
   byProduct: ProductRow[];
+  /** The 10 products with most reviews in the period. */
+  reviewProducts: ReviewProductRow[];
   weekly: TrendPoint[];
   monthly: TrendPoint[];
 };
@@ -138,6 +142,17 @@ async function products(db: Queryable, r: Range): Promise<ProductRow[]> {
   }));
 }
 
+async function reviewProducts(db: Queryable, r: Range): Promise<ReviewProductRow[]> {
+  const rows = rowsOf<{ id: string; name: string; n: number; score: number; low: number }>(
+    await db.execute(sql`
+      select f.product_id::text as id, p.name, sum(f.reviews)::int as n, sum(f.review_score_sum)::int as score, sum(f.reviews_low)::int as low
+      from rollup_feedback_products_daily f join products p on p.id = f.product_id
+      where f.day >= ${r.from}::date and f.day <= ${r.to}::date and f.reviews > 0
+      group by f.product_id, p.name order by n desc, p.name limit 10`),
+  );
+  return rows.map((p) => ({ productId: p.id, name: p.name, reviews: p.n, average: p.score / p.n, lowShare: (p.low / p.n) * 100 }));
+}
+
 const shiftDays = (d: string, days: number) => new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -153,14 +168,15 @@ export async function feedbackStats({ ctx, input }: { ctx: Ctx; input: unknown }
   const previous = { from: shiftDays(from, -days), to: shiftDays(from, -1) };
   const db = await getDb();
   const cur = { from, to };
-  const [current, prior, byProduct, weekly, monthly] = await Promise.all([
+  const [current, prior, byProduct, topReviewed, weekly, monthly] = await Promise.all([
     periodFigures(db, cur),
     periodFigures(db, previous),
     products(db, cur),
+    reviewProducts(db, cur),
     trend(db, cur, 'week'),
     trend(db, cur, 'month'),
   ]);
-  return { period: { from, to, days }, previous, current, prior, byProduct, weekly, monthly };
+  return { period: { from, to, days }, previous, current, prior, byProduct, reviewProducts: topReviewed, weekly, monthly };
 }
 
 export type MyCsat = { answered: number; good: number; percent: number | null; previousPercent: number | null; previousAnswered: number };

@@ -16,12 +16,15 @@ export const FEEDBACK_RECOMPUTES: Recompute[] = [
     table: 'rollup_feedback_products_daily',
     insert: (tx, d) =>
       tx.execute(sql`
-        insert into rollup_feedback_products_daily (day, product_id, total, complaints, csat_n, csat_good, nps_n, nps_promoters, nps_detractors)
+        insert into rollup_feedback_products_daily (day, product_id, total, complaints, csat_n, csat_good, nps_n, nps_promoters, nps_detractors,
+          reviews, review_score_sum, reviews_low)
         select ${d.day}::date, product_id, count(*)::int,
           count(*) filter (where kind = 'complaint')::int,
           count(*) filter (where kind = 'csat')::int, count(*) filter (where kind = 'csat' and score >= 4)::int,
           count(*) filter (where kind = 'nps')::int, count(*) filter (where kind = 'nps' and score >= 9)::int,
-          count(*) filter (where kind = 'nps' and score <= 6)::int
+          count(*) filter (where kind = 'nps' and score <= 6)::int,
+          count(*) filter (where kind = 'review')::int, coalesce(sum(score) filter (where kind = 'review'), 0)::int,
+          count(*) filter (where kind = 'review' and score <= 2)::int
         from feedback
         where ${onDay(sql`created_at`, d)} and product_id is not null
         group by product_id`),

@@ -7,6 +7,7 @@ import { delta } from '@/lib/feedback/metrics';
 import { type FeedbackStats } from '@/lib/feedback/stats';
 import type { Locale } from '@/lib/i18n/config';
 import type { Translate } from '@/lib/i18n/translate';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { inboxHref, Section, SectionEmpty } from './parts';
 
 /**
@@ -86,6 +87,35 @@ export function ReviewFigures({ stats, t, locale, range }: { stats: FeedbackStat
               </Link>
             </div>
           </div>
+          {stats.reviewProducts.length ? (
+            <div className="lg:col-span-2">
+              <h3 className="mb-2 text-sm font-medium">{t('reviews.stats.byProduct')}</h3>
+              <Table data-testid="review-products">
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>{t('reviews.stats.product')}</TableHead>
+                    <TableHead className="text-right">{t('reviews.stats.count')}</TableHead>
+                    <TableHead className="text-right">{t('reviews.stats.average')}</TableHead>
+                    <TableHead className="text-right">{t('reviews.stats.lowShare')}</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {stats.reviewProducts.map((p) => (
+                    <TableRow key={p.productId}>
+                      <TableCell>
+                        <Link href={inboxHref({ kind: 'review', productId: p.productId }, range)} className="text-primary underline-offset-4 hover:underline">
+                          {p.name}
+                        </Link>
+                      </TableCell>
+                      <TableCell className="text-right tabular-nums">{count(p.reviews)}</TableCell>
+                      <TableCell className="text-right tabular-nums">{t('reviews.stats.averageValue', { value: decimal(p.average) })}</TableCell>
+                      <TableCell className="text-right tabular-nums">{formatPercent(p.lowShare, locale)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          ) : null}
         </div>
       ) : (
         <SectionEmpty title={t('reviews.stats.empty')} hint={t('reviews.stats.emptyHint')} />
