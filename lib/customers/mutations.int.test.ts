@@ -6,7 +6,7 @@ import { cases, customerExternalIds, customerNotes, customers, feedback, orders,
 import { transaction } from '@/db/tx';
 import { createCase } from '@/lib/cases/mutations';
 import type { Ctx } from '@/lib/context';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/errors';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '@/lib/errors';
 import { insertFeedback } from '@/lib/feedback/write';
 import { createOrder } from '@/lib/orders/mutations';
 import { anonymousCtx, auditFor, createTestProduct, createTestUser, ctxFor, orderInput } from '@/test/factories';
@@ -174,7 +174,7 @@ describe('mergeCustomers', () => {
     expect((await previewCustomerMerge({ ctx: supervisor, input: { sourceId: a.id, targetId: a.id } })).blocked).toBe('merge_self');
     await expect(mergeCustomers({ ctx: supervisor, input: { sourceId: randomUUID(), targetId: b.id } })).rejects.toBeInstanceOf(NotFoundError);
     await expect(mergeCustomers({ ctx: supervisor, input: { sourceId: a.id, targetId: randomUUID() } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(mergeCustomers({ ctx: supervisor, input: { sourceId: 'x', targetId: b.id } })).rejects.toBeInstanceOf(ValidationError);
+    await expect(mergeCustomers({ ctx: supervisor, input: { sourceId: 'x', targetId: b.id } })).rejects.toMatchObject({ fieldErrors: { sourceId: ['not_found'] } });
     await expect(mergeCustomers({ ctx: agent, input: { sourceId: a.id, targetId: b.id } })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(previewCustomerMerge({ ctx: agent, input: { sourceId: a.id, targetId: b.id } })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(mergeCustomers({ ctx: customerCtx, input: { sourceId: a.id, targetId: b.id } })).rejects.toBeInstanceOf(ForbiddenError);

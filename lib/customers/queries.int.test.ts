@@ -8,7 +8,7 @@ import { transaction } from '@/db/tx';
 import { createCase } from '@/lib/cases/mutations';
 import { getCase } from '@/lib/cases/queries';
 import type { Ctx } from '@/lib/context';
-import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@/lib/errors';
 import { insertFeedback } from '@/lib/feedback/write';
 import { createOrder, deleteOrder } from '@/lib/orders/mutations';
 import { anonymousCtx, auditFor, createTestProduct, createTestUser, ctxFor, orderInput } from '@/test/factories';
@@ -197,7 +197,7 @@ describe('getCustomerProfile', () => {
     const p = await getCustomerProfile({ ctx: supervisor, input: { id: c.id } });
     expect(p.figures).toMatchObject({ orders: 0, afterSalesRate: null, csat: { percent: null }, nps: { score: null } });
     await expect(getCustomerProfile({ ctx: agent, input: { id: randomUUID() } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getCustomerProfile({ ctx: agent, input: { id: 'nope' } })).rejects.toBeInstanceOf(ValidationError);
+    await expect(getCustomerProfile({ ctx: agent, input: { id: 'nope' } })).rejects.toMatchObject({ fieldErrors: { id: ['not_found'] } });
     await expect(getCustomerProfile({ ctx: customerCtx, input: { id: c.id } })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getCustomerProfile({ ctx: anonymousCtx(), input: { id: c.id } })).rejects.toBeInstanceOf(UnauthenticatedError);
   });
