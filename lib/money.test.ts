@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centsToInput, formatMoney, parseAmount } from './money';
+import { centsToInput, currencySymbol, formatMoney, parseAmount } from './money';
 
 describe('money', () => {
   it('parses plain amounts to cents without floating-point error', () => {
@@ -17,5 +17,13 @@ describe('money', () => {
     expect(formatMoney(129999, 'CNY', 'zh-CN')).toBe('¥1,299.99');
     expect(formatMoney(5, 'CNY', 'en')).toBe('CN¥0.05');
     expect(centsToInput(1250)).toBe('12.50');
+  });
+
+  it('names the shop currency’s sign for labels in either language', () => {
+    expect(currencySymbol('CNY', 'zh-CN')).toBe('¥');
+    expect(currencySymbol('CNY', 'en')).toBe('CN¥');
+    expect(currencySymbol('USD', 'en')).toBe('$');
+    expect(currencySymbol('EUR', 'zh-CN')).toBe('€');
+    expect(formatMoney(129900, 'HKD', 'zh-CN')).toBe('HK$1,299.00');
   });
 });

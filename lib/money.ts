@@ -17,3 +17,9 @@ export function parseAmount(input: string): number {
 export function centsToInput(cents: number): string {
   return (cents / 100).toFixed(2);
 }
+
+/** The currency's sign as the locale writes it (¥, CN¥, US$, €), for labels such as "Unit price (¥)". */
+export function currencySymbol(currency: string, locale: string): string {
+  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0);
+  return parts.find((p) => p.type === 'currency')?.value ?? currency;
+}

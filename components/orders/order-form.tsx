@@ -13,14 +13,18 @@ import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
 import type { ActionResult } from '@/lib/actions';
 import { useI18n } from '@/lib/i18n/client';
-import { formatMoney, parseAmount } from '@/lib/money';
-import { CHANNELS } from '@/lib/orders/constants';
+import type { CatalogOption } from '@/lib/catalog/names';
+import { currencySymbol, formatMoney, parseAmount } from '@/lib/money';
 import type { OrderFormValues, ProductOption } from './order-form-types';
 
 type Props = {
   mode: 'create' | 'edit';
   initial: OrderFormValues;
   products: ProductOption[];
+  /** Channels a new order may be in (active ones); the edit form shows none. */
+  channels: CatalogOption[];
+  /** The order's currency (a new order: the shop's). */
+  currency: string;
   /** Items and amounts are editable only before payment. */
   itemsEditable: boolean;
   phoneKeepHint?: string;
@@ -29,8 +33,9 @@ type Props = {
   donePath: string;
 };
 
-export function OrderForm({ mode, initial, products, itemsEditable, phoneKeepHint, onSubmit, donePath }: Props) {
+export function OrderForm({ mode, initial, products, channels, currency, itemsEditable, phoneKeepHint, onSubmit, donePath }: Props) {
   const { t, locale } = useI18n();
+  const sign = currencySymbol(currency, locale);
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -104,9 +109,9 @@ export function OrderForm({ mode, initial, products, itemsEditable, phoneKeepHin
             </FormField>
             <FormField label={t('orders.form.channel')} htmlFor="channel" error={err('channel')}>
               <NativeSelect id="channel" value={values.channel} onChange={set('channel')}>
-                {CHANNELS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`orders.channels.${c}`)}
+                {channels.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name}
                   </option>
                 ))}
               </NativeSelect>
@@ -142,7 +147,7 @@ export function OrderForm({ mode, initial, products, itemsEditable, phoneKeepHin
               <FormField label={t('orders.form.quantity')} htmlFor={`qty-${i}`} error={err(`items.${i}.quantity`)}>
                 <Input id={`qty-${i}`} inputMode="numeric" value={it.quantity} disabled={!itemsEditable} onChange={(e) => setItem(i, 'quantity', e.target.value)} maxLength={5} />
               </FormField>
-              <FormField label={t('orders.form.unitPrice')} htmlFor={`price-${i}`} error={err(`items.${i}.unitPriceCents`)} hint={t('orders.form.unitPriceHint')}>
+              <FormField label={t('orders.form.unitPrice', { currency: sign })} htmlFor={`price-${i}`} error={err(`items.${i}.unitPriceCents`)} hint={t('orders.form.unitPriceHint')}>
                 <Input id={`price-${i}`} inputMode="decimal" value={it.unitPrice} disabled={!itemsEditable} onChange={(e) => setItem(i, 'unitPrice', e.target.value)} maxLength={15} />
               </FormField>
               <Button
@@ -171,16 +176,16 @@ export function OrderForm({ mode, initial, products, itemsEditable, phoneKeepHin
             </Button>
           </div>
           <div className="grid gap-4 border-t pt-4 sm:grid-cols-3">
-            <FormField label={t('orders.form.shippingFee')} htmlFor="shippingFee" error={err('shippingCents')}>
+            <FormField label={t('orders.form.shippingFee', { currency: sign })} htmlFor="shippingFee" error={err('shippingCents')}>
               <Input id="shippingFee" inputMode="decimal" value={values.shippingFee} disabled={!itemsEditable} onChange={set('shippingFee')} maxLength={15} />
             </FormField>
-            <FormField label={t('orders.form.discount')} htmlFor="discount" error={err('discountCents')}>
+            <FormField label={t('orders.form.discount', { currency: sign })} htmlFor="discount" error={err('discountCents')}>
               <Input id="discount" inputMode="decimal" value={values.discount} disabled={!itemsEditable} onChange={set('discount')} maxLength={15} />
             </FormField>
             <div className="grid content-end gap-1 text-right">
               <span className="text-sm text-muted-foreground">{t('orders.form.estimatedTotal')}</span>
               <span className="text-xl font-semibold tabular-nums" data-testid="estimated-total">
-                {estimate === null ? '—' : formatMoney(estimate, 'CNY', locale)}
+                {estimate === null ? '—' : formatMoney(estimate, currency, locale)}
               </span>
             </div>
           </div>

@@ -1,43 +1,47 @@
 import 'server-only';
 import type { Dashboard, RepeatCustomer } from '@/lib/analytics/dashboard';
+import { nameOf } from '@/lib/catalog/names';
 import type { Translate } from '@/lib/i18n/translate';
 import { csvLine } from '@/lib/orders/csv';
+import type { ReportNames } from './parts';
 import { casesByDay, ordersByDay, SLA_STAGES, type ReportExport } from './report-params';
 
-const yuan = (cents: number) => (cents / 100).toFixed(2);
+/** An amount in the shop currency's main unit with two decimals (orders are all in that currency). */
+const amount = (cents: number) => (cents / 100).toFixed(2);
 const fixed = (v: number | null, digits = 2) => (v === null ? '' : v.toFixed(digits));
 
 /**
  * One report of the dashboard as CSV text: codes for machines (channel, reason, category) with
- * their names in the reader's language beside them, money in yuan with two decimals, rates as
- * percentages. Cells go through csvCell, which defuses spreadsheet formulas in names.
+ * their names in the reader's language beside them, money in the shop currency (named in a
+ * `currency` column beside every amount) with two decimals, rates as percentages. Cells go through csvCell, which defuses spreadsheet formulas in names.
  */
-export function reportCsv(report: ReportExport, d: Dashboard & { repeatCustomers?: RepeatCustomer[] }, t: Translate): string {
+export function reportCsv(report: ReportExport, d: Dashboard & { repeatCustomers?: RepeatCustomer[] }, t: Translate, names: ReportNames): string {
   const lines: (string | number | null)[][] = [];
   const as = d.afterSales;
-  const channelName = (c: string) => t.dynamic(`orders.channels.${c}`, undefined, c);
+  const channelName = (c: string) => nameOf(names.channels, c);
   const reasonName = (r: string) => t.dynamic(`cases.reasons.${r}`, undefined, r);
-  const categoryName = (c: string) => t.dynamic(`reports.categories.${c}`, undefined, c);
+  const categoryName = (c: string) => nameOf(names.categories, c);
+  const cur = names.currency;
   switch (report) {
     case 'orders-by-day':
-      lines.push(['day', 'orders', 'gmv']);
-      for (const r of ordersByDay(d.orders.daily, d.period)) lines.push([r.day, r.orders, yuan(r.gmvCents)]);
+      lines.push(['day', 'orders', 'gmv', 'currency']);
+      for (const r of ordersByDay(d.orders.daily, d.period)) lines.push([r.day, r.orders, amount(r.gmvCents), cur]);
       break;
     case 'orders-by-channel':
-      lines.push(['channel', 'channel_name', 'orders', 'gmv']);
-      for (const r of d.orders.byChannel) lines.push([r.channel, channelName(r.channel), r.orders, yuan(r.gmvCents)]);
+      lines.push(['channel', 'channel_name', 'orders', 'gmv', 'currency']);
+      for (const r of d.orders.byChannel) lines.push([r.channel, channelName(r.channel), r.orders, amount(r.gmvCents), cur]);
       break;
     case 'after-sales-by-day':
       lines.push(['day', 'opened', 'resolved', 'backlog']);
       for (const r of casesByDay(as.daily, d.period, as.backlogStart)) lines.push([r.day, r.opened, r.resolved, r.backlog]);
       break;
     case 'after-sales-by-product':
-      lines.push(['product_id', 'product', 'category', 'opened', 'delivered', 'rate_percent', 'cost', 'top_reasons']);
-      for (const r of as.byProduct) lines.push([r.productId, r.name, r.category, r.opened, r.delivered, fixed(r.rate), yuan(r.costCents), r.topReasons.map(reasonName).join('; ')]);
+      lines.push(['product_id', 'product', 'category', 'opened', 'delivered', 'rate_percent', 'cost', 'top_reasons', 'currency']);
+      for (const r of as.byProduct) lines.push([r.productId, r.name, r.category, r.opened, r.delivered, fixed(r.rate), amount(r.costCents), r.topReasons.map(reasonName).join('; '), cur]);
       break;
     case 'after-sales-by-category':
-      lines.push(['category', 'category_name', 'opened', 'delivered', 'rate_percent', 'cost']);
-      for (const r of as.byCategory) lines.push([r.category, categoryName(r.category), r.opened, r.delivered, fixed(r.rate), yuan(r.costCents)]);
+      lines.push(['category', 'category_name', 'opened', 'delivered', 'rate_percent', 'cost', 'currency']);
+      for (const r of as.byCategory) lines.push([r.category, categoryName(r.category), r.opened, r.delivered, fixed(r.rate), amount(r.costCents), cur]);
       break;
     case 'after-sales-by-reason':
       lines.push(['reason', 'reason_name', 'opened', 'previous', 'change']);

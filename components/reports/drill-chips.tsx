@@ -3,9 +3,10 @@ import Link from 'next/link';
 import { formatDayRange, isDay } from '@/components/feedback/period-picker';
 import type { Ctx } from '@/lib/context';
 import { getLocale, getT } from '@/lib/i18n/server';
-import { CHANNELS } from '@/lib/orders/constants';
+import { isCatalogCode, nameOf } from '@/lib/catalog/names';
 import { CASE_REASONS } from '@/lib/returns/policy-engine';
 import { drillNames } from './queries';
+import { loadReportNames } from './report-names';
 
 /** The case list's drill-down filters, as ListCasesInput names them (set by the dashboard's links). */
 export const CASE_DRILL_KEYS = ['from', 'to', 'reason', 'channel', 'productId', 'category', 'teamId'] as const;
@@ -22,7 +23,8 @@ function usable(key: DrillKey, v: string): boolean {
     case 'reason':
       return (CASE_REASONS as readonly string[]).includes(v);
     case 'channel':
-      return (CHANNELS as readonly string[]).includes(v);
+      // Any well-formed code: a retired channel still filters its cases; an unknown one matches none.
+      return isCatalogCode(v);
     case 'productId':
     case 'teamId':
       return UUID.test(v);
@@ -41,7 +43,10 @@ export async function CaseDrillChips({ ctx, basePath, params }: { ctx: Ctx; base
   if (!set.length) return null;
   const [t, locale] = [await getT(), await getLocale()];
   const valid = (k: DrillKey) => !!params[k] && usable(k, params[k]!);
-  const names = await drillNames({ ctx, input: { productId: valid('productId') ? params.productId : undefined, teamId: valid('teamId') ? params.teamId : undefined } });
+  const [names, catalog] = await Promise.all([
+    drillNames({ ctx, input: { productId: valid('productId') ? params.productId : undefined, teamId: valid('teamId') ? params.teamId : undefined } }),
+    loadReportNames(locale),
+  ]);
   const without = (keys: string[]) => {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v && k !== 'cursor' && !keys.includes(k)) qs.set(k, v);
@@ -56,9 +61,9 @@ export async function CaseDrillChips({ ctx, basePath, params }: { ctx: Ctx; base
   else if (from) chips.push({ key: 'period', label: t('reports.chips.openedFrom', { day: formatDayRange({ from, to: from }, locale) }), remove: ['from', 'to'] });
   else if (to) chips.push({ key: 'period', label: t('reports.chips.openedUntil', { day: formatDayRange({ from: to, to }, locale) }), remove: ['from', 'to'] });
   if (valid('reason')) chips.push({ key: 'reason', label: `${t('reports.chips.reason')}: ${t.dynamic(`cases.reasons.${params.reason}`, undefined, params.reason)}`, remove: ['reason'] });
-  if (valid('channel')) chips.push({ key: 'channel', label: `${t('reports.filters.channel')}: ${t.dynamic(`orders.channels.${params.channel}`, undefined, params.channel)}`, remove: ['channel'] });
+  if (valid('channel')) chips.push({ key: 'channel', label: `${t('reports.filters.channel')}: ${nameOf(catalog.channels, params.channel!)}`, remove: ['channel'] });
   if (valid('productId')) chips.push({ key: 'productId', label: `${t('reports.chips.product')}: ${names.product ?? t('reports.chips.unknown')}`, remove: ['productId'] });
-  if (valid('category')) chips.push({ key: 'category', label: `${t('reports.filters.category')}: ${t.dynamic(`reports.categories.${params.category}`, undefined, params.category)}`, remove: ['category'] });
+  if (valid('category')) chips.push({ key: 'category', label: `${t('reports.filters.category')}: ${nameOf(catalog.categories, params.category!)}`, remove: ['category'] });
   if (valid('teamId')) chips.push({ key: 'teamId', label: `${t('reports.filters.team')}: ${names.team ?? t('reports.chips.unknown')}`, remove: ['teamId'] });
   const ignored = set.filter((k) => !valid(k));
 

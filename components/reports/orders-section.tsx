@@ -4,7 +4,7 @@ import { BarChart } from '@/components/charts/bar-chart';
 import { BarList } from '@/components/charts/bar-list';
 import { KpiCard } from '@/components/charts/kpi-card';
 import type { Dashboard } from '@/lib/analytics/dashboard';
-import { CURRENCY, DrillLink, GroupHeading, Note, relativeDelta, Section, SectionEmpty, type ReportKit } from './parts';
+import { DrillLink, GroupHeading, Note, relativeDelta, Section, SectionEmpty, type ReportKit } from './parts';
 import { ordersByDay } from './report-params';
 
 /** Orders placed in the period: count, GMV, average order value, per day, by channel and by status. */
@@ -12,7 +12,7 @@ export function OrdersSection({ d, k }: { d: Dashboard; k: ReportKit }) {
   const { t, links } = k;
   const { current: cur, previous: prev } = d.orders;
   const days = ordersByDay(d.orders.daily, d.period).map((r) => ({ day: k.day(r.day), orders: r.orders, gmv: r.gmvCents / 100 }));
-  const moneyAxis = { style: 'currency', currency: CURRENCY, maximumFractionDigits: 0 } as const;
+  const moneyAxis = { style: 'currency', currency: k.currency, maximumFractionDigits: 0 } as const;
   const hasOrders = cur.orders > 0;
   return (
     <section aria-labelledby="orders" className="grid gap-6">

@@ -5,6 +5,7 @@ import type { KpiDelta, DeltaDirection } from '@/components/charts/kpi-card';
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatSpan } from '@/lib/cases/due';
+import { nameOf, type NameMap } from '@/lib/catalog/names';
 import type { Locale } from '@/lib/i18n/config';
 import type { Translate } from '@/lib/i18n/translate';
 import { formatMoney } from '@/lib/money';
@@ -12,8 +13,12 @@ import { cn } from '@/lib/utils';
 import type { DrillLinks } from './report-params';
 import { relativeChange } from './report-params';
 
-/** Rollups add up order totals in the shop's currency. */
-export const CURRENCY = 'CNY';
+/**
+ * What the dashboard names and prices things with, loaded by the page: channel and category names
+ * in the viewer's language (records since #12) and the shop currency, which every order and so
+ * every rollup sum is in.
+ */
+export type ReportNames = { channels: NameMap; categories: NameMap; currency: string };
 
 /** Everything a section needs to print figures and links the same way as the rest of the page. */
 export type ReportKit = {
@@ -21,6 +26,8 @@ export type ReportKit = {
   locale: Locale;
   /** Drill-down links, or null where the lists behind the widgets are not open to the viewer (admins). */
   links: DrillLinks | null;
+  /** The shop currency (ISO 4217) that every amount is in. */
+  currency: string;
   count: (n: number) => string;
   money: (cents: number) => string;
   percent: (n: number | null) => string;
@@ -35,22 +42,23 @@ export type ReportKit = {
   category: (code: string) => string;
 };
 
-export function reportKit(t: Translate, locale: Locale, links: DrillLinks | null): ReportKit {
+export function reportKit(t: Translate, locale: Locale, links: DrillLinks | null, names: ReportNames): ReportKit {
   const dayFormat = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
   return {
     t,
     locale,
     links,
+    currency: names.currency,
     count: (n) => formatCount(n, locale),
-    money: (cents) => formatMoney(cents, CURRENCY, locale),
+    money: (cents) => formatMoney(cents, names.currency, locale),
     percent: (n) => formatPercent(n, locale),
     duration: (minutes) => (minutes === null ? '—' : formatSpan(minutes * 60_000, locale)),
     day: (d) => dayFormat.format(new Date(`${d}T00:00:00Z`)),
-    channel: (c) => t.dynamic(`orders.channels.${c}`, undefined, c),
+    channel: (c) => nameOf(names.channels, c),
     reason: (r) => t.dynamic(`cases.reasons.${r}`, undefined, r),
     caseType: (c) => t.dynamic(`cases.types.${c}`, undefined, c),
     orderStatus: (s) => t.dynamic(`orders.status.${s}`, undefined, s),
-    category: (c) => (c ? t.dynamic(`reports.categories.${c}`, undefined, c) : t('reports.uncategorized')),
+    category: (c) => (c ? nameOf(names.categories, c) : t('reports.uncategorized')),
   };
 }
 

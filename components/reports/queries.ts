@@ -1,17 +1,9 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { products, teams } from '@/db/schema';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-
-/** The product categories on sale (codes such as `electronics`), for the dashboard's category filter. */
-export async function listProductCategories({ ctx }: { ctx: Ctx }): Promise<string[]> {
-  authorize(ctx.actor, 'read:report:any');
-  const db = await getDb();
-  const rows = await db.selectDistinct({ category: products.category }).from(products).orderBy(asc(products.category));
-  return rows.map((r) => r.category);
-}
 
 /**
  * Names for the ids a drill-down link carries into the case list (product, team), so its filter

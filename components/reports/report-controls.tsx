@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
-import { CHANNELS } from '@/lib/orders/constants';
+import type { CatalogRecord } from '@/lib/catalog/names';
 import type { ReportKit } from './parts';
 import { reportQuery, type ReportFilters } from './report-params';
 
@@ -32,6 +32,7 @@ export function ReportControls({
   previous,
   filters,
   today,
+  channels,
   categories,
   teams,
 }: {
@@ -41,13 +42,19 @@ export function ReportControls({
   previous: Period;
   filters: ReportFilters;
   today: string;
-  categories: string[];
+  /** Every channel and category, retired ones too (their history is still reported). */
+  channels: CatalogRecord[];
+  categories: CatalogRecord[];
   teams: { id: string; name: string }[];
 }) {
   const { t, locale } = k;
   const filtered = !!(filters.channel || filters.category || filters.teamId);
-  // A category from a link that nothing is sold in any more still shows as chosen.
-  const categoryOptions = filters.category && !categories.includes(filters.category) ? [...categories, filters.category] : categories;
+  // A category from a link that has no record (any more) still shows as chosen.
+  const categoryCodes = categories.map((c) => c.code);
+  const categoryOptions = filters.category && !categoryCodes.includes(filters.category) ? [...categoryCodes, filters.category] : categoryCodes;
+  const retiredOf = (rows: CatalogRecord[]) => new Set(rows.filter((r) => !r.active).map((r) => r.code));
+  const [retiredChannels, retiredCategories] = [retiredOf(channels), retiredOf(categories)];
+  const optionLabel = (name: string, retired: boolean) => (retired ? `${name} (${t('catalogRecords.inactive')})` : name);
   const teamName = teams.find((x) => x.id === filters.teamId)?.name;
   const activeFilters = [
     filters.channel ? `${t('reports.filters.channel')}: ${k.channel(filters.channel)}` : null,
@@ -84,9 +91,9 @@ export function ReportControls({
         <Field id="report-channel" label={t('reports.filters.channel')}>
           <NativeSelect id="report-channel" name="channel" defaultValue={filters.channel ?? ''} containerClassName="w-36">
           <option value="">{t('reports.filters.anyChannel')}</option>
-          {CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {k.channel(c)}
+          {channels.map((c) => (
+            <option key={c.code} value={c.code}>
+              {optionLabel(k.channel(c.code), retiredChannels.has(c.code))}
             </option>
           ))}
         </NativeSelect>
@@ -96,7 +103,7 @@ export function ReportControls({
           <option value="">{t('reports.filters.anyCategory')}</option>
           {categoryOptions.map((c) => (
             <option key={c} value={c}>
-              {k.category(c)}
+              {optionLabel(k.category(c), retiredCategories.has(c))}
             </option>
           ))}
         </NativeSelect>

@@ -15,9 +15,9 @@ import { loadDashboard, type ReportProblem } from './load-dashboard';
 import { OrdersSection } from './orders-section';
 import { reportKit, type ReportKit } from './parts';
 import { AgentsSection, FeedbackSection } from './people-section';
-import { listProductCategories } from './queries';
 import { ExportMenu, PrintButton } from './report-actions';
 import { ReportControls } from './report-controls';
+import { loadReportNames } from './report-names';
 import { drillLinks, REPORT_EXPORTS, REPORT_PARAM_KEYS, reportQuery, type ReportFilters } from './report-params';
 
 /**
@@ -79,10 +79,10 @@ export async function ReportsDashboard({
   const ctx = await getRequestContext();
   const [t, locale] = [await getT(), await getLocale()];
   const today = shopToday(requestNow(), env().SHOP_TIMEZONE);
-  const [teams, categories, taxonomy] = await Promise.all([listTeams({ ctx }), listProductCategories({ ctx }), listTaxonomy({ ctx })]);
+  const [teams, names, taxonomy] = await Promise.all([listTeams({ ctx }), loadReportNames(locale), listTaxonomy({ ctx })]);
   const { dashboard: d, problems } = await loadDashboard({ ctx, params, today, teamIds: teams.map((x) => x.id) });
   const filters: ReportFilters = { channel: d.filters.channel, category: d.filters.category, teamId: d.filters.teamId };
-  const k = reportKit(t, locale, drillDown ? drillLinks(d.period, filters) : null);
+  const k = reportKit(t, locale, drillDown ? drillLinks(d.period, filters) : null, names);
   const exports = REPORT_EXPORTS.map((name) => ({ name, label: t(`reports.export.items.${name}`), href: `/api/reports/${name}?${reportQuery(d.period, filters)}` }));
 
   return (
@@ -104,7 +104,7 @@ export async function ReportsDashboard({
         <RefreshCw aria-hidden="true" className="size-3.5" />
         {t('reports.freshness')}
       </p>
-      <ReportControls k={k} basePath={basePath} period={d.period} previous={d.previous} filters={filters} today={today} categories={categories} teams={teams} />
+      <ReportControls k={k} basePath={basePath} period={d.period} previous={d.previous} filters={filters} today={today} channels={names.channelRows} categories={names.categoryRows} teams={teams} />
       {problems.length ? (
         <Alert variant="warning" className="mb-6 print:hidden" role="status" data-testid="report-problems">
           <AlertTriangle />

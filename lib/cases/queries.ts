@@ -5,10 +5,10 @@ import { getDb } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { caseEvents, caseItems, caseMessages, cases, customers, orderItems, orders, products, teamMembers, users } from '@/db/schema';
 import { authorize, can } from '@/lib/authz';
+import { CATALOG_CODE_RE } from '@/lib/catalog/names';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
 import { NotFoundError } from '@/lib/errors';
-import { CHANNELS } from '@/lib/orders/constants';
 import { orderAccessWhere } from '@/lib/orders/policy';
 import { policiesFor } from '@/lib/returns/policies';
 import { CASE_REASONS, evaluateAll } from '@/lib/returns/policy-engine';
@@ -41,7 +41,7 @@ export const ListCasesInput = z.object({
   from: z.string().refine(isSaneDay).optional().catch(undefined),
   to: z.string().refine(isSaneDay).optional().catch(undefined),
   reason: z.enum(CASE_REASONS).optional().catch(undefined),
-  channel: z.enum(CHANNELS).optional().catch(undefined),
+  channel: z.string().regex(CATALOG_CODE_RE).optional().catch(undefined),
   productId: z.uuid().optional().catch(undefined),
   category: z.string().trim().max(64).optional().catch(undefined),
   teamId: z.uuid().optional().catch(undefined),

@@ -32,10 +32,14 @@ export const EXPORT_COLUMNS = [
   'refunded',
   'carrier',
   'tracking_no',
+  // The amounts' currency (the shop's, since #12), so that the file says what its numbers are in
+  // and imports back unchanged (the order import reads the same column).
+  'currency',
 ] as const;
 
 const BATCH = 500;
-const yuan = (cents: number | bigint) => (Number(cents) / 100).toFixed(2);
+/** An amount in the order currency's main unit with two decimals. */
+const amount = (cents: number | bigint) => (Number(cents) / 100).toFixed(2);
 
 /**
  * The orders matching the list's filters as CSV lines (header first), one line per order item,
@@ -88,14 +92,15 @@ export async function* exportOrdersCsv({ ctx, input }: { ctx: Ctx; input: unknow
           i.sku,
           i.name,
           i.quantity,
-          yuan(i.unitPriceCents),
-          yuan(i.lineTotalCents),
-          yuan(o.shippingCents),
-          yuan(o.discountCents),
-          yuan(o.totalCents),
-          yuan(o.refundedCents),
+          amount(i.unitPriceCents),
+          amount(i.lineTotalCents),
+          amount(o.shippingCents),
+          amount(o.discountCents),
+          amount(o.totalCents),
+          amount(o.refundedCents),
           o.carrier,
           o.trackingNo,
+          o.currency,
         ]);
       }
     }

@@ -94,7 +94,7 @@ describe('exportOrdersCsv', () => {
     let csv = '';
     for await (const chunk of exportOrdersCsv({ ctx: agent, input: { q: sku, field: 'sku' } })) csv += chunk;
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('order_no,channel,external_id,placed_at,status,customer_name,recipient_phone,region,sku,product,quantity,unit_price,line_total,shipping_fee,discount,total,refunded,carrier,tracking_no');
+    expect(lines[0]).toBe('order_no,channel,external_id,placed_at,status,customer_name,recipient_phone,region,sku,product,quantity,unit_price,line_total,shipping_fee,discount,total,refunded,carrier,tracking_no,currency');
     const mine = lines.filter((l) => l.includes(`${tag}-1`));
     expect(mine).toHaveLength(2);
     expect(mine[0]).toContain('138****1111');
@@ -102,6 +102,7 @@ describe('exportOrdersCsv', () => {
     expect(csv).not.toContain('建国路');
     expect(mine[0]).toContain('"李, 四"');
     expect(mine.some((l) => l.includes(',19.90,19.90,'))).toBe(true);
+    expect(mine.every((l) => l.endsWith(',CNY'))).toBe(true);
   });
 
   it('is refused to customers', async () => {

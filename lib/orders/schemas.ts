@@ -1,17 +1,16 @@
 import { z } from 'zod';
+import { CATALOG_CODE_RE } from '@/lib/catalog/names';
 import { normalizePhone } from '@/lib/crypto/phone';
 import { CursorParam } from '@/lib/pagination';
 import { dayField, instantField } from '@/lib/validation';
 import { ORDER_STATUSES } from './workflow';
-
-export { CHANNELS, type Channel } from './constants';
 
 /**
  * A channel code. Channels are admin-managed records (lib/catalog/channels.ts): whether the code
  * exists and is active is checked against the table where an order is written (order-rules.ts);
  * in a list filter an unknown code simply matches nothing.
  */
-export const channelField = z.string().trim().regex(/^[a-z][a-z0-9_]{1,31}$/, 'invalid_choice');
+export const channelField = z.string().trim().regex(CATALOG_CODE_RE, 'invalid_choice');
 export const statusField = z.enum(ORDER_STATUSES, { message: 'invalid_choice' });
 export const orderNoField = z.string().trim().min(1, 'required').max(40, 'too_long');
 const versionField = z.coerce.number().int().min(1);
@@ -34,7 +33,13 @@ export const phoneField = z
   }, 'invalid_phone');
 
 export const OrderItemInput = z.object({
-  sku: z.string().trim().min(1, 'required').max(64, 'too_long'),
+  // SKUs are case-insensitive and stored upper-case (lib/catalog/product-schemas.ts skuField).
+  sku: z
+    .string()
+    .trim()
+    .min(1, 'required')
+    .max(64, 'too_long')
+    .transform((s) => s.toUpperCase()),
   quantity: z.coerce.number({ message: 'invalid_quantity' }).int('invalid_quantity').min(1, 'invalid_quantity').max(9999, 'invalid_quantity'),
   /** Defaults to the product's list price; channels may sell at their own price. */
   unitPriceCents: cents().optional(),

@@ -13,17 +13,20 @@ import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { can } from '@/lib/authz';
+import { loadChannels } from '@/lib/catalog/channels';
+import { catalogName, nameMap, nameOf } from '@/lib/catalog/names';
 import { getRequestContext } from '@/lib/context/request';
 import { env } from '@/lib/env';
 import { ValidationError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getLocale, getT } from '@/lib/i18n/server';
-import { formatMoney } from '@/lib/money';
+import { currencySymbol, formatMoney } from '@/lib/money';
 import type { OrderListItemDto } from '@/lib/orders/dto';
 import { listOrders, listSavedViews } from '@/lib/orders/queries';
-import { CHANNELS, ORDER_SORTS, SEARCH_FIELDS } from '@/lib/orders/schemas';
+import { ORDER_SORTS, SEARCH_FIELDS } from '@/lib/orders/schemas';
 import { ORDER_STATUSES } from '@/lib/orders/workflow';
 import type { Page } from '@/lib/pagination';
+import { getShopSettings } from '@/lib/shop/settings';
 import { ImportDialog } from './_components/import-dialog';
 import { OrdersTable } from './_components/orders-table';
 import { SavedViews } from './_components/saved-views';
@@ -58,7 +61,9 @@ export default async function OrdersPage({ searchParams }: PageProps<'/desk/orde
       .map((codes) => t.dynamic(`validation.${codes[0]}`, undefined, t('validation.invalid')))
       .join(' ');
   }
-  const views = await listSavedViews({ ctx, scope: 'orders' });
+  const [views, channels, shop] = await Promise.all([listSavedViews({ ctx, scope: 'orders' }), loadChannels(), getShopSettings()]);
+  const channelNames = nameMap(channels, locale);
+  const sign = currencySymbol(shop.currency, locale);
   const active = setParams(params);
   const filtered = Object.keys(active).length > 0;
 
@@ -118,9 +123,10 @@ export default async function OrdersPage({ searchParams }: PageProps<'/desk/orde
           <FilterLabel htmlFor="f-channel">{t('orders.columns.channel')}</FilterLabel>
           <NativeSelect id="f-channel" name="channel" defaultValue={params.channel ?? ''}>
             <option value="">{t('orders.anyChannel')}</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {t(`orders.channels.${c}`)}
+            {/* Retired channels too: their old orders are still found by channel. */}
+            {channels.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.active ? catalogName(c, locale) : `${catalogName(c, locale)} (${t('catalogRecords.inactive')})`}
               </option>
             ))}
           </NativeSelect>
@@ -144,11 +150,11 @@ export default async function OrdersPage({ searchParams }: PageProps<'/desk/orde
           <Input id="f-to" type="date" name="to" defaultValue={params.to} />
         </div>
         <div className="grid gap-1">
-          <FilterLabel htmlFor="f-min">{t('orders.minAmount')}</FilterLabel>
+          <FilterLabel htmlFor="f-min">{t('orders.minAmount', { currency: sign })}</FilterLabel>
           <Input id="f-min" name="min" inputMode="decimal" defaultValue={params.min} placeholder="0.00" maxLength={15} />
         </div>
         <div className="grid gap-1">
-          <FilterLabel htmlFor="f-max">{t('orders.maxAmount')}</FilterLabel>
+          <FilterLabel htmlFor="f-max">{t('orders.maxAmount', { currency: sign })}</FilterLabel>
           <Input id="f-max" name="max" inputMode="decimal" defaultValue={params.max} placeholder="0.00" maxLength={15} />
         </div>
         <div className="flex items-end gap-2 sm:col-span-2">
@@ -180,7 +186,7 @@ export default async function OrdersPage({ searchParams }: PageProps<'/desk/orde
             placedAt: o.placedAt,
             placedAtLabel: formatDateTime(o.placedAt, locale, tz),
             customerName: o.customerName,
-            channelLabel: t.dynamic(`orders.channels.${o.channel}`, undefined, o.channel),
+            channelLabel: nameOf(channelNames, o.channel),
             status: o.status,
             statusLabel: t(`orders.status.${o.status}`),
             itemCount: o.itemCount,

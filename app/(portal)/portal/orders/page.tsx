@@ -9,6 +9,8 @@ import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireAreaActor } from '@/lib/auth/guard';
+import { loadChannels } from '@/lib/catalog/channels';
+import { nameMap, nameOf } from '@/lib/catalog/names';
 import { getRequestContext } from '@/lib/context/request';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/i18n/format';
@@ -25,8 +27,9 @@ export default async function PortalOrdersPage({ searchParams }: PageProps<'/por
   await requireAreaActor('access:portal:own');
   const { cursor } = pickParams(await searchParams, ['cursor'] as const);
   const ctx = await getRequestContext();
-  const page = await listOrders({ ctx, input: { cursor } });
+  const [page, channels] = await Promise.all([listOrders({ ctx, input: { cursor } }), loadChannels()]);
   const [t, locale] = [await getT(), await getLocale()];
+  const channelNames = nameMap(channels, locale);
   const tz = env().SHOP_TIMEZONE;
   return (
     <>
@@ -54,7 +57,7 @@ export default async function PortalOrdersPage({ searchParams }: PageProps<'/por
               <div className="grid min-w-48 gap-0.5">
                 <span className="font-mono text-sm font-medium">{o.orderNo}</span>
                 <span className="text-xs text-muted-foreground">
-                  {formatDateTime(o.placedAt, locale, tz)} · {t.dynamic(`orders.channels.${o.channel}`, undefined, o.channel)}
+                  {formatDateTime(o.placedAt, locale, tz)} · {nameOf(channelNames, o.channel)}
                 </span>
               </div>
               <OrderStatusBadge status={o.status} label={t(`orders.customerStatus.${o.status}`)} />

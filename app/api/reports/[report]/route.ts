@@ -1,11 +1,12 @@
 import { reportCsv } from '@/components/reports/csv';
+import { loadReportNames } from '@/components/reports/report-names';
 import { isReportExport, REPORT_PARAM_KEYS } from '@/components/reports/report-params';
 import { getDashboard, getRepeatCustomers } from '@/lib/analytics/dashboard';
 import { can } from '@/lib/authz';
 import { getRequestContext } from '@/lib/context/request';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http';
-import { getT } from '@/lib/i18n/server';
+import { getLocale, getT } from '@/lib/i18n/server';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,7 +31,7 @@ export async function GET(request: Request, { params }: RouteContext<'/api/repor
   try {
     const dashboard = await getDashboard({ ctx, input });
     const repeatCustomers = report === 'repeat-customers' ? await getRepeatCustomers({ ctx, input }) : undefined;
-    body = reportCsv(report, { ...dashboard, repeatCustomers }, t);
+    body = reportCsv(report, { ...dashboard, repeatCustomers }, t, await loadReportNames(await getLocale()));
     period = dashboard.period;
   } catch (err) {
     const res = errorResponse(err, { t, requestId: ctx.requestId });

@@ -114,7 +114,7 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
               <CardTitle>{t('caseDesk.detail.actions')}</CardTitle>
             </CardHeader>
             <CardContent>
-              <CaseActions key={c.version} caseNo={c.caseNo} version={c.version} actions={c.actions} />
+              <CaseActions key={c.version} caseNo={c.caseNo} version={c.version} actions={c.actions} currency={c.currency} />
             </CardContent>
           </Card>
           <Card>

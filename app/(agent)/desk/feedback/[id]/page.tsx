@@ -215,7 +215,7 @@ export default async function FeedbackDetailPage({ params, searchParams }: PageP
                       </Link>
                       <span className="block text-muted-foreground">
                         {f.orderStatus ? t.dynamic(`orders.status.${f.orderStatus}`, undefined, f.orderStatus) : null}
-                        {f.orderTotalCents !== null ? ` · ${formatMoney(f.orderTotalCents, f.orderCurrency ?? 'CNY', locale)}` : null}
+                        {f.orderTotalCents !== null && f.orderCurrency ? ` · ${formatMoney(f.orderTotalCents, f.orderCurrency, locale)}` : null}
                       </span>
                     </Row>
                   ) : null}

@@ -11,6 +11,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { can } from '@/lib/authz';
+import { loadChannels } from '@/lib/catalog/channels';
+import { nameMap, nameOf } from '@/lib/catalog/names';
 import { getRequestContext } from '@/lib/context/request';
 import { env } from '@/lib/env';
 import { NotFoundError, ValidationError } from '@/lib/errors';
@@ -47,7 +49,7 @@ export default async function OrderDetailPage({ params }: PageProps<'/desk/order
     throw err;
   });
   const [t, locale] = [await getT(), await getLocale()];
-  const orderCases = await listOrderCases({ ctx, input: { orderNo: order.orderNo } });
+  const [orderCases, channels] = await Promise.all([listOrderCases({ ctx, input: { orderNo: order.orderNo } }), loadChannels()]);
   const tz = env().SHOP_TIMEZONE;
   const time = (iso: string | null) => (iso ? formatDateTime(iso, locale, tz) : null);
   const money = (cents: number) => formatMoney(cents, order.currency, locale);
@@ -184,7 +186,7 @@ export default async function OrderDetailPage({ params }: PageProps<'/desk/order
             </CardHeader>
             <CardContent>
               <dl className="grid gap-2.5">
-                <Field label={t('orders.detail.channel')}>{t.dynamic(`orders.channels.${order.channel}`, undefined, order.channel)}</Field>
+                <Field label={t('orders.detail.channel')}>{nameOf(nameMap(channels, locale), order.channel)}</Field>
                 {order.externalId ? <Field label={t('orders.detail.externalId')}>{order.externalId}</Field> : null}
                 <Field label={t('orders.detail.placedAt')}>{time(order.placedAt)}</Field>
                 {order.paidAt ? <Field label={t('orders.detail.paidAt')}>{time(order.paidAt)}</Field> : null}

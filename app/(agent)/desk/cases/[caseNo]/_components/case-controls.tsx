@@ -14,12 +14,13 @@ import { NativeSelect } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
 import type { CaseAction } from '@/lib/cases/workflow';
-import { useT } from '@/lib/i18n/client';
+import { useI18n, useT } from '@/lib/i18n/client';
+import { currencySymbol } from '@/lib/money';
 import { assignAction, caseActionAction, flagsAction, sendMessageAction } from '../actions';
 
-/** The workflow steps the agent may take now, with an optional note and (for refunds) the amount. */
-export function CaseActions({ caseNo, version, actions }: { caseNo: string; version: number; actions: CaseAction[] }) {
-  const t = useT();
+/** The workflow steps the agent may take now, with an optional note and (for refunds) the amount in the order's currency. */
+export function CaseActions({ caseNo, version, actions, currency }: { caseNo: string; version: number; actions: CaseAction[]; currency: string }) {
+  const { t, locale } = useI18n();
   const { pending, run } = useRunAction();
   const [note, setNote] = useState('');
   const [refund, setRefund] = useState('');
@@ -35,7 +36,7 @@ export function CaseActions({ caseNo, version, actions }: { caseNo: string; vers
       {actions.includes('start_refund') ? (
         <div className="grid gap-1.5">
           <Label htmlFor="refund-amount" className="text-xs text-muted-foreground">
-            {t('caseDesk.detail.refundAmount')}
+            {t('caseDesk.detail.refundAmount', { currency: currencySymbol(currency, locale) })}
           </Label>
           <Input id="refund-amount" inputMode="decimal" value={refund} onChange={(e) => setRefund(e.target.value)} placeholder={t('caseDesk.detail.refundHint')} />
         </div>

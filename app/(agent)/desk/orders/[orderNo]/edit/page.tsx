@@ -32,6 +32,8 @@ export default async function EditOrderPage({ params }: PageProps<'/desk/orders/
         key={order.version}
         mode="edit"
         products={await listProductOptions({ ctx })}
+        channels={[]}
+        currency={order.currency}
         itemsEditable={editable}
         phoneKeepHint={order.recipientPhoneMasked ? t('orders.form.recipientPhoneKeep', { masked: order.recipientPhoneMasked }) : undefined}
         onSubmit={updateOrderAction.bind(null, order.orderNo, order.version, editable)}
