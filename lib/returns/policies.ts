@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Queryable } from '@/db/client';
-import { products, returnPolicies } from '@/db/schema';
+import { productCategories, products, returnPolicies } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize } from '@/lib/authz';
@@ -35,8 +35,10 @@ export async function listCategoryPolicies({ ctx }: { ctx: Ctx }): Promise<Categ
     .groupBy(products.category)
     .orderBy(asc(products.category));
   const configured = await db.select().from(returnPolicies);
+  // Every category record too (#12): a new category gets its policy before its first product.
+  const records = await db.select({ code: productCategories.code }).from(productCategories);
   const byCat = new Map(configured.map((r) => [r.category, r]));
-  const names = [...new Set([...cats.map((c) => c.category), ...configured.map((c) => c.category)])].sort();
+  const names = [...new Set([...records.map((r) => r.code), ...cats.map((c) => c.category), ...configured.map((c) => c.category)])].sort();
   return names.map((category) => {
     const r = byCat.get(category);
     return {

@@ -5,7 +5,9 @@ import { Card } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { getRequestContext } from '@/lib/context/request';
-import { getT } from '@/lib/i18n/server';
+import { loadCategories } from '@/lib/catalog/categories';
+import { nameMap, nameOf } from '@/lib/catalog/names';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { listCategoryPolicies } from '@/lib/returns/policies';
 import { EditPolicyDialog } from './_components/edit-policy-dialog';
 
@@ -15,8 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PoliciesPage() {
   await requireAreaActor('access:admin:any');
-  const rows = await listCategoryPolicies({ ctx: await getRequestContext() });
-  const t = await getT();
+  const [rows, categories] = await Promise.all([listCategoryPolicies({ ctx: await getRequestContext() }), loadCategories()]);
+  const [t, locale] = [await getT(), await getLocale()];
+  const names = nameMap(categories, locale);
   return (
     <>
       <PageHeader title={t('policies.title')} description={t('policies.description')} />
@@ -35,9 +38,10 @@ export default async function PoliciesPage() {
           </TableHeader>
           <TableBody>
             {rows.map((r) => (
-              <TableRow key={r.category} data-testid={`policy-${r.category}`}>
+              <TableRow key={r.category} id={`policy-${r.category}`} data-testid={`policy-${r.category}`} className="scroll-mt-20 target:bg-accent/50">
                 <TableCell className="font-medium">
-                  {r.category}
+                  {nameOf(names, r.category)}
+                  <span className="ml-2 font-mono text-xs text-muted-foreground">{r.category}</span>
                   {!r.configured ? (
                     <Badge variant="outline" className="ml-2">
                       {t('policies.default')}
@@ -50,7 +54,7 @@ export default async function PoliciesPage() {
                 <TableCell className="text-right tabular-nums">{r.qualityExchangeDays}</TableCell>
                 <TableCell className="max-w-xs text-xs whitespace-normal text-muted-foreground">{r.allowedTypes.map((x) => t(`cases.types.${x}`)).join('、')}</TableCell>
                 <TableCell className="text-right">
-                  <EditPolicyDialog key={r.version} policy={r} />
+                  <EditPolicyDialog key={r.version} policy={r} name={nameOf(names, r.category)} />
                 </TableCell>
               </TableRow>
             ))}

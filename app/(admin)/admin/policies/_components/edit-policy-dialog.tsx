@@ -15,7 +15,7 @@ import { useT } from '@/lib/i18n/client';
 import type { CategoryPolicyRow } from '@/lib/returns/policies';
 import { savePolicyAction } from '../actions';
 
-export function EditPolicyDialog({ policy }: { policy: CategoryPolicyRow }) {
+export function EditPolicyDialog({ policy, name }: { policy: CategoryPolicyRow; name: string }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState({
@@ -41,7 +41,7 @@ export function EditPolicyDialog({ policy }: { policy: CategoryPolicyRow }) {
       </DialogTrigger>
       <DialogContent closeLabel={t('common.close')}>
         <DialogHeader>
-          <DialogTitle>{t('policies.editTitle', { category: policy.category })}</DialogTitle>
+          <DialogTitle>{t('policies.editTitle', { category: name })}</DialogTitle>
           <DialogDescription>{t('policies.editDescription')}</DialogDescription>
         </DialogHeader>
         <form
