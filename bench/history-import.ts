@@ -10,6 +10,7 @@
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { rowsOf } from '@/db/rows';
 import type { Ctx } from '@/lib/context';
 import { importOrdersCsv } from '@/lib/orders/import';
 import type { Throughput } from './csv-ops';
@@ -45,6 +46,23 @@ function historyFile(prefix: string, lines: number, samples: { phone: string; sk
     }
   }
   return { body: `${out.join('\n')}\n`, ids };
+}
+
+/** The id range the import gave its orders; it must be contiguous (one writer) for the replay's shift. */
+async function idShift(db: Db, ids: string[]): Promise<{ min: number; max: number }> {
+  let min = Infinity;
+  let max = -Infinity;
+  let n = 0;
+  for (let i = 0; i < ids.length; i += 1000) {
+    const [r] = rowsOf<{ min: string; max: string; n: number }>(
+      await db.execute(sql`select min(id)::text as min, max(id)::text as max, count(*)::int as n from orders where channel = 'own_site' and external_id in ${ids.slice(i, i + 1000)}`),
+    );
+    min = Math.min(min, Number(r!.min));
+    max = Math.max(max, Number(r!.max));
+    n += r!.n;
+  }
+  if (max - min + 1 !== n) throw new Error('bench history import: the orders ids are not contiguous (another writer?)');
+  return { min, max };
 }
 
 async function deleteOrders(db: Db, ids: string[]): Promise<void> {
@@ -84,9 +102,14 @@ export async function measureHistoryImport(
       const lib = performance.now() - t0;
       if (result.imported !== ids.length) throw new Error(`bench history import: ${result.imported} of ${ids.length} orders imported (${result.rejected} rejected)`);
       // The replay writes the same rows again: make room for them, then time the bare statements.
+      // Order ids come from an identity column, so the replayed orders get new ones: the lines and
+      // timeline entries the statements carry are moved from the old id range to the new one.
+      const shift = await idShift(db, ids);
       await deleteOrders(db, ids);
+      const next = rowsOf<{ n: string }>(await db.execute(sql`select (case when is_called then last_value + 1 else last_value end)::text as n from orders_id_seq`))[0]!;
+      const offset = Number(next.n) - shift.min;
       const t1 = performance.now();
-      await replay(captured, 'sequential');
+      await replay(captured, 'sequential', (v) => (typeof v === 'number' && v >= shift.min && v <= shift.max ? v + offset : v));
       const raw = performance.now() - t1;
       if (r === 0) continue;
       out.rows = lines;

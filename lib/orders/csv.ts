@@ -76,7 +76,7 @@ export function rowsToOrderInput(rows: CsvRow[]) {
 export function newProductsOf(rows: CsvRow[]): Map<string, { name?: string; category?: string; line: number }> {
   const out = new Map<string, { name?: string; category?: string; line: number }>();
   rows.forEach((r, i) => {
-    const sku = blank(r.sku);
+    const sku = blank(r.sku)?.toUpperCase();
     if (sku && !out.has(sku)) out.set(sku, { name: blank(r.product_name), category: blank(r.category), line: i });
   });
   return out;

@@ -8,6 +8,8 @@ import { getDb } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { channels, orders } from '@/db/schema';
 import { getDashboard } from '@/lib/analytics/dashboard';
+import { importReviewsCsv } from '@/lib/feedback/import-reviews';
+import { feedbackStats } from '@/lib/feedback/stats';
 import type { Ctx } from '@/lib/context';
 import { ForbiddenError, UnauthenticatedError } from '@/lib/errors';
 import { createTestUser, ctxFor } from '@/test/factories';
@@ -20,9 +22,21 @@ import { importOrdersCsv, type ImportResult } from './import';
  * says, month by month.
  */
 const FIXTURE = path.join(process.cwd(), 'test', 'fixtures', 'history-orders.csv');
+const REVIEWS = path.join(process.cwd(), 'test', 'fixtures', 'history-reviews.csv');
 const CHANNEL = 'hist_fixture';
 const TZ = 'Asia/Shanghai';
 const SOLD = new Set(['paid', 'shipped', 'delivered', 'completed']);
+/** The fixture's products (created by the import from product_name), by SKU. */
+const HF_NAMES: Record<string, string> = {
+  'HF-PHONE': '历史测试手机',
+  'HF-BUDS': '历史测试耳机',
+  'HF-KETTLE': '历史测试电水壶',
+  'HF-TEE': '历史测试 T 恤',
+  'HF-PILLOW': '历史测试枕头',
+  'HF-SERUM': '历史测试精华',
+  'HF-NOVEL': '历史测试小说',
+  'HF-BLOCKS': '历史测试积木',
+};
 
 let supervisor: Ctx;
 
@@ -104,7 +118,29 @@ describe('history import', () => {
 
     const again = await runImport(csv, { history: true, createProducts: true });
     expect(again).toMatchObject({ imported: 0, skipped: 600, rejected: 2 });
-  }, 180_000);
+
+    // Then the reviews of those orders: the star distribution of each period equals the file's.
+    const reviewsCsv = readFileSync(REVIEWS);
+    const reviewRows = parse(reviewsCsv, { columns: true, bom: true }) as Record<string, string>[];
+    const gen = importReviewsCsv({ ctx: supervisor, input: { fileName: 'reviews.csv', body: Readable.from([reviewsCsv]), options: {} } });
+    let step = await gen.next();
+    while (!step.done) step = await gen.next();
+    expect(step.value).toMatchObject({ rows: reviewRows.length, imported: reviewRows.length, rejected: 0 });
+    for (const period of [{ from: '2025-01-01', to: '2025-06-30' }, { from: '2025-07-01', to: '2025-12-31' }, { from: '2026-01-01', to: '2026-01-31' }]) {
+      const want = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } as Record<number, number>;
+      const perSku = new Map<string, number>();
+      for (const r of reviewRows) {
+        const d = new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date(r.reviewed_at!));
+        if (d < period.from || d > period.to) continue;
+        want[Number(r.score)]!++;
+        perSku.set(r.sku!, (perSku.get(r.sku!) ?? 0) + 1);
+      }
+      const stats = await feedbackStats({ ctx: supervisor, input: period });
+      expect({ period, counts: stats.current.reviews.counts }).toEqual({ period, counts: want });
+      const names = new Map(stats.reviewProducts.map((p) => [p.name, p.reviews]));
+      for (const [sku, n] of perSku) expect({ sku, n: names.get(HF_NAMES[sku]!) }).toEqual({ sku, n });
+    }
+  }, 240_000);
 
   it('refuses, outside history mode, shipped orders without a tracking number and unknown SKUs', async () => {
     const csv = Buffer.from(

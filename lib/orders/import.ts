@@ -187,6 +187,8 @@ function productsToCreate(
     else if (!categories.has(about.category)) errors[`${at}.category`] = ['unknown_category'];
     else if (!categories.get(about.category)) errors[`${at}.category`] = ['inactive_category'];
     if (item.unitPriceCents === undefined) errors[`${at}.unitPriceCents`] = ['required_for_new_product'];
+    // The catalogue's own SKU rule (lib/catalog/product-schemas.ts), so the product can be edited there.
+    if (!/^[A-Z0-9._-]+$/.test(item.sku)) errors[`${at}.sku`] = ['invalid_sku'];
     if (Object.keys(errors).some((k) => k.startsWith(`${at}.`))) return;
     const product: NewProduct = { id: randomUUID(), sku: item.sku, name: about!.name!, category: about!.category!, priceCents: item.unitPriceCents!, active: true };
     created.set(item.sku, product);
@@ -196,11 +198,11 @@ function productsToCreate(
 }
 
 /** Creates the products an order needs (if an earlier order has not already), each audited. */
-async function createProducts(tx: Tx, ctx: Ctx, list: NewProduct[]): Promise<void> {
+async function createProducts(tx: Tx, ctx: Ctx, list: NewProduct[], currency: string): Promise<void> {
   if (!list.length) return;
   const inserted = await tx
     .insert(products)
-    .values(list.map((p) => ({ id: p.id, sku: p.sku, name: p.name, category: p.category, priceCents: p.priceCents })))
+    .values(list.map((p) => ({ id: p.id, sku: p.sku, name: p.name, category: p.category, priceCents: p.priceCents, currency })))
     .onConflictDoNothing({ target: products.sku })
     .returning({ sku: products.sku, name: products.name, category: products.category, priceCents: products.priceCents });
   for (const p of inserted) {
@@ -212,7 +214,7 @@ async function createProducts(tx: Tx, ctx: Ctx, list: NewProduct[]): Promise<voi
 async function writeOne(ctx: Ctx, c: Candidate, sink: ImportSink, rules: OrderRules): Promise<void> {
   try {
     await transaction(async (tx) => {
-      await createProducts(tx, ctx, c.creates);
+      await createProducts(tx, ctx, c.creates, rules.currency);
       await insertOrder(tx, ctx, c.data, 'imported', { rules });
     });
     sink.imported();
@@ -228,7 +230,7 @@ async function writeHistoryBatch(ctx: Ctx, list: Candidate[], sink: ImportSink, 
   const ready = (c: Candidate): ReadyOrder => ({ data: c.data, priced: c.priced });
   const write = (part: Candidate[]) =>
     transaction(async (tx) => {
-      await createProducts(tx, ctx, [...new Map(part.flatMap((c) => c.creates).map((p) => [p.sku, p])).values()]);
+      await createProducts(tx, ctx, [...new Map(part.flatMap((c) => c.creates).map((p) => [p.sku, p])).values()], currency);
       await insertOrdersBulk(tx, ctx, part.map(ready), { currency, history: true });
     });
   try {

@@ -119,6 +119,8 @@ export async function insertOrder(
     email: data.customer.email,
     region: data.shippingRegion,
     address: data.shippingAddress,
+    channel: data.channel,
+    externalId: data.customer.externalId,
   });
   const placedAt = data.placedAt ?? new Date();
   const recipientPhone = data.recipientPhone ?? data.customer.phone;
