@@ -87,6 +87,12 @@ export const surveys = pgTable(
     // Rollups recompute a day's offers by time alone.
     index('surveys_offered_idx').on(t.offeredAt),
     index('surveys_customer_open_idx').on(t.customerId, t.expiresAt).where(sql`${t.answeredAt} is null`),
+    // Foreign-key lookups: deleting (purging) an order or case sets its surveys' ids to null, and
+    // merging or deleting a customer moves theirs; the partial unique indexes above cannot serve a
+    // plain `order_id = $1`, so without these every such delete scanned the whole table.
+    index('surveys_order_idx').on(t.orderId),
+    index('surveys_case_idx').on(t.caseId),
+    index('surveys_customer_idx').on(t.customerId),
   ],
 );
 

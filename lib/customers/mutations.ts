@@ -78,18 +78,10 @@ function filledFrom(target: CustomerRow, source: CustomerRow) {
   return { patch, filled };
 }
 
-/**
- * Moves the source's surveys without scanning the table (surveys has no plain customer index): the
- * open ones through surveys_customer_open_idx, the answered ones through their answers, which are
- * the customer's feedback rows (moved just before) pointing back by survey_id.
- */
+/** Moves the source's surveys (open, expired and answered alike) through surveys_customer_idx. */
 async function moveSurveys(tx: Tx, sourceId: string, targetId: string): Promise<number> {
-  const open = await tx.execute(sql`update ${surveys} set customer_id = ${targetId} where customer_id = ${sourceId} and answered_at is null returning 1 as one`);
-  const answered = await tx.execute(sql`
-    update ${surveys} set customer_id = ${targetId}
-    where id in (select survey_id from ${feedback} where customer_id = ${targetId} and survey_id is not null) and customer_id = ${sourceId}
-    returning 1 as one`);
-  return rowsOf(open).length + rowsOf(answered).length;
+  const moved = await tx.execute(sql`update ${surveys} set customer_id = ${targetId} where customer_id = ${sourceId} returning 1 as one`);
+  return rowsOf(moved).length;
 }
 
 /**
