@@ -17,7 +17,7 @@ import { parseInput } from '@/lib/validation';
 import { insertOrdersBulk, type ReadyOrder } from './bulk-insert';
 import { columnOf, IMPORT_COLUMNS, newProductsOf, REQUIRED_IMPORT_COLUMNS, rowsToOrderInput } from './csv';
 import { insertOrder } from './mutations';
-import { loadOrderRules, ruleErrors, type OrderRules } from './order-rules';
+import { confirmCurrency, loadOrderRules, ruleErrors, type OrderRules } from './order-rules';
 import { priceWith, productsBySku, type Priced, type PricingProduct } from './pricing';
 import { CreateOrderInput, HistoryOrderInput, type CreateOrderData } from './schemas';
 
@@ -230,6 +230,7 @@ async function writeHistoryBatch(ctx: Ctx, list: Candidate[], sink: ImportSink, 
   const ready = (c: Candidate): ReadyOrder => ({ data: c.data, priced: c.priced });
   const write = (part: Candidate[]) =>
     transaction(async (tx) => {
+      await confirmCurrency(tx, currency);
       await createProducts(tx, ctx, [...new Map(part.flatMap((c) => c.creates).map((p) => [p.sku, p])).values()], currency);
       await insertOrdersBulk(tx, ctx, part.map(ready), { currency, history: true });
     });

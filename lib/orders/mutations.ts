@@ -13,7 +13,7 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '@/lib/e
 import { publish } from '@/lib/realtime/publish';
 import { parseInput } from '@/lib/validation';
 import { findOrCreateCustomer } from './customer-match';
-import { lifecycleStamps, loadOrderRules, ruleErrors, type OrderRules } from './order-rules';
+import { confirmCurrency, lifecycleStamps, loadOrderRules, ruleErrors, type OrderRules } from './order-rules';
 import { priceOrder } from './pricing';
 import { BulkChangeStatusInput, ChangeOrderStatusInput, CreateOrderInput, OrderRefInput, UpdateOrderInput, type CreateOrderData } from './schemas';
 import { checkTransition, itemsEditable, timestampFor, type OrderStatus } from './workflow';
@@ -112,6 +112,7 @@ export async function insertOrder(
     if (dupe) throw new ValidationError({ externalId: ['duplicate_external_id'] });
   }
   const rules = opts.rules ?? (await loadOrderRules(tx));
+  if (opts.rules) await confirmCurrency(tx, rules.currency);
   const priced = await priceOrder(tx, data, ruleErrors(data, rules));
   const customerId = await findOrCreateCustomer(tx, {
     name: data.customer.name,

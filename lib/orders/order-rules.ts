@@ -1,8 +1,8 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import type { Queryable } from '@/db/client';
-import { channels, shopSettings } from '@/db/schema';
-import type { FieldErrors } from '@/lib/errors';
+import type { Queryable, Tx } from '@/db/client';
+import { channels } from '@/db/schema';
+import { AppError, type FieldErrors } from '@/lib/errors';
+import { getShopSettings } from '@/lib/shop/settings';
 import { LIFECYCLE_TIMES, type CreateOrderData } from './schemas';
 
 /** What an incoming order is checked against: the shop's currency and its channels. */
@@ -10,9 +10,19 @@ export type OrderRules = { currency: string; channels: Map<string, { active: boo
 
 /** Loaded once per request or import (two tiny tables), not once per order. */
 export async function loadOrderRules(db: Queryable): Promise<OrderRules> {
-  const [settings] = await db.select({ currency: shopSettings.currency }).from(shopSettings).where(eq(shopSettings.id, 1));
+  const { currency } = await getShopSettings(db);
   const rows = await db.select({ code: channels.code, active: channels.active }).from(channels);
-  return { currency: settings?.currency ?? 'CNY', channels: new Map(rows.map((r) => [r.code, { active: r.active }])) };
+  return { currency, channels: new Map(rows.map((r) => [r.code, { active: r.active }])) };
+}
+
+/**
+ * Inside the transaction that writes orders priced in `currency`: the shop currency is still that
+ * one, and stays so until the transaction ends (getShopSettings locks the row FOR SHARE, and a
+ * currency change takes it FOR UPDATE), so no order in the old currency lands after a change.
+ */
+export async function confirmCurrency(tx: Tx, currency: string): Promise<void> {
+  const now = await getShopSettings(tx);
+  if (now.currency !== currency) throw new AppError('currency_changed', undefined, { currency: now.currency });
 }
 
 /** Field errors of an order against the rules: an unknown or retired channel, a foreign currency. */
