@@ -32,7 +32,7 @@ function historyFile(prefix: string, lines: number, samples: { phone: string; sk
     const s = samples[n % samples.length]!;
     const id = `${prefix}-${n}`;
     ids.push(id);
-    const placed = now - (2 + (n % 58)) * DAY - (n % 1440) * 60_000;
+    const placed = now - (3 + (n % 58)) * DAY - (n % 1440) * 60_000;
     const completed = n % 3 !== 0;
     const times = [iso(placed + 600_000), iso(placed + DAY), iso(placed + 2 * DAY), completed ? iso(placed + 2 * DAY + 3_600_000) : ''];
     const count = 1 + (n % 3);
@@ -88,7 +88,7 @@ export async function measureHistoryImport(
       const { body, ids } = historyFile(`${tag}-${r}`, r === 0 ? 600 : LINES, known);
       written.push(...ids);
       const lines = body.split('\n').length - 2;
-      let result: { imported: number; rejected: number } = { imported: 0, rejected: 0 };
+      let result: { imported: number; rejected: number; report: { code: string; field: string }[] } = { imported: 0, rejected: 0, report: [] };
       const t0 = performance.now();
       const captured = await recorder.capture(async () => {
         const run = importOrdersCsv({ ctx, input: { fileName: 'history.csv', body: Readable.from([Buffer.from(body)]), options: { history: true } } });
@@ -100,7 +100,7 @@ export async function measureHistoryImport(
         }
       });
       const lib = performance.now() - t0;
-      if (result.imported !== ids.length) throw new Error(`bench history import: ${result.imported} of ${ids.length} orders imported (${result.rejected} rejected)`);
+      if (result.imported !== ids.length) throw new Error(`bench history import: ${result.imported} of ${ids.length} orders imported (${result.rejected} rejected: ${JSON.stringify(result.report.slice(0, 3))})`);
       // The replay writes the same rows again: make room for them, then time the bare statements.
       // Order ids come from an identity column, so the replayed orders get new ones: the lines and
       // timeline entries the statements carry are moved from the old id range to the new one.
