@@ -23,7 +23,7 @@ const DAY = 86_400_000;
 const HEADER = 'channel,external_id,placed_at,status,customer_name,customer_phone,sku,quantity,unit_price,paid_at,shipped_at,delivered_at,completed_at';
 
 /** A history file of about `lines` order lines, and the external ids of its orders. */
-function historyFile(prefix: string, lines: number, samples: { phone: string; sku: string }[]): { body: string; ids: string[] } {
+export function historyFile(prefix: string, lines: number, samples: { phone: string; sku: string }[]): { body: string; ids: string[] } {
   const out = [HEADER];
   const ids: string[] = [];
   const iso = (ms: number) => new Date(ms).toISOString();

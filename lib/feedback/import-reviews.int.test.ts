@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { auditEvents, emailOutbox, feedback, feedbackTagLinks, importJobs, notifications, orders, surveys } from '@/db/schema';
+import { refreshRollups } from '@/lib/analytics/rollup';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
 import { ForbiddenError, UnauthenticatedError } from '@/lib/errors';
@@ -207,7 +208,10 @@ describe('importReviewsCsv', () => {
     const perProduct = rowsOf<{ id: string; n: number }>(
       await db.execute(sql`select product_id::text as id, count(*)::int as n from feedback where product_id in (${productA.id}, ${productB.id}) and ${inPeriod} group by product_id`),
     );
-    // The import refreshed the rollups itself: no refresh here.
+    // The import asked the rollup job to run; run it here as the job runner would.
+    const jobs = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from jobs where kind = 'analytics.rollup' and payload->>'reason' = 'import'`));
+    expect(jobs[0]!.n).toBeGreaterThan(0);
+    await refreshRollups();
     const s = await feedbackStats({ ctx: supervisor, input: { from, to } });
     const expected = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } as Record<number, number>;
     for (const r of raw) expected[r.score] = r.n;

@@ -4,16 +4,15 @@ import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { channels, feedback, feedbackTagLinks, orderItems, orders } from '@/db/schema';
 import { transaction } from '@/db/tx';
-import { refreshRollups } from '@/lib/analytics/rollup';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
 import { ValidationError, type FieldErrors } from '@/lib/errors';
 import { cell, type CsvGroup } from '@/lib/imports/csv-reader';
 import type { ImportInput } from '@/lib/imports/registry';
+import { scheduleRollupRefresh } from '@/lib/imports/rollups';
 import { problemsOf, runCsvImport, type ImportSink, type ImportSpec } from '@/lib/imports/run';
 import type { ImportProgress, ImportResult } from '@/lib/imports/types';
-import { logger } from '@/lib/log';
 import { parseInput } from '@/lib/validation';
 import { parseReviewScore, parseReviewTime, reviewExternalRef } from './review-csv';
 import { COMMENT_MAX } from './schemas';
@@ -256,12 +255,8 @@ export async function* importReviewsCsv({ ctx, input }: { ctx: Ctx; input: Impor
     },
     finish: async () => {
       if (!inserted) return;
-      // The import is done either way: if this fails, the minute job recomputes the same dirty days.
-      try {
-        await refreshRollups();
-      } catch (err) {
-        logger.warn({ err: { message: (err as Error).message } }, 'rollup refresh after the reviews import failed; the job will retry');
-      }
+      // The rollup job recomputes the reviews' days (lib/imports/rollups.ts).
+      await scheduleRollupRefresh();
     },
   };
   return yield* runCsvImport(ctx, spec, input);

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { auditEvents, customerExternalIds, customers, orderEvents, orderItems, orders } from '@/db/schema';
+import { customerExternalIds, customers } from '@/db/schema';
+import { insertUnnest, type UnnestColumn } from '@/db/unnest-insert';
 import type { Ctx } from '@/lib/context';
 import { encryptNullable, maskPhone, phoneHash, phoneHashes } from '@/lib/crypto';
 import { env } from '@/lib/env';
@@ -12,6 +13,29 @@ import { orderSnapshot } from './mutations';
 import { lifecycleStamps } from './order-rules';
 import type { Priced } from './pricing';
 import type { CreateOrderData } from './schemas';
+
+type OrderRowKey =
+  | 'orderNo' | 'channel' | 'externalId' | 'customerId' | 'status' | 'currency' | 'itemsTotalCents' | 'shippingCents' | 'discountCents' | 'totalCents'
+  | 'placedAt' | 'paidAt' | 'shippedAt' | 'deliveredAt' | 'completedAt' | 'cancelledAt' | 'carrier' | 'trackingNo' | 'recipientName'
+  | 'recipientPhoneEnc' | 'recipientPhoneHash' | 'recipientPhoneMasked' | 'shippingRegion' | 'shippingAddressEnc' | 'notes' | 'history';
+const col = (name: string, type: string) => ({ name, type });
+/** The orders columns the bulk path writes (the rest take their defaults), in the order of its rows. */
+const ORDER_COLUMNS: (UnnestColumn & { key: OrderRowKey })[] = (
+  [
+    ['orderNo', 'order_no', 'text'], ['channel', 'channel', 'text'], ['externalId', 'external_id', 'text'], ['customerId', 'customer_id', 'uuid'],
+    ['status', 'status', 'order_status'], ['currency', 'currency', 'char(3)'], ['itemsTotalCents', 'items_total_cents', 'bigint'],
+    ['shippingCents', 'shipping_cents', 'bigint'], ['discountCents', 'discount_cents', 'bigint'], ['totalCents', 'total_cents', 'bigint'],
+    ['placedAt', 'placed_at', 'timestamptz'], ['paidAt', 'paid_at', 'timestamptz'], ['shippedAt', 'shipped_at', 'timestamptz'],
+    ['deliveredAt', 'delivered_at', 'timestamptz'], ['completedAt', 'completed_at', 'timestamptz'], ['cancelledAt', 'cancelled_at', 'timestamptz'],
+    ['carrier', 'carrier', 'text'], ['trackingNo', 'tracking_no', 'text'], ['recipientName', 'recipient_name', 'text'],
+    ['recipientPhoneEnc', 'recipient_phone_enc', 'text'], ['recipientPhoneHash', 'recipient_phone_hash', 'text'], ['recipientPhoneMasked', 'recipient_phone_masked', 'text'],
+    ['shippingRegion', 'shipping_region', 'text'], ['shippingAddressEnc', 'shipping_address_enc', 'text'], ['notes', 'notes', 'text'], ['history', 'history', 'boolean'],
+  ] as const
+).map(([key, name, type]) => ({ key, name, type }));
+const CUSTOMER_COLUMNS = [col('id', 'uuid'), col('name', 'text'), col('email', 'text'), col('phone_enc', 'text'), col('phone_hash', 'text'), col('phone_masked', 'text'), col('region', 'text'), col('address_enc', 'text')];
+const ITEM_COLUMNS = [col('order_id', 'bigint'), col('product_id', 'uuid'), col('sku', 'text'), col('name', 'text'), col('quantity', 'integer'), col('unit_price_cents', 'bigint'), col('line_total_cents', 'bigint')];
+const EVENT_COLUMNS = [col('order_id', 'bigint'), col('actor_id', 'uuid'), col('actor_label', 'text'), col('kind', 'text'), col('to_status', 'order_status'), col('public', 'boolean')];
+const AUDIT_COLUMNS = [col('actor_id', 'uuid'), col('actor_label', 'text'), col('action', 'text'), col('entity_type', 'text'), col('entity_id', 'text'), col('changes', 'jsonb'), col('ip', 'text'), col('request_id', 'text')];
 
 /** An order ready to write: validated, priced, and known not to exist yet. */
 export type ReadyOrder = { data: CreateOrderData; priced: Priced };
@@ -75,7 +99,7 @@ async function resolveCustomers(tx: Tx, list: ReadyOrder[]): Promise<string[]> {
   }
 
   const phoneOf = (data: CreateOrderData) => data.customer.phone ?? data.recipientPhone;
-  const created: (typeof customers.$inferInsert)[] = [];
+  const created: { id: string; name: string; email: string | null; phoneEnc: string | null; phoneHash: string | null; phoneMasked: string | null; region: string | null; addressEnc: string | null }[] = [];
   const newExt: { channel: string; externalId: string; customerId: string }[] = [];
   const ids = list.map(({ data }, i) => {
     const k = keys[i]!;
@@ -105,7 +129,7 @@ async function resolveCustomers(tx: Tx, list: ReadyOrder[]): Promise<string[]> {
     }
     return id;
   });
-  for (const part of chunks(created, 500)) await tx.insert(customers).values(part);
+  await insertUnnest(tx, 'customers', CUSTOMER_COLUMNS, created.map((c) => [c.id, c.name, c.email, c.phoneEnc, c.phoneHash, c.phoneMasked, c.region, c.addressEnc]));
   for (const part of chunks(newExt)) await tx.insert(customerExternalIds).values(part).onConflictDoNothing();
   return ids;
 }
@@ -128,7 +152,7 @@ async function orderNumbers(tx: Tx, placed: Date[]): Promise<string[]> {
 }
 
 /**
- * Writes a batch of validated, priced orders with a handful of multi-row INSERTs: customers, orders,
+ * Writes a batch of validated, priced orders with a handful of INSERT … unnest statements: customers, orders,
  * their lines, one timeline entry and one audit event per order — all inside the caller's
  * transaction, so the batch commits whole or not at all. Used by the history import, where the
  * per-order path (a dozen round trips per order) would take hours for a large shop. History
@@ -170,28 +194,34 @@ export async function insertOrdersBulk(tx: Tx, ctx: Ctx, list: ReadyOrder[], opt
     };
   });
   const idOf = new Map<string, number>();
-  for (const part of chunks(rows, 500)) {
-    const inserted = await tx.insert(orders).values(part).returning({ id: orders.id, orderNo: orders.orderNo });
-    for (const r of inserted) idOf.set(r.orderNo, r.id);
+  for (const part of chunks(rows, 1000)) {
+    const inserted = await insertUnnest<{ id: string; order_no: string }>(
+      tx,
+      'orders',
+      ORDER_COLUMNS,
+      part.map((r) => ORDER_COLUMNS.map((c) => r[c.key])),
+      ['id', 'order_no'],
+    );
+    for (const r of inserted) idOf.set(r.order_no, Number(r.id));
   }
-  const items = list.flatMap(({ priced }, i) => priced.lines.map((l) => ({ orderId: idOf.get(numbers[i]!)!, ...l })));
-  for (const part of chunks(items)) await tx.insert(orderItems).values(part);
+  const items = list.flatMap(({ priced }, i) => priced.lines.map((l) => [idOf.get(numbers[i]!)!, l.productId, l.sku, l.name, l.quantity, l.unitPriceCents, l.lineTotalCents]));
+  for (const part of chunks(items, 2000)) await insertUnnest(tx, 'order_items', ITEM_COLUMNS, part);
 
   const actorId = ctx.actor?.userId ?? null;
   const label = ctx.actor?.email ?? 'system';
-  const events = rows.map((r) => ({ orderId: idOf.get(r.orderNo)!, actorId, actorLabel: label, kind: 'imported', toStatus: r.status, public: true }));
-  for (const part of chunks(events)) await tx.insert(orderEvents).values(part);
-  const audits = rows.map((r, i) => ({
+  const events = rows.map((r) => [idOf.get(r.orderNo)!, actorId, label, 'imported', r.status, true]);
+  for (const part of chunks(events, 2000)) await insertUnnest(tx, 'order_events', EVENT_COLUMNS, part);
+  const audits = rows.map((r, i) => [
     actorId,
-    actorLabel: label,
-    action: 'order.create',
-    entityType: 'order',
-    entityId: r.orderNo,
-    changes: diffChanges(null, { ...orderSnapshot(r), items: list[i]!.priced.lines.map((l) => `${l.sku}×${l.quantity}`) }),
-    ip: ctx.ip,
-    requestId: ctx.requestId,
-  }));
-  for (const part of chunks(audits)) await tx.insert(auditEvents).values(part);
+    label,
+    'order.create',
+    'order',
+    r.orderNo,
+    diffChanges(null, { ...orderSnapshot(r), items: list[i]!.priced.lines.map((l) => `${l.sku}×${l.quantity}`) }),
+    ctx.ip,
+    ctx.requestId,
+  ]);
+  for (const part of chunks(audits, 2000)) await insertUnnest(tx, 'audit_events', AUDIT_COLUMNS, part);
   await markRollupHours(tx, rows.flatMap((r) => [r.placedAt, r.deliveredAt]));
   await tx.execute(sql`select set_config('afterdesk.rollups_deferred', 'off', true)`);
   return numbers;

@@ -6,11 +6,11 @@ import type { Queryable, Tx } from '@/db/client';
 import { getDb } from '@/db/client';
 import { orders, productCategories, products } from '@/db/schema';
 import { transaction } from '@/db/tx';
-import { refreshRollups } from '@/lib/analytics/rollup';
 import { recordAudit } from '@/lib/audit';
 import type { Ctx } from '@/lib/context';
 import { ValidationError, type FieldErrors } from '@/lib/errors';
 import type { CsvGroup } from '@/lib/imports/csv-reader';
+import { scheduleRollupRefresh } from '@/lib/imports/rollups';
 import { problemsOf, runCsvImport, type ImportSink, type ImportSpec } from '@/lib/imports/run';
 import type { ImportProgress, ImportResult } from '@/lib/imports/types';
 import { parseInput } from '@/lib/validation';
@@ -48,7 +48,7 @@ const ORDINARY_BATCH = 50;
  * transaction; if that fails (a row the database refuses), the batch is retried one order per
  * transaction so a bad row still rejects only its own order. Either way an order already imported
  * (same channel + external_id) is skipped, so importing the same file twice changes nothing, and
- * the report rollups are brought up to date once at the end, not per order.
+ * the report rollups are recomputed once, by the rollup job the import asks for at its end.
  */
 export async function* importOrdersCsv({
   ctx,
@@ -75,9 +75,7 @@ export async function* importOrdersCsv({
       if (options.history) await writeHistoryBatch(ctx, candidates, sink, rules.currency);
       else for (const c of candidates) await writeOne(ctx, c, sink, rules);
     },
-    finish: async () => {
-      await refreshRollups();
-    },
+    finish: scheduleRollupRefresh,
   };
   return yield* runCsvImport(ctx, spec, { fileName: input.fileName, body: input.body, options });
 }
