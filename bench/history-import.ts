@@ -109,7 +109,11 @@ export async function measureHistoryImport(
       const next = rowsOf<{ n: string }>(await db.execute(sql`select (case when is_called then last_value + 1 else last_value end)::text as n from orders_id_seq`))[0]!;
       const offset = Number(next.n) - shift.min;
       const t1 = performance.now();
-      await replay(captured, 'sequential', (v) => (typeof v === 'number' && v >= shift.min && v <= shift.max ? v + offset : v));
+      const moved = (n: number) => (n >= shift.min && n <= shift.max ? n + offset : n);
+      // Ids travel as numbers, or inside the array literals of the bulk INSERT … unnest statements.
+      const rewrite = (v: unknown) =>
+        typeof v === 'number' ? moved(v) : typeof v === 'string' && v.startsWith('{"') ? v.replace(/"(\d+)"/g, (_, d: string) => `"${moved(Number(d))}"`) : v;
+      await replay(captured, 'sequential', rewrite);
       const raw = performance.now() - t1;
       if (r === 0) continue;
       out.rows = lines;

@@ -17,8 +17,8 @@ export async function loadOrderRules(db: Queryable): Promise<OrderRules> {
 
 /**
  * Inside the transaction that writes orders priced in `currency`: the shop currency is still that
- * one, and stays so until the transaction ends (getShopSettings locks the row FOR SHARE, and a
- * currency change takes it FOR UPDATE), so no order in the old currency lands after a change.
+ * one, and stays so until the transaction ends (getShopSettings holds a shared lock, and a
+ * currency change takes it exclusively), so no order in the old currency lands after a change.
  */
 export async function confirmCurrency(tx: Tx, currency: string): Promise<void> {
   const now = await getShopSettings(tx);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, ne } from 'drizzle-orm';
+import { eq, ne, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { getDb, type Queryable } from '@/db/client';
 import { orders, shopSettings } from '@/db/schema';
@@ -36,8 +36,8 @@ const slot = globalThis as typeof globalThis & { __afterdeskShopSettings?: Cache
  *
  * - Given the database (or nothing, from a page): a copy cached for a few seconds per process (invalidated at once by
  *   `updateShopCurrency` in this process) — for rendering.
- * - Given an open transaction: the row read now and locked FOR SHARE until that transaction ends,
- *   so a currency change (which locks it FOR UPDATE and then looks for orders in another currency)
+ * - Given an open transaction: the row read now, with a shared lock held until that transaction ends,
+ *   so a currency change (which takes it exclusively, then looks for orders in another currency)
  *   either waits for the order being written and sees it, or commits first and the writer reads the
  *   new currency. An order in the wrong currency can therefore never slip in during a change.
  */
@@ -56,9 +56,16 @@ export function clearShopSettingsCache(): void {
   slot.__afterdeskShopSettings = undefined;
 }
 
+/**
+ * Order writers hold this advisory lock shared until their transaction ends; a currency change
+ * takes it exclusively. Unlike SELECT … FOR SHARE on the settings row, a shared advisory lock
+ * writes nothing: a row lock stamps the tuple (a page write per order transaction).
+ */
+const CURRENCY_LOCK = 4_206_169_012;
+
 async function readSettings(db: Queryable, lock: boolean): Promise<ShopSettings> {
-  const q = db.select({ currency: shopSettings.currency, version: shopSettings.version }).from(shopSettings).where(eq(shopSettings.id, 1));
-  const [row] = lock ? await q.for('share') : await q;
+  if (lock) await db.execute(sql`select pg_advisory_xact_lock_shared(${CURRENCY_LOCK})`);
+  const [row] = await db.select({ currency: shopSettings.currency, version: shopSettings.version }).from(shopSettings).where(eq(shopSettings.id, 1));
   // Migration 0020 inserts the row; a database without it behaves as before #12.
   return row ? { currency: row.currency, version: row.version } : { currency: DEFAULT_CURRENCY, version: 0 };
 }
@@ -73,7 +80,8 @@ export async function updateShopCurrency({ ctx, input }: { ctx: Ctx; input: unkn
   const data = parseInput(UpdateShopCurrencyInput, input);
   try {
     return await transaction(async (tx) => {
-      // FOR UPDATE: waits for order writers holding the row FOR SHARE, then sees their orders.
+      // Waits for order writers holding the lock shared, then sees their orders.
+      await tx.execute(sql`select pg_advisory_xact_lock(${CURRENCY_LOCK})`);
       let [row] = await tx.select().from(shopSettings).where(eq(shopSettings.id, 1)).for('update');
       if (!row) {
         [row] = await tx.insert(shopSettings).values({ id: 1 }).onConflictDoNothing().returning();
