@@ -31,6 +31,8 @@ export type ImportSpec<C extends string> = {
   handle: (batch: CsvGroup<C>[], sink: ImportSink) => Promise<void>;
   /** Runs once after the last batch (rollups, derived figures). */
   finish?: () => Promise<void>;
+  /** Waits for writes a handler left running (it may overlap one batch's write with the next's checks). */
+  drain?: () => Promise<void>;
 };
 
 /**
@@ -58,15 +60,22 @@ export async function* runCsvImport<C extends string>(
   };
   const size = spec.batchSize ?? 50;
   let batch: CsvGroup<C>[] = [];
-  for await (const group of readCsvGroups(input.body, { columns: spec.columns, required: spec.required, groupKey: spec.groupKey, onRow: () => progress.rows++ })) {
-    batch.push(group);
-    if (batch.length >= size) {
-      await spec.handle(batch, sink);
-      batch = [];
-      yield { ...progress };
+  try {
+    for await (const group of readCsvGroups(input.body, { columns: spec.columns, required: spec.required, groupKey: spec.groupKey, onRow: () => progress.rows++ })) {
+      batch.push(group);
+      if (batch.length >= size) {
+        await spec.handle(batch, sink);
+        batch = [];
+        yield { ...progress };
+      }
     }
+    if (batch.length) await spec.handle(batch, sink);
+    await spec.drain?.();
+  } catch (err) {
+    // A malformed line further down, or a failed write: let a write still running end first.
+    await spec.drain?.().catch(() => undefined);
+    throw err;
   }
-  if (batch.length) await spec.handle(batch, sink);
   await spec.finish?.();
   // Importers validate a batch in phases (format, then lookups): the report reads in file order.
   report.sort((a, b) => a.line - b.line);

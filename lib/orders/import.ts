@@ -60,6 +60,12 @@ export async function* importOrdersCsv({
   const options = { history: !!input.options?.history, createProducts: !!input.options?.createProducts };
   let rules: OrderRules | null = null;
   let categories: Map<string, boolean> | null = null;
+  // Products to create, kept across batches: a batch checked while the one before is still being
+  // written must give an SKU that batch creates the same product (id) again.
+  const created = new Map<string, NewProduct>();
+  // History mode overlaps a batch's write with the next batch's checks (the server works while
+  // this process parses and validates); writes themselves stay one at a time, in file order.
+  let writing: Promise<void> | null = null;
   const spec: ImportSpec<Column> = {
     kind: 'orders',
     permission: 'import:order:any',
@@ -71,9 +77,19 @@ export async function* importOrdersCsv({
       const db = await getDb();
       rules ??= await loadOrderRules(db);
       categories ??= await loadCategories(db);
-      const candidates = await prepareBatch(db, batch, sink, { ...options, rules, categories });
-      if (options.history) await writeHistoryBatch(ctx, candidates, sink, rules.currency);
-      else for (const c of candidates) await writeOne(ctx, c, sink, rules);
+      const candidates = await prepareBatch(db, batch, sink, { ...options, rules, categories, created });
+      if (!options.history) {
+        for (const c of candidates) await writeOne(ctx, c, sink, rules);
+        return;
+      }
+      if (writing) await writing;
+      const currency = rules.currency;
+      writing = writeHistoryBatch(ctx, candidates, sink, currency);
+      // Surfaced by the next await of `writing`; this only keeps it from counting as unhandled.
+      writing.catch(() => undefined);
+    },
+    drain: async () => {
+      if (writing) await writing;
     },
     finish: scheduleRollupRefresh,
   };
@@ -94,7 +110,7 @@ async function prepareBatch(
   db: Queryable,
   batch: Group[],
   sink: ImportSink,
-  opts: { history: boolean; createProducts: boolean; rules: OrderRules; categories: Map<string, boolean> },
+  opts: { history: boolean; createProducts: boolean; rules: OrderRules; categories: Map<string, boolean>; created: Map<string, NewProduct> },
 ): Promise<Candidate[]> {
   const schema = opts.history ? HistoryOrderInput : CreateOrderInput;
   const parsed: { group: Group; externalId: string; data: CreateOrderData }[] = [];
@@ -125,7 +141,7 @@ async function prepareBatch(
   });
 
   const bySku = await productsBySku(db, fresh.flatMap((p) => p.data.items.map((i) => i.sku)));
-  const created = new Map<string, NewProduct>();
+  const created = opts.created;
   const out: Candidate[] = [];
   for (const p of fresh) {
     const errors: FieldErrors = {};
