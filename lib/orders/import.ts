@@ -229,7 +229,7 @@ async function writeOne(ctx: Ctx, c: Candidate, sink: ImportSink, rules: OrderRu
   try {
     await transaction(async (tx) => {
       await createProducts(tx, ctx, c.creates, rules.currency);
-      await insertOrder(tx, ctx, c.data, 'imported', { rules });
+      await insertOrder(tx, ctx, c.data, 'imported', { rules, externalIdChecked: true });
     });
     sink.imported();
   } catch (err) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { orderEvents, orderItems, orders } from '@/db/schema';
@@ -11,18 +11,23 @@ import { encryptNullable, maskPhone, phoneHash } from '@/lib/crypto';
 import { env } from '@/lib/env';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { publish } from '@/lib/realtime/publish';
+import { currencyLockItem } from '@/lib/shop/settings';
 import { parseInput } from '@/lib/validation';
 import { findOrCreateCustomer } from './customer-match';
-import { confirmCurrency, lifecycleStamps, loadOrderRules, ruleErrors, type OrderRules } from './order-rules';
+import { lifecycleStamps, loadOrderRules, ruleErrors, type OrderRules } from './order-rules';
 import { priceOrder } from './pricing';
 import { BulkChangeStatusInput, ChangeOrderStatusInput, CreateOrderInput, OrderRefInput, UpdateOrderInput, type CreateOrderData } from './schemas';
 import { checkTransition, itemsEditable, timestampFor, type OrderStatus } from './workflow';
 
 type OrderRow = typeof orders.$inferSelect;
 
+/**
+ * The next order number. Also takes the shop-currency lock shared (held to the end of the
+ * transaction), so the insert that follows reads the currency no change can alter meanwhile.
+ */
 async function nextOrderNo(tx: Tx): Promise<string> {
   const result = await tx.execute<{ n: string; d: string }>(
-    sql`select nextval('order_no_seq')::text as n, to_char(now() at time zone ${env().SHOP_TIMEZONE}, 'YYYYMMDD') as d`,
+    sql`select nextval('order_no_seq')::text as n, to_char(now() at time zone ${env().SHOP_TIMEZONE}, 'YYYYMMDD') as d, ${currencyLockItem} as locked`,
   );
   const row = rowsOf<{ n: string; d: string }>(result)[0]!;
   return `SO${row.d}${row.n.padStart(6, '0')}`;
@@ -88,6 +93,11 @@ export type InsertOrderOptions = {
   rules?: OrderRules;
   /** A history import: marks the order so no survey is offered, and tells no one in real time. */
   history?: boolean;
+  /**
+   * The caller already looked for this channel + external id (the import, per batch): skip the
+   * lookup; a concurrent insert of the same order still fails on the unique index.
+   */
+  externalIdChecked?: boolean;
 };
 
 /**
@@ -103,7 +113,7 @@ export async function insertOrder(
   eventKind = 'created',
   opts: InsertOrderOptions = {},
 ): Promise<{ orderNo: string; id: number }> {
-  if (data.externalId) {
+  if (data.externalId && !opts.externalIdChecked) {
     const [dupe] = await tx
       .select({ id: orders.id })
       .from(orders)
@@ -112,7 +122,6 @@ export async function insertOrder(
     if (dupe) throw new ValidationError({ externalId: ['duplicate_external_id'] });
   }
   const rules = opts.rules ?? (await loadOrderRules(tx));
-  if (opts.rules) await confirmCurrency(tx, rules.currency);
   const priced = await priceOrder(tx, data, ruleErrors(data, rules));
   const customerId = await findOrCreateCustomer(tx, {
     name: data.customer.name,
@@ -152,8 +161,10 @@ export async function insertOrder(
       notes: data.notes ?? null,
       history: opts.history ?? false,
     })
-    .returning();
-  const order = created!;
+    // Read after nextOrderNo took the currency lock: the shop currency as it stands now.
+    .returning({ ...getTableColumns(orders), shopCurrency: sql<string>`(select currency from shop_settings where id = 1)` });
+  const { shopCurrency, ...order } = created!;
+  if (shopCurrency && shopCurrency !== rules.currency) throw new AppError('currency_changed', undefined, { currency: shopCurrency });
   await tx.insert(orderItems).values(priced.lines.map((l) => ({ orderId: order.id, ...l })));
   await addEvent(tx, ctx, order.id, { kind: eventKind, toStatus: data.status });
   await recordAudit(tx, ctx, {

@@ -62,11 +62,17 @@ export function clearShopSettingsCache(): void {
  * writes nothing: a row lock stamps the tuple (a page write per order transaction).
  */
 const CURRENCY_LOCK = 4_206_169_012;
+/**
+ * The shared lock as a select-list item, for writers that fold it into a statement they send
+ * anyway (insertOrder's order-number query) and read the currency in a later statement.
+ */
+export const currencyLockItem = sql`pg_advisory_xact_lock_shared(${CURRENCY_LOCK})`;
+const currencyLock = sql`select ${currencyLockItem}`;
 
 async function readSettings(db: Queryable, lock: boolean): Promise<ShopSettings> {
-  if (lock) await db.execute(sql`select pg_advisory_xact_lock_shared(${CURRENCY_LOCK})`);
+  // Two statements on purpose: the read must take its snapshot after the lock is granted.
+  if (lock) await db.execute(currencyLock);
   const [row] = await db.select({ currency: shopSettings.currency, version: shopSettings.version }).from(shopSettings).where(eq(shopSettings.id, 1));
-  // Migration 0020 inserts the row; a database without it behaves as before #12.
   return row ? { currency: row.currency, version: row.version } : { currency: DEFAULT_CURRENCY, version: 0 };
 }
 
