@@ -23,7 +23,7 @@ async function createRecord(page: Page, path: string, prefix: string, code: stri
   await dialog.getByLabel(/英文名称|English name/).fill(en);
   await dialog.getByRole('button', { name: '创建' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText(zh)).toBeVisible();
+  await expect(page.getByRole('cell', { name: zh, exact: true })).toBeVisible();
 }
 
 async function upload(page: Page, kind: string, name: string, csv: string, options: string[] = []) {
