@@ -18,6 +18,8 @@ import { getCustomerProfile, PROFILE_LIST_SIZE } from '@/lib/customers/profile';
 import { env } from '@/lib/env';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
+import { loadChannels } from '@/lib/catalog/channels';
+import { nameMap, nameOf } from '@/lib/catalog/names';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { formatMoney } from '@/lib/money';
 import { MergeDialog } from './_components/merge-dialog';
@@ -47,6 +49,7 @@ export default async function CustomerProfilePage({ params }: PageProps<'/desk/c
     throw err;
   });
   const [t, locale] = [await getT(), await getLocale()];
+  const channelNames = nameMap(await loadChannels(), locale);
   const tz = env().SHOP_TIMEZONE;
   const f = p.figures;
   const money = (cents: number, currency = f.currency) => formatMoney(cents, currency, locale);
@@ -119,7 +122,7 @@ export default async function CustomerProfilePage({ params }: PageProps<'/desk/c
                         <TableCell className="text-muted-foreground tabular-nums">
                           <time dateTime={o.placedAt}>{formatDateTime(o.placedAt, locale, tz)}</time>
                         </TableCell>
-                        <TableCell className="text-muted-foreground">{t.dynamic(`orders.channels.${o.channel}`, undefined, o.channel)}</TableCell>
+                        <TableCell className="text-muted-foreground">{nameOf(channelNames, o.channel)}</TableCell>
                         <TableCell>
                           <OrderStatusBadge status={o.status} label={t(`orders.status.${o.status}`)} />
                         </TableCell>
@@ -251,7 +254,7 @@ export default async function CustomerProfilePage({ params }: PageProps<'/desk/c
                     <ul className="grid gap-0.5">
                       {p.externalIds.map((e) => (
                         <li key={`${e.channel}:${e.externalId}`}>
-                          <span className="text-muted-foreground">{t.dynamic(`orders.channels.${e.channel}`, undefined, e.channel)}</span>{' '}
+                          <span className="text-muted-foreground">{nameOf(channelNames, e.channel)}</span>{' '}
                           <span className="font-mono text-xs">{e.externalId}</span>
                         </li>
                       ))}

@@ -15,6 +15,8 @@ import { listCustomerOrders } from '@/lib/customers/queries';
 import { env } from '@/lib/env';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/i18n/format';
+import { loadChannels } from '@/lib/catalog/channels';
+import { nameMap, nameOf } from '@/lib/catalog/names';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { formatMoney } from '@/lib/money';
 
@@ -33,6 +35,7 @@ export default async function CustomerOrdersPage({ params, searchParams }: PageP
     throw err;
   });
   const [t, locale] = [await getT(), await getLocale()];
+  const channelNames = nameMap(await loadChannels(), locale);
   const tz = env().SHOP_TIMEZONE;
   return (
     <>
@@ -67,7 +70,7 @@ export default async function CustomerOrdersPage({ params, searchParams }: PageP
                   <TableCell className="text-muted-foreground tabular-nums">
                     <time dateTime={o.placedAt}>{formatDateTime(o.placedAt, locale, tz)}</time>
                   </TableCell>
-                  <TableCell className="text-muted-foreground">{t.dynamic(`orders.channels.${o.channel}`, undefined, o.channel)}</TableCell>
+                  <TableCell className="text-muted-foreground">{nameOf(channelNames, o.channel)}</TableCell>
                   <TableCell>
                     <OrderStatusBadge status={o.status} label={t(`orders.status.${o.status}`)} />
                   </TableCell>
