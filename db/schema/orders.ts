@@ -134,6 +134,8 @@ export const products = pgTable(
     // The catalogue list: by category or status, SKU order (keyset on sku); name search by prefix.
     index('products_category_idx').on(t.category, t.sku),
     index('products_active_sku_idx').on(t.active, t.sku),
+    // SKU prefix search (SKUs are stored upper-case): LIKE 'X%' needs text_pattern_ops outside the C locale.
+    index('products_sku_prefix_idx').using('btree', sql`${t.sku} text_pattern_ops`),
     index('products_name_prefix_idx').using('btree', sql`lower(${t.name}) text_pattern_ops`),
     index('products_name_en_prefix_idx').using('btree', sql`lower(${t.nameEn}) text_pattern_ops`),
     check('products_price_nonnegative', sql`${t.priceCents} >= 0`),
