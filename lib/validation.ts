@@ -82,4 +82,9 @@ export const dayField = () => z.string().trim().refine(isSaneDay, 'invalid_date'
 export const instantField = () =>
   z.coerce
     .date({ message: 'invalid_date' })
-    .refine((d) => !Number.isNaN(d.getTime()) && d.getTime() >= EARLIEST_INSTANT_MS && d.getTime() <= LATEST_INSTANT_MS, 'invalid_date');
+    .refine(isRecordableInstant, 'invalid_date');
+
+/** Whether a date is one instantField accepts (refinements of a whole object check it before comparing). */
+export function isRecordableInstant(d: Date): boolean {
+  return !Number.isNaN(d.getTime()) && d.getTime() >= EARLIEST_INSTANT_MS && d.getTime() <= LATEST_INSTANT_MS;
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CATALOG_CODE_RE } from '@/lib/catalog/names';
 import { normalizePhone } from '@/lib/crypto/phone';
 import { CursorParam } from '@/lib/pagination';
-import { dayField, instantField } from '@/lib/validation';
+import { dayField, instantField, isRecordableInstant } from '@/lib/validation';
 import { ORDER_STATUSES } from './workflow';
 
 /**
@@ -114,13 +114,14 @@ type OrderFieldsData = z.output<typeof OrderFields>;
  */
 function checkLifecycle(v: OrderFieldsData, ctx: z.RefinementCtx) {
   const now = Date.now() + FUTURE_SLACK_MS;
-  const placed = v.placedAt;
+  // A time its own field already refused (invalid_date) is not compared again.
+  const placed = v.placedAt && isRecordableInstant(v.placedAt) ? v.placedAt : undefined;
   if (placed && placed.getTime() > now) ctx.addIssue({ code: 'custom', path: ['placedAt'], message: 'time_in_future' });
   const reached = REACHED[v.status];
   let previous: { at: Date; code: string } | null = placed ? { at: placed, code: 'time_before_placed' } : null;
   for (const key of LIFECYCLE_TIMES) {
     const at = v[key];
-    if (!at) continue;
+    if (!at || !isRecordableInstant(at)) continue;
     if (!reached.includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'time_not_reached' });
     else if (at.getTime() > now) ctx.addIssue({ code: 'custom', path: [key], message: 'time_in_future' });
     else if (key === 'cancelledAt' ? placed && at < placed : previous && at < previous.at) {
