@@ -20,8 +20,13 @@ describe('parseReviewTime', () => {
     expect(parseReviewTime('2026-07-01 12:00', 'Europe/Berlin')?.toISOString()).toBe('2026-07-01T10:00:00.000Z');
     expect(parseReviewTime('2026-01-01 12:00', 'Europe/Berlin')?.toISOString()).toBe('2026-01-01T11:00:00.000Z');
   });
+  it('reads dates written with slashes, as spreadsheets do', () => {
+    expect(parseReviewTime('2026/05/01', 'Asia/Shanghai')?.toISOString()).toBe('2026-04-30T16:00:00.000Z');
+    expect(parseReviewTime('2026/5/1 14:30', 'Asia/Shanghai')?.toISOString()).toBe('2026-05-01T06:30:00.000Z');
+  });
+
   it('refuses malformed and impossible times', () => {
-    for (const bad of ['', 'yesterday', '2026/05/01', '01-05-2026', '2026-02-30', '2026-13-01', '2026-05-01T25:00', '2026-05-01T10:61', '2026-05-01+08:00', '1969-12-31T23:00:00Z', '2101-06-01']) {
+    for (const bad of ['', 'yesterday', '01-05-2026', '2026-02-30', '2026-13-01', '2026-05-01T25:00', '2026-05-01T10:61', '2026-05-01+08:00', '1969-12-31T23:00:00Z', '2101-06-01']) {
       expect(parseReviewTime(bad, SHANGHAI), bad).toBeNull();
     }
   });

@@ -1,3 +1,4 @@
+import { parseCsvTime } from '@/lib/csv-time';
 import { parseAmount } from '@/lib/money';
 
 /**
@@ -43,13 +44,23 @@ const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? u
 /** Amount in yuan → cents; an unparseable amount becomes NaN so validation names the field. */
 const amount = (v: string | undefined) => (blank(v) === undefined ? undefined : parseAmount(v!));
 
-/** The rows of one order → the input of `createOrder` (validated there, like any other input). */
-export function rowsToOrderInput(rows: CsvRow[]) {
+/**
+ * The rows of one order → the input of `createOrder` (validated there, like any other input).
+ * With the shop's time zone, times without an offset are the shop's wall-clock times (what Chinese
+ * platforms export) and `2026/5/1 14:30` is read too; a cell that is no time at all is passed on
+ * as written, for validation to refuse with invalid_date.
+ */
+export function rowsToOrderInput(rows: CsvRow[], tz?: string) {
   const first = rows[0]!;
+  const time = (v: string | undefined) => {
+    const b = blank(v);
+    if (b === undefined || !tz) return b;
+    return parseCsvTime(b, tz)?.toISOString() ?? b;
+  };
   return {
     channel: blank(first.channel),
     externalId: blank(first.external_id),
-    placedAt: blank(first.placed_at),
+    placedAt: time(first.placed_at),
     status: blank(first.status) ?? 'paid',
     customer: { name: first.customer_name ?? '', phone: blank(first.customer_phone), email: blank(first.customer_email), externalId: blank(first.customer_external_id) },
     recipientName: blank(first.recipient_name),
@@ -64,11 +75,11 @@ export function rowsToOrderInput(rows: CsvRow[]) {
     trackingNo: blank(first.tracking_no),
     notes: blank(first.notes),
     currency: blank(first.currency),
-    paidAt: blank(first.paid_at),
-    shippedAt: blank(first.shipped_at),
-    deliveredAt: blank(first.delivered_at),
-    completedAt: blank(first.completed_at),
-    cancelledAt: blank(first.cancelled_at),
+    paidAt: time(first.paid_at),
+    shippedAt: time(first.shipped_at),
+    deliveredAt: time(first.delivered_at),
+    completedAt: time(first.completed_at),
+    cancelledAt: time(first.cancelled_at),
   };
 }
 

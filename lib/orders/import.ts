@@ -8,6 +8,7 @@ import { orders, productCategories, products } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import type { Ctx } from '@/lib/context';
+import { env } from '@/lib/env';
 import { ValidationError, type FieldErrors } from '@/lib/errors';
 import type { CsvGroup } from '@/lib/imports/csv-reader';
 import { scheduleRollupRefresh } from '@/lib/imports/rollups';
@@ -117,7 +118,7 @@ async function prepareBatch(
   for (const group of batch) {
     const externalId = group.rows[0]?.external_id ?? '';
     try {
-      const data = parseInput(schema, rowsToOrderInput(group.rows)) as CreateOrderData;
+      const data = parseInput(schema, rowsToOrderInput(group.rows, env().SHOP_TIMEZONE)) as CreateOrderData;
       const errors = ruleErrors(data, opts.rules);
       if (!data.externalId) errors.externalId = ['required'];
       if (Object.keys(errors).length) throw new ValidationError(errors);
