@@ -1,47 +1,13 @@
 import { getRequestContext } from '@/lib/context/request';
-import { errorResponse } from '@/lib/http';
+import { csvDownload } from '@/lib/csv-download';
 import { getT } from '@/lib/i18n/server';
 import { exportOrdersCsv } from '@/lib/orders/export';
 
 export const dynamic = 'force-dynamic';
 
-/** GET with the order list's query string → the matching orders as a streamed CSV download. */
+/** GET with the order list's query string → the matching orders (docs/orders-csv.md), as a streamed CSV download. */
 export async function GET(request: Request) {
   const ctx = await getRequestContext();
-  const t = await getT();
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const generator = exportOrdersCsv({ ctx, input: params });
-  let first: IteratorResult<string>;
-  try {
-    first = await generator.next();
-  } catch (err) {
-    return errorResponse(err, { t, requestId: ctx.requestId });
-  }
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      // A BOM so that Excel opens the UTF-8 file with Chinese text intact.
-      controller.enqueue(encoder.encode('\uFEFF'));
-      let step = first;
-      try {
-        while (!step.done) {
-          controller.enqueue(encoder.encode(step.value));
-          step = await generator.next();
-        }
-      } catch (err) {
-        errorResponse(err, { requestId: ctx.requestId });
-        controller.error(err);
-        return;
-      }
-      controller.close();
-    },
-  });
-  const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(stream, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="orders-${stamp}.csv"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return csvDownload(exportOrdersCsv({ ctx, input: params }), { ctx, t: await getT(), name: 'orders' });
 }
