@@ -50,9 +50,10 @@ export function anonymousCtx(ip: string = uniqueIp()): Ctx {
   return { actor: null, ip, requestId: `test-${randomUUID()}` };
 }
 
+/** An entity's audit events in the order they were written (PostgreSQL returns an unordered scan in any order). */
 export async function auditFor(entityId: string) {
   const db = await getDb();
-  return db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId));
+  return db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId)).orderBy(auditEvents.id);
 }
 
 /** A product category (categories are records since #12); a no-op when it exists. */
