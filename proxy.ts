@@ -1,6 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { outageResponse } from '@/lib/outage/proxy';
-import { ACTION_BODY_LIMIT_BYTES, isActionWithoutLength, isCrossOriginWrite, isMalformedActionBody, isOversizedAction, ownOrigins, urlHasNul } from '@/lib/security/request-guards';
+import {
+  ACTION_BODY_LIMIT_BYTES,
+  isActionWithoutLength,
+  isCrossOriginWrite,
+  isMalformedActionBody,
+  isOversizedAction,
+  ownOrigins,
+  urlHasNul,
+} from '@/lib/security/request-guards';
 
 /**
  * Runs before every request. It only shapes requests and redirects; it never decides access —
@@ -31,7 +39,10 @@ function contentSecurityPolicy(nonce: string): string {
 
 /** A short refusal with the request id, for input no route could use. */
 function refuse(status: number, code: string, message: string, requestId: string): NextResponse {
-  return NextResponse.json({ error: { code, message } }, { status, headers: { 'x-request-id': requestId, 'Cache-Control': 'no-store' } });
+  return NextResponse.json(
+    { error: { code, message } },
+    { status, headers: { 'x-request-id': requestId, 'Cache-Control': 'no-store' } },
+  );
 }
 
 export async function proxy(request: NextRequest) {
@@ -39,13 +50,28 @@ export async function proxy(request: NextRequest) {
   const requestId = request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
 
   // Input no route can use is refused here, with a clear status instead of a 500 further in.
-  if (urlHasNul(request.url)) return refuse(422, 'invalid_characters', 'The address contains a NUL character.', requestId);
-  if (isActionWithoutLength(request.method, request.headers)) return refuse(411, 'length_required', 'A form must declare its length.', requestId);
+  if (urlHasNul(request.url))
+    return refuse(422, 'invalid_characters', 'The address contains a NUL character.', requestId);
+  if (isActionWithoutLength(request.method, request.headers))
+    return refuse(411, 'length_required', 'A form must declare its length.', requestId);
   if (isOversizedAction(request.method, request.headers)) {
-    return refuse(413, 'payload_too_large', `The form is larger than ${ACTION_BODY_LIMIT_BYTES / 1024 / 1024} MB.`, requestId);
+    return refuse(
+      413,
+      'payload_too_large',
+      `The form is larger than ${ACTION_BODY_LIMIT_BYTES / 1024 / 1024} MB.`,
+      requestId,
+    );
   }
-  if (await isMalformedActionBody(request)) return refuse(422, 'malformed_form', 'The form data could not be read.', requestId);
-  if (isCrossOriginWrite(request.method, pathname, request.headers, ownOrigins(request.headers, request.nextUrl, process.env.APP_URL))) {
+  if (await isMalformedActionBody(request))
+    return refuse(422, 'malformed_form', 'The form data could not be read.', requestId);
+  if (
+    isCrossOriginWrite(
+      request.method,
+      pathname,
+      request.headers,
+      ownOrigins(request.headers, request.nextUrl, process.env.APP_URL),
+    )
+  ) {
     return refuse(403, 'cross_origin', 'Requests that change data must come from AfterDesk itself.', requestId);
   }
 

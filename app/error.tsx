@@ -20,7 +20,8 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       .then(async (res) => {
         if (res.status !== 503) return;
         const body = (await res.json()) as { reason?: string };
-        if (active && body.reason && OUTAGE_REASONS.includes(body.reason)) setRetryAfter(Number(res.headers.get('Retry-After')) || 15);
+        if (active && body.reason && OUTAGE_REASONS.includes(body.reason))
+          setRetryAfter(Number(res.headers.get('Retry-After')) || 15);
       })
       .catch(() => {});
     return () => {

@@ -28,7 +28,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       className={cn(GeistSans.variable, GeistMono.variable, theme === 'dark' && 'dark')}
       suppressHydrationWarning
     >
-      <head>{theme === 'system' ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: SYSTEM_THEME_SCRIPT }} /> : null}</head>
+      <head>
+        {theme === 'system' ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: SYSTEM_THEME_SCRIPT }} /> : null}
+      </head>
       <body className="min-h-dvh font-sans">
         <I18nProvider locale={locale} messages={messagesFor(locale)}>
           {children}

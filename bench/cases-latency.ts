@@ -14,10 +14,16 @@ import { countQueues, getCase, listCases } from '@/lib/cases/queries';
 async function main() {
   const { db, kind } = await connectAndMigrate();
   const [agent] = await db.select().from(users).where(eq(users.email, 'agent@example.com'));
-  const ctx = { actor: await loadActorBySession(db, await createSession(db, agent!.id, { ip: null })), ip: null, requestId: 'bench' };
+  const ctx = {
+    actor: await loadActorBySession(db, await createSession(db, agent!.id, { ip: null })),
+    ip: null,
+    requestId: 'bench',
+  };
   const n = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from cases`))[0]!.n;
   console.log(`${kind}, ${n} cases, ${ITER} iterations each\n`);
-  const sample = rowsOf<{ case_no: string }>(await db.execute(sql`select case_no from cases tablesample system (1) limit ${ITER + 5}`));
+  const sample = rowsOf<{ case_no: string }>(
+    await db.execute(sql`select case_no from cases tablesample system (1) limit ${ITER + 5}`),
+  );
   const first = await listCases({ ctx, input: {} });
   let deep = first.nextCursor;
   for (let i = 0; i < 40 && deep; i++) deep = (await listCases({ ctx, input: { cursor: deep } })).nextCursor;
@@ -27,7 +33,9 @@ async function main() {
   await measure('queue: unassigned', () => listCases({ ctx, input: { queue: 'unassigned' } }));
   await measure('queue: breached', () => listCases({ ctx, input: { queue: 'breached' } }));
   await measure('queue: all open, deadline soonest', () => listCases({ ctx, input: { sort: 'due' } }));
-  await measure('queue: breached, deadline soonest', () => listCases({ ctx, input: { queue: 'breached', sort: 'due' } }));
+  await measure('queue: breached, deadline soonest', () =>
+    listCases({ ctx, input: { queue: 'breached', sort: 'due' } }),
+  );
   await measure('queue counts', () => countQueues({ ctx }));
   // The SLA watch's two selects, run read-only (the real scan also writes what it finds).
   await measure('SLA scan selects', () =>

@@ -18,7 +18,12 @@ const RUNS = Number(process.env.CSV_RUNS ?? 3);
 const IMPORT_ORDERS = Number(process.env.IMPORT_ORDERS ?? 500);
 
 /** Exports the orders matching `input` RUNS times (after one warm-up), lib and raw. */
-export async function measureExport(ctx: Ctx, input: Record<string, unknown>, recorder: Recorder, replay: Replayer): Promise<Throughput> {
+export async function measureExport(
+  ctx: Ctx,
+  input: Record<string, unknown>,
+  recorder: Recorder,
+  replay: Replayer,
+): Promise<Throughput> {
   const out: Throughput = { rows: 0, lib: [], raw: [] };
   for (let r = 0; r <= RUNS; r++) {
     let lines = 0;
@@ -47,7 +52,11 @@ export async function measureExport(ctx: Ctx, input: Record<string, unknown>, re
 function splitByOrder(captured: Captured): Captured[] {
   const groups: Captured[] = [];
   for (const s of captured) {
-    if (/from "orders" where \("orders"\."channel" = \$1 and "orders"\."external_id" = \$2\)/.test(s.query) || groups.length === 0) groups.push([s]);
+    if (
+      /from "orders" where \("orders"\."channel" = \$1 and "orders"\."external_id" = \$2\)/.test(s.query) ||
+      groups.length === 0
+    )
+      groups.push([s]);
     else groups[groups.length - 1]!.push(s);
   }
   return groups;
@@ -77,7 +86,10 @@ export async function measureImport(
       let imported = 0;
       const t0 = performance.now();
       const captured = await recorder.capture(async () => {
-        const run = importOrdersCsv({ ctx, input: { fileName: 'bench.csv', body: Readable.from([Buffer.from(body)]) } });
+        const run = importOrdersCsv({
+          ctx,
+          input: { fileName: 'bench.csv', body: Readable.from([Buffer.from(body)]) },
+        });
         for (let step = await run.next(); ; step = await run.next()) {
           if (step.done) {
             imported = step.value.imported;
@@ -92,7 +104,9 @@ export async function measureImport(
       const ids = Array.from({ length: size }, (_, i) => `${prefix}-${i}`);
       written.push(...ids, ...ids.map((id) => id.replace(`${prefix}-`, `${prefix}R-`)));
       // By (channel, external_id): its index answers at any size (a LIKE would scan every order).
-      const numbers = rowsOf<{ order_no: string }>(await db.execute(sql`select order_no from orders where channel = 'own_site' and external_id in ${ids}`));
+      const numbers = rowsOf<{ order_no: string }>(
+        await db.execute(sql`select order_no from orders where channel = 'own_site' and external_id in ${ids}`),
+      );
       const names = new Map<string, string>(numbers.map((n) => [n.order_no, `${n.order_no}R`]));
       for (let i = 0; i < size; i++) names.set(`${prefix}-${i}`, `${prefix}R-${i}`);
       const rewrite = renaming(names);
@@ -107,7 +121,10 @@ export async function measureImport(
       out.raw.push(raw);
     }
   } finally {
-    for (let i = 0; i < written.length; i += 1000) await db.execute(sql`delete from orders where channel = 'own_site' and external_id in ${written.slice(i, i + 1000)}`);
+    for (let i = 0; i < written.length; i += 1000)
+      await db.execute(
+        sql`delete from orders where channel = 'own_site' and external_id in ${written.slice(i, i + 1000)}`,
+      );
   }
   out.lib.sort((a, b) => a - b);
   out.raw.sort((a, b) => a - b);

@@ -23,7 +23,11 @@ async function main() {
   const [agentRow] = await db.select().from(users).where(eq(users.email, 'supervisor@example.com'));
   if (!agentRow) await seedDatabase(db, { ...SEED_SIZES.small, orders: 0 });
   const [supervisor] = await db.select().from(users).where(eq(users.email, 'supervisor@example.com'));
-  const ctx = { actor: await loadActorBySession(db, await createSession(db, supervisor!.id, { ip: null })), ip: null, requestId: 'bench' };
+  const ctx = {
+    actor: await loadActorBySession(db, await createSession(db, supervisor!.id, { ip: null })),
+    ip: null,
+    requestId: 'bench',
+  };
 
   const have = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from feedback`))[0]!.n;
   if (have < TARGET) {
@@ -70,7 +74,9 @@ async function main() {
   await measure('inbox: low scores', () => listFeedback({ ctx, input: { band: 'low' } }));
   await measure('inbox: complaints, new', () => listFeedback({ ctx, input: { kind: 'complaint', status: 'new' } }));
   if (category) await measure('inbox: one category', () => listFeedback({ ctx, input: { categoryId: category.id } }));
-  await measure('inbox: last 7 days, CSAT', () => listFeedback({ ctx, input: { kind: 'csat', from: day(7), to: day(0) } }));
+  await measure('inbox: last 7 days, CSAT', () =>
+    listFeedback({ ctx, input: { kind: 'csat', from: day(7), to: day(0) } }),
+  );
   await measure('statistics: 30 days', () => feedbackStats({ ctx, input: { from: day(29), to: day(0) } }));
   await measure('statistics: 90 days', () => feedbackStats({ ctx, input: { from: day(89), to: day(0) } }));
   await closeDb();

@@ -96,12 +96,19 @@ export async function generate(db: Db, tier: Tier): Promise<void> {
   console.log(`tier ${tier}: ${N.toLocaleString('en')} orders`);
   await step('accounts, teams, catalogue', async () => {
     await seedDatabase(db, { ...SEED_SIZES.small, orders: 0 });
-    await db.insert(products).values(PRODUCTS.map((p) => ({ ...p, returnable: p.returnable ?? true, warrantyDays: p.warrantyDays ?? 365 }))).onConflictDoNothing();
+    await db
+      .insert(products)
+      .values(PRODUCTS.map((p) => ({ ...p, returnable: p.returnable ?? true, warrantyDays: p.warrantyDays ?? 365 })))
+      .onConflictDoNothing();
   });
   const customerCount = Math.round(N / 3);
   // Customers commit on their own: a run cut short resumes with the ones already written.
-  const haveCustomers = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from customers where phone_hash is not null`))[0]!.n;
-  await step(`${customerCount.toLocaleString('en')} customers`, () => writeCustomers(db, Math.max(0, customerCount - haveCustomers)));
+  const haveCustomers = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from customers where phone_hash is not null`),
+  )[0]!.n;
+  await step(`${customerCount.toLocaleString('en')} customers`, () =>
+    writeCustomers(db, Math.max(0, customerCount - haveCustomers)),
+  );
 
   const base = rowsOf<{ o: number; c: number; s: number; cs: number }>(
     await db.execute(sql`select coalesce(max(id), 0)::int as o, (select coalesce(max(id), 0) from cases)::int as c,
@@ -147,7 +154,8 @@ export async function generate(db: Db, tier: Tier): Promise<void> {
         join gen_p p on p.idx = pick.pi`);
     });
     await step('orders', () =>
-      withoutIndexes(tx, ['orders'], () => tx.execute(sql`
+      withoutIndexes(tx, ['orders'], () =>
+        tx.execute(sql`
         insert into orders (id, order_no, channel, external_id, customer_id, status, currency, items_total_cents, shipping_cents, discount_cents, total_cents,
           refunded_cents, placed_at, paid_at, shipped_at, delivered_at, completed_at, cancelled_at, carrier, tracking_no, recipient_name,
           recipient_phone_enc, recipient_phone_hash, recipient_phone_masked, shipping_region, shipping_address_enc, version, created_at, updated_at)
@@ -168,7 +176,8 @@ export async function generate(db: Db, tier: Tier): Promise<void> {
         join gen_c c on c.idx = (o.g::bigint * 7919) % ${customerCount}
         join (select g, sum(price_cents * qty) as items, case when sum(price_cents * qty) >= 9900 then 0 else 1000 end as ship,
                      case when g % 10 < 3 then least(sum(price_cents * qty), (array[500, 1000, 2000])[1 + g % 3]) else 0 end as disc
-              from gen_l group by g) l on l.g = o.g`)),
+              from gen_l group by g) l on l.g = o.g`),
+      ),
     );
     await step('order lines', () =>
       withoutIndexes(tx, ['order_items'], () =>
@@ -181,13 +190,14 @@ export async function generate(db: Db, tier: Tier): Promise<void> {
     await tx.execute(sql`analyze orders`);
     await tx.execute(sql`analyze order_items`);
     const caseCount = Math.round(N * 0.3);
-    await step(`${caseCount.toLocaleString('en')} cases`, () => withoutIndexes(tx, ['cases', 'case_items', 'case_events'], async () => {
-      await tx.execute(sql`create temp table gen_s on commit drop as
+    await step(`${caseCount.toLocaleString('en')} cases`, () =>
+      withoutIndexes(tx, ['cases', 'case_items', 'case_events'], async () => {
+        await tx.execute(sql`create temp table gen_s on commit drop as
         select row_number() over () as g, id as order_id, customer_id, delivered_at, total_cents,
           (array['return_refund','return_refund','return_refund','return_refund','return_refund','return_refund','return_refund','refund_only','refund_only','refund_only','refund_only',
                  'exchange','exchange','exchange','repair','repair','reissue','complaint','complaint','inquiry'])[1 + floor(random() * 20)::int] as type
         from (select id, customer_id, delivered_at, total_cents from orders where delivered_at is not null and id > ${base.o} order by random() limit ${caseCount}) x`);
-      await tx.execute(sql`
+        await tx.execute(sql`
         insert into cases (id, case_no, order_id, customer_id, type, reason, description, status, priority, channel, assignee_id, team_id, policy_code,
           currency, refund_cents, first_response_due_at, decision_due_at, resolution_due_at, first_responded_at, decided_at, completed_at, closed_at,
           order_channel, main_product_id, main_category, version, created_at, updated_at)
@@ -234,40 +244,50 @@ export async function generate(db: Db, tier: Tier): Promise<void> {
             when 'complaint' then array['open','pending_customer','open','resolved','closed']
             else array['open','resolved','closed'] end)[1 + floor(power(random(), .7) * (case s.type when 'return_refund' then 8 when 'exchange' then 8 when 'refund_only' then 5 when 'complaint' then 5 when 'repair' then 6 when 'reissue' then 6 else 3 end))::int]
           end as status) st`);
-      await tx.execute(sql`
+        await tx.execute(sql`
         insert into case_items (case_id, order_item_id, quantity)
         select c.id, (select min(oi.id) from order_items oi where oi.order_id = c.order_id), 1
         from cases c where c.id > ${base.c} and c.type not in ('complaint', 'inquiry')`);
-      await tx.execute(sql`insert into case_events (case_id, at, actor_label, kind, to_status) select id, created_at, 'customer', 'created', status from cases where id > ${base.c}`);
-    }));
+        await tx.execute(
+          sql`insert into case_events (case_id, at, actor_label, kind, to_status) select id, created_at, 'customer', 'created', status from cases where id > ${base.c}`,
+        );
+      }),
+    );
     await step('case messages', () =>
-      withoutIndexes(tx, ['case_messages'], () => tx.execute(sql`
+      withoutIndexes(tx, ['case_messages'], () =>
+        tx.execute(sql`
         insert into case_messages (case_id, author_label, author_kind, body, internal, created_at)
         select c.id, case when j % 2 = 1 then '客户' else '客服' end, case when j % 2 = 1 then 'customer' else 'agent' end,
           (array['您好，请问什么时候处理？','已收到您的申请，我们会尽快处理。','请提供一下照片','照片已上传','退款已原路退回，请注意查收','谢谢'])[1 + ((c.id + j) % 6)::int],
           j % 5 = 4, c.created_at + make_interval(hours => j)
         from cases c cross join lateral generate_series(1, 1 + (c.id % 6)::int) j
-        where c.id > ${base.c}`)),
+        where c.id > ${base.c}`),
+      ),
     );
-    await step('surveys and feedback', () => withoutIndexes(tx, ['surveys', 'feedback'], async () => {
-      const pool = COMMENTS.map((c, i) => ({ i, c, w: [...new Set(words(c))] }));
-      await tx.execute(sql`create temp table gen_w on commit drop as
+    await step('surveys and feedback', () =>
+      withoutIndexes(tx, ['surveys', 'feedback'], async () => {
+        const pool = COMMENTS.map((c, i) => ({ i, c, w: [...new Set(words(c))] }));
+        await tx.execute(sql`create temp table gen_w on commit drop as
         select i as idx, c, array(select jsonb_array_elements_text(w)) as w
         from jsonb_to_recordset(${JSON.stringify(pool)}::jsonb) as x(i int, c text, w jsonb)`);
-      // CSAT on two thirds of finished cases, NPS on a share of delivered orders, plus free feedback: 20 % of orders in all.
-      await tx.execute(sql`
+        // CSAT on two thirds of finished cases, NPS on a share of delivered orders, plus free feedback: 20 % of orders in all.
+        await tx.execute(sql`
         insert into surveys (kind, customer_id, order_id, case_id, agent_id, offered_at, expires_at, answered_at)
         select 'csat', customer_id, order_id, id, assignee_id, completed_at, completed_at + interval '14 days',
           case when id % 3 <> 0 then least(now(), completed_at + interval '5 hours') end
         from cases where id > ${base.c} and completed_at is not null`);
-      const csat = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from surveys where kind = 'csat' and answered_at is not null and case_id > ${base.c}`))[0]!.n;
-      const npsTarget = Math.max(0, Math.round(N * 0.2) - csat - Math.round(N * 0.01));
-      await tx.execute(sql`
+        const csat = rowsOf<{ n: number }>(
+          await tx.execute(
+            sql`select count(*)::int as n from surveys where kind = 'csat' and answered_at is not null and case_id > ${base.c}`,
+          ),
+        )[0]!.n;
+        const npsTarget = Math.max(0, Math.round(N * 0.2) - csat - Math.round(N * 0.01));
+        await tx.execute(sql`
         insert into surveys (kind, customer_id, order_id, offered_at, expires_at, answered_at)
         select 'nps', customer_id, id, delivered_at + interval '7 days', delivered_at + interval '21 days',
           case when row_number() over () <= ${npsTarget} then least(now(), delivered_at + interval '8 days') end
         from (select customer_id, id, delivered_at from orders where id > ${base.o} and delivered_at < now() - interval '7 days' order by id % 7, id limit ${Math.round(npsTarget * 1.6)}) o`);
-      await tx.execute(sql`
+        await tx.execute(sql`
         insert into feedback (kind, customer_id, survey_id, order_id, case_id, agent_id, product_id, score, comment, words, status, created_at, updated_at)
         select s.kind::text::feedback_kind, s.customer_id, s.id, s.order_id, s.case_id, s.agent_id,
           (select oi.product_id from order_items oi where oi.order_id = s.order_id order by oi.line_total_cents desc limit 1),
@@ -275,13 +295,14 @@ export async function generate(db: Db, tier: Tier): Promise<void> {
           w.c, w.w, (array['new','reviewed','actioned','actioned'])[1 + floor(random() * 4)::int]::feedback_status, s.answered_at, s.answered_at
         from surveys s join gen_w w on w.idx = abs(hashtext(s.id::text)) % ${COMMENTS.length}
         where s.answered_at is not null and (s.case_id > ${base.c} or s.order_id > ${base.o})`);
-      await tx.execute(sql`
+        await tx.execute(sql`
         insert into feedback (kind, customer_id, order_id, comment, words, status, created_at, updated_at)
         select (array['suggestion','complaint','praise','other'])[1 + (g % 4)]::feedback_kind, o.customer_id, o.id, w.c, w.w, 'new', o.placed_at + interval '5 days', o.placed_at + interval '5 days'
         from generate_series(1, ${Math.round(N * 0.01)}) g
         join orders o on o.id = ${base.o} + 1 + (g::bigint * 97) % ${N}
         join gen_w w on w.idx = g % ${COMMENTS.length - 1}`);
-    }));
+      }),
+    );
     await tx.execute(sql`select setval('order_no_seq', ${base.s + N + 1})`);
     await tx.execute(sql`select setval('case_no_seq', ${base.cs + caseCount + 1})`);
     await tx.execute(sql`select setval(pg_get_serial_sequence('orders', 'id'), (select max(id) from orders))`);

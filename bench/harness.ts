@@ -30,7 +30,8 @@ export class Recorder implements QueryLogger {
 export const ITER = Number(process.env.ITER ?? 200);
 export const WARMUP = 20;
 
-export const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+export const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 export const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Times `iter` runs after `warmup` untimed ones; sorted milliseconds. */
@@ -80,4 +81,5 @@ export function replayer(handle: DbHandle): Replayer {
 }
 
 /** A rewrite that maps the given strings to new ones and leaves everything else alone. */
-export const renaming = (map: Map<string, string>) => (v: unknown) => (typeof v === 'string' && map.has(v) ? map.get(v) : v);
+export const renaming = (map: Map<string, string>) => (v: unknown) =>
+  typeof v === 'string' && map.has(v) ? map.get(v) : v;

@@ -20,10 +20,15 @@ const RUNS = Number(process.env.HISTORY_RUNS ?? 2);
 const LINES = Number(process.env.HISTORY_LINES ?? 30_000);
 const DAY = 86_400_000;
 
-const HEADER = 'channel,external_id,placed_at,status,customer_name,customer_phone,sku,quantity,unit_price,paid_at,shipped_at,delivered_at,completed_at';
+const HEADER =
+  'channel,external_id,placed_at,status,customer_name,customer_phone,sku,quantity,unit_price,paid_at,shipped_at,delivered_at,completed_at';
 
 /** A history file of about `lines` order lines, and the external ids of its orders. */
-export function historyFile(prefix: string, lines: number, samples: { phone: string; sku: string }[]): { body: string; ids: string[] } {
+export function historyFile(
+  prefix: string,
+  lines: number,
+  samples: { phone: string; sku: string }[],
+): { body: string; ids: string[] } {
   const out = [HEADER];
   const ids: string[] = [];
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -34,7 +39,12 @@ export function historyFile(prefix: string, lines: number, samples: { phone: str
     ids.push(id);
     const placed = now - (3 + (n % 58)) * DAY - (n % 1440) * 60_000;
     const completed = n % 3 !== 0;
-    const times = [iso(placed + 600_000), iso(placed + DAY), iso(placed + 2 * DAY), completed ? iso(placed + 2 * DAY + 3_600_000) : ''];
+    const times = [
+      iso(placed + 600_000),
+      iso(placed + DAY),
+      iso(placed + 2 * DAY),
+      completed ? iso(placed + 2 * DAY + 3_600_000) : '',
+    ];
     const count = 1 + (n % 3);
     for (let i = 0; i < count; i++) {
       const sku = samples[(n + i * 7) % samples.length]!.sku;
@@ -55,7 +65,9 @@ async function idShift(db: Db, ids: string[]): Promise<{ min: number; max: numbe
   let n = 0;
   for (let i = 0; i < ids.length; i += 1000) {
     const [r] = rowsOf<{ min: string; max: string; n: number }>(
-      await db.execute(sql`select min(id)::text as min, max(id)::text as max, count(*)::int as n from orders where channel = 'own_site' and external_id in ${ids.slice(i, i + 1000)}`),
+      await db.execute(
+        sql`select min(id)::text as min, max(id)::text as max, count(*)::int as n from orders where channel = 'own_site' and external_id in ${ids.slice(i, i + 1000)}`,
+      ),
     );
     min = Math.min(min, Number(r!.min));
     max = Math.max(max, Number(r!.max));
@@ -66,7 +78,8 @@ async function idShift(db: Db, ids: string[]): Promise<{ min: number; max: numbe
 }
 
 async function deleteOrders(db: Db, ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 1000) await db.execute(sql`delete from orders where channel = 'own_site' and external_id in ${ids.slice(i, i + 1000)}`);
+  for (let i = 0; i < ids.length; i += 1000)
+    await db.execute(sql`delete from orders where channel = 'own_site' and external_id in ${ids.slice(i, i + 1000)}`);
 }
 
 /** RUNS history files of LINES lines (after a small warm-up file), lib and raw, in lines per second. */
@@ -88,10 +101,17 @@ export async function measureHistoryImport(
       const { body, ids } = historyFile(`${tag}-${r}`, r === 0 ? 600 : LINES, known);
       written.push(...ids);
       const lines = body.split('\n').length - 2;
-      let result: { imported: number; rejected: number; report: { code: string; field: string }[] } = { imported: 0, rejected: 0, report: [] };
+      let result: { imported: number; rejected: number; report: { code: string; field: string }[] } = {
+        imported: 0,
+        rejected: 0,
+        report: [],
+      };
       const t0 = performance.now();
       const captured = await recorder.capture(async () => {
-        const run = importOrdersCsv({ ctx, input: { fileName: 'history.csv', body: Readable.from([Buffer.from(body)]), options: { history: true } } });
+        const run = importOrdersCsv({
+          ctx,
+          input: { fileName: 'history.csv', body: Readable.from([Buffer.from(body)]), options: { history: true } },
+        });
         for (let step = await run.next(); ; step = await run.next()) {
           if (step.done) {
             result = step.value;
@@ -100,19 +120,30 @@ export async function measureHistoryImport(
         }
       });
       const lib = performance.now() - t0;
-      if (result.imported !== ids.length) throw new Error(`bench history import: ${result.imported} of ${ids.length} orders imported (${result.rejected} rejected: ${JSON.stringify(result.report.slice(0, 3))})`);
+      if (result.imported !== ids.length)
+        throw new Error(
+          `bench history import: ${result.imported} of ${ids.length} orders imported (${result.rejected} rejected: ${JSON.stringify(result.report.slice(0, 3))})`,
+        );
       // The replay writes the same rows again: make room for them, then time the bare statements.
       // Order ids come from an identity column, so the replayed orders get new ones: the lines and
       // timeline entries the statements carry are moved from the old id range to the new one.
       const shift = await idShift(db, ids);
       await deleteOrders(db, ids);
-      const next = rowsOf<{ n: string }>(await db.execute(sql`select (case when is_called then last_value + 1 else last_value end)::text as n from orders_id_seq`))[0]!;
+      const next = rowsOf<{ n: string }>(
+        await db.execute(
+          sql`select (case when is_called then last_value + 1 else last_value end)::text as n from orders_id_seq`,
+        ),
+      )[0]!;
       const offset = Number(next.n) - shift.min;
       const t1 = performance.now();
       const moved = (n: number) => (n >= shift.min && n <= shift.max ? n + offset : n);
       // Ids travel as numbers, or inside the array literals of the bulk INSERT … unnest statements.
       const rewrite = (v: unknown) =>
-        typeof v === 'number' ? moved(v) : typeof v === 'string' && v.startsWith('{"') ? v.replace(/"(\d+)"/g, (_, d: string) => `"${moved(Number(d))}"`) : v;
+        typeof v === 'number'
+          ? moved(v)
+          : typeof v === 'string' && v.startsWith('{"')
+            ? v.replace(/"(\d+)"/g, (_, d: string) => `"${moved(Number(d))}"`)
+            : v;
       await replay(captured, 'sequential', rewrite);
       const raw = performance.now() - t1;
       if (r === 0) continue;

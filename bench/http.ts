@@ -43,7 +43,10 @@ function treeRssKb(pid: number): number {
 async function signIn(base: string, email: string, password: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const jar = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
@@ -55,12 +58,20 @@ async function signIn(base: string, email: string, password: string): Promise<st
   return [jar, session.split(';')[0]].join('; ');
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-async function load(url: string, cookie: string, connections: number, duration = DURATION_S): Promise<Omit<HttpResult, 'name' | 'peak_rss_mb'>> {
+async function load(
+  url: string,
+  cookie: string,
+  connections: number,
+  duration = DURATION_S,
+): Promise<Omit<HttpResult, 'name' | 'peak_rss_mb'>> {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration, headers: { cookie } }, (err, res) => (err ? reject(err) : resolve(res)));
+    const instance = autocannon({ url, connections, duration, headers: { cookie } }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
   times.sort((a, b) => a - b);
@@ -80,7 +91,12 @@ async function load(url: string, cookie: string, connections: number, duration =
  * given database settings; `pages` maps a name to a path.
  */
 export async function httpLoad(dbEnv: Record<string, string>, pages: Record<string, string>): Promise<HttpResult[]> {
-  const env = { ...process.env, ...dbEnv, AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'), LOG_LEVEL: 'warn' };
+  const env = {
+    ...process.env,
+    ...dbEnv,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    LOG_LEVEL: 'warn',
+  };
   buildIfNeeded(env);
   const server = startServer(PORT, env, 'ignore');
   const base = `http://127.0.0.1:${PORT}`;

@@ -20,11 +20,18 @@ async function main() {
   if (!agent) throw new Error('seed the database first (npm run db:seed)');
   const actor = await loadActorBySession(db, await createSession(db, agent.id, { ip: null }));
   const ctx = { actor, ip: null, requestId: 'bench' };
-  const [{ n }] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from orders`)) as [{ n: number }];
+  const [{ n }] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from orders`)) as [
+    { n: number },
+  ];
   console.log(`${kind}, ${n} orders, ${ITER} iterations each\n`);
 
   // Samples spread over the table.
-  const sample = rowsOf<{ order_no: string; tracking_no: string | null; recipient_phone_enc: string | null; sku: string }>(
+  const sample = rowsOf<{
+    order_no: string;
+    tracking_no: string | null;
+    recipient_phone_enc: string | null;
+    sku: string;
+  }>(
     await db.execute(sql`select o.order_no, o.tracking_no, o.recipient_phone_enc, (select sku from order_items i where i.order_id = o.id limit 1) as sku
       from orders o tablesample system (1) where o.tracking_no is not null limit ${ITER + 5}`),
   );

@@ -34,7 +34,18 @@ import { getOrder, listOrders } from '@/lib/orders/queries';
 import { measureExport, measureImport, type Throughput } from './csv-ops';
 import { measureHistoryImport } from './history-import';
 import { generate, TIERS, type Tier } from './generate';
-import { ITER, pct, Recorder, renaming, replayer, round, time, WARMUP, type Captured, type ReplayMode } from './harness';
+import {
+  ITER,
+  pct,
+  Recorder,
+  renaming,
+  replayer,
+  round,
+  time,
+  WARMUP,
+  type Captured,
+  type ReplayMode,
+} from './harness';
 import { httpLoad, type HttpResult } from './http';
 
 export type Result = {
@@ -90,11 +101,21 @@ async function main() {
 
   const actorOf = async (email: string) => {
     const [u] = await db.select().from(users).where(eq(users.email, email));
-    return { actor: await loadActorBySession(db, await createSession(db, u!.id, { ip: null })), ip: null, requestId: 'bench' };
+    return {
+      actor: await loadActorBySession(db, await createSession(db, u!.id, { ip: null })),
+      ip: null,
+      requestId: 'bench',
+    };
   };
   const agent = await actorOf('agent@example.com');
   const supervisor = await actorOf('supervisor@example.com');
-  const sample = rowsOf<{ order_no: string; tracking_no: string | null; phone_enc: string | null; sku: string; case_no: string | null }>(
+  const sample = rowsOf<{
+    order_no: string;
+    tracking_no: string | null;
+    phone_enc: string | null;
+    sku: string;
+    case_no: string | null;
+  }>(
     await db.execute(sql`
       select o.order_no, o.tracking_no, o.recipient_phone_enc as phone_enc,
         (select sku from order_items where order_id = o.id limit 1) as sku,
@@ -113,17 +134,43 @@ async function main() {
     { name: 'case queue: first page', run: () => listCases({ ctx: agent, input: {} }) },
     { name: 'case queue: page 41', run: () => listCases({ ctx: agent, input: { cursor: deep ?? undefined } }) },
     { name: 'order search: number', run: (n) => listOrders({ ctx: agent, input: { q: at(orders, n).order_no } }) },
-    { name: 'order search: phone', run: (n) => listOrders({ ctx: agent, input: { q: at(orders, n).phone ?? '', field: 'phone' } }) },
-    { name: 'order search: tracking', run: (n) => listOrders({ ctx: agent, input: { q: at(orders, n).tracking_no ?? '', field: 'tracking' } }) },
-    { name: 'order search: SKU', run: (n) => listOrders({ ctx: agent, input: { q: at(orders, n).sku, field: 'sku' } }) },
+    {
+      name: 'order search: phone',
+      run: (n) => listOrders({ ctx: agent, input: { q: at(orders, n).phone ?? '', field: 'phone' } }),
+    },
+    {
+      name: 'order search: tracking',
+      run: (n) => listOrders({ ctx: agent, input: { q: at(orders, n).tracking_no ?? '', field: 'tracking' } }),
+    },
+    {
+      name: 'order search: SKU',
+      run: (n) => listOrders({ ctx: agent, input: { q: at(orders, n).sku, field: 'sku' } }),
+    },
     { name: 'order detail', run: (n) => getOrder({ ctx: agent, input: { orderNo: at(orders, n).order_no } }) },
     { name: 'case detail', run: (n) => getCase({ ctx: agent, input: { caseNo: at(withCase, n).case_no } }) },
-    { name: 'dashboard: 90 days', run: () => getDashboard({ ctx: supervisor, input: { from: day(89), to: day(0) } }), replay: 'parallel' },
-    { name: 'repeat customers: 90 days', run: () => getRepeatCustomers({ ctx: supervisor, input: { from: day(89), to: day(0) } }) },
+    {
+      name: 'dashboard: 90 days',
+      run: () => getDashboard({ ctx: supervisor, input: { from: day(89), to: day(0) } }),
+      replay: 'parallel',
+    },
+    {
+      name: 'repeat customers: 90 days',
+      run: () => getRepeatCustomers({ ctx: supervisor, input: { from: day(89), to: day(0) } }),
+    },
     {
       name: 'create case',
       run: async (n) => {
-        created[n] = (await createCase({ ctx: agent, input: { orderNo: at(orders, n).order_no, type: 'complaint', reason: 'other', description: '压测：物流太慢' } })).caseNo;
+        created[n] = (
+          await createCase({
+            ctx: agent,
+            input: {
+              orderNo: at(orders, n).order_no,
+              type: 'complaint',
+              reason: 'other',
+              description: '压测：物流太慢',
+            },
+          })
+        ).caseNo;
       },
       replay: 'transaction',
       rewrite: (n) => renaming(new Map([[created[n]!, `${created[n]!}R`]])),
@@ -139,10 +186,14 @@ async function main() {
   const replay = replayer(handle);
   const results: Result[] = [];
   console.log(`\ntier ${tier} on ${handle.kind}: ${ITER} iterations after ${WARMUP} warm-up runs\n`);
-  console.log(`${'operation'.padEnd(28)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'p99'.padStart(9)} ${'raw p95'.padStart(9)} ${'ratio'.padStart(6)}`);
+  console.log(
+    `${'operation'.padEnd(28)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'p99'.padStart(9)} ${'raw p95'.padStart(9)} ${'ratio'.padStart(6)}`,
+  );
   const report = (r: Result, extra = '') => {
     results.push(r);
-    console.log(`${r.name.padEnd(28)} ${f2(r.p50_ms)} ${f2(r.p95_ms)} ${f2(r.p99_ms)} ${f2(r.raw_p95_ms)} ${(r.ratio === null ? '—' : r.ratio.toFixed(2)).padStart(6)}${extra}`);
+    console.log(
+      `${r.name.padEnd(28)} ${f2(r.p50_ms)} ${f2(r.p95_ms)} ${f2(r.p99_ms)} ${f2(r.raw_p95_ms)} ${(r.ratio === null ? '—' : r.ratio.toFixed(2)).padStart(6)}${extra}`,
+    );
   };
   for (const op of ops.filter((x) => wanted(x.name))) {
     // Each lib run records the statements it sends, so the raw replay runs exactly the same
@@ -151,17 +202,22 @@ async function main() {
     const lib = await time(async (n) => {
       captured[n] = await recorder.capture(() => op.run(n));
     });
-    const raw = captured[0]?.length ? await time((n) => replay(captured[n]!, op.replay ?? 'sequential', op.rewrite?.(n))) : null;
-    report({
-      name: op.name,
-      tier,
-      p50_ms: round(pct(lib, 50)),
-      p95_ms: round(pct(lib, 95)),
-      p99_ms: round(pct(lib, 99)),
-      raw_p95_ms: raw ? round(pct(raw, 95)) : null,
-      ratio: raw ? round(pct(lib, 95) / pct(raw, 95)) : null,
-      statements: captured[WARMUP]?.length ?? 0,
-    }, `   ${captured[WARMUP]?.length ?? 0} statements`);
+    const raw = captured[0]?.length
+      ? await time((n) => replay(captured[n]!, op.replay ?? 'sequential', op.rewrite?.(n)))
+      : null;
+    report(
+      {
+        name: op.name,
+        tier,
+        p50_ms: round(pct(lib, 50)),
+        p95_ms: round(pct(lib, 95)),
+        p99_ms: round(pct(lib, 99)),
+        raw_p95_ms: raw ? round(pct(raw, 95)) : null,
+        ratio: raw ? round(pct(lib, 95) / pct(raw, 95)) : null,
+        statements: captured[WARMUP]?.length ?? 0,
+      },
+      `   ${captured[WARMUP]?.length ?? 0} statements`,
+    );
   }
   // The replays of "create case" wrote renamed copies: remove them (their items and events cascade).
   const copies = created.filter(Boolean).map((c) => `${c}R`);
@@ -183,10 +239,12 @@ async function main() {
       },
       `   ${t.rows} rows, ${Math.round((t.rows / pct(t.lib, 50)) * 1000)} rows/s (raw ${Math.round((t.rows / pct(t.raw, 50)) * 1000)})`,
     );
-  if (wanted('CSV export')) throughput('CSV export', await measureExport(supervisor, { channel: 'offline' }, recorder, replay));
+  if (wanted('CSV export'))
+    throughput('CSV export', await measureExport(supervisor, { channel: 'offline' }, recorder, replay));
   if (wanted('CSV import')) throughput('CSV import', await measureImport(db, supervisor, orders, recorder, replay));
   // Rows are CSV order lines here (issue #12's target: ≥ 2,000 lines/s at tier M).
-  if (wanted('CSV history import')) throughput('CSV history import', await measureHistoryImport(db, supervisor, orders, recorder, replay));
+  if (wanted('CSV history import'))
+    throughput('CSV history import', await measureHistoryImport(db, supervisor, orders, recorder, replay));
 
   let http: HttpResult[] = [];
   if (!process.argv.includes('--no-http') && wanted('GET /')) {
@@ -205,11 +263,27 @@ async function main() {
     await refreshRollups();
     await closeDb();
     console.log(`\nHTTP load test (${process.env.HTTP_SECONDS ?? 10} s per run, supervisor session)\n`);
-    console.log(`${'page'.padEnd(28)} ${'conns'.padStart(5)} ${'req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'p99'.padStart(9)} ${'errors'.padStart(7)} ${'peak MB'.padStart(8)}`);
+    console.log(
+      `${'page'.padEnd(28)} ${'conns'.padStart(5)} ${'req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'p99'.padStart(9)} ${'errors'.padStart(7)} ${'peak MB'.padStart(8)}`,
+    );
     http = await httpLoad(dbEnv, pages);
     for (const h of http) {
-      console.log(`${h.name.padEnd(28)} ${String(h.connections).padStart(5)} ${f2(h.requests_per_s)} ${f2(h.p50_ms)} ${f2(h.p95_ms)} ${f2(h.p99_ms)} ${String(h.errors).padStart(7)} ${String(h.peak_rss_mb).padStart(8)}`);
-      results.push({ name: `${h.name} (c=${h.connections})`, tier, p50_ms: h.p50_ms, p95_ms: h.p95_ms, p99_ms: h.p99_ms, raw_p95_ms: null, ratio: null, connections: h.connections, requests_per_s: h.requests_per_s, errors: h.errors, peak_rss_mb: h.peak_rss_mb });
+      console.log(
+        `${h.name.padEnd(28)} ${String(h.connections).padStart(5)} ${f2(h.requests_per_s)} ${f2(h.p50_ms)} ${f2(h.p95_ms)} ${f2(h.p99_ms)} ${String(h.errors).padStart(7)} ${String(h.peak_rss_mb).padStart(8)}`,
+      );
+      results.push({
+        name: `${h.name} (c=${h.connections})`,
+        tier,
+        p50_ms: h.p50_ms,
+        p95_ms: h.p95_ms,
+        p99_ms: h.p99_ms,
+        raw_p95_ms: null,
+        ratio: null,
+        connections: h.connections,
+        requests_per_s: h.requests_per_s,
+        errors: h.errors,
+        peak_rss_mb: h.peak_rss_mb,
+      });
     }
   }
   const file = path.resolve('bench', 'results.json');

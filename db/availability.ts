@@ -75,7 +75,10 @@ export function watchAvailability(url: string, opts: { timeoutSeconds: number })
         return true;
       } catch (err) {
         // Any failure of `select 1` on a fresh connection leaves the app unable to serve.
-        const outage: DatabaseOutage = classifyDatabaseError(err) ?? { reason: 'database_unreachable', code: codeOf(err) };
+        const outage: DatabaseOutage = classifyDatabaseError(err) ?? {
+          reason: 'database_unreachable',
+          code: codeOf(err),
+        };
         if (outage.reason === 'database_timeout') {
           // A hung link would keep this connection busy forever: start the next probe afresh.
           probeSql = null;
@@ -83,7 +86,11 @@ export function watchAvailability(url: string, opts: { timeoutSeconds: number })
         }
         const wasUp = databaseOutage() === null;
         markDatabaseDown(outage.reason, outage.code);
-        if (wasUp) logger.error({ reason: outage.reason, code: outage.code }, 'database unavailable; answering 503 until it is back');
+        if (wasUp)
+          logger.error(
+            { reason: outage.reason, code: outage.code },
+            'database unavailable; answering 503 until it is back',
+          );
         scheduleReprobe();
         return false;
       } finally {
@@ -149,7 +156,10 @@ export function watchAvailability(url: string, opts: { timeoutSeconds: number })
       this.query.raw();
       return this;
     }
-    then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null) {
+    then<A = T, B = never>(
+      onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+      onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+    ) {
       this.result ??= guarded(() => this.query as unknown as PromiseLike<T>);
       return this.result.then(onFulfilled, onRejected);
     }
@@ -172,7 +182,9 @@ export function watchAvailability(url: string, opts: { timeoutSeconds: number })
           // as well, since its ROLLBACK would wait behind a statement stuck on a dead link.
           return (...args: unknown[]) => {
             const fn = args.pop() as (tx: postgres.Sql) => unknown;
-            const method = (target as unknown as Record<'begin' | 'savepoint', (...a: unknown[]) => PromiseLike<unknown>>)[key];
+            const method = (
+              target as unknown as Record<'begin' | 'savepoint', (...a: unknown[]) => PromiseLike<unknown>>
+            )[key];
             return guarded(() => method(...args, (tx: postgres.Sql) => fn(guard(tx))));
           };
         }

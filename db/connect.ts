@@ -19,7 +19,9 @@ export function redactUrl(url: string): string {
 
 export class DatabaseUnavailableError extends Error {
   constructor(target: string, cause: string) {
-    super(`Cannot reach the database at ${target}: ${cause}. Check DATABASE_URL, or unset it to use the embedded database.`);
+    super(
+      `Cannot reach the database at ${target}: ${cause}. Check DATABASE_URL, or unset it to use the embedded database.`,
+    );
     this.name = 'DatabaseUnavailableError';
   }
 }
@@ -40,13 +42,22 @@ export async function connectAndMigrate(): Promise<DbHandle> {
   if (readOnly) {
     // Serving a copy as it is (backup verification): a pending migration is an error, not a change.
     const m = await migrationStatus(handle.db);
-    if (m.applied < m.expected) throw new Error(`READ_ONLY=on but ${m.expected - m.applied} migration(s) are pending on this database`);
+    if (m.applied < m.expected)
+      throw new Error(`READ_ONLY=on but ${m.expected - m.applied} migration(s) are pending on this database`);
   } else {
     await migrateDatabase(handle, url);
   }
   // Before anything reads or writes personal data: the key must be the data's own (DESIGN §10).
   const key = await checkDataKey(handle.db, decryptsWith, { readOnly });
-  if (key.outcome === 'rotating') logger.warn({ from: key.previous, to: key.fingerprint }, 'a data key rotation is unfinished: both keys are read until npm run keys:rotate has finished (docs/keys.md)');
-  if (key.outcome === 'generated') logger.info({ file: key.source }, 'generated the data key for a new embedded database: keep this file, it is not in any backup');
+  if (key.outcome === 'rotating')
+    logger.warn(
+      { from: key.previous, to: key.fingerprint },
+      'a data key rotation is unfinished: both keys are read until npm run keys:rotate has finished (docs/keys.md)',
+    );
+  if (key.outcome === 'generated')
+    logger.info(
+      { file: key.source },
+      'generated the data key for a new embedded database: keep this file, it is not in any backup',
+    );
   return handle;
 }

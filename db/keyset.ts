@@ -7,7 +7,12 @@ import { decodeCursor } from '@/lib/pagination';
  * microseconds included: a JS Date would round to milliseconds and skip rows written in the same
  * millisecond. Ids are bigints (`number`) or uuids.
  */
-export function newestFirst(at: AnyColumn, id: AnyColumn, cursor: string | null | undefined, idKind: 'number' | 'uuid' = 'number') {
+export function newestFirst(
+  at: AnyColumn,
+  id: AnyColumn,
+  cursor: string | null | undefined,
+  idKind: 'number' | 'uuid' = 'number',
+) {
   const after = decodeCursor(cursor, ['string', idKind === 'number' ? 'number' : 'string']);
   const idValue = after ? (idKind === 'uuid' ? sql`${after[1]}::uuid` : sql`${after[1]}`) : undefined;
   return {

@@ -19,9 +19,19 @@ afterEach(() => {
 
 /** Another process that takes the lock on `dir` with the real code and keeps it until killed. */
 async function holder(dir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', `require(${JSON.stringify(path.resolve('db/lock.ts'))}).lockDataDir(process.argv[1]); console.log('locked'); setInterval(() => {}, 1000);`, dir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `require(${JSON.stringify(path.resolve('db/lock.ts'))}).lockDataDir(process.argv[1]); console.log('locked'); setInterval(() => {}, 1000);`,
+      dir,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.push(child);
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
@@ -53,7 +63,12 @@ describe('lockDataDir', () => {
   it('refuses a directory held by another live process, with a clear message', async () => {
     const dir = tempDir();
     const other = await holder(dir);
-    expect(lockOf(dir)).toMatchObject({ pid: other.pid, bootId: currentBootId(), startTime: processStartTime(other.pid!), dirId: dirIdOf(dir) });
+    expect(lockOf(dir)).toMatchObject({
+      pid: other.pid,
+      bootId: currentBootId(),
+      startTime: processStartTime(other.pid!),
+      dirId: dirIdOf(dir),
+    });
     expect(() => lockDataDir(dir)).toThrow(DataDirInUseError);
     expect(() => lockDataDir(dir)).toThrow(new RegExp(`already in use by process ${other.pid}.*PGLITE_DIR`));
   });
@@ -83,7 +98,12 @@ describe('lockDataDir', () => {
     const other = bystander();
     fs.mkdirSync(dir, { recursive: true });
     // Everything matches but the boot: pid and start ticks repeat across boots.
-    writeLock(dir, { pid: other.pid!, bootId: 'a-previous-boot', startTime: processStartTime(other.pid!), dirId: dirIdOf(dir) });
+    writeLock(dir, {
+      pid: other.pid!,
+      bootId: 'a-previous-boot',
+      startTime: processStartTime(other.pid!),
+      dirId: dirIdOf(dir),
+    });
     if (currentBootId()) lockDataDir(dir)();
     else expect(() => lockDataDir(dir)).toThrow(DataDirInUseError);
   });

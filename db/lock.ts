@@ -54,7 +54,11 @@ export function processStartTime(pid: number): string | null {
   }
   if (fs.existsSync('/proc/self/stat')) return null;
   try {
-    const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], {
+      encoding: 'utf8',
+      timeout: 2000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return out ? `lstart:${out}` : null;
   } catch {
     return null;

@@ -90,7 +90,8 @@ describe('a database that is not there', () => {
       const started = performance.now();
       const results = await Promise.allSettled(Array.from({ length: 5 }, () => handle.db.execute(sql`select 1`)));
       rounds.push(performance.now() - started);
-      for (const r of results) expect(r.status === 'rejected' && classifyDatabaseError(r.reason)?.reason).toBe('database_unreachable');
+      for (const r of results)
+        expect(r.status === 'rejected' && classifyDatabaseError(r.reason)?.reason).toBe('database_unreachable');
     }
     expect(Math.max(...rounds)).toBeLessThan(1500);
   });

@@ -54,7 +54,10 @@ describe('classifyDatabaseError', () => {
   });
 
   it('sees into an AggregateError (one error per address of "localhost")', () => {
-    const both = new AggregateError([nodeError('ECONNREFUSED', 'connect ECONNREFUSED ::1:5432'), nodeError('ECONNREFUSED')], 'connect failed');
+    const both = new AggregateError(
+      [nodeError('ECONNREFUSED', 'connect ECONNREFUSED ::1:5432'), nodeError('ECONNREFUSED')],
+      'connect failed',
+    );
     expect(classifyDatabaseError(both)?.reason).toBe('database_unreachable');
   });
 

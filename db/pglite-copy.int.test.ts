@@ -39,7 +39,9 @@ describe('a copy of a running PGlite data directory', () => {
   it('opens in another process, with the rows written before the copy, while the original stays locked', async () => {
     const dataDir = path.join(root, 'data');
     const dir = path.join(dataDir, 'pglite');
-    app = spawn(process.execPath, ['--import', 'tsx', '-e', APP, dir, inject('pgliteTemplate')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    app = spawn(process.execPath, ['--import', 'tsx', '-e', APP, dir, inject('pgliteTemplate')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     app.stderr!.on('data', (c: Buffer) => (err += c.toString()));
     await new Promise<void>((resolve, reject) => {

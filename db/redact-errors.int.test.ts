@@ -50,7 +50,10 @@ describe('failed queries carry no personal data into logs', () => {
     const phone = '13912345678';
     let caught: unknown;
     try {
-      await db.select().from(users).where(eq(users.id, sql`${phone}::uuid`));
+      await db
+        .select()
+        .from(users)
+        .where(eq(users.id, sql`${phone}::uuid`));
     } catch (err) {
       caught = err;
     }

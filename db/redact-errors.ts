@@ -12,10 +12,20 @@ import { PgPreparedQuery } from 'drizzle-orm/pg-core';
  */
 
 /** Driver error fields that carry values from the statement or the row. */
-const VALUE_FIELDS = ['detail', 'where', 'params', 'parameters', 'query', 'queryOptions', 'internalQuery', 'args'] as const;
+const VALUE_FIELDS = [
+  'detail',
+  'where',
+  'params',
+  'parameters',
+  'query',
+  'queryOptions',
+  'internalQuery',
+  'args',
+] as const;
 
 /** PostgreSQL messages that quote the offending input, e.g. `invalid input syntax for type uuid: "…"`. */
-const QUOTED_INPUT = /^(invalid input syntax for type [\w ]+|invalid input value for enum [\w.]+|value too long for type [\w ()]+|date\/time field value out of range|invalid byte sequence for encoding "[\w-]+"): .*$/s;
+const QUOTED_INPUT =
+  /^(invalid input syntax for type [\w ]+|invalid input value for enum [\w.]+|value too long for type [\w ()]+|date\/time field value out of range|invalid byte sequence for encoding "[\w-]+"): .*$/s;
 
 export function redactDriverError(err: unknown): void {
   if (typeof err !== 'object' || err === null) return;

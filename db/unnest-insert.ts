@@ -7,7 +7,16 @@ type Cell = string | number | boolean | Date | null | undefined | Record<string,
 /** One cell of a PostgreSQL array literal: quoted and escaped, or NULL. */
 function element(v: Cell): string {
   if (v === null || v === undefined) return 'NULL';
-  const s = v instanceof Date ? v.toISOString() : typeof v === 'boolean' ? (v ? 't' : 'f') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const s =
+    v instanceof Date
+      ? v.toISOString()
+      : typeof v === 'boolean'
+        ? v
+          ? 't'
+          : 'f'
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : String(v);
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
@@ -38,6 +47,8 @@ export async function insertUnnest<R = Record<string, unknown>>(
     sql`, `,
   );
   const ret: SQL = returning?.length ? sql` returning ${sql.raw(returning.map((r) => `"${r}"`).join(', '))}` : sql``;
-  const result = await db.execute(sql`insert into ${sql.raw(`"${table}"`)} (${names}) select * from unnest(${arrays})${ret}`);
+  const result = await db.execute(
+    sql`insert into ${sql.raw(`"${table}"`)} (${names}) select * from unnest(${arrays})${ret}`,
+  );
   return rowsOf<R>(result);
 }

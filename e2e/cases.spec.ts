@@ -8,7 +8,10 @@ const PHOTO = Buffer.from(
   'base64',
 );
 
-test('a customer requests a return on a delivered order with a photo; an agent approves, receives and refunds; the customer follows it live and by e-mail; the order shows the refund', async ({ page, browser }) => {
+test('a customer requests a return on a delivered order with a photo; an agent approves, receives and refunds; the customer follows it live and by e-mail; the order shows the refund', async ({
+  page,
+  browser,
+}) => {
   // A whole journey across three browsers: longer than the default per-test budget.
   test.setTimeout(180_000);
   const phone = `137${String(Date.now()).slice(-8)}`;
@@ -44,9 +47,13 @@ test('a customer requests a return on a delivered order with a photo; an agent a
   await customer.getByLabel(/轻羽 Air3 无线降噪耳机/).check();
   await customer.locator('#case-description').fill('颜色不喜欢,未拆封');
   // A disguised file is refused; the real photo is uploaded and goes with the request.
-  await customer.getByTestId('attachment-input').setInputFiles({ name: '照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ not a photo') });
+  await customer
+    .getByTestId('attachment-input')
+    .setInputFiles({ name: '照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ not a photo') });
   await expect(customer.getByText(/仅支持图片/)).toBeVisible();
-  await customer.getByTestId('attachment-input').setInputFiles({ name: '包装照片.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
+  await customer
+    .getByTestId('attachment-input')
+    .setInputFiles({ name: '包装照片.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
   await expect(customer.locator('input[name="attachments[]"]')).toHaveCount(1);
   await customer.getByTestId('submit-case').click();
   await expect(customer).toHaveURL(/\/portal\/cases\/AS-\d{8}-\d+$/);
@@ -61,7 +68,11 @@ test('a customer requests a return on a delivered order with a photo; an agent a
   await page.getByTestId('assign-me').click();
   await expect(page.getByTestId('assignee-select').locator('option:checked')).toHaveText('李客服 Li');
   await expect(customer.getByTestId('live-indicator')).toHaveAttribute('data-connected', 'true');
-  const customerSees: Record<string, string> = { approve: '您的申请已通过', request_return: '请寄回商品', receive_return: '我们已收到您寄回的商品' };
+  const customerSees: Record<string, string> = {
+    approve: '您的申请已通过',
+    request_return: '请寄回商品',
+    receive_return: '我们已收到您寄回的商品',
+  };
   const step = async (action: string) => {
     await page.getByTestId(`case-action-${action}`).click();
     await expect(page.getByTestId(`case-action-${action}`)).toHaveCount(0);
@@ -90,8 +101,21 @@ test('a customer requests a return on a delivered order with a photo; an agent a
 
   // Each step also reached the customer by e-mail, over SMTP, in their language.
   await expect
-    .poll(() => sentMail().filter((m) => m.to.includes('customer@example.com')).map((m) => subjectOf(m.raw)).filter((s) => s.includes(caseNo)), { timeout: 30_000 })
-    .toEqual(expect.arrayContaining([`【${caseNo}】我们已收到您的售后申请`, `【${caseNo}】您的申请已通过`, `【${caseNo}】退款已完成`]));
+    .poll(
+      () =>
+        sentMail()
+          .filter((m) => m.to.includes('customer@example.com'))
+          .map((m) => subjectOf(m.raw))
+          .filter((s) => s.includes(caseNo)),
+      { timeout: 30_000 },
+    )
+    .toEqual(
+      expect.arrayContaining([
+        `【${caseNo}】我们已收到您的售后申请`,
+        `【${caseNo}】您的申请已通过`,
+        `【${caseNo}】退款已完成`,
+      ]),
+    );
 });
 
 test('an agent opens a case from an order, overriding the policy with a recorded reason', async ({ page }) => {

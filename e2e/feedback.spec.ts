@@ -7,17 +7,26 @@ async function agentInStats(page: Page) {
   await page.goto('/desk/feedback/stats');
   const row = page.locator('[data-testid="agent-csat"][data-agent="李客服 Li"]');
   if ((await row.count()) === 0) return { answered: 0, good: 0 };
-  return { answered: Number(await row.getAttribute('data-answered')), good: Number(await row.getAttribute('data-good')) };
+  return {
+    answered: Number(await row.getAttribute('data-answered')),
+    good: Number(await row.getAttribute('data-good')),
+  };
 }
 
 /** The agent's own CSAT counts as the desk home shows them. */
 async function myCsat(page: Page) {
   await page.goto('/desk');
   const card = page.getByTestId('my-csat');
-  return { answered: Number(await card.getAttribute('data-answered')), good: Number(await card.getAttribute('data-good')) };
+  return {
+    answered: Number(await card.getAttribute('data-answered')),
+    good: Number(await card.getAttribute('data-good')),
+  };
 }
 
-test('a case is resolved; the customer answers CSAT from the e-mailed link without signing in; the score shows in the inbox, the statistics and the agent’s CSAT', async ({ page, browser }) => {
+test('a case is resolved; the customer answers CSAT from the e-mailed link without signing in; the score shows in the inbox, the statistics and the agent’s CSAT', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   const stamp = String(Date.now()).slice(-8);
   const email = `csat-${stamp}@example.com`;
@@ -55,7 +64,9 @@ test('a case is resolved; the customer answers CSAT from the e-mailed link witho
   await expect
     .poll(
       () => {
-        const mail = sentMail().find((m) => m.to.includes(email) && subjectOf(m.raw) === `【${caseNo}】请评价我们的服务`);
+        const mail = sentMail().find(
+          (m) => m.to.includes(email) && subjectOf(m.raw) === `【${caseNo}】请评价我们的服务`,
+        );
         link = mail ? (/https?:\/\/[^\s"<>]+\/survey\/[A-Za-z0-9_.-]+/.exec(bodyOf(mail.raw))?.[0] ?? '') : '';
         return link;
       },
@@ -94,6 +105,8 @@ test('a case is resolved; the customer answers CSAT from the e-mailed link witho
   await expect(page.getByRole('link', { name: caseNo })).toBeVisible();
   expect(await myCsat(page)).toEqual({ answered: before.answered + 1, good: before.good + 1 });
   // The statistics read daily rollups, which follow within a minute.
-  await expect.poll(() => agentInStats(page), { timeout: 90_000, intervals: [3_000] }).toEqual({ answered: statsBefore.answered + 1, good: statsBefore.good + 1 });
+  await expect
+    .poll(() => agentInStats(page), { timeout: 90_000, intervals: [3_000] })
+    .toEqual({ answered: statsBefore.answered + 1, good: statsBefore.good + 1 });
   await expect(page.getByTestId('kpi-csat')).toBeVisible();
 });

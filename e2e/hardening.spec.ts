@@ -23,18 +23,31 @@ test('a NUL byte in the address is a 422, not a 500', async ({ request }) => {
   }
 });
 
-test('a cookie-authenticated write from another origin is refused; our own pages and the key API are not', async ({ page }) => {
+test('a cookie-authenticated write from another origin is refused; our own pages and the key API are not', async ({
+  page,
+}) => {
   await signInAndLand(page, 'customer@example.com', /\/portal$/);
-  const foreign = await page.request.post('/api/attachments', { headers: { Origin: 'https://evil.example' }, multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) } } });
+  const foreign = await page.request.post('/api/attachments', {
+    headers: { Origin: 'https://evil.example' },
+    multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) } },
+  });
   expect(foreign.status()).toBe(403);
   expect((await foreign.json()).error.code).toBe('cross_origin');
-  const importFromElsewhere = await page.request.post('/api/orders/import', { headers: { Origin: 'https://evil.example' }, multipart: { file: { name: 'o.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n') } } });
+  const importFromElsewhere = await page.request.post('/api/orders/import', {
+    headers: { Origin: 'https://evil.example' },
+    multipart: { file: { name: 'o.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n') } },
+  });
   expect(importFromElsewhere.status()).toBe(403);
   // The same upload from our own origin reaches the route (which then judges the file itself).
-  const own = await page.request.post('/api/attachments', { headers: { Origin: new URL(page.url()).origin }, multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) } } });
+  const own = await page.request.post('/api/attachments', {
+    headers: { Origin: new URL(page.url()).origin },
+    multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) } },
+  });
   expect(own.status()).not.toBe(403);
   // The channel API authenticates by key, never by cookie: no Origin rule (it answers 401 here).
-  expect((await page.request.post('/api/v1/orders', { headers: { Origin: 'https://shop.example' }, data: {} })).status()).toBe(401);
+  expect(
+    (await page.request.post('/api/v1/orders', { headers: { Origin: 'https://shop.example' }, data: {} })).status(),
+  ).toBe(401);
 });
 
 test('server action bodies that Next.js cannot take are 413 and 422, not 500', async ({ page, request }) => {
@@ -44,7 +57,14 @@ test('server action bodies that Next.js cannot take are 413 and 422, not 500', a
   const headers = { 'Next-Action': id, 'Content-Type': 'text/plain;charset=UTF-8' };
   expect((await request.post('/sign-in', { headers, data: 'a'.repeat(2 * 1024 * 1024) })).status()).toBe(413);
   expect((await request.post('/sign-in', { headers, data: '{not json' })).status()).toBe(422);
-  expect((await request.post('/sign-in', { headers: { ...headers, 'Content-Type': 'multipart/form-data; boundary=zz' }, data: 'garbage' })).status()).toBe(422);
+  expect(
+    (
+      await request.post('/sign-in', {
+        headers: { ...headers, 'Content-Type': 'multipart/form-data; boundary=zz' },
+        data: 'garbage',
+      })
+    ).status(),
+  ).toBe(422);
 });
 
 test('a chunked upload over the limit is "too large", not "empty"', async ({ page, baseURL }) => {
@@ -54,13 +74,27 @@ test('a chunked upload over the limit is "too large", not "empty"', async ({ pag
   const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
     const url = new URL('/api/attachments', baseURL);
     const boundary = 'xBx';
-    const req = http.request(url, { method: 'POST', headers: { cookie, origin: url.origin, 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          cookie,
+          origin: url.origin,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'transfer-encoding': 'chunked',
+        },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
-    req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n`);
+    req.write(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n`,
+    );
     const chunk = Buffer.alloc(256 * 1024);
     for (let i = 0; i < 48; i++) req.write(chunk); // 12 MB, over the 10 MB limit
     req.end(`\r\n--${boundary}--\r\n`);

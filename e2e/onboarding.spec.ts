@@ -28,14 +28,18 @@ async function createRecord(page: Page, path: string, prefix: string, code: stri
 
 async function upload(page: Page, kind: string, name: string, csv: string, options: string[] = []) {
   const panel = page.getByTestId(`import-panel-${kind}`);
-  await panel.getByTestId(`import-${kind}-file`).setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await panel
+    .getByTestId(`import-${kind}-file`)
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
   for (const o of options) await panel.getByTestId(`import-${kind}-${o}`).click();
   await panel.getByTestId(`start-import-${kind}`).click();
   await expect(panel.getByText('导入完成。')).toBeVisible({ timeout: 60_000 });
   return panel;
 }
 
-test('a shop moves in: catalogue by hand and by file, order history, reviews, then profile and reports', async ({ browser }) => {
+test('a shop moves in: catalogue by hand and by file, order history, reviews, then profile and reports', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const admin = await (await browser.newContext()).newPage();
   await signInAndLand(admin, 'admin@example.com', /\/admin$/);
@@ -55,12 +59,22 @@ test('a shop moves in: catalogue by hand and by file, order history, reviews, th
   await page.goto('/desk/imports');
 
   // Products: one new, one already there (the admin's, with a new English name).
-  const products = await upload(page, 'products', 'products.csv', ['sku,name,name_en,category,price', `${sku},测试商品${tag},Test product,${category},88.00`, `${importedSku},导入商品${tag},Imported product,${category},19.90`].join('\n'));
+  const products = await upload(
+    page,
+    'products',
+    'products.csv',
+    [
+      'sku,name,name_en,category,price',
+      `${sku},测试商品${tag},Test product,${category},88.00`,
+      `${importedSku},导入商品${tag},Imported product,${category},19.90`,
+    ].join('\n'),
+  );
   await expect(products.getByTestId('import-imported')).toHaveText('1');
   await expect(products.getByTestId('import-updated')).toHaveText('1');
 
   // Order history: A placed in March and delivered in April, B placed and delivered in April, C bad.
-  const header = 'channel,external_id,placed_at,status,customer_name,customer_phone,sku,quantity,unit_price,paid_at,shipped_at,delivered_at,completed_at';
+  const header =
+    'channel,external_id,placed_at,status,customer_name,customer_phone,sku,quantity,unit_price,paid_at,shipped_at,delivered_at,completed_at';
   const history = [
     header,
     `${channel},${tag}-A,2024-03-30T20:00:00+08:00,completed,导入顾客${tag},${phone},${sku},1,88.00,2024-03-30T20:05:00+08:00,2024-03-31T10:00:00+08:00,2024-04-02T15:00:00+08:00,2024-04-09T15:00:00+08:00`,
@@ -75,13 +89,24 @@ test('a shop moves in: catalogue by hand and by file, order history, reviews, th
   await expect(orders.getByTestId('import-report')).toContainText('delivered_at');
   await expect(orders.getByTestId('import-report')).toContainText('早于发货时间');
 
-  const reviews = await upload(page, 'reviews', 'reviews.csv', ['channel,external_id,sku,score,comment,reviewed_at', `${channel},${tag}-A,${sku},4,${tag} 用着不错，物流也快,2024-04-05T12:00:00+08:00`].join('\n'));
+  const reviews = await upload(
+    page,
+    'reviews',
+    'reviews.csv',
+    [
+      'channel,external_id,sku,score,comment,reviewed_at',
+      `${channel},${tag}-A,${sku},4,${tag} 用着不错，物流也快,2024-04-05T12:00:00+08:00`,
+    ].join('\n'),
+  );
   await expect(reviews.getByTestId('import-imported')).toHaveText('1');
   await expect(page.getByTestId('import-jobs')).toContainText('history.csv');
 
   // One customer (the same phone), with both orders and the review on the profile.
   await page.goto(`/desk/customers?q=${phone}`);
-  await page.getByRole('link', { name: `导入顾客${tag}` }).first().click();
+  await page
+    .getByRole('link', { name: `导入顾客${tag}` })
+    .first()
+    .click();
   await expect(page.getByTestId('customer-name')).toHaveText(`导入顾客${tag}`);
   await expect(page.getByText(`${tag} 用着不错，物流也快`)).toBeVisible();
   const orderNos = page.locator('a[href^="/desk/orders/SO"]');

@@ -12,7 +12,9 @@ test('a supervisor imports orders from CSV, sees the rejected row, and exports',
   await signInAndLand(page, 'supervisor@example.com', /\/desk$/);
   await page.goto('/desk/orders');
   await page.getByTestId('import-orders').click();
-  await page.getByTestId('import-orders-file').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .getByTestId('import-orders-file')
+    .setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByTestId('start-import-orders').click();
   await expect(page.getByTestId('import-imported')).toHaveText('1');
   await expect(page.getByTestId('import-rejected')).toHaveText('1');

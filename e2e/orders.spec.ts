@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { signInAndLand } from './helpers';
 
-test('an agent creates, edits and moves an order; a colleague and the customer see it change live', async ({ page, browser }) => {
+test('an agent creates, edits and moves an order; a colleague and the customer see it change live', async ({
+  page,
+  browser,
+}) => {
   // A whole journey across three browsers: longer than the default per-test budget.
   test.setTimeout(90_000);
   const phone = `139${String(Date.now()).slice(-8)}`;

@@ -82,7 +82,11 @@ async function timedGet(url: string): Promise<{ res: Response; ms: number }> {
 
 async function readiness() {
   const res = await fetch(`${BASE}/api/health/ready`);
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Record<string, unknown> };
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    body: (await res.json()) as Record<string, unknown>,
+  };
 }
 
 async function expectRecovery() {

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { signInAndLand } from './helpers';
 
-test('a supervisor changes the period and a filter, drills into the cases and exports CSV; an agent gets neither page nor export', async ({ page, browser }) => {
+test('a supervisor changes the period and a filter, drills into the cases and exports CSV; an agent gets neither page nor export', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   await signInAndLand(page, 'supervisor@example.com', /\/desk$/);
   await page.getByRole('link', { name: '数据报表' }).click();
@@ -27,8 +30,13 @@ test('a supervisor changes the period and a filter, drills into the cases and ex
 
   // Export: a CSV with a header row, named after the report and the period.
   await page.getByTestId('export-menu').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-after-sales-by-day').click()]);
-  expect(download.suggestedFilename()).toMatch(new RegExp(`^reports-after-sales-by-day-${from}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-after-sales-by-day').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(
+    new RegExp(`^reports-after-sales-by-day-${from}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+  );
   const csv = fs.readFileSync(await download.path(), 'utf8');
   expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('day,opened,resolved,backlog');
 

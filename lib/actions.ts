@@ -47,15 +47,26 @@ export async function runAction<T>(
     }
     if (err instanceof ValidationError) {
       const fieldErrors = Object.fromEntries(
-        Object.entries(err.fieldErrors).map(([field, codes]) => [field, t.dynamic(`validation.${codes[0]}`, undefined, t('validation.invalid'))]),
+        Object.entries(err.fieldErrors).map(([field, codes]) => [
+          field,
+          t.dynamic(`validation.${codes[0]}`, undefined, t('validation.invalid')),
+        ]),
       );
-      return { ok: false, code: err.code, message: t.dynamic(`errors.${err.code}`, err.params, t('errors.invalid_input')), fieldErrors };
+      return {
+        ok: false,
+        code: err.code,
+        message: t.dynamic(`errors.${err.code}`, err.params, t('errors.invalid_input')),
+        fieldErrors,
+      };
     }
     if (err instanceof AppError) {
       return { ok: false, code: err.code, message: t.dynamic(`errors.${err.code}`, err.params, t('errors.generic')) };
     }
     const e = err as Error;
-    requestLogger(ctx.requestId).error({ err: { name: e?.name, message: e?.message, stack: e?.stack } }, 'action failed');
+    requestLogger(ctx.requestId).error(
+      { err: { name: e?.name, message: e?.message, stack: e?.stack } },
+      'action failed',
+    );
     return { ok: false, code: 'generic', message: t('errors.generic') };
   }
 }

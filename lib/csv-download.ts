@@ -9,7 +9,10 @@ import type { Translate } from '@/lib/i18n/translate';
  * refused caller gets a proper status and message, never a broken file. A BOM goes first, so that
  * Excel opens the UTF-8 file with Chinese text intact.
  */
-export async function csvDownload(generator: AsyncGenerator<string>, opts: { ctx: Ctx; t: Translate; name: string }): Promise<Response> {
+export async function csvDownload(
+  generator: AsyncGenerator<string>,
+  opts: { ctx: Ctx; t: Translate; name: string },
+): Promise<Response> {
   let first: IteratorResult<string>;
   try {
     first = await generator.next();

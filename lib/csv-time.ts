@@ -6,7 +6,8 @@
 const EARLIEST_MS = Date.parse('1970-01-01T00:00:00Z');
 const LATEST_MS = Date.parse('2100-12-31T23:59:59.999Z');
 
-const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO =
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 /** How far `tz`'s wall clock is ahead of UTC at the instant `utcMs`, in ms. */
 function zoneOffsetMs(utcMs: number, tz: string): number {
@@ -21,7 +22,14 @@ function zoneOffsetMs(utcMs: number, tz: string): number {
     second: '2-digit',
   }).formatToParts(new Date(utcMs));
   const p = Object.fromEntries(parts.map((x) => [x.type, x.value])) as Record<string, string>;
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const wall = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
   return wall - Math.floor(utcMs / 1000) * 1000;
 }
 

@@ -1,5 +1,13 @@
 import 'server-only';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '@/lib/errors';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthenticatedError,
+  ValidationError,
+} from '@/lib/errors';
 import type { Translate } from '@/lib/i18n/translate';
 import { requestLogger } from '@/lib/log';
 import { asServiceUnavailable } from '@/lib/outage';
@@ -36,8 +44,14 @@ export function errorResponse(err: unknown, opts: { t?: Translate; requestId?: s
   const status = statusOf(err);
   if (status === 500) {
     const e = err as Error;
-    requestLogger(opts.requestId).error({ err: { name: e?.name, message: e?.message, stack: e?.stack } }, 'request failed');
-    return Response.json({ error: { code: 'internal', message: opts.t ? opts.t('errors.generic') : 'Internal error' } }, { status });
+    requestLogger(opts.requestId).error(
+      { err: { name: e?.name, message: e?.message, stack: e?.stack } },
+      'request failed',
+    );
+    return Response.json(
+      { error: { code: 'internal', message: opts.t ? opts.t('errors.generic') : 'Internal error' } },
+      { status },
+    );
   }
   const app = err as AppError;
   const t = opts.t;

@@ -14,7 +14,10 @@ export function encodeCursor(key: (string | number)[]): string {
 }
 
 /** A cursor edited by hand decodes to null and the list simply starts from the top. */
-export function decodeCursor(cursor: string | undefined | null, shape: ('string' | 'number')[]): (string | number)[] | null {
+export function decodeCursor(
+  cursor: string | undefined | null,
+  shape: ('string' | 'number')[],
+): (string | number)[] | null {
   if (!cursor) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

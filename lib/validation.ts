@@ -80,9 +80,7 @@ export const dayField = () => z.string().trim().refine(isSaneDay, 'invalid_date'
 
 /** An instant to record (ISO 8601 or anything Date parses) from 1970 to 2100; message `invalid_date`. */
 export const instantField = () =>
-  z.coerce
-    .date({ message: 'invalid_date' })
-    .refine(isRecordableInstant, 'invalid_date');
+  z.coerce.date({ message: 'invalid_date' }).refine(isRecordableInstant, 'invalid_date');
 
 /** Whether a date is one instantField accepts (refinements of a whole object check it before comparing). */
 export function isRecordableInstant(d: Date): boolean {

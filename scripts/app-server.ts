@@ -23,7 +23,18 @@ export function needsBuild(): boolean {
   const buildId = path.join(root, '.next', 'BUILD_ID');
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
-  const sources = ['app', 'components', 'lib', 'db', 'messages', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package.json'];
+  const sources = [
+    'app',
+    'components',
+    'lib',
+    'db',
+    'messages',
+    'public',
+    'proxy.ts',
+    'instrumentation.ts',
+    'next.config.ts',
+    'package.json',
+  ];
   return sources.some((s) => newestMtime(path.join(root, s)) > built);
 }
 
@@ -36,7 +47,11 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv): void {
 }
 
 /** `next start` on a port, in production mode. */
-export function startServer(port: string, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'ignore' = 'inherit'): ChildProcess {
+export function startServer(
+  port: string,
+  env: NodeJS.ProcessEnv,
+  stdio: 'inherit' | 'ignore' = 'inherit',
+): ChildProcess {
   return spawn(nextBin, ['start', '-p', port], { stdio, env: { ...env, NODE_ENV: 'production' } });
 }
 

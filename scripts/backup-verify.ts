@@ -13,7 +13,10 @@ import { delegateToRunningApp } from '@/lib/backup/requests';
 import type { VerifyResult } from '@/lib/backup/verify';
 
 async function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'no-app-check': { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'no-app-check': { type: 'boolean', default: false } },
+  });
   const archive = positionals[0];
   if (!archive) throw new Error('name the archive: npm run backup:verify -- path/to/afterdesk-….tar.gz');
   const appCheck = !values['no-app-check'];
@@ -26,17 +29,25 @@ async function main() {
     if (!(err instanceof DataDirInUseError)) throw err;
     console.log('The embedded database is in use by the running app; asking it to verify (and record) the backup…');
     const answer = await delegateToRunningApp({ kind: 'verify', archive: path.resolve(archive), appCheck });
-    if (!answer.summary || !('mismatches' in answer.summary)) throw new Error(answer.error ?? 'the app could not verify the backup');
+    if (!answer.summary || !('mismatches' in answer.summary))
+      throw new Error(answer.error ?? 'the app could not verify the backup');
     result = answer.summary as unknown as VerifyResult;
   }
-  console.log(`Restored ${result.tables} tables, ${result.rows} rows and ${result.blobs} attachments into a scratch ${result.scratch} in ${(result.ms / 1000).toFixed(1)} s.`);
-  if (result.appCheck) console.log(`App health check on the copy (read-only): ${result.appCheck.ok ? 'passed' : 'FAILED'} — ${result.appCheck.detail} (${(result.appCheck.ms / 1000).toFixed(1)} s)`);
+  console.log(
+    `Restored ${result.tables} tables, ${result.rows} rows and ${result.blobs} attachments into a scratch ${result.scratch} in ${(result.ms / 1000).toFixed(1)} s.`,
+  );
+  if (result.appCheck)
+    console.log(
+      `App health check on the copy (read-only): ${result.appCheck.ok ? 'passed' : 'FAILED'} — ${result.appCheck.detail} (${(result.appCheck.ms / 1000).toFixed(1)} s)`,
+    );
   if (!result.ok) {
     console.error(`Verification FAILED:\n${result.mismatches.map((m) => `  - ${m}`).join('\n')}`);
     await closeDb();
     process.exit(2);
   }
-  console.log('Verified: every table and attachment matches the manifest, and the data key reads the data. The scratch copy was removed.');
+  console.log(
+    'Verified: every table and attachment matches the manifest, and the data key reads the data. The scratch copy was removed.',
+  );
   await closeDb();
 }
 

@@ -21,11 +21,27 @@ async function main() {
   const kind = env().DATABASE_URL ? 'postgres' : 'pglite';
   const file = path.resolve(values.out ?? path.join(values.dir ?? defaultBackupDir(), backupFileName(kind)));
   const started = Date.now();
-  let summary: { file: string; sizeBytes: number; tables: number; rows: number; blobs: number; missingBlobs: number; fingerprint: string | null };
+  let summary: {
+    file: string;
+    sizeBytes: number;
+    tables: number;
+    rows: number;
+    blobs: number;
+    missingBlobs: number;
+    fingerprint: string | null;
+  };
   try {
     const handle = await getDbHandle();
     const r = await runBackup({ handle, trigger: 'cli', file });
-    summary = { file: r.file, sizeBytes: r.sizeBytes, tables: r.manifest.tables.length, rows: r.manifest.totals.rows, blobs: r.manifest.blobs.count, missingBlobs: r.manifest.blobs.missing.length, fingerprint: r.manifest.dataKey.fingerprint };
+    summary = {
+      file: r.file,
+      sizeBytes: r.sizeBytes,
+      tables: r.manifest.tables.length,
+      rows: r.manifest.totals.rows,
+      blobs: r.manifest.blobs.count,
+      missingBlobs: r.manifest.blobs.missing.length,
+      fingerprint: r.manifest.dataKey.fingerprint,
+    };
   } catch (err) {
     if (!(err instanceof DataDirInUseError)) throw err;
     console.log('The embedded database is in use by the running app; asking it to make the backup…');
@@ -34,9 +50,13 @@ async function main() {
     summary = answer.summary as typeof summary;
   }
   console.log(`Backup written in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.file}`);
-  console.log(`  ${describeSize(summary.sizeBytes)}, ${summary.tables} tables, ${summary.rows} rows, ${summary.blobs} attachments${summary.missingBlobs ? ` (${summary.missingBlobs} missing from the store, listed in the manifest)` : ''}`);
+  console.log(
+    `  ${describeSize(summary.sizeBytes)}, ${summary.tables} tables, ${summary.rows} rows, ${summary.blobs} attachments${summary.missingBlobs ? ` (${summary.missingBlobs} missing from the store, listed in the manifest)` : ''}`,
+  );
   if (summary.fingerprint) {
-    console.log(`  The data key is NOT in the archive. Restoring needs the key with fingerprint ${formatFingerprint(summary.fingerprint)}: keep it apart from the backups.`);
+    console.log(
+      `  The data key is NOT in the archive. Restoring needs the key with fingerprint ${formatFingerprint(summary.fingerprint)}: keep it apart from the backups.`,
+    );
   }
   const shown = path.relative(process.cwd(), summary.file);
   console.log(`  Verify it: npm run backup:verify -- ${shown.startsWith('..') ? summary.file : shown}`);

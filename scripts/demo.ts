@@ -15,7 +15,9 @@ async function prepareDatabase() {
   const handle = await connectAndMigrate();
   if (await isEmpty(handle.db)) {
     const report = await seedDatabase(handle.db, SEED_SIZES.small);
-    console.log(`Demo data loaded: ${report.usersCreated} users, ${report.teamsCreated} teams, ${report.ordersCreated} orders.`);
+    console.log(
+      `Demo data loaded: ${report.usersCreated} users, ${report.teamsCreated} teams, ${report.ordersCreated} orders.`,
+    );
   } else {
     console.log('Existing data kept (nothing re-seeded).');
   }

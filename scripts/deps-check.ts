@@ -5,7 +5,13 @@
  * Exit 0 when clean, 1 on any failure. `--json` prints the result as JSON.
  */
 import fs from 'node:fs';
-import { ADVISORIES_FILE, checkDependencies, type AdvisoryList, type Lockfile, type PackageJson } from './security/deps';
+import {
+  ADVISORIES_FILE,
+  checkDependencies,
+  type AdvisoryList,
+  type Lockfile,
+  type PackageJson,
+} from './security/deps';
 
 function readJson<T>(file: string): T {
   try {
@@ -32,7 +38,9 @@ function main() {
     );
     for (const w of result.warnings) console.log(`warning: ${w}`);
     for (const h of result.other) {
-      console.log(`advisory (${h.advisory.severity}, below the failing level): ${h.installed.name}@${h.installed.version} ${h.advisory.id} ${h.advisory.title}${h.advisory.url ? ` ${h.advisory.url}` : ''}`);
+      console.log(
+        `advisory (${h.advisory.severity}, below the failing level): ${h.installed.name}@${h.installed.version} ${h.advisory.id} ${h.advisory.title}${h.advisory.url ? ` ${h.advisory.url}` : ''}`,
+      );
     }
     for (const h of result.failing) {
       console.log(

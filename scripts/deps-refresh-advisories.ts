@@ -20,7 +20,9 @@ function registry(): string {
   const fromEnv = process.env.npm_config_registry;
   if (fromEnv) return fromEnv;
   try {
-    return execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim() || 'https://registry.npmjs.org/';
+    return (
+      execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim() || 'https://registry.npmjs.org/'
+    );
   } catch {
     return 'https://registry.npmjs.org/';
   }
@@ -44,7 +46,9 @@ async function fromNpm(versions: Record<string, string[]>): Promise<{ source: st
 }
 
 async function fromOsvApi(versions: Record<string, string[]>): Promise<{ source: string; advisories: Advisory[] }> {
-  const queries = Object.entries(versions).flatMap(([name, vs]) => vs.map((version) => ({ package: { name, ecosystem: 'npm' }, version })));
+  const queries = Object.entries(versions).flatMap(([name, vs]) =>
+    vs.map((version) => ({ package: { name, ecosystem: 'npm' }, version })),
+  );
   const ids = new Set<string>();
   // The batch endpoint takes up to 1000 queries and answers with ids only.
   for (let i = 0; i < queries.length; i += 1000) {
@@ -58,7 +62,9 @@ async function fromOsvApi(versions: Record<string, string[]>): Promise<{ source:
   }
   const vulns: OsvVulnerability[] = [];
   for (const id of [...ids].sort()) {
-    const res = await fetch(`https://api.osv.dev/v1/vulns/${encodeURIComponent(id)}`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const res = await fetch(`https://api.osv.dev/v1/vulns/${encodeURIComponent(id)}`, {
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     if (!res.ok) throw new Error(`OSV ${id}: ${res.status} ${res.statusText}`);
     vulns.push((await res.json()) as OsvVulnerability);
   }
@@ -70,7 +76,9 @@ async function main() {
   const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8')) as Lockfile;
   const versions = lockedVersions(lock);
   const count = Object.values(versions).reduce((n, v) => n + v.length, 0);
-  console.log(`Asking for advisories on ${Object.keys(versions).length} packages (${count} versions) from package-lock.json`);
+  console.log(
+    `Asking for advisories on ${Object.keys(versions).length} packages (${count} versions) from package-lock.json`,
+  );
 
   const failures: string[] = [];
   for (const [label, source] of [

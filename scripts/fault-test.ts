@@ -47,16 +47,27 @@ function fail(msg: string): never {
 async function prepare(): Promise<{ key: string; sku: string }> {
   const handle = await connectAndMigrate();
   await seedDatabase(handle.db, { ...SEED_SIZES.small, orders: 20 });
-  const admin = (await handle.db.select().from(users).where(eq(users.email, DEMO_ACCOUNTS.find((a) => a.role === 'admin')!.email)))[0]!;
+  const admin = (
+    await handle.db
+      .select()
+      .from(users)
+      .where(eq(users.email, DEMO_ACCOUNTS.find((a) => a.role === 'admin')!.email))
+  )[0]!;
   const actor = await loadActorBySession(handle.db, await createSession(handle.db, admin.id, { ip: '127.0.0.1' }));
-  const { key } = await createApiKey({ ctx: { actor, ip: '127.0.0.1', requestId: 'fault-test' }, input: { name: 'fault test', scopes: ['orders:write'] } });
+  const { key } = await createApiKey({
+    ctx: { actor, ip: '127.0.0.1', requestId: 'fault-test' },
+    input: { name: 'fault test', scopes: ['orders:write'] },
+  });
   const [product] = await handle.db.select({ sku: products.sku }).from(products).limit(1);
   await closeDb();
   return { key, sku: product!.sku };
 }
 
 function startApp(port: number): ChildProcess {
-  return spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { env: { ...env, NODE_ENV: 'production' }, stdio: 'ignore' });
+  return spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...env, NODE_ENV: 'production' },
+    stdio: 'ignore',
+  });
 }
 
 async function waitReady(port: number, child: ChildProcess): Promise<void> {
@@ -84,7 +95,13 @@ function startWriters(port: number, key: string, sku: string) {
         const res = await fetch(`http://127.0.0.1:${port}/api/v1/orders`, {
           method: 'POST',
           headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ channel: 'tmall', externalId, status: 'paid', customer: { name: '故障测试', phone: `139${String(n).padStart(8, '0')}` }, items: [{ sku, quantity: 1 }] }),
+          body: JSON.stringify({
+            channel: 'tmall',
+            externalId,
+            status: 'paid',
+            customer: { name: '故障测试', phone: `139${String(n).padStart(8, '0')}` },
+            items: [{ sku, quantity: 1 }],
+          }),
           signal: AbortSignal.timeout(10_000),
         });
         if (res.status === 201) acknowledged.set(externalId, Date.now());
@@ -110,15 +127,25 @@ function startWriters(port: number, key: string, sku: string) {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function run(args: string[], extraEnv: Record<string, string | undefined> = {}): { status: number | null; out: string } {
-  const r = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['--conditions=react-server', ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 10 * 60_000 });
+function run(
+  args: string[],
+  extraEnv: Record<string, string | undefined> = {},
+): { status: number | null; out: string } {
+  const r = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['--conditions=react-server', ...args], {
+    env: { ...env, ...extraEnv },
+    encoding: 'utf8',
+    timeout: 10 * 60_000,
+  });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
 async function missingFrom(handle: DbHandle, ids: string[]): Promise<string[]> {
   const present = new Set<string>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await handle.db.select({ id: orders.externalId }).from(orders).where(inArray(orders.externalId, ids.slice(i, i + 500)));
+    const rows = await handle.db
+      .select({ id: orders.externalId })
+      .from(orders)
+      .where(inArray(orders.externalId, ids.slice(i, i + 500)));
     for (const r of rows) if (r.id) present.add(r.id);
   }
   return ids.filter((id) => !present.has(id));
@@ -152,22 +179,36 @@ async function main() {
   await new Promise((r) => app.once('exit', r));
   const all = [...writers.acknowledged.keys()];
   const beforeBackup = [...writers.acknowledged].filter(([, at]) => at < backupStarted).map(([id]) => id);
-  log(`${all.length} writes acknowledged (${writers.errors()} refused or lost while the app was down), ${beforeBackup.length} before the backup started`);
+  log(
+    `${all.length} writes acknowledged (${writers.errors()} refused or lost while the app was down), ${beforeBackup.length} before the backup started`,
+  );
 
   const live = baseUrl ? openPostgres(baseUrl, { max: 2 }) : await openPglite(env.PGLITE_DIR!);
   const lostLive = await missingFrom(live, all);
   await live.close();
-  if (lostLive.length) fail(`${lostLive.length} acknowledged writes missing after kill -9 and restart: ${lostLive.slice(0, 5).join(', ')}`);
+  if (lostLive.length)
+    fail(
+      `${lostLive.length} acknowledged writes missing after kill -9 and restart: ${lostLive.slice(0, 5).join(', ')}`,
+    );
   log('0 acknowledged writes missing from the live database after kill -9 and restart');
 
   const verify = run(['scripts/backup-verify.ts', archive]);
   if (verify.status !== 0) fail(`backup:verify: ${verify.out}`);
-  log(verify.out.trim().split('\n').filter((l) => /Restored|health|Verified/.test(l)).join(' / '));
+  log(
+    verify.out
+      .trim()
+      .split('\n')
+      .filter((l) => /Restored|health|Verified/.test(l))
+      .join(' / '),
+  );
 
   // Restore into a new place, as an operator would after losing the machine.
   let targetUrl: string | undefined;
   let admin: DbHandle | undefined;
-  const target: Record<string, string | undefined> = { DATA_DIR: path.join(work, 'restored'), PGLITE_DIR: path.join(work, 'restored', 'pglite') };
+  const target: Record<string, string | undefined> = {
+    DATA_DIR: path.join(work, 'restored'),
+    PGLITE_DIR: path.join(work, 'restored', 'pglite'),
+  };
   if (baseUrl) {
     admin = openPostgres(baseUrl, { max: 1 });
     const name = `afterdesk_fault_restore_${randomBytes(4).toString('hex')}`;
@@ -183,11 +224,16 @@ async function main() {
     const restored = targetUrl ? openPostgres(targetUrl, { max: 2 }) : await openPglite(target.PGLITE_DIR!);
     const lostRestored = await missingFrom(restored, beforeBackup);
     await restored.close();
-    if (lostRestored.length) fail(`${lostRestored.length} writes acknowledged before the backup are missing from the restore: ${lostRestored.slice(0, 5).join(', ')}`);
+    if (lostRestored.length)
+      fail(
+        `${lostRestored.length} writes acknowledged before the backup are missing from the restore: ${lostRestored.slice(0, 5).join(', ')}`,
+      );
     log(`restored copy: 0 of ${beforeBackup.length} writes acknowledged before the backup missing`);
   } finally {
     if (admin && targetUrl) {
-      await admin.db.execute(sql.raw(`drop database if exists ${new URL(targetUrl).pathname.slice(1)} with (force)`)).catch(() => {});
+      await admin.db
+        .execute(sql.raw(`drop database if exists ${new URL(targetUrl).pathname.slice(1)} with (force)`))
+        .catch(() => {});
       await admin.close();
     }
     fs.rmSync(work, { recursive: true, force: true });

@@ -19,7 +19,16 @@ import { closeDb } from '@/db/client';
 import { connectAndMigrate } from '@/db/connect';
 import { DataDirInUseError } from '@/db/lock';
 import { decryptsWith, resetDataKeyCache } from '@/lib/crypto';
-import { checkDataKey, configuredDataKey, DataKeyError, dataKeyFile, formatFingerprint, keyFingerprint, storedFingerprint, storedRotation } from '@/lib/crypto/key-check';
+import {
+  checkDataKey,
+  configuredDataKey,
+  DataKeyError,
+  dataKeyFile,
+  formatFingerprint,
+  keyFingerprint,
+  storedFingerprint,
+  storedRotation,
+} from '@/lib/crypto/key-check';
 import { lastOldSurveyLinkExpiry, pendingRowCount, rotateDataKey } from '@/lib/crypto/rotate';
 import { env, previousDataKey, previousDataKeyFile, resetEnvCache } from '@/lib/env';
 
@@ -27,7 +36,10 @@ class UsageError extends Error {}
 
 function readKeyFile(file: string): Buffer {
   const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new UsageError(`${file} does not hold a 32-byte key in base64 (make one with: openssl rand -base64 32 > ${file})`);
+  if (key.length !== 32)
+    throw new UsageError(
+      `${file} does not hold a 32-byte key in base64 (make one with: openssl rand -base64 32 > ${file})`,
+    );
   return key;
 }
 
@@ -61,24 +73,37 @@ function swapDemoKeyFiles(newKeyFile: string | undefined): void {
       // From an earlier, finished rotation: set aside (backups from before it still need it).
       const retired = path.join(path.dirname(prevFile), `data-key.retired-${fp8(prev)}`);
       fs.renameSync(prevFile, retired);
-      console.log(`  The key of before the last rotation (${formatFingerprint(keyFingerprint(prev))}) was moved to ${retired}.`);
+      console.log(
+        `  The key of before the last rotation (${formatFingerprint(keyFingerprint(prev))}) was moved to ${retired}.`,
+      );
     }
   }
   if (!fs.existsSync(prevFile)) writeKeyFile(prevFile, current, 'wx');
   const next = newKeyFile ? readKeyFile(newKeyFile) : randomBytes(32);
-  if (keyFingerprint(next) === keyFingerprint(current)) throw new UsageError('--new-key-file holds the key the data is already encrypted with');
+  if (keyFingerprint(next) === keyFingerprint(current))
+    throw new UsageError('--new-key-file holds the key the data is already encrypted with');
   writeKeyFile(dataKeyFile(), next, 'w');
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { 'new-key-file': { type: 'string' }, 'generate-key': { type: 'boolean' }, 'batch-size': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      'new-key-file': { type: 'string' },
+      'generate-key': { type: 'boolean' },
+      'batch-size': { type: 'string' },
+    },
+  });
   const batchSize = values['batch-size'] ? Number(values['batch-size']) : 500;
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) throw new UsageError('--batch-size must be a whole number from 1 to 5000');
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000)
+    throw new UsageError('--batch-size must be a whole number from 1 to 5000');
   const e = env();
   const demo = !e.DATA_ENCRYPTION_KEY && !e.DATABASE_URL;
-  if (values['new-key-file'] && values['generate-key']) throw new UsageError('give either --generate-key or --new-key-file, not both');
+  if (values['new-key-file'] && values['generate-key'])
+    throw new UsageError('give either --generate-key or --new-key-file, not both');
   if (!demo && (values['new-key-file'] || values['generate-key'])) {
-    throw new UsageError('--generate-key and --new-key-file are for the embedded demo\'s key files. With DATA_ENCRYPTION_KEY: set it to the new key and DATA_ENCRYPTION_KEY_PREVIOUS to the old one.');
+    throw new UsageError(
+      "--generate-key and --new-key-file are for the embedded demo's key files. With DATA_ENCRYPTION_KEY: set it to the new key and DATA_ENCRYPTION_KEY_PREVIOUS to the old one.",
+    );
   }
 
   let handle;
@@ -105,7 +130,10 @@ async function main() {
     await checkDataKey(db, decryptsWith); // records the rotation: from now on the files are the truth
   } else if (demo && values['new-key-file']) {
     const given = fp8(readKeyFile(values['new-key-file']));
-    if (given !== fp8(configuredDataKey()!.key)) throw new UsageError('A rotation to another key is unfinished: run npm run keys:rotate without --new-key-file to finish it first.');
+    if (given !== fp8(configuredDataKey()!.key))
+      throw new UsageError(
+        'A rotation to another key is unfinished: run npm run keys:rotate without --new-key-file to finish it first.',
+      );
   }
 
   const current = configuredDataKey()!;
@@ -113,27 +141,40 @@ async function main() {
   const stored = await storedFingerprint(db);
   if (stored === keyFingerprint(current.key) && !(await storedRotation(db))) {
     console.log(`Nothing to rotate: the data is encrypted with the configured key ${formatFingerprint(stored)}.`);
-    if (demo) console.log('  To rotate to a new key (app stopped): npm run keys:rotate -- --generate-key, or -- --new-key-file FILE.');
+    if (demo)
+      console.log(
+        '  To rotate to a new key (app stopped): npm run keys:rotate -- --generate-key, or -- --new-key-file FILE.',
+      );
     else if (!previous) {
       console.log(
         '  To rotate: set DATA_ENCRYPTION_KEY to a new key (openssl rand -base64 32) and DATA_ENCRYPTION_KEY_PREVIOUS to this one, restart the app instances, and run npm run keys:rotate.',
       );
-    } else console.log('  DATA_ENCRYPTION_KEY_PREVIOUS reads no data any more; it only keeps survey links sent before the rotation valid (docs/keys.md).');
+    } else
+      console.log(
+        '  DATA_ENCRYPTION_KEY_PREVIOUS reads no data any more; it only keeps survey links sent before the rotation valid (docs/keys.md).',
+      );
     await closeDb();
     return;
   }
-  if (!previous) throw new UsageError('Set DATA_ENCRYPTION_KEY_PREVIOUS to the key the data is encrypted with now (docs/keys.md).');
+  if (!previous)
+    throw new UsageError('Set DATA_ENCRYPTION_KEY_PREVIOUS to the key the data is encrypted with now (docs/keys.md).');
 
   const kid = fp8(current.key);
   const todo = await pendingRowCount(db, kid);
-  console.log(`Rotating the data key ${formatFingerprint(keyFingerprint(previous.key))} → ${formatFingerprint(keyFingerprint(current.key))} (${current.source}).`);
-  console.log(`  ${todo} row(s) to re-encrypt, in batches of ${batchSize}${handle.kind === 'postgres' ? '; the app may keep running' : ''}. Ctrl+C stops after the current batch; run again to resume.`);
+  console.log(
+    `Rotating the data key ${formatFingerprint(keyFingerprint(previous.key))} → ${formatFingerprint(keyFingerprint(current.key))} (${current.source}).`,
+  );
+  console.log(
+    `  ${todo} row(s) to re-encrypt, in batches of ${batchSize}${handle.kind === 'postgres' ? '; the app may keep running' : ''}. Ctrl+C stops after the current batch; run again to resume.`,
+  );
 
   let stop = false;
   const onSignal = () => {
     if (stop) process.exit(130);
     stop = true;
-    console.log('\nStopping after the current batch… (again to quit at once: the batch in flight is rolled back, nothing is lost)');
+    console.log(
+      '\nStopping after the current batch… (again to quit at once: the batch in flight is rolled back, nothing is lost)',
+    );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -156,27 +197,38 @@ async function main() {
   });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (r.status === 'stopped') {
-    console.log(`Stopped after ${r.batches} batch(es), ${r.rewritten} row(s) re-encrypted in ${secs} s. Run npm run keys:rotate again to resume.`);
+    console.log(
+      `Stopped after ${r.batches} batch(es), ${r.rewritten} row(s) re-encrypted in ${secs} s. Run npm run keys:rotate again to resume.`,
+    );
     console.log('  Until it has finished, keep both keys configured: the app reads either.');
     process.exitCode = 2; // not finished: scripts and CI must not take it for done
   } else {
     const until = await lastOldSurveyLinkExpiry(db);
     const prevName = demo ? previousDataKeyFile() : 'DATA_ENCRYPTION_KEY_PREVIOUS';
-    console.log(`Done in ${secs} s: ${r.total} row(s) re-encrypted in all; the data is now encrypted with ${formatFingerprint(r.to)} only, and that fingerprint is recorded.`);
-    console.log(`  The previous key (${formatFingerprint(r.from)}, ${prevName}) no longer reads any data: you may remove it from the app's configuration.`);
+    console.log(
+      `Done in ${secs} s: ${r.total} row(s) re-encrypted in all; the data is now encrypted with ${formatFingerprint(r.to)} only, and that fingerprint is recorded.`,
+    );
+    console.log(
+      `  The previous key (${formatFingerprint(r.from)}, ${prevName}) no longer reads any data: you may remove it from the app's configuration.`,
+    );
     console.log(
       until
         ? `  Survey links sent before the rotation are signed with it and stay valid only while it is configured; the last of them expires on ${until.toISOString()}. Removed earlier, those links show as invalid.`
         : '  No survey link is outstanding, so nothing else needs it.',
     );
-    console.log('  Keep the old key in your key store for as long as you keep backups made before today: restoring them needs it. Make a new backup now (npm run backup).');
+    console.log(
+      '  Keep the old key in your key store for as long as you keep backups made before today: restoring them needs it. Make a new backup now (npm run backup).',
+    );
   }
   await closeDb();
 }
 
 main().catch(async (err: Error) => {
   console.error(`Key rotation failed: ${err.message}`);
-  if (!(err instanceof UsageError || err instanceof DataKeyError)) console.error('  Nothing is lost: every batch commits whole or not at all. Fix the cause and run npm run keys:rotate again to resume.');
+  if (!(err instanceof UsageError || err instanceof DataKeyError))
+    console.error(
+      '  Nothing is lost: every batch commits whole or not at all. Fix the cause and run npm run keys:rotate again to resume.',
+    );
   await closeDb().catch(() => {});
   process.exit(1);
 });

@@ -26,7 +26,16 @@ const STATUSES = [
   ['cancelled', 10],
   ['paid', 10],
 ] as const;
-const COMMENTS = ['质量很好，物流很快', '包装破损，有点失望', '和描述一致', '客服态度很好', '尺码偏小', '性价比高，会回购', '', '发货太慢了'];
+const COMMENTS = [
+  '质量很好，物流很快',
+  '包装破损，有点失望',
+  '和描述一致',
+  '客服态度很好',
+  '尺码偏小',
+  '性价比高，会回购',
+  '',
+  '发货太慢了',
+];
 
 const HOUR = 3_600_000;
 /** ISO 8601 with the shop's +08:00 offset, as a Chinese platform's export writes it. */
@@ -45,13 +54,36 @@ export function makeHistoryFixture(): { orders: string; reviews: string } {
     return 'completed';
   };
   const header = [
-    'channel', 'external_id', 'placed_at', 'status', 'currency', 'customer_name', 'customer_phone', 'customer_external_id', 'sku', 'product_name', 'category',
-    'quantity', 'unit_price', 'shipping_fee', 'discount', 'total', 'paid_at', 'shipped_at', 'delivered_at', 'completed_at', 'cancelled_at',
+    'channel',
+    'external_id',
+    'placed_at',
+    'status',
+    'currency',
+    'customer_name',
+    'customer_phone',
+    'customer_external_id',
+    'sku',
+    'product_name',
+    'category',
+    'quantity',
+    'unit_price',
+    'shipping_fee',
+    'discount',
+    'total',
+    'paid_at',
+    'shipped_at',
+    'delivered_at',
+    'completed_at',
+    'cancelled_at',
   ];
   const lines = [header.join(',')];
   const reviews = ['channel,external_id,sku,score,comment,reviewed_at,review_id'];
   const start = Date.UTC(2025, 0, 1, 0, 0, 0) - 8 * HOUR; // 2025-01-01 00:00 in Shanghai
-  const buyers = Array.from({ length: 150 }, (_, i) => ({ name: `历史顾客${i + 1}`, phone: i % 3 === 0 ? `1390000${String(i).padStart(4, '0')}` : '', ext: i % 3 !== 0 ? `buyer-${i}` : '' }));
+  const buyers = Array.from({ length: 150 }, (_, i) => ({
+    name: `历史顾客${i + 1}`,
+    phone: i % 3 === 0 ? `1390000${String(i).padStart(4, '0')}` : '',
+    ext: i % 3 !== 0 ? `buyer-${i}` : '',
+  }));
   for (let n = 1; n <= 602; n++) {
     const placed = start + Math.floor(random() * 364 * 24) * HOUR + int(0, 59) * 60_000;
     const s = status();
@@ -76,16 +108,44 @@ export function makeHistoryFixture(): { orders: string; reviews: string } {
       const first = i === 0;
       lines.push(
         [
-          FIXTURE_CHANNEL, `HF-${String(n).padStart(5, '0')}`, first ? iso(placed) : '', first ? s : '', first ? currency : '', first ? buyer.name : '', first ? buyer.phone : '', first ? buyer.ext : '',
-          it.sku, it.name, it.category, qty[i], it.price.toFixed(2), first ? shipping.toFixed(2) : '', first ? discount.toFixed(2) : '', first && random() < 0.5 ? total : '',
-          first && paid ? iso(paid) : '', first && shipped ? iso(shipped) : '', first ? deliveredAt : '', first && completed ? iso(completed) : '', first && cancelled ? iso(cancelled) : '',
+          FIXTURE_CHANNEL,
+          `HF-${String(n).padStart(5, '0')}`,
+          first ? iso(placed) : '',
+          first ? s : '',
+          first ? currency : '',
+          first ? buyer.name : '',
+          first ? buyer.phone : '',
+          first ? buyer.ext : '',
+          it.sku,
+          it.name,
+          it.category,
+          qty[i],
+          it.price.toFixed(2),
+          first ? shipping.toFixed(2) : '',
+          first ? discount.toFixed(2) : '',
+          first && random() < 0.5 ? total : '',
+          first && paid ? iso(paid) : '',
+          first && shipped ? iso(shipped) : '',
+          first ? deliveredAt : '',
+          first && completed ? iso(completed) : '',
+          first && cancelled ? iso(cancelled) : '',
         ].join(','),
       );
     });
     if (delivered && n !== 301 && n !== 302 && random() < 0.6) {
       const it = pick(items);
       const at = Math.min(delivered + int(1, 10) * 24 * HOUR, Date.UTC(2026, 0, 31));
-      reviews.push([FIXTURE_CHANNEL, `HF-${String(n).padStart(5, '0')}`, it.sku, int(1, 5), pick(COMMENTS), iso(at), `R-${n}`].join(','));
+      reviews.push(
+        [
+          FIXTURE_CHANNEL,
+          `HF-${String(n).padStart(5, '0')}`,
+          it.sku,
+          int(1, 5),
+          pick(COMMENTS),
+          iso(at),
+          `R-${n}`,
+        ].join(','),
+      );
     }
   }
   return { orders: `${lines.join('\n')}\n`, reviews: `${reviews.join('\n')}\n` };
@@ -96,5 +156,7 @@ if (process.argv[1] && path.basename(process.argv[1]).startsWith('make-history-f
   const { orders, reviews } = makeHistoryFixture();
   writeFileSync(path.join(dir, 'history-orders.csv'), orders);
   writeFileSync(path.join(dir, 'history-reviews.csv'), reviews);
-  console.log(`wrote ${orders.split('\n').length - 2} order lines and ${reviews.split('\n').length - 2} reviews to ${dir}`);
+  console.log(
+    `wrote ${orders.split('\n').length - 2} order lines and ${reviews.split('\n').length - 2} reviews to ${dir}`,
+  );
 }

@@ -25,7 +25,15 @@ import { chromium } from '@playwright/test';
 import { countHits, startOobEndpoint, type OobEndpoint } from './security/oob-endpoint';
 import { findLeaks, PASSWORD_HASH, type Marker } from './security/log-leaks';
 import { signInWithForm, type Cookie } from './security/sign-in';
-import { describe, failingFindings, findingsOf, levelName, summarise, type Finding, type WapitiReport } from './security/wapiti-report';
+import {
+  describe,
+  failingFindings,
+  findingsOf,
+  levelName,
+  summarise,
+  type Finding,
+  type WapitiReport,
+} from './security/wapiti-report';
 
 const PASSWORD = 'afterdesk-demo';
 const PASSES = [
@@ -51,7 +59,10 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const REPORT_DIR = path.resolve(process.env.SCAN_REPORT_DIR ?? '.data/security');
 const DATA_DIR = '.data/scan';
 const TEMPLATE_DIR = '.data/scan-template';
-const ENVELOPE_FIELDS = ['$ACTION_KEY', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`$ACTION_REF_${n}`, `$ACTION_${n}:0`, `$ACTION_${n}:1`])];
+const ENVELOPE_FIELDS = [
+  '$ACTION_KEY',
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`$ACTION_REF_${n}`, `$ACTION_${n}:0`, `$ACTION_${n}:1`]),
+];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function log(message: string) {
@@ -163,7 +174,16 @@ async function signIn(email: string): Promise<{ cookies: Cookie[]; how: string }
   }
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const context = await browser.newContext({ baseURL: BASE });
@@ -174,7 +194,8 @@ async function signIn(email: string): Promise<{ cookies: Cookie[]; how: string }
     await page.locator('form button[type=submit]').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 30_000 });
     const cookies = await context.cookies();
-    if (!cookies.some((c) => c.name.includes('session-token'))) throw new Error(`signing in as ${email} set no session cookie`);
+    if (!cookies.some((c) => c.name.includes('session-token')))
+      throw new Error(`signing in as ${email} set no session cookie`);
     return { cookies, how: 'Chromium' };
   } finally {
     await browser.close();
@@ -186,10 +207,20 @@ function wapitiCookieFile(cookies: Cookie[]): string {
   const jar: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const c of cookies) {
     // wapiti keys an IP address without the leading dot it gives host names.
-    const domain = /^\d+\.\d+\.\d+\.\d+$/.test(c.domain) ? c.domain : c.domain.startsWith('.') ? c.domain : `.${c.domain}`;
+    const domain = /^\d+\.\d+\.\d+\.\d+$/.test(c.domain)
+      ? c.domain
+      : c.domain.startsWith('.')
+        ? c.domain
+        : `.${c.domain}`;
     jar[domain] ??= {};
     jar[domain][c.path] ??= {};
-    jar[domain][c.path]![c.name] = { value: c.value, expires: c.expires > 0 ? Math.floor(c.expires) : null, secure: c.secure, port: null, version: 0 };
+    jar[domain][c.path]![c.name] = {
+      value: c.value,
+      expires: c.expires > 0 ? Math.floor(c.expires) : null,
+      secure: c.secure,
+      port: null,
+      version: 0,
+    };
   }
   return JSON.stringify(jar, null, 2);
 }
@@ -201,37 +232,61 @@ async function stillSignedIn(cookies: Cookie[], home: string): Promise<boolean> 
   return res.status === 200;
 }
 
-function runWapiti(cmd: string[], pass: Pass, endpoint: OobEndpoint, cookieFile: string | null, reportFile: string, logFile: string): Promise<{ code: number | null; timedOut: boolean }> {
+function runWapiti(
+  cmd: string[],
+  pass: Pass,
+  endpoint: OobEndpoint,
+  cookieFile: string | null,
+  reportFile: string,
+  logFile: string,
+): Promise<{ code: number | null; timedOut: boolean }> {
   const session = path.join(REPORT_DIR, 'wapiti-state', pass.role);
   fs.rmSync(session, { recursive: true, force: true });
   fs.mkdirSync(session, { recursive: true });
   const args = [
-    '-u', `${BASE}/`,
-    '--scope', 'folder',
+    '-u',
+    `${BASE}/`,
+    '--scope',
+    'folder',
     ...pass.start.flatMap((s) => ['-s', `${BASE}${s}`]),
     // Signing out would end the session mid-scan; static chunks have no parameters to attack.
-    '-x', `${BASE}/api/auth/signout*`,
-    '-x', `${BASE}/_next/static/*`,
+    '-x',
+    `${BASE}/api/auth/signout*`,
+    '-x',
+    `${BASE}/_next/static/*`,
     // A browser sends Origin with every form post; Next.js checks it on server actions.
-    '-H', `Origin: ${BASE}`,
+    '-H',
+    `Origin: ${BASE}`,
     // Next.js's server-action envelope ($ACTION_REF_1, $ACTION_1:0, $ACTION_KEY …) is left
     // intact: payloads go into the app's own fields, which only an intact envelope delivers.
     // wapiti compares --skip with the URL-quoted name; both spellings are given.
     ...ENVELOPE_FIELDS.flatMap((f) => ['--skip', f, '--skip', encodeURIComponent(f)]),
-    '-d', '3',
-    '--max-links-per-page', '40',
-    '--max-files-per-dir', '25',
-    '--max-scan-time', String(CRAWL_SECONDS),
-    '--max-attack-time', String(ATTACK_SECONDS),
-    '-t', String(REQUEST_TIMEOUT),
-    '--endpoint', endpoint.url,
+    '-d',
+    '3',
+    '--max-links-per-page',
+    '40',
+    '--max-files-per-dir',
+    '25',
+    '--max-scan-time',
+    String(CRAWL_SECONDS),
+    '--max-attack-time',
+    String(ATTACK_SECONDS),
+    '-t',
+    String(REQUEST_TIMEOUT),
+    '--endpoint',
+    endpoint.url,
     '--flush-session',
-    '--store-session', session,
-    '--store-config', path.join(session, 'config'),
+    '--store-session',
+    session,
+    '--store-config',
+    path.join(session, 'config'),
     '--no-bugreport',
-    '-v', '1',
-    '-f', 'json',
-    '-o', reportFile,
+    '-v',
+    '1',
+    '-f',
+    'json',
+    '-o',
+    reportFile,
     ...(cookieFile ? ['-c', cookieFile] : []),
   ];
   const out = fs.openSync(logFile, 'w');
@@ -243,14 +298,17 @@ function runWapiti(cmd: string[], pass: Pass, endpoint: OobEndpoint, cookieFile:
   fs.closeSync(out);
   return new Promise((resolve) => {
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }, (PASS_SECONDS + KILL_GRACE_SECONDS) * 1000);
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        try {
+          if (child.pid) process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // gone
+        }
+      },
+      (PASS_SECONDS + KILL_GRACE_SECONDS) * 1000,
+    );
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, timedOut });
@@ -296,7 +354,8 @@ function logLeaks(appLog: string): Finding[] {
 /** What wapiti's log says about coverage: resources seen, and which time bounds cut it short. */
 function coverageNotes(logText: string): string[] {
   const seen = new Set<string>();
-  for (const m of logText.matchAll(/^\[\+\] (GET|POST|PUT|DELETE|PATCH) (\S+)/gm)) seen.add(`${m[1]} ${m[2]!.split('?')[0]}`);
+  for (const m of logText.matchAll(/^\[\+\] (GET|POST|PUT|DELETE|PATCH) (\S+)/gm))
+    seen.add(`${m[1]} ${m[2]!.split('?')[0]}`);
   const found = /Wapiti found (\d+) URLs and forms/.exec(logText)?.[1];
   const notes = [`${found ?? '?'} URLs and forms found, ${seen.size} distinct resources crawled or attacked`];
   if (/Max scan time was reached/.test(logText)) notes.push(`crawl stopped at its ${CRAWL_SECONDS}s bound`);
@@ -338,13 +397,24 @@ async function scanPass(cmd: string[], pass: Pass, endpoint: OobEndpoint): Promi
     }
     const hitsBefore = countHits(endpoint);
     const t = Date.now();
-    const { code, timedOut } = await runWapiti(cmd, pass, endpoint, cookieFile, reportFile, path.join(REPORT_DIR, `wapiti-${pass.role}.log`));
+    const { code, timedOut } = await runWapiti(
+      cmd,
+      pass,
+      endpoint,
+      cookieFile,
+      reportFile,
+      path.join(REPORT_DIR, `wapiti-${pass.role}.log`),
+    );
     timings.push(`wapiti ${Math.round((Date.now() - t) / 1000)}s`);
-    if (timedOut) problems.push(`wapiti was still running ${KILL_GRACE_SECONDS}s past its ${PASS_SECONDS}s bound and was killed`);
+    if (timedOut)
+      problems.push(`wapiti was still running ${KILL_GRACE_SECONDS}s past its ${PASS_SECONDS}s bound and was killed`);
     else if (code !== 0) problems.push(`wapiti exited with status ${code} (see wapiti-${pass.role}.log)`);
-    if (countHits(endpoint) > hitsBefore) notes.push(`the app made ${countHits(endpoint) - hitsBefore} request(s) to the out-of-band endpoint`);
+    if (countHits(endpoint) > hitsBefore)
+      notes.push(`the app made ${countHits(endpoint) - hitsBefore} request(s) to the out-of-band endpoint`);
     if (cookies && pass.start[0] && !(await stillSignedIn(cookies, pass.start[0]))) {
-      notes.push('the session did not survive the scan (a form it submitted ended it): later pages were crawled signed out');
+      notes.push(
+        'the session did not survive the scan (a form it submitted ended it): later pages were crawled signed out',
+      );
     }
   } finally {
     await stopApp(app);
@@ -370,7 +440,9 @@ async function scanPass(cmd: string[], pass: Pass, endpoint: OobEndpoint): Promi
 
 function printResult(r: PassResult) {
   const failing = failingFindings(r.findings);
-  log(`${r.role}: ${r.seconds}s, ${r.findings.length} finding(s), ${failing.length} high or critical — ${r.reportFile}`);
+  log(
+    `${r.role}: ${r.seconds}s, ${r.findings.length} finding(s), ${failing.length} high or critical — ${r.reportFile}`,
+  );
   for (const line of summarise(r.findings)) log(`  ${line}`);
   for (const f of r.findings.filter((x) => x.level >= 2 || x.kind === 'anomaly')) log(`  ${describe(f)}`);
   for (const n of r.notes) log(`  note: ${n}`);
@@ -379,7 +451,9 @@ function printResult(r: PassResult) {
 
 async function main() {
   const i = process.argv.indexOf('--roles');
-  const only = process.argv.find((a) => a.startsWith('--roles='))?.slice('--roles='.length) ?? (i === -1 ? undefined : (process.argv[i + 1] ?? ''));
+  const only =
+    process.argv.find((a) => a.startsWith('--roles='))?.slice('--roles='.length) ??
+    (i === -1 ? undefined : (process.argv[i + 1] ?? ''));
   const wanted = only === undefined ? null : new Set(only.split(','));
   const passes = PASSES.filter((p) => !wanted || wanted.has(p.role));
   if (passes.length === 0) throw new Error(`no such role; choose from ${PASSES.map((p) => p.role).join(', ')}`);

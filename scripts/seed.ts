@@ -10,7 +10,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, SEED_SIZES, seedDatabase, type SeedSize }
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 10_000_000) throw new Error(`--${name} must be a whole number between 0 and 10000000`);
+  if (!Number.isInteger(n) || n < 0 || n > 10_000_000)
+    throw new Error(`--${name} must be a whole number between 0 and 10000000`);
   return n;
 }
 

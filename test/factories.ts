@@ -104,7 +104,10 @@ export async function orderOfNewCustomer(staff: Ctx, sku: string, overrides: Rec
   const { createOrder } = await import('@/lib/orders/mutations');
   const { customers, orders } = await import('@/db/schema');
   const user = await createTestUser({ role: 'customer' });
-  const { orderNo } = await createOrder({ ctx: staff, input: orderInput(sku, { status: 'delivered', trackingNo: 'SF1', carrier: '顺丰速运', ...overrides }) });
+  const { orderNo } = await createOrder({
+    ctx: staff,
+    input: orderInput(sku, { status: 'delivered', trackingNo: 'SF1', carrier: '顺丰速运', ...overrides }),
+  });
   const db = await getDb();
   const [o] = await db.select({ c: orders.customerId }).from(orders).where(eq(orders.orderNo, orderNo));
   await db.update(customers).set({ userId: user.id }).where(eq(customers.id, o!.c));

@@ -19,8 +19,19 @@ export function PasswordForm() {
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form ref={formRef} action={action} className="grid max-w-md gap-4" noValidate>
-      <FormField label={t('account.currentPassword')} htmlFor="currentPassword" error={errors?.currentPassword} required>
-        <Input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" maxLength={128} />
+      <FormField
+        label={t('account.currentPassword')}
+        htmlFor="currentPassword"
+        error={errors?.currentPassword}
+        required
+      >
+        <Input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          maxLength={128}
+        />
       </FormField>
       <FormField
         label={t('account.newPassword')}
@@ -31,8 +42,19 @@ export function PasswordForm() {
       >
         <Input id="newPassword" name="newPassword" type="password" autoComplete="new-password" maxLength={128} />
       </FormField>
-      <FormField label={t('account.confirmPassword')} htmlFor="confirmPassword" error={errors?.confirmPassword} required>
-        <Input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" maxLength={128} />
+      <FormField
+        label={t('account.confirmPassword')}
+        htmlFor="confirmPassword"
+        error={errors?.confirmPassword}
+        required
+      >
+        <Input
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          maxLength={128}
+        />
       </FormField>
       <div>
         <Button type="submit" disabled={pending}>

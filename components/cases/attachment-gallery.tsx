@@ -53,8 +53,15 @@ export function AttachmentGallery({ files }: { files: AttachmentDto[] }) {
           {open ? (
             <>
               {/* eslint-disable-next-line @next/next/no-img-element -- served by our authorised route */}
-              <img src={`/api/attachments/${open.id}`} alt={open.name} className="max-h-[70dvh] w-full rounded-md object-contain" />
-              <a href={`/api/attachments/${open.id}?download=1`} className="inline-flex items-center gap-1.5 text-sm text-primary hover:underline">
+              <img
+                src={`/api/attachments/${open.id}`}
+                alt={open.name}
+                className="max-h-[70dvh] w-full rounded-md object-contain"
+              />
+              <a
+                href={`/api/attachments/${open.id}?download=1`}
+                className="inline-flex items-center gap-1.5 text-sm text-primary hover:underline"
+              >
                 <Download className="size-4" />
                 {open.name}
               </a>

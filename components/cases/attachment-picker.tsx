@@ -81,7 +81,13 @@ export function AttachmentPicker({ disabled, name = 'attachments[]' }: { disable
           onChange={(e) => choose(e.currentTarget.files)}
           data-testid="attachment-input"
         />
-        <Button type="button" variant="outline" size="sm" disabled={disabled || items.length >= MAX_ATTACHMENTS_PER_MESSAGE} onClick={() => input.current?.click()}>
+        <Button
+          type="button"
+          variant="outline"
+          size="sm"
+          disabled={disabled || items.length >= MAX_ATTACHMENTS_PER_MESSAGE}
+          onClick={() => input.current?.click()}
+        >
           <Paperclip />
           {t('attachments.add')}
         </Button>
@@ -90,7 +96,11 @@ export function AttachmentPicker({ disabled, name = 'attachments[]' }: { disable
       {items.length > 0 ? (
         <ul className="flex flex-wrap gap-2">
           {items.map((i) => (
-            <li key={i.key} className="flex items-center gap-2 rounded-md border bg-muted/40 py-1 pr-1 pl-1.5 text-xs" data-testid="attachment-chip">
+            <li
+              key={i.key}
+              className="flex items-center gap-2 rounded-md border bg-muted/40 py-1 pr-1 pl-1.5 text-xs"
+              data-testid="attachment-chip"
+            >
               {i.preview ? (
                 // eslint-disable-next-line @next/next/no-img-element -- a local object URL, not an optimisable image
                 <img src={i.preview} alt="" className="size-8 rounded object-cover" />
@@ -101,8 +111,20 @@ export function AttachmentPicker({ disabled, name = 'attachments[]' }: { disable
                 {i.name}
               </span>
               <span className="text-muted-foreground">{formatBytes(i.size)}</span>
-              {i.uploading ? <Loader2 className="size-3.5 animate-spin text-muted-foreground" aria-label={t('attachments.uploading', { name: i.name })} /> : null}
-              <Button type="button" variant="ghost" size="icon" className="size-6" onClick={() => remove(i.key)} aria-label={t('attachments.remove', { name: i.name })}>
+              {i.uploading ? (
+                <Loader2
+                  className="size-3.5 animate-spin text-muted-foreground"
+                  aria-label={t('attachments.uploading', { name: i.name })}
+                />
+              ) : null}
+              <Button
+                type="button"
+                variant="ghost"
+                size="icon"
+                className="size-6"
+                onClick={() => remove(i.key)}
+                aria-label={t('attachments.remove', { name: i.name })}
+              >
                 <X />
               </Button>
               {i.id ? <input type="hidden" name={name} value={i.id} /> : null}

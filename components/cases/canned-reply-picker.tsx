@@ -105,7 +105,14 @@ export function CannedReplyPicker({
   return (
     <PopoverPrimitive.Root open={open} onOpenChange={onOpenChange}>
       <PopoverPrimitive.Trigger asChild>
-        <Button type="button" variant="outline" size="sm" disabled={disabled} className={className} data-testid="canned-reply-picker">
+        <Button
+          type="button"
+          variant="outline"
+          size="sm"
+          disabled={disabled}
+          className={className}
+          data-testid="canned-reply-picker"
+        >
           <MessageSquareText />
           {t('replies.insert')}
         </Button>
@@ -121,7 +128,10 @@ export function CannedReplyPicker({
           }}
         >
           <div className="relative border-b">
-            <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
+            <Search
+              className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
+              aria-hidden="true"
+            />
             <input
               type="text"
               role="combobox"
@@ -143,9 +153,17 @@ export function CannedReplyPicker({
             />
           </div>
           {matches.length === 0 ? (
-            <p className="px-3 py-6 text-center text-sm text-muted-foreground">{replies.length === 0 ? t('replies.empty') : t('replies.none')}</p>
+            <p className="px-3 py-6 text-center text-sm text-muted-foreground">
+              {replies.length === 0 ? t('replies.empty') : t('replies.none')}
+            </p>
           ) : (
-            <ul ref={listRef} id={listId} role="listbox" aria-label={t('replies.title')} className="max-h-72 overflow-y-auto p-1">
+            <ul
+              ref={listRef}
+              id={listId}
+              role="listbox"
+              aria-label={t('replies.title')}
+              className="max-h-72 overflow-y-auto p-1"
+            >
               {matches.map((r, i) => (
                 <li
                   key={r.id}
@@ -157,7 +175,10 @@ export function CannedReplyPicker({
                   // Keep focus in the search box while clicking.
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={() => pick(r)}
-                  className={cn('cursor-pointer rounded-md px-2.5 py-2 text-sm', i === current && 'bg-accent text-accent-foreground')}
+                  className={cn(
+                    'cursor-pointer rounded-md px-2.5 py-2 text-sm',
+                    i === current && 'bg-accent text-accent-foreground',
+                  )}
                   data-testid="canned-reply-option"
                 >
                   <span className="block truncate font-medium">{r.title}</span>

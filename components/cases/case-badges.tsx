@@ -2,7 +2,9 @@ import { Badge } from '@/components/ui/badge';
 import type { Priority } from '@/lib/cases/priority';
 import type { CaseStatus } from '@/lib/cases/workflow';
 
-const STATUS_VARIANT: Partial<Record<CaseStatus, 'default' | 'secondary' | 'outline' | 'success' | 'warning' | 'destructive'>> = {
+const STATUS_VARIANT: Partial<
+  Record<CaseStatus, 'default' | 'secondary' | 'outline' | 'success' | 'warning' | 'destructive'>
+> = {
   submitted: 'warning',
   open: 'warning',
   needs_action: 'destructive',

@@ -33,8 +33,13 @@ export function CaseMessages({
               )}
             >
               <p className="mb-1 text-xs text-muted-foreground">
-                {audience === 'customer' ? (fromCustomer ? t('casePortal.you') : t('casePortal.us')) : m.authorLabel} · {formatTime(m.at)}
-                {m.internal ? <span className="ml-1.5 font-medium text-warning-foreground">{t('caseDesk.detail.internalBadge')}</span> : null}
+                {audience === 'customer' ? (fromCustomer ? t('casePortal.you') : t('casePortal.us')) : m.authorLabel} ·{' '}
+                {formatTime(m.at)}
+                {m.internal ? (
+                  <span className="ml-1.5 font-medium text-warning-foreground">
+                    {t('caseDesk.detail.internalBadge')}
+                  </span>
+                ) : null}
               </p>
               <p className="whitespace-pre-line">{m.body}</p>
               <AttachmentGallery files={attachments.filter((a) => a.messageId === m.id)} />
@@ -46,14 +51,34 @@ export function CaseMessages({
   );
 }
 
-export function CaseTimeline({ events, t, formatTime, audience }: { events: CaseEventDto[]; t: Translate; formatTime: (iso: string) => string; audience: 'staff' | 'customer' }) {
+export function CaseTimeline({
+  events,
+  t,
+  formatTime,
+  audience,
+}: {
+  events: CaseEventDto[];
+  t: Translate;
+  formatTime: (iso: string) => string;
+  audience: 'staff' | 'customer';
+}) {
   const statusKey = audience === 'staff' ? 'cases.status' : 'cases.customerStatus';
   return (
     <ol className="relative grid gap-4 border-l pl-5" data-testid="case-timeline">
       {events.map((e, i) => (
         <li key={e.id} className="relative">
-          <span aria-hidden className={cn('absolute top-1.5 -left-[25px] size-2.5 rounded-full ring-4 ring-card', i === 0 ? 'bg-primary' : 'bg-muted-foreground/40')} />
-          <p className="text-sm font-medium">{e.toStatus ? t.dynamic(`${statusKey}.${e.toStatus}`) : t.dynamic(`cases.actions.${e.kind}`, undefined, t.dynamic(`cases.events.${e.kind}`, undefined, e.kind))}</p>
+          <span
+            aria-hidden
+            className={cn(
+              'absolute top-1.5 -left-[25px] size-2.5 rounded-full ring-4 ring-card',
+              i === 0 ? 'bg-primary' : 'bg-muted-foreground/40',
+            )}
+          />
+          <p className="text-sm font-medium">
+            {e.toStatus
+              ? t.dynamic(`${statusKey}.${e.toStatus}`)
+              : t.dynamic(`cases.actions.${e.kind}`, undefined, t.dynamic(`cases.events.${e.kind}`, undefined, e.kind))}
+          </p>
           {e.note ? <p className="mt-0.5 text-sm whitespace-pre-line text-muted-foreground">{e.note}</p> : null}
           <p className="mt-0.5 text-xs text-muted-foreground">
             <time dateTime={e.at}>{formatTime(e.at)}</time>

@@ -68,7 +68,15 @@ export function NewCaseForm({
     if (!attachments) return void toast.info(t('attachments.wait'));
     startTransition(async () => {
       const items = needsItems ? Object.entries(picked).map(([sku, quantity]) => ({ sku, quantity })) : [];
-      const r = await onSubmit({ orderNo, type, reason, description, items, overrideReason: overriding ? overrideReason : undefined, attachments });
+      const r = await onSubmit({
+        orderNo,
+        type,
+        reason,
+        description,
+        items,
+        overrideReason: overriding ? overrideReason : undefined,
+        attachments,
+      });
       if (r.ok) {
         toast.success(r.message);
         router.push(donePath.replace('{caseNo}', r.data.caseNo));
@@ -91,10 +99,20 @@ export function NewCaseForm({
                 !o.eligible && !allowOverride && 'cursor-not-allowed opacity-60',
               )}
             >
-              <input type="radio" name="type" value={o.type} checked={type === o.type} disabled={!o.eligible && !allowOverride} onChange={() => setType(o.type)} className="mt-1 accent-[var(--primary)]" />
+              <input
+                type="radio"
+                name="type"
+                value={o.type}
+                checked={type === o.type}
+                disabled={!o.eligible && !allowOverride}
+                onChange={() => setType(o.type)}
+                className="mt-1 accent-[var(--primary)]"
+              />
               <span className="grid gap-0.5">
                 <span className="font-medium">{o.label}</span>
-                <span className={cn('text-xs', o.eligible ? 'text-muted-foreground' : 'text-destructive')}>{o.why}</span>
+                <span className={cn('text-xs', o.eligible ? 'text-muted-foreground' : 'text-destructive')}>
+                  {o.why}
+                </span>
               </span>
             </label>
           ))}
@@ -121,7 +139,9 @@ export function NewCaseForm({
               />
               <Label htmlFor={`line-${l.sku}`} className="flex-1 font-normal">
                 {l.name}
-                <span className="ml-2 text-xs text-muted-foreground">{t('casePortal.available', { count: l.available })}</span>
+                <span className="ml-2 text-xs text-muted-foreground">
+                  {t('casePortal.available', { count: l.available })}
+                </span>
               </Label>
               {l.sku in picked ? (
                 <Input
@@ -133,19 +153,38 @@ export function NewCaseForm({
                 />
               ) : null}
               {errors[`items.${Object.keys(picked).indexOf(l.sku)}.quantity`] ? (
-                <p className="w-full text-destructive">{errors[`items.${Object.keys(picked).indexOf(l.sku)}.quantity`]}</p>
+                <p className="w-full text-destructive">
+                  {errors[`items.${Object.keys(picked).indexOf(l.sku)}.quantity`]}
+                </p>
               ) : null}
             </div>
           ))}
         </fieldset>
       ) : null}
       {overriding ? (
-        <FormField label={t('caseDesk.new.override')} htmlFor="override-reason" error={errors.overrideReason} hint={t('caseDesk.new.overrideHint')} required>
-          <Input id="override-reason" value={overrideReason} maxLength={500} onChange={(e) => setOverrideReason(e.target.value)} />
+        <FormField
+          label={t('caseDesk.new.override')}
+          htmlFor="override-reason"
+          error={errors.overrideReason}
+          hint={t('caseDesk.new.overrideHint')}
+          required
+        >
+          <Input
+            id="override-reason"
+            value={overrideReason}
+            maxLength={500}
+            onChange={(e) => setOverrideReason(e.target.value)}
+          />
         </FormField>
       ) : null}
       <FormField label={t('casePortal.describe')} htmlFor="case-description" error={errors.description} required>
-        <Textarea id="case-description" rows={4} maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <Textarea
+          id="case-description"
+          rows={4}
+          maxLength={2000}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
       </FormField>
       <FormField label={t('attachments.title')} htmlFor="case-attachments" error={errors.attachments}>
         <AttachmentPicker disabled={pending} />

@@ -36,7 +36,8 @@ export function useHotkeys(bindings: Record<string, (e: KeyboardEvent) => void>)
   }, []);
 }
 
-export type ShortcutKey = 'reply' | 'note' | 'assignMe' | 'send' | 'next' | 'prev' | 'openCase' | 'select' | 'search' | 'help';
+export type ShortcutKey =
+  'reply' | 'note' | 'assignMe' | 'send' | 'next' | 'prev' | 'openCase' | 'select' | 'search' | 'help';
 
 /** The `?` help: which keys do what on this page. Also reachable by a button for mouse users. */
 export function ShortcutsHelp({ keys }: { keys: [string, ShortcutKey][] }) {
@@ -45,7 +46,15 @@ export function ShortcutsHelp({ keys }: { keys: [string, ShortcutKey][] }) {
   useHotkeys({ '?': () => setOpen(true) });
   return (
     <>
-      <Button type="button" variant="ghost" size="sm" onClick={() => setOpen(true)} aria-label={t('shortcuts.open')} title={t('shortcuts.open')} data-testid="shortcuts-button">
+      <Button
+        type="button"
+        variant="ghost"
+        size="sm"
+        onClick={() => setOpen(true)}
+        aria-label={t('shortcuts.open')}
+        title={t('shortcuts.open')}
+        data-testid="shortcuts-button"
+      >
         <Keyboard />
       </Button>
       <Dialog open={open} onOpenChange={setOpen}>

@@ -41,7 +41,13 @@ export function ActiveToggle({
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>
-        <Button variant="ghost" size="sm" className={active ? 'text-destructive hover:text-destructive' : undefined} disabled={pending} data-testid={`${active ? 'deactivate' : 'reactivate'}-${code}`}>
+        <Button
+          variant="ghost"
+          size="sm"
+          className={active ? 'text-destructive hover:text-destructive' : undefined}
+          disabled={pending}
+          data-testid={`${active ? 'deactivate' : 'reactivate'}-${code}`}
+        >
           {active ? <CircleOff /> : <RotateCcw />}
           {label}
         </Button>

@@ -22,17 +22,29 @@ export const PRODUCT_LIST_KEYS = ['q', 'category', 'status', 'cursor'] as const;
 export type ProductListParams = Record<(typeof PRODUCT_LIST_KEYS)[number], string | undefined>;
 
 /** The product's name in the reader's language first, the other one (if any) below it. */
-export function productNames(p: Pick<ProductDto, 'name' | 'nameEn'>, locale: Locale): { primary: string; secondary: string | null } {
+export function productNames(
+  p: Pick<ProductDto, 'name' | 'nameEn'>,
+  locale: Locale,
+): { primary: string; secondary: string | null } {
   if (locale === 'en' && p.nameEn) return { primary: p.nameEn, secondary: p.name };
   return { primary: p.name, secondary: p.nameEn };
 }
 
 /** "7-day no-reason return · 365-day warranty", or why it is excluded. */
-export function returnsSummary(t: Translate, p: Pick<ProductDto, 'returnable' | 'nonReturnableReason' | 'warrantyDays'>): { returns: string; warranty: string } {
+export function returnsSummary(
+  t: Translate,
+  p: Pick<ProductDto, 'returnable' | 'nonReturnableReason' | 'warrantyDays'>,
+): { returns: string; warranty: string } {
   return {
     returns: p.returnable
       ? t('products.returnable')
-      : t('products.notReturnable', { reason: t.dynamic(`products.reasons.${p.nonReturnableReason ?? 'confirmed'}`, undefined, p.nonReturnableReason ?? '') }),
+      : t('products.notReturnable', {
+          reason: t.dynamic(
+            `products.reasons.${p.nonReturnableReason ?? 'confirmed'}`,
+            undefined,
+            p.nonReturnableReason ?? '',
+          ),
+        }),
     warranty: p.warrantyDays > 0 ? t('products.warranty', { days: p.warrantyDays }) : t('products.noWarranty'),
   };
 }
@@ -66,14 +78,25 @@ export function ProductList({
   const byCode = new Map(categories.map((c) => [c.code, c]));
   return (
     <>
-      <form method="get" role="search" className="mb-4 grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto]">
+      <form
+        method="get"
+        role="search"
+        className="mb-4 grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto]"
+      >
         <div className="grid gap-1">
           <Label htmlFor="product-search" className="text-xs font-normal text-muted-foreground">
             {t('products.searchLabel')}
           </Label>
           <div className="relative">
             <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
-            <Input id="product-search" name="q" defaultValue={params.q} placeholder={t('products.searchPlaceholder')} className="pl-9" maxLength={100} />
+            <Input
+              id="product-search"
+              name="q"
+              defaultValue={params.q}
+              placeholder={t('products.searchPlaceholder')}
+              className="pl-9"
+              maxLength={100}
+            />
           </div>
         </div>
         <div className="grid gap-1">
@@ -84,7 +107,9 @@ export function ProductList({
             <option value="">{t('products.anyCategory')}</option>
             {categories.map((c) => (
               <option key={c.code} value={c.code}>
-                {c.active ? categoryName(byCode, c.code, locale) : t('products.form.inactiveCategory', { name: categoryName(byCode, c.code, locale) })}
+                {c.active
+                  ? categoryName(byCode, c.code, locale)
+                  : t('products.form.inactiveCategory', { name: categoryName(byCode, c.code, locale) })}
               </option>
             ))}
           </NativeSelect>
@@ -147,7 +172,10 @@ export function ProductList({
                   <TableRow key={p.id} data-testid={`product-row-${p.sku}`}>
                     <TableCell className="font-mono text-xs">
                       {linkRows ? (
-                        <Link href={`${basePath}/${encodeURIComponent(p.sku)}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                        <Link
+                          href={`${basePath}/${encodeURIComponent(p.sku)}`}
+                          className="font-medium text-primary underline-offset-4 hover:underline"
+                        >
                           {p.sku}
                         </Link>
                       ) : (
@@ -159,13 +187,21 @@ export function ProductList({
                       {names.secondary ? <div className="text-xs text-muted-foreground">{names.secondary}</div> : null}
                     </TableCell>
                     <TableCell className="text-muted-foreground">{categoryName(byCode, p.category, locale)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{formatMoney(p.priceCents, p.currency, locale)}</TableCell>
+                    <TableCell className="text-right tabular-nums">
+                      {formatMoney(p.priceCents, p.currency, locale)}
+                    </TableCell>
                     <TableCell className="text-sm">
-                      <div className={p.returnable ? undefined : 'text-warning-foreground dark:text-warning'}>{summary.returns}</div>
+                      <div className={p.returnable ? undefined : 'text-warning-foreground dark:text-warning'}>
+                        {summary.returns}
+                      </div>
                       <div className="text-xs text-muted-foreground">{summary.warranty}</div>
                     </TableCell>
                     <TableCell>
-                      {p.active ? <Badge variant="success">{t('products.status.active')}</Badge> : <Badge variant="secondary">{t('products.status.archived')}</Badge>}
+                      {p.active ? (
+                        <Badge variant="success">{t('products.status.active')}</Badge>
+                      ) : (
+                        <Badge variant="secondary">{t('products.status.archived')}</Badge>
+                      )}
                     </TableCell>
                   </TableRow>
                 );
@@ -174,7 +210,13 @@ export function ProductList({
           </Table>
         </Card>
       )}
-      <KeysetPager basePath={basePath} params={params} nextCursor={page.nextCursor} hasCursor={!!params.cursor} count={page.items.length} />
+      <KeysetPager
+        basePath={basePath}
+        params={params}
+        nextCursor={page.nextCursor}
+        hasCursor={!!params.cursor}
+        count={page.items.length}
+      />
     </>
   );
 }

@@ -5,7 +5,14 @@ import { useState, useTransition } from 'react';
 import { FormDialogFooter } from '@/components/forms/form-dialog-footer';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { toast } from '@/components/ui/toast';
@@ -49,7 +56,8 @@ export function CatalogRecordDialog({
   const [conflict, setConflict] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const id = (field: string) => `${idPrefix}-${field}`;
-  const set = (field: keyof Values) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [field]: e.target.value }));
+  const set = (field: keyof Values) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setValues((v) => ({ ...v, [field]: e.target.value }));
 
   const onOpenChange = (next: boolean) => {
     setOpen(next);
@@ -64,7 +72,12 @@ export function CatalogRecordDialog({
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
         {record ? (
-          <Button variant="ghost" size="sm" aria-label={t('catalogRecords.editLabel', { name: catalogName(record, locale) })} data-testid={`edit-${record.code}`}>
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-label={t('catalogRecords.editLabel', { name: catalogName(record, locale) })}
+            data-testid={`edit-${record.code}`}
+          >
             <Pencil />
             {triggerLabel}
           </Button>
@@ -87,7 +100,13 @@ export function CatalogRecordDialog({
             e.preventDefault();
             startTransition(async () => {
               const input = record
-                ? { code: record.code, version: record.version, nameZh: values.nameZh, nameEn: values.nameEn, position: values.position }
+                ? {
+                    code: record.code,
+                    version: record.version,
+                    nameZh: values.nameZh,
+                    nameEn: values.nameEn,
+                    position: values.position,
+                  }
                 : { code: values.code, nameZh: values.nameZh, nameEn: values.nameEn, position: values.position };
               const r = await onSubmit(input);
               if (r.ok) {
@@ -115,24 +134,74 @@ export function CatalogRecordDialog({
               <Input id={id('code')} value={record.code} readOnly className="font-mono" />
             </FormField>
           ) : (
-            <FormField label={t('catalogRecords.code')} htmlFor={id('code')} error={errors.code} hint={t('catalogRecords.codeHint')} required>
-              <Input id={id('code')} name="code" value={values.code} onChange={set('code')} maxLength={32} autoComplete="off" spellCheck={false} className="font-mono" />
+            <FormField
+              label={t('catalogRecords.code')}
+              htmlFor={id('code')}
+              error={errors.code}
+              hint={t('catalogRecords.codeHint')}
+              required
+            >
+              <Input
+                id={id('code')}
+                name="code"
+                value={values.code}
+                onChange={set('code')}
+                maxLength={32}
+                autoComplete="off"
+                spellCheck={false}
+                className="font-mono"
+              />
             </FormField>
           )}
           <div className="grid gap-4 sm:grid-cols-2">
             <FormField label={t('catalogRecords.nameZh')} htmlFor={id('nameZh')} error={errors.nameZh} required>
-              <Input id={id('nameZh')} name="nameZh" value={values.nameZh} onChange={set('nameZh')} maxLength={CATALOG_NAME_MAX} lang="zh-CN" />
+              <Input
+                id={id('nameZh')}
+                name="nameZh"
+                value={values.nameZh}
+                onChange={set('nameZh')}
+                maxLength={CATALOG_NAME_MAX}
+                lang="zh-CN"
+              />
             </FormField>
             <FormField label={t('catalogRecords.nameEn')} htmlFor={id('nameEn')} error={errors.nameEn} required>
-              <Input id={id('nameEn')} name="nameEn" value={values.nameEn} onChange={set('nameEn')} maxLength={CATALOG_NAME_MAX} lang="en" />
+              <Input
+                id={id('nameEn')}
+                name="nameEn"
+                value={values.nameEn}
+                onChange={set('nameEn')}
+                maxLength={CATALOG_NAME_MAX}
+                lang="en"
+              />
             </FormField>
           </div>
-          <FormField label={t('catalogRecords.position')} htmlFor={id('position')} error={errors.position} hint={t('catalogRecords.positionHint')}>
-            <Input id={id('position')} name="position" inputMode="numeric" value={values.position} onChange={set('position')} maxLength={6} className="w-32" />
+          <FormField
+            label={t('catalogRecords.position')}
+            htmlFor={id('position')}
+            error={errors.position}
+            hint={t('catalogRecords.positionHint')}
+          >
+            <Input
+              id={id('position')}
+              name="position"
+              inputMode="numeric"
+              value={values.position}
+              onChange={set('position')}
+              maxLength={6}
+              className="w-32"
+            />
           </FormField>
           <FormDialogFooter
             pending={pending}
-            submitLabel={record ? (pending ? t('common.saving') : t('common.save')) : pending ? t('common.creating') : t('common.create')}
+            submitLabel={
+              record
+                ? pending
+                  ? t('common.saving')
+                  : t('common.save')
+                : pending
+                  ? t('common.creating')
+                  : t('common.create')
+            }
             onCancel={() => setOpen(false)}
           />
         </form>

@@ -3,7 +3,18 @@
 import { useId } from 'react';
 import { Area, AreaChart as RechartsAreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { colorVar, seriesColor } from './colors';
-import { AXIS_TICK, categoryLabel, ChartDataTable, ChartFrame, ChartLegend, ChartTooltip, GRID_STROKE, seriesLegend, useChartFormatter, type ChartBaseProps } from './chart-parts';
+import {
+  AXIS_TICK,
+  categoryLabel,
+  ChartDataTable,
+  ChartFrame,
+  ChartLegend,
+  ChartTooltip,
+  GRID_STROKE,
+  seriesLegend,
+  useChartFormatter,
+  type ChartBaseProps,
+} from './chart-parts';
 
 export type AreaChartProps = ChartBaseProps & {
   stack?: boolean;
@@ -18,7 +29,20 @@ export type AreaChartProps = ChartBaseProps & {
 
 /** A Tremor-style area chart; with `fill="none"` it is the line chart (see LineChart). */
 export function AreaChart(props: AreaChartProps) {
-  const { data, index, categories, stack = false, connectNulls = false, curveType = 'linear', fill = 'gradient', showGrid = true, showXAxis = true, showYAxis = true, yAxisWidth = 48, allowDecimals = false } = props;
+  const {
+    data,
+    index,
+    categories,
+    stack = false,
+    connectNulls = false,
+    curveType = 'linear',
+    fill = 'gradient',
+    showGrid = true,
+    showXAxis = true,
+    showYAxis = true,
+    yAxisWidth = 48,
+    allowDecimals = false,
+  } = props;
   const formatter = useChartFormatter(props.valueFormatter, props.format);
   const gradientId = useId().replace(/:/g, '');
   const showLegend = props.showLegend ?? categories.length > 1;
@@ -45,7 +69,13 @@ export function AreaChart(props: AreaChartProps) {
         />
       }
     >
-      <RechartsAreaChart responsive style={{ width: '100%', height: '100%' }} data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+      <RechartsAreaChart
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        data={data}
+        margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+        accessibilityLayer={false}
+      >
         {fill === 'gradient' ? (
           <defs>
             {categories.map((c, i) => (
@@ -57,12 +87,39 @@ export function AreaChart(props: AreaChartProps) {
           </defs>
         ) : null}
         {showGrid ? <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} /> : null}
-        <XAxis dataKey={index} hide={!showXAxis} tick={AXIS_TICK} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} padding={{ left: 8, right: 8 }} />
-        <YAxis type="number" domain={domain} allowDecimals={allowDecimals} width={yAxisWidth} hide={!showYAxis} tick={AXIS_TICK} tickLine={false} axisLine={false} tickFormatter={(v: number) => formatter(v)} />
+        <XAxis
+          dataKey={index}
+          hide={!showXAxis}
+          tick={AXIS_TICK}
+          tickLine={false}
+          axisLine={false}
+          interval="preserveStartEnd"
+          minTickGap={12}
+          padding={{ left: 8, right: 8 }}
+        />
+        <YAxis
+          type="number"
+          domain={domain}
+          allowDecimals={allowDecimals}
+          width={yAxisWidth}
+          hide={!showYAxis}
+          tick={AXIS_TICK}
+          tickLine={false}
+          axisLine={false}
+          tickFormatter={(v: number) => formatter(v)}
+        />
         <Tooltip
           cursor={{ stroke: 'var(--border)', strokeWidth: 1 }}
           isAnimationActive={false}
-          content={({ active, payload, label }) => <ChartTooltip active={active} payload={payload} label={label} formatter={formatter} labelOf={(key) => categoryLabel(props, key)} />}
+          content={({ active, payload, label }) => (
+            <ChartTooltip
+              active={active}
+              payload={payload}
+              label={label}
+              formatter={formatter}
+              labelOf={(key) => categoryLabel(props, key)}
+            />
+          )}
         />
         {categories.map((c, i) => {
           const color = colorVar(seriesColor(props.colors, i));

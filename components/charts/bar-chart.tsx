@@ -2,7 +2,19 @@
 
 import { Bar, BarChart as RechartsBarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import { colorVar, isChartColor, seriesColor } from './colors';
-import { AXIS_TICK, categoryLabel, ChartDataTable, ChartFrame, ChartLegend, ChartTooltip, GRID_STROKE, seriesLegend, useChartFormatter, type ChartBaseProps, type LegendItem } from './chart-parts';
+import {
+  AXIS_TICK,
+  categoryLabel,
+  ChartDataTable,
+  ChartFrame,
+  ChartLegend,
+  ChartTooltip,
+  GRID_STROKE,
+  seriesLegend,
+  useChartFormatter,
+  type ChartBaseProps,
+  type LegendItem,
+} from './chart-parts';
 
 export type BarChartProps = ChartBaseProps & {
   /** `horizontal`: upright bars (index on the x axis); `vertical`: lying bars, index on the y axis. */
@@ -41,9 +53,25 @@ export function BarChart(props: BarChartProps) {
   const vertical = layout === 'vertical';
   // From zero unless told otherwise (bars must start at zero); values below zero still widen it.
   const domain: [number | 'auto', number | 'auto'] = [minValue ?? 0, maxValue ?? 'auto'];
-  const valueAxis = { type: 'number' as const, domain, allowDecimals, tick: AXIS_TICK, tickLine: false, axisLine: false, tickFormatter: (v: number) => formatter(v) };
-  const indexAxis = { type: 'category' as const, dataKey: index, tick: AXIS_TICK, tickLine: false, axisLine: false, interval: 'preserveStartEnd' as const };
-  const rowColor = (row: Record<string, unknown>) => (colorKey && isChartColor(row[colorKey]) ? colorVar(row[colorKey]) : undefined);
+  const valueAxis = {
+    type: 'number' as const,
+    domain,
+    allowDecimals,
+    tick: AXIS_TICK,
+    tickLine: false,
+    axisLine: false,
+    tickFormatter: (v: number) => formatter(v),
+  };
+  const indexAxis = {
+    type: 'category' as const,
+    dataKey: index,
+    tick: AXIS_TICK,
+    tickLine: false,
+    axisLine: false,
+    interval: 'preserveStartEnd' as const,
+  };
+  const rowColor = (row: Record<string, unknown>) =>
+    colorKey && isChartColor(row[colorKey]) ? colorVar(row[colorKey]) : undefined;
   const radius: [number, number, number, number] = vertical ? [0, 4, 4, 0] : [4, 4, 0, 0];
 
   return (
@@ -64,10 +92,28 @@ export function BarChart(props: BarChartProps) {
         />
       }
     >
-      <RechartsBarChart responsive style={{ width: '100%', height: '100%' }} data={data} layout={layout} margin={{ top: 4, right: 4, bottom: 0, left: 0 }} barCategoryGap="20%" accessibilityLayer={false}>
-        {showGrid ? <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" horizontal={!vertical} vertical={vertical} /> : null}
-        {vertical ? <XAxis {...valueAxis} hide={!showXAxis} /> : <XAxis {...indexAxis} hide={!showXAxis} minTickGap={8} />}
-        {vertical ? <YAxis {...indexAxis} width={yAxisWidth} hide={!showYAxis} /> : <YAxis {...valueAxis} width={yAxisWidth} hide={!showYAxis} />}
+      <RechartsBarChart
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        data={data}
+        layout={layout}
+        margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
+        barCategoryGap="20%"
+        accessibilityLayer={false}
+      >
+        {showGrid ? (
+          <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" horizontal={!vertical} vertical={vertical} />
+        ) : null}
+        {vertical ? (
+          <XAxis {...valueAxis} hide={!showXAxis} />
+        ) : (
+          <XAxis {...indexAxis} hide={!showXAxis} minTickGap={8} />
+        )}
+        {vertical ? (
+          <YAxis {...indexAxis} width={yAxisWidth} hide={!showYAxis} />
+        ) : (
+          <YAxis {...valueAxis} width={yAxisWidth} hide={!showYAxis} />
+        )}
         <Tooltip
           cursor={{ fill: 'var(--muted)', opacity: 0.7, stroke: 'none' }}
           isAnimationActive={false}
@@ -93,7 +139,9 @@ export function BarChart(props: BarChartProps) {
             maxBarSize={48}
             isAnimationActive={false}
           >
-            {colorKey ? data.map((row, j) => <Cell key={j} fill={rowColor(row) ?? colorVar(seriesColor(props.colors, i))} />) : null}
+            {colorKey
+              ? data.map((row, j) => <Cell key={j} fill={rowColor(row) ?? colorVar(seriesColor(props.colors, i))} />)
+              : null}
           </Bar>
         ))}
       </RechartsBarChart>

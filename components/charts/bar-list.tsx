@@ -33,7 +33,10 @@ export function BarList({
   label: string;
   className?: string;
 }) {
-  const items = sortOrder === 'none' ? data : [...data].sort((a, b) => (sortOrder === 'descending' ? b.value - a.value : a.value - b.value));
+  const items =
+    sortOrder === 'none'
+      ? data
+      : [...data].sort((a, b) => (sortOrder === 'descending' ? b.value - a.value : a.value - b.value));
   const max = Math.max(0, ...items.map((i) => i.value));
   const barColor = `color-mix(in oklch, ${colorVar(color)} 22%, transparent)`;
   return (
@@ -44,9 +47,16 @@ export function BarList({
         return (
           <li key={item.key ?? item.name} className="flex items-center gap-4 text-sm">
             <div className="relative flex h-8 min-w-0 flex-1 items-center">
-              <div aria-hidden="true" className="absolute inset-y-0 left-0 rounded-md" style={{ width: `${width}%`, backgroundColor: barColor }} />
+              <div
+                aria-hidden="true"
+                className="absolute inset-y-0 left-0 rounded-md"
+                style={{ width: `${width}%`, backgroundColor: barColor }}
+              />
               {item.href ? (
-                <Link href={item.href} className="relative flex min-w-0 px-2 underline-offset-4 outline-none hover:underline focus-visible:rounded-sm focus-visible:ring-[3px] focus-visible:ring-ring/50">
+                <Link
+                  href={item.href}
+                  className="relative flex min-w-0 px-2 underline-offset-4 outline-none hover:underline focus-visible:rounded-sm focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                >
                   {name}
                 </Link>
               ) : (

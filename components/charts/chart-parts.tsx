@@ -61,7 +61,10 @@ export function seriesLegend(props: Pick<ChartBaseProps, 'categories' | 'categor
 
 export function ChartLegend({ items, className }: { items: LegendItem[]; className?: string }) {
   return (
-    <ul aria-hidden="true" className={cn('flex flex-wrap justify-end gap-x-4 gap-y-1 text-xs text-muted-foreground', className)}>
+    <ul
+      aria-hidden="true"
+      className={cn('flex flex-wrap justify-end gap-x-4 gap-y-1 text-xs text-muted-foreground', className)}
+    >
       {items.map((item) => (
         <li key={`${item.label}-${item.color}`} className="flex items-center gap-1.5">
           <span className="size-2.5 shrink-0 rounded-sm" style={{ backgroundColor: colorVar(item.color) }} />
@@ -72,7 +75,15 @@ export function ChartLegend({ items, className }: { items: LegendItem[]; classNa
   );
 }
 
-type TooltipEntry = { dataKey?: unknown; name?: unknown; value?: unknown; color?: string; fill?: string; stroke?: string; payload?: unknown };
+type TooltipEntry = {
+  dataKey?: unknown;
+  name?: unknown;
+  value?: unknown;
+  color?: string;
+  fill?: string;
+  stroke?: string;
+  payload?: unknown;
+};
 
 /** Tooltip body in the theme's popover colours; series without a value at this point are left out. */
 export function ChartTooltip({
@@ -100,7 +111,10 @@ export function ChartTooltip({
           const key = String(p.dataKey ?? p.name ?? '');
           return (
             <li key={key} className="flex items-center gap-2">
-              <span className="size-2.5 shrink-0 rounded-sm" style={{ backgroundColor: colorOf?.(p) ?? p.color ?? p.fill ?? p.stroke }} />
+              <span
+                className="size-2.5 shrink-0 rounded-sm"
+                style={{ backgroundColor: colorOf?.(p) ?? p.color ?? p.fill ?? p.stroke }}
+              />
               <span className="text-muted-foreground">{labelOf(key)}</span>
               <span className="ml-auto pl-3 font-medium tabular-nums">{formatter(p.value as number)}</span>
             </li>
@@ -130,30 +144,30 @@ export function ChartDataTable({
   // The wrapper carries sr-only: a table ignores overflow clipping and would widen narrow pages.
   return (
     <div className="sr-only">
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{indexLabel}</th>
-          {columns.map((c) => (
-            <th key={c.key} scope="col">
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {data.map((row, i) => (
-          <tr key={`${String(row[index])}-${i}`}>
-            <th scope="row">{String(row[index] ?? '')}</th>
-            {columns.map((c) => {
-              const v = row[c.key];
-              return <td key={c.key}>{typeof v === 'number' ? formatter(v) : '—'}</td>;
-            })}
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{indexLabel}</th>
+            {columns.map((c) => (
+              <th key={c.key} scope="col">
+                {c.label}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {data.map((row, i) => (
+            <tr key={`${String(row[index])}-${i}`}>
+              <th scope="row">{String(row[index] ?? '')}</th>
+              {columns.map((c) => {
+                const v = row[c.key];
+                return <td key={c.key}>{typeof v === 'number' ? formatter(v) : '—'}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
@@ -182,7 +196,14 @@ export function ChartFrame({
   const { t } = useI18n();
   if (empty) {
     return (
-      <div role="img" aria-label={label} className={cn('flex h-72 w-full items-center justify-center rounded-lg border border-dashed text-sm text-muted-foreground', className)}>
+      <div
+        role="img"
+        aria-label={label}
+        className={cn(
+          'flex h-72 w-full items-center justify-center rounded-lg border border-dashed text-sm text-muted-foreground',
+          className,
+        )}
+      >
         {noDataText ?? t('charts.noData')}
       </div>
     );

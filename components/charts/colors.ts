@@ -3,7 +3,18 @@
  * so every chart follows the light and dark themes without code. `chart-1`…`chart-5` are the
  * series palette; the semantic ones say good / watch / bad.
  */
-export const CHART_COLORS = ['chart-1', 'chart-2', 'chart-3', 'chart-4', 'chart-5', 'primary', 'success', 'warning', 'destructive', 'muted-foreground'] as const;
+export const CHART_COLORS = [
+  'chart-1',
+  'chart-2',
+  'chart-3',
+  'chart-4',
+  'chart-5',
+  'primary',
+  'success',
+  'warning',
+  'destructive',
+  'muted-foreground',
+] as const;
 export type ChartColor = (typeof CHART_COLORS)[number];
 
 export const DEFAULT_COLORS: readonly ChartColor[] = ['chart-1', 'chart-2', 'chart-3', 'chart-4', 'chart-5'];

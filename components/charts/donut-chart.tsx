@@ -5,7 +5,10 @@ import { cn } from '@/lib/utils';
 import { colorVar, seriesColor } from './colors';
 import { ChartDataTable, ChartFrame, ChartTooltip, useChartFormatter, type ChartBaseProps } from './chart-parts';
 
-export type DonutChartProps = Pick<ChartBaseProps, 'data' | 'index' | 'colors' | 'valueFormatter' | 'format' | 'label' | 'indexLabel' | 'noDataText' | 'className'> & {
+export type DonutChartProps = Pick<
+  ChartBaseProps,
+  'data' | 'index' | 'colors' | 'valueFormatter' | 'format' | 'label' | 'indexLabel' | 'noDataText' | 'className'
+> & {
   /** The numeric field (Tremor's `category`). */
   category: string;
   /** Header of the value column in the screen-reader table. */
@@ -63,12 +66,20 @@ export function DonutChart(props: DonutChartProps) {
             <Tooltip
               isAnimationActive={false}
               content={({ active, payload }) => (
-                <ChartTooltip active={active} payload={payload?.map((p) => ({ ...p, dataKey: p.name }))} formatter={formatter} labelOf={(key) => key} colorOf={(p) => p.fill ?? (p.payload as { fill?: string })?.fill} />
+                <ChartTooltip
+                  active={active}
+                  payload={payload?.map((p) => ({ ...p, dataKey: p.name }))}
+                  formatter={formatter}
+                  labelOf={(key) => key}
+                  colorOf={(p) => p.fill ?? (p.payload as { fill?: string })?.fill}
+                />
               )}
             />
           </PieChart>
           {variant === 'donut' ? (
-            <span className="pointer-events-none absolute inset-0 flex items-center justify-center text-lg font-semibold tabular-nums">{props.centerLabel ?? formatter(total)}</span>
+            <span className="pointer-events-none absolute inset-0 flex items-center justify-center text-lg font-semibold tabular-nums">
+              {props.centerLabel ?? formatter(total)}
+            </span>
           ) : null}
         </div>
         {showLegend ? (
@@ -77,7 +88,9 @@ export function DonutChart(props: DonutChartProps) {
               <li key={String(row[index])} className="flex items-center gap-2">
                 <span className="size-2.5 shrink-0 rounded-sm" style={{ backgroundColor: colorOf(i) }} />
                 <span className="truncate text-muted-foreground">{String(row[index])}</span>
-                <span className="ml-auto pl-2 font-medium tabular-nums">{typeof row[category] === 'number' ? formatter(row[category] as number) : '—'}</span>
+                <span className="ml-auto pl-2 font-medium tabular-nums">
+                  {typeof row[category] === 'number' ? formatter(row[category] as number) : '—'}
+                </span>
               </li>
             ))}
           </ul>

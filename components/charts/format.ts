@@ -41,7 +41,11 @@ export function formatPercent(value: number | null | undefined, locale: string):
 /** +32, 0, −5 (NPS and other signed scores); "—" when there is no figure. */
 export function formatSigned(value: number | null | undefined, locale: string, fractionDigits = 0): string {
   if (value === null || value === undefined) return '—';
-  return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+  return new Intl.NumberFormat(locale, {
+    signDisplay: 'exceptZero',
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
 }
 
 export function formatCount(value: number, locale: string): string {
@@ -49,6 +53,10 @@ export function formatCount(value: number, locale: string): string {
 }
 
 /** The chart's formatter: an explicit function wins, then a spec, then numbers with at most one decimal. */
-export function resolveFormatter(locale: string, valueFormatter?: ValueFormatter, format?: NumberFormatSpec): ValueFormatter {
+export function resolveFormatter(
+  locale: string,
+  valueFormatter?: ValueFormatter,
+  format?: NumberFormatSpec,
+): ValueFormatter {
   return valueFormatter ?? numberFormatter(format ?? 'decimal', locale);
 }

@@ -17,7 +17,7 @@ export type KpiDelta = {
 
 function tone(value: number | null, direction: DeltaDirection) {
   if (value === null || value === 0 || direction === 'neutral') return 'neutral';
-  return (value > 0) === (direction === 'higherIsBetter') ? 'good' : 'bad';
+  return value > 0 === (direction === 'higherIsBetter') ? 'good' : 'bad';
 }
 
 /** The change as a small badge: arrow by the sign, colour by whether the change is good news. */

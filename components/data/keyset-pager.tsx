@@ -1,4 +1,10 @@
-import { Pagination, PaginationContent, PaginationItem, PaginationLink, PaginationNext } from '@/components/ui/pagination';
+import {
+  Pagination,
+  PaginationContent,
+  PaginationItem,
+  PaginationLink,
+  PaginationNext,
+} from '@/components/ui/pagination';
 import { getT } from '@/lib/i18n/server';
 
 /**

@@ -8,7 +8,11 @@ import { useHotkeys } from '@/components/cases/shortcuts';
  * link (Enter then opens it), `x` selects the row under the cursor, `/` jumps to the filters.
  * Rows carry `data-row-index`; selection is a set of row keys for the bulk bar.
  */
-export function useRowSelection<K>(rows: readonly unknown[], keyAt: (index: number) => K | undefined, focusFilters: () => void) {
+export function useRowSelection<K>(
+  rows: readonly unknown[],
+  keyAt: (index: number) => K | undefined,
+  focusFilters: () => void,
+) {
   const [selected, setSelected] = useState<Set<K>>(new Set());
   const [cursor, setCursor] = useState(-1);
   const toggle = (key: K) =>

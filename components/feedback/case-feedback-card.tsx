@@ -4,7 +4,13 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { FeedbackKind, FeedbackStatus } from '@/lib/feedback/schemas';
 import { getT } from '@/lib/i18n/server';
 
-export type CaseFeedbackItem = { id: number; kind: FeedbackKind; score: number | null; status: FeedbackStatus; fromThisCase: boolean };
+export type CaseFeedbackItem = {
+  id: number;
+  kind: FeedbackKind;
+  score: number | null;
+  status: FeedbackStatus;
+  fromThisCase: boolean;
+};
 
 /**
  * The case side of the feedback link (lib/feedback feedbackForCase): the feedback the case was
@@ -13,7 +19,8 @@ export type CaseFeedbackItem = { id: number; kind: FeedbackKind; score: number |
 export async function CaseFeedbackCard({ items }: { items: CaseFeedbackItem[] }) {
   if (!items.length) return null;
   const t = await getT();
-  const kindScore = (f: CaseFeedbackItem) => (f.score === null ? t(`feedback.kinds.${f.kind}`) : `${t(`feedback.kinds.${f.kind}`)} ${scoreText(f.kind, f.score)}`);
+  const kindScore = (f: CaseFeedbackItem) =>
+    f.score === null ? t(`feedback.kinds.${f.kind}`) : `${t(`feedback.kinds.${f.kind}`)} ${scoreText(f.kind, f.score)}`;
   return (
     <Card data-testid="case-feedback">
       <CardHeader>

@@ -47,7 +47,15 @@ const KIND_VARIANT: Record<FeedbackKind, Variant> = {
   review: 'secondary',
 };
 
-export function FeedbackKindBadge({ kind, label, className }: { kind: FeedbackKind; label: string; className?: string }) {
+export function FeedbackKindBadge({
+  kind,
+  label,
+  className,
+}: {
+  kind: FeedbackKind;
+  label: string;
+  className?: string;
+}) {
   return (
     <Badge variant={KIND_VARIANT[kind]} data-feedback-kind={kind} className={className}>
       {label}
@@ -61,7 +69,17 @@ const BAND_VARIANT: Record<ScoreBand, Variant> = { low: 'destructive', mid: 'war
  * The score coloured by its band (low red, mid amber, high green). `prefix` puts the scale's name
  * in front ("CSAT 4/5") where no kind badge stands beside it. Renders nothing without a score.
  */
-export function FeedbackScoreBadge({ kind, score, prefix, className }: { kind: FeedbackKind; score: number | null; prefix?: string; className?: string }) {
+export function FeedbackScoreBadge({
+  kind,
+  score,
+  prefix,
+  className,
+}: {
+  kind: FeedbackKind;
+  score: number | null;
+  prefix?: string;
+  className?: string;
+}) {
   const band = scoreBand(kind, score);
   if (score === null || !band) return null;
   return (
@@ -78,9 +96,18 @@ export function FeedbackScoreBadge({ kind, score, prefix, className }: { kind: F
  */
 export function StarRating({ score, label, className }: { score: number; label: string; className?: string }) {
   return (
-    <span role="img" aria-label={label} data-stars={score} className={cn('inline-flex items-center gap-0.5', className)}>
+    <span
+      role="img"
+      aria-label={label}
+      data-stars={score}
+      className={cn('inline-flex items-center gap-0.5', className)}
+    >
       {Array.from({ length: 5 }, (_, i) => (
-        <Star key={i} aria-hidden className={cn('size-4', i < score ? 'fill-warning text-warning' : 'text-muted-foreground/40')} />
+        <Star
+          key={i}
+          aria-hidden
+          className={cn('size-4', i < score ? 'fill-warning text-warning' : 'text-muted-foreground/40')}
+        />
       ))}
     </span>
   );
@@ -88,7 +115,15 @@ export function StarRating({ score, label, className }: { score: number; label: 
 
 const STATUS_VARIANT: Record<FeedbackStatus, Variant> = { new: 'default', reviewed: 'secondary', actioned: 'success' };
 
-export function FeedbackStatusBadge({ status, label, className }: { status: FeedbackStatus; label: string; className?: string }) {
+export function FeedbackStatusBadge({
+  status,
+  label,
+  className,
+}: {
+  status: FeedbackStatus;
+  label: string;
+  className?: string;
+}) {
   return (
     <Badge variant={STATUS_VARIANT[status]} data-feedback-status={status} className={className}>
       {label}

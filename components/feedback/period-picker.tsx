@@ -58,7 +58,17 @@ export function currentPreset(period: Period, today: string): PeriodPreset | und
 }
 
 /** The preset periods as a segmented row of links; `href` builds each link (pages keep their own filters). */
-export function PresetLinks({ period, today, href, t }: { period: Period; today: string; href: (p: Period) => string; t: Translate }) {
+export function PresetLinks({
+  period,
+  today,
+  href,
+  t,
+}: {
+  period: Period;
+  today: string;
+  href: (p: Period) => string;
+  t: Translate;
+}) {
   const current = currentPreset(period, today);
   return (
     <nav aria-label={t('feedbackStats.period.presets')} className="inline-flex flex-wrap rounded-lg bg-muted p-[3px]">
@@ -105,12 +115,26 @@ export async function PeriodPicker({
     <div className={cn('mb-6 grid gap-3 rounded-xl border bg-card p-4', className)} data-testid="period-picker">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <PresetLinks period={period} today={today} href={href} t={t} />
-        <form key={`${period.from}-${period.to}`} method="get" action={basePath} className="flex flex-wrap items-end gap-2" aria-label={t('feedbackStats.period.custom')}>
+        <form
+          key={`${period.from}-${period.to}`}
+          method="get"
+          action={basePath}
+          className="flex flex-wrap items-end gap-2"
+          aria-label={t('feedbackStats.period.custom')}
+        >
           <div className="grid gap-1">
             <Label htmlFor="period-from" className="text-xs font-normal text-muted-foreground">
               {t('feedbackStats.period.from')}
             </Label>
-            <Input id="period-from" type="date" name="from" required defaultValue={period.from} max={today} className="w-40" />
+            <Input
+              id="period-from"
+              type="date"
+              name="from"
+              required
+              defaultValue={period.from}
+              max={today}
+              className="w-40"
+            />
           </div>
           <span aria-hidden="true" className="pb-2 text-muted-foreground">
             –
@@ -128,7 +152,9 @@ export async function PeriodPicker({
       </div>
       <p className="text-sm text-muted-foreground" data-testid="period-summary">
         <span className="font-medium text-foreground">{formatDayRange(period, locale)}</span>
-        {previous ? <span> · {t('feedbackStats.period.comparedWith', { range: formatDayRange(previous, locale) })}</span> : null}
+        {previous ? (
+          <span> · {t('feedbackStats.period.comparedWith', { range: formatDayRange(previous, locale) })}</span>
+        ) : null}
       </p>
     </div>
   );

@@ -62,7 +62,11 @@ export function ScorePicker({
     error && 'border-destructive/60',
   );
   return (
-    <fieldset className="grid min-w-0 gap-3" aria-describedby={error ? errorId : undefined} data-testid={`score-picker-${kind}`}>
+    <fieldset
+      className="grid min-w-0 gap-3"
+      aria-describedby={error ? errorId : undefined}
+      data-testid={`score-picker-${kind}`}
+    >
       <legend className="mb-3 text-base leading-snug font-medium text-balance">{legend}</legend>
       {kind === 'csat' ? (
         <div className="grid grid-cols-5 gap-1.5 sm:gap-2">
@@ -97,7 +101,13 @@ export function ScorePicker({
                   checked={value === score}
                   onChange={() => onChange(score)}
                   disabled={disabled}
-                  aria-label={score === 0 ? t('survey.scoreLabel', { score, label: t('survey.npsLow') }) : score === 10 ? t('survey.scoreLabel', { score, label: t('survey.npsHigh') }) : String(score)}
+                  aria-label={
+                    score === 0
+                      ? t('survey.scoreLabel', { score, label: t('survey.npsLow') })
+                      : score === 10
+                        ? t('survey.scoreLabel', { score, label: t('survey.npsHigh') })
+                        : String(score)
+                  }
                   aria-describedby={endsId}
                   className="sr-only"
                 />

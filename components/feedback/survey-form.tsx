@@ -1,6 +1,15 @@
 'use client';
 
-import { AlertCircle, CheckCircle2, Clock, Link2Off, LoaderCircle, LogIn, MessageCircleHeart, Send } from 'lucide-react';
+import {
+  AlertCircle,
+  CheckCircle2,
+  Clock,
+  Link2Off,
+  LoaderCircle,
+  LogIn,
+  MessageCircleHeart,
+  Send,
+} from 'lucide-react';
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { Alert, AlertDescription } from '@/components/ui/alert';
@@ -60,13 +69,20 @@ export function SurveyForm({
 
   const done = { variant, asPage, className };
   if (state?.ok) return <SurveyThanks kind={state.data.kind} score={score} {...done} />;
-  if (state && !state.ok && CLOSED_CODES.includes(state.code)) return <SurveyNotice code={state.code as SurveyClosedCode} {...done} />;
+  if (state && !state.ok && CLOSED_CODES.includes(state.code))
+    return <SurveyNotice code={state.code as SurveyClosedCode} {...done} />;
   if (!survey) return <SurveyNotice code="closed" {...done} />;
 
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   const scoreError = missingScore ? t('survey.chooseScore') : fieldErrors?.score;
-  const formError = state && !state.ok && !fieldErrors?.score && !fieldErrors?.comment ? (fieldErrors ? (Object.values(fieldErrors)[0] ?? state.message) : state.message) : undefined;
-  const question = survey.kind === 'csat' ? t('survey.csatQuestion', { caseNo: survey.caseNo ?? '' }) : t('survey.npsQuestion');
+  const formError =
+    state && !state.ok && !fieldErrors?.score && !fieldErrors?.comment
+      ? fieldErrors
+        ? (Object.values(fieldErrors)[0] ?? state.message)
+        : state.message
+      : undefined;
+  const question =
+    survey.kind === 'csat' ? t('survey.csatQuestion', { caseNo: survey.caseNo ?? '' }) : t('survey.npsQuestion');
   return (
     <form
       action={formAction}
@@ -84,13 +100,20 @@ export function SurveyForm({
     >
       {asPage ? (
         <div className="grid gap-3">
-          <span aria-hidden className="flex size-11 items-center justify-center rounded-full bg-primary/10 text-primary">
+          <span
+            aria-hidden
+            className="flex size-11 items-center justify-center rounded-full bg-primary/10 text-primary"
+          >
             <MessageCircleHeart className="size-5.5" />
           </span>
           <div className="grid gap-1.5">
-            <h1 className="text-2xl font-semibold tracking-tight">{survey.kind === 'csat' ? t('survey.csatTitle') : t('survey.npsTitle')}</h1>
+            <h1 className="text-2xl font-semibold tracking-tight">
+              {survey.kind === 'csat' ? t('survey.csatTitle') : t('survey.npsTitle')}
+            </h1>
             <p className="text-sm text-muted-foreground">
-              {survey.kind === 'csat' ? t('survey.csatLead', { caseNo: survey.caseNo ?? '' }) : t('survey.npsLead', { orderNo: survey.orderNo ?? '' })}
+              {survey.kind === 'csat'
+                ? t('survey.csatLead', { caseNo: survey.caseNo ?? '' })
+                : t('survey.npsLead', { orderNo: survey.orderNo ?? '' })}
             </p>
           </div>
         </div>
@@ -130,7 +153,13 @@ export function SurveyForm({
         />
         <div className="flex items-start justify-between gap-3">
           <FieldError id="survey-comment-error">{fieldErrors?.comment}</FieldError>
-          <span id="survey-comment-count" className={cn('ml-auto text-xs text-muted-foreground tabular-nums', comment.length >= COMMENT_MAX && 'text-destructive')}>
+          <span
+            id="survey-comment-count"
+            className={cn(
+              'ml-auto text-xs text-muted-foreground tabular-nums',
+              comment.length >= COMMENT_MAX && 'text-destructive',
+            )}
+          >
             {t('survey.counter', { count: comment.length, max: COMMENT_MAX })}
           </span>
         </div>
@@ -142,7 +171,13 @@ export function SurveyForm({
         </Alert>
       ) : null}
       <div className="grid gap-3">
-        <Button type="submit" size="lg" disabled={pending} className={cn(variant === 'public' ? 'w-full' : 'w-full sm:w-fit')} data-testid="survey-submit">
+        <Button
+          type="submit"
+          size="lg"
+          disabled={pending}
+          className={cn(variant === 'public' ? 'w-full' : 'w-full sm:w-fit')}
+          data-testid="survey-submit"
+        >
           {pending ? <LoaderCircle className="animate-spin" /> : <Send />}
           {pending ? t('survey.sending') : t('survey.submit')}
         </Button>
@@ -180,19 +215,40 @@ function NextSteps({ variant }: { variant: Variant }) {
 }
 
 /** The thank-you that replaces an answered form; what it says follows the score. */
-export function SurveyThanks({ kind, score, variant, asPage, className }: { kind: SurveyScale; score: number | null; variant: Variant; asPage?: boolean; className?: string }) {
+export function SurveyThanks({
+  kind,
+  score,
+  variant,
+  asPage,
+  className,
+}: {
+  kind: SurveyScale;
+  score: number | null;
+  variant: Variant;
+  asPage?: boolean;
+  className?: string;
+}) {
   const t = useT();
   const Heading = asPage ? 'h1' : 'h2';
   const band = score === null ? 'mid' : bandOf(kind, score);
-  const message = band === 'low' ? t('survey.thanksLow') : band === 'mid' ? t('survey.thanksMid') : t('survey.thanksHigh');
+  const message =
+    band === 'low' ? t('survey.thanksLow') : band === 'mid' ? t('survey.thanksMid') : t('survey.thanksHigh');
   return (
-    <div role="status" className={cn('grid justify-items-center gap-5 py-4 text-center', className)} data-testid="survey-thanks">
+    <div
+      role="status"
+      className={cn('grid justify-items-center gap-5 py-4 text-center', className)}
+      data-testid="survey-thanks"
+    >
       <span aria-hidden className="flex size-14 items-center justify-center rounded-full bg-success/12 text-success">
         <CheckCircle2 className="size-7" />
       </span>
       <div className="grid gap-2">
-        <Heading className={cn('font-semibold tracking-tight', asPage ? 'text-2xl' : 'text-xl')}>{t('survey.thanksTitle')}</Heading>
-        {score !== null ? <p className="text-sm font-medium">{t('survey.thanksScore', { score, max: kind === 'csat' ? 5 : 10 })}</p> : null}
+        <Heading className={cn('font-semibold tracking-tight', asPage ? 'text-2xl' : 'text-xl')}>
+          {t('survey.thanksTitle')}
+        </Heading>
+        {score !== null ? (
+          <p className="text-sm font-medium">{t('survey.thanksScore', { score, max: kind === 'csat' ? 5 : 10 })}</p>
+        ) : null}
         <p className="max-w-sm text-sm text-muted-foreground">{message}</p>
       </div>
       <NextSteps variant={variant} />
@@ -201,17 +257,50 @@ export function SurveyThanks({ kind, score, variant, asPage, className }: { kind
 }
 
 /** A survey that cannot be answered: a calm explanation, never an error page. */
-export function SurveyNotice({ code, variant, asPage, className }: { code: SurveyClosedCode; variant: Variant; asPage?: boolean; className?: string }) {
+export function SurveyNotice({
+  code,
+  variant,
+  asPage,
+  className,
+}: {
+  code: SurveyClosedCode;
+  variant: Variant;
+  asPage?: boolean;
+  className?: string;
+}) {
   const t = useT();
   const Heading = asPage ? 'h1' : 'h2';
   const view = {
-    survey_invalid: { icon: <Link2Off className="size-7" />, tone: 'bg-muted text-muted-foreground', title: t('survey.invalidTitle'), body: t('survey.invalidBody') },
-    survey_expired: { icon: <Clock className="size-7" />, tone: 'bg-warning/15 text-warning', title: t('survey.expiredTitle'), body: t('survey.expiredBody') },
-    survey_answered: { icon: <CheckCircle2 className="size-7" />, tone: 'bg-success/12 text-success', title: t('survey.answeredTitle'), body: t('survey.answeredBody') },
-    closed: { icon: <CheckCircle2 className="size-7" />, tone: 'bg-muted text-muted-foreground', title: t('feedbackPortal.closedTitle'), body: t('feedbackPortal.closedBody') },
+    survey_invalid: {
+      icon: <Link2Off className="size-7" />,
+      tone: 'bg-muted text-muted-foreground',
+      title: t('survey.invalidTitle'),
+      body: t('survey.invalidBody'),
+    },
+    survey_expired: {
+      icon: <Clock className="size-7" />,
+      tone: 'bg-warning/15 text-warning',
+      title: t('survey.expiredTitle'),
+      body: t('survey.expiredBody'),
+    },
+    survey_answered: {
+      icon: <CheckCircle2 className="size-7" />,
+      tone: 'bg-success/12 text-success',
+      title: t('survey.answeredTitle'),
+      body: t('survey.answeredBody'),
+    },
+    closed: {
+      icon: <CheckCircle2 className="size-7" />,
+      tone: 'bg-muted text-muted-foreground',
+      title: t('feedbackPortal.closedTitle'),
+      body: t('feedbackPortal.closedBody'),
+    },
   }[code];
   return (
-    <div className={cn('grid justify-items-center gap-5 py-4 text-center', className)} data-testid={`survey-notice-${code}`}>
+    <div
+      className={cn('grid justify-items-center gap-5 py-4 text-center', className)}
+      data-testid={`survey-notice-${code}`}
+    >
       <span aria-hidden className={cn('flex size-14 items-center justify-center rounded-full', view.tone)}>
         {view.icon}
       </span>

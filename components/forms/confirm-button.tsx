@@ -45,7 +45,13 @@ export function ConfirmButton({
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>
-        <Button variant={variant} size={size} className="text-destructive hover:text-destructive" disabled={pending} data-testid={testId}>
+        <Button
+          variant={variant}
+          size={size}
+          className="text-destructive hover:text-destructive"
+          disabled={pending}
+          data-testid={testId}
+        >
           {icon}
           {label}
         </Button>

@@ -6,7 +6,15 @@ import { DialogFooter } from '@/components/ui/dialog';
 import { useT } from '@/lib/i18n/client';
 
 /** Cancel + submit for a form in a dialog; the submit button shows progress while the action runs. */
-export function FormDialogFooter({ pending, submitLabel, onCancel }: { pending: boolean; submitLabel: string; onCancel: () => void }) {
+export function FormDialogFooter({
+  pending,
+  submitLabel,
+  onCancel,
+}: {
+  pending: boolean;
+  submitLabel: string;
+  onCancel: () => void;
+}) {
   const t = useT();
   return (
     <DialogFooter>

@@ -11,7 +11,12 @@ import { Label } from '@/components/ui/label';
 import { useT } from '@/lib/i18n/client';
 
 type Counts = { rows: number; imported: number; updated: number; skipped: number; rejected: number };
-type Final = Counts & { done: true; jobId?: string; error?: string; report?: { line: number; externalId: string; field: string; reason: string }[] };
+type Final = Counts & {
+  done: true;
+  jobId?: string;
+  error?: string;
+  report?: { line: number; externalId: string; field: string; reason: string }[];
+};
 export type ImportOption = { name: string; label: string; hint?: string };
 
 const ZERO: Counts = { rows: 0, imported: 0, updated: 0, skipped: 0, rejected: 0 };
@@ -21,7 +26,19 @@ const ZERO: Counts = { rows: 0, imported: 0, updated: 0, skipped: 0, rejected: 0
  * works, then the first rejected rows with their reasons and a link to the full report. The file
  * and the options stay as chosen after a run, so a corrected file can be sent again at once.
  */
-export function ImportPanel({ kind, columns, required, options = [], onRunningChange }: { kind: string; columns: readonly string[]; required: readonly string[]; options?: ImportOption[]; onRunningChange?: (running: boolean) => void }) {
+export function ImportPanel({
+  kind,
+  columns,
+  required,
+  options = [],
+  onRunningChange,
+}: {
+  kind: string;
+  columns: readonly string[];
+  required: readonly string[];
+  options?: ImportOption[];
+  onRunningChange?: (running: boolean) => void;
+}) {
   const t = useT();
   const router = useRouter();
   const id = useId();
@@ -75,12 +92,21 @@ export function ImportPanel({ kind, columns, required, options = [], onRunningCh
   };
 
   const shown = final ?? progress;
-  const counts = (['rows', 'imported', 'updated', 'skipped', 'rejected'] as const).filter((k) => k !== 'updated' || kind !== 'orders');
+  const counts = (['rows', 'imported', 'updated', 'skipped', 'rejected'] as const).filter(
+    (k) => k !== 'updated' || kind !== 'orders',
+  );
   return (
     <div className="grid gap-4" data-testid={`import-panel-${kind}`}>
       <div className="grid gap-2">
         <Label htmlFor={`${id}-file`}>{t('ordersImport.file')}</Label>
-        <Input id={`${id}-file`} type="file" accept=".csv,text/csv" disabled={running} onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid={`import-${kind}-file`} />
+        <Input
+          id={`${id}-file`}
+          type="file"
+          accept=".csv,text/csv"
+          disabled={running}
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          data-testid={`import-${kind}-file`}
+        />
       </div>
       {options.length ? (
         <fieldset className="grid gap-3">

@@ -30,7 +30,10 @@ export async function AppShell({
   const savedTheme = (await cookies()).get(THEME_COOKIE)?.value;
   const areaName = t(area === 'portal' ? 'shell.portalName' : area === 'desk' ? 'shell.deskName' : 'shell.adminName');
   const brand = (
-    <Link href={`/${area}`} className="flex items-center gap-2.5 rounded-md outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
+    <Link
+      href={`/${area}`}
+      className="flex items-center gap-2.5 rounded-md outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+    >
       <span className="flex size-8 items-center justify-center rounded-lg bg-primary text-primary-foreground">
         <LifeBuoy className="size-4.5" />
       </span>
@@ -82,7 +85,15 @@ export async function AppShell({
   );
 }
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: React.ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: React.ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div className="grid gap-1">

@@ -31,7 +31,13 @@ export function LanguageSwitch({ current }: { current: Locale }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={t('common.language')} disabled={pending} data-testid="language-switch">
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={t('common.language')}
+          disabled={pending}
+          data-testid="language-switch"
+        >
           <Languages />
           <span>{LOCALE_NAMES[current]}</span>
         </Button>

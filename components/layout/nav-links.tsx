@@ -10,7 +10,15 @@ function isActive(pathname: string, item: NavItem): boolean {
   return item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
 }
 
-export function NavLinks({ items, orientation, label }: { items: NavItem[]; orientation: 'vertical' | 'horizontal'; label: string }) {
+export function NavLinks({
+  items,
+  orientation,
+  label,
+}: {
+  items: NavItem[];
+  orientation: 'vertical' | 'horizontal';
+  label: string;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className={orientation === 'vertical' ? 'grid gap-0.5' : 'flex gap-1 overflow-x-auto'}>

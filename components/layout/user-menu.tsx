@@ -91,7 +91,11 @@ export function UserMenu({ name, email, roleLabel, accountHref, theme }: UserMen
           </DropdownMenuSubContent>
         </DropdownMenuSub>
         <DropdownMenuSeparator />
-        <DropdownMenuItem variant="destructive" onSelect={() => startTransition(() => signOutAction())} data-testid="sign-out">
+        <DropdownMenuItem
+          variant="destructive"
+          onSelect={() => startTransition(() => signOutAction())}
+          data-testid="sign-out"
+        >
           <LogOut />
           {t('common.signOut')}
         </DropdownMenuItem>

@@ -33,7 +33,17 @@ type Props = {
   donePath: string;
 };
 
-export function OrderForm({ mode, initial, products, channels, currency, itemsEditable, phoneKeepHint, onSubmit, donePath }: Props) {
+export function OrderForm({
+  mode,
+  initial,
+  products,
+  channels,
+  currency,
+  itemsEditable,
+  phoneKeepHint,
+  onSubmit,
+  donePath,
+}: Props) {
   const { t, locale } = useI18n();
   const sign = currencySymbol(currency, locale);
   const router = useRouter();
@@ -41,8 +51,10 @@ export function OrderForm({ mode, initial, products, channels, currency, itemsEd
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
   const [pending, startTransition] = useTransition();
-  const set = (key: keyof OrderFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
-    setValues((v) => ({ ...v, [key]: e.target.value }));
+  const set =
+    (key: keyof OrderFormValues) =>
+    (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+      setValues((v) => ({ ...v, [key]: e.target.value }));
   const setItem = (i: number, key: 'sku' | 'quantity' | 'unitPrice', value: string) =>
     setValues((v) => ({ ...v, items: v.items.map((it, j) => (j === i ? { ...it, [key]: value } : it)) }));
 
@@ -98,14 +110,31 @@ export function OrderForm({ mode, initial, products, channels, currency, itemsEd
             <CardDescription>{t('orders.form.customerHint')}</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4 sm:grid-cols-3">
-            <FormField label={t('orders.form.customerName')} htmlFor="customerName" error={err('customer.name')} required>
+            <FormField
+              label={t('orders.form.customerName')}
+              htmlFor="customerName"
+              error={err('customer.name')}
+              required
+            >
               <Input id="customerName" value={values.customerName} onChange={set('customerName')} maxLength={100} />
             </FormField>
             <FormField label={t('orders.form.customerPhone')} htmlFor="customerPhone" error={err('customer.phone')}>
-              <Input id="customerPhone" value={values.customerPhone} onChange={set('customerPhone')} inputMode="tel" maxLength={30} />
+              <Input
+                id="customerPhone"
+                value={values.customerPhone}
+                onChange={set('customerPhone')}
+                inputMode="tel"
+                maxLength={30}
+              />
             </FormField>
             <FormField label={t('orders.form.customerEmail')} htmlFor="customerEmail" error={err('customer.email')}>
-              <Input id="customerEmail" type="email" value={values.customerEmail} onChange={set('customerEmail')} maxLength={254} />
+              <Input
+                id="customerEmail"
+                type="email"
+                value={values.customerEmail}
+                onChange={set('customerEmail')}
+                maxLength={254}
+              />
             </FormField>
             <FormField label={t('orders.form.channel')} htmlFor="channel" error={err('channel')}>
               <NativeSelect id="channel" value={values.channel} onChange={set('channel')}>
@@ -140,15 +169,50 @@ export function OrderForm({ mode, initial, products, channels, currency, itemsEd
         <CardContent className="grid gap-3">
           {err('items') ? <p className="text-sm text-destructive">{err('items')}</p> : null}
           {values.items.map((it, i) => (
-            <div key={i} className="grid items-start gap-3 sm:grid-cols-[minmax(0,2fr)_6rem_9rem_auto]" data-testid={`item-line-${i}`}>
-              <FormField label={t('orders.form.sku')} htmlFor={`sku-${i}`} error={err(`items.${i}.sku`)} hint={bySku.get(it.sku)?.name}>
-                <Input id={`sku-${i}`} list="product-skus" value={it.sku} disabled={!itemsEditable} onChange={(e) => setItem(i, 'sku', e.target.value)} maxLength={64} />
+            <div
+              key={i}
+              className="grid items-start gap-3 sm:grid-cols-[minmax(0,2fr)_6rem_9rem_auto]"
+              data-testid={`item-line-${i}`}
+            >
+              <FormField
+                label={t('orders.form.sku')}
+                htmlFor={`sku-${i}`}
+                error={err(`items.${i}.sku`)}
+                hint={bySku.get(it.sku)?.name}
+              >
+                <Input
+                  id={`sku-${i}`}
+                  list="product-skus"
+                  value={it.sku}
+                  disabled={!itemsEditable}
+                  onChange={(e) => setItem(i, 'sku', e.target.value)}
+                  maxLength={64}
+                />
               </FormField>
               <FormField label={t('orders.form.quantity')} htmlFor={`qty-${i}`} error={err(`items.${i}.quantity`)}>
-                <Input id={`qty-${i}`} inputMode="numeric" value={it.quantity} disabled={!itemsEditable} onChange={(e) => setItem(i, 'quantity', e.target.value)} maxLength={5} />
+                <Input
+                  id={`qty-${i}`}
+                  inputMode="numeric"
+                  value={it.quantity}
+                  disabled={!itemsEditable}
+                  onChange={(e) => setItem(i, 'quantity', e.target.value)}
+                  maxLength={5}
+                />
               </FormField>
-              <FormField label={t('orders.form.unitPrice', { currency: sign })} htmlFor={`price-${i}`} error={err(`items.${i}.unitPriceCents`)} hint={t('orders.form.unitPriceHint')}>
-                <Input id={`price-${i}`} inputMode="decimal" value={it.unitPrice} disabled={!itemsEditable} onChange={(e) => setItem(i, 'unitPrice', e.target.value)} maxLength={15} />
+              <FormField
+                label={t('orders.form.unitPrice', { currency: sign })}
+                htmlFor={`price-${i}`}
+                error={err(`items.${i}.unitPriceCents`)}
+                hint={t('orders.form.unitPriceHint')}
+              >
+                <Input
+                  id={`price-${i}`}
+                  inputMode="decimal"
+                  value={it.unitPrice}
+                  disabled={!itemsEditable}
+                  onChange={(e) => setItem(i, 'unitPrice', e.target.value)}
+                  maxLength={15}
+                />
               </FormField>
               <Button
                 type="button"
@@ -169,18 +233,42 @@ export function OrderForm({ mode, initial, products, channels, currency, itemsEd
               variant="outline"
               size="sm"
               disabled={!itemsEditable || values.items.length >= 100}
-              onClick={() => setValues((v) => ({ ...v, items: [...v.items, { sku: '', quantity: '1', unitPrice: '' }] }))}
+              onClick={() =>
+                setValues((v) => ({ ...v, items: [...v.items, { sku: '', quantity: '1', unitPrice: '' }] }))
+              }
             >
               <Plus />
               {t('orders.form.addItem')}
             </Button>
           </div>
           <div className="grid gap-4 border-t pt-4 sm:grid-cols-3">
-            <FormField label={t('orders.form.shippingFee', { currency: sign })} htmlFor="shippingFee" error={err('shippingCents')}>
-              <Input id="shippingFee" inputMode="decimal" value={values.shippingFee} disabled={!itemsEditable} onChange={set('shippingFee')} maxLength={15} />
+            <FormField
+              label={t('orders.form.shippingFee', { currency: sign })}
+              htmlFor="shippingFee"
+              error={err('shippingCents')}
+            >
+              <Input
+                id="shippingFee"
+                inputMode="decimal"
+                value={values.shippingFee}
+                disabled={!itemsEditable}
+                onChange={set('shippingFee')}
+                maxLength={15}
+              />
             </FormField>
-            <FormField label={t('orders.form.discount', { currency: sign })} htmlFor="discount" error={err('discountCents')}>
-              <Input id="discount" inputMode="decimal" value={values.discount} disabled={!itemsEditable} onChange={set('discount')} maxLength={15} />
+            <FormField
+              label={t('orders.form.discount', { currency: sign })}
+              htmlFor="discount"
+              error={err('discountCents')}
+            >
+              <Input
+                id="discount"
+                inputMode="decimal"
+                value={values.discount}
+                disabled={!itemsEditable}
+                onChange={set('discount')}
+                maxLength={15}
+              />
             </FormField>
             <div className="grid content-end gap-1 text-right">
               <span className="text-sm text-muted-foreground">{t('orders.form.estimatedTotal')}</span>
@@ -200,14 +288,35 @@ export function OrderForm({ mode, initial, products, channels, currency, itemsEd
           <FormField label={t('orders.form.recipientName')} htmlFor="recipientName" error={err('recipientName')}>
             <Input id="recipientName" value={values.recipientName} onChange={set('recipientName')} maxLength={100} />
           </FormField>
-          <FormField label={t('orders.form.recipientPhone')} htmlFor="recipientPhone" error={err('recipientPhone')} hint={phoneKeepHint}>
-            <Input id="recipientPhone" value={values.recipientPhone} onChange={set('recipientPhone')} inputMode="tel" maxLength={30} />
+          <FormField
+            label={t('orders.form.recipientPhone')}
+            htmlFor="recipientPhone"
+            error={err('recipientPhone')}
+            hint={phoneKeepHint}
+          >
+            <Input
+              id="recipientPhone"
+              value={values.recipientPhone}
+              onChange={set('recipientPhone')}
+              inputMode="tel"
+              maxLength={30}
+            />
           </FormField>
           <FormField label={t('orders.form.region')} htmlFor="shippingRegion" error={err('shippingRegion')}>
             <Input id="shippingRegion" value={values.shippingRegion} onChange={set('shippingRegion')} maxLength={100} />
           </FormField>
-          <FormField label={t('orders.form.address')} htmlFor="shippingAddress" error={err('shippingAddress')} hint={mode === 'edit' ? t('orders.form.addressKeep') : undefined}>
-            <Input id="shippingAddress" value={values.shippingAddress} onChange={set('shippingAddress')} maxLength={300} />
+          <FormField
+            label={t('orders.form.address')}
+            htmlFor="shippingAddress"
+            error={err('shippingAddress')}
+            hint={mode === 'edit' ? t('orders.form.addressKeep') : undefined}
+          >
+            <Input
+              id="shippingAddress"
+              value={values.shippingAddress}
+              onChange={set('shippingAddress')}
+              maxLength={300}
+            />
           </FormField>
           <FormField label={t('orders.form.carrier')} htmlFor="carrier" error={err('carrier')}>
             <Input id="carrier" value={values.carrier} onChange={set('carrier')} maxLength={40} />

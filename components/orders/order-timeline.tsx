@@ -24,7 +24,10 @@ export function OrderTimeline({
         <li key={e.id} className="relative">
           <span
             aria-hidden
-            className={cn('absolute top-1.5 -left-[25px] size-2.5 rounded-full ring-4 ring-card', i === 0 ? 'bg-primary' : 'bg-muted-foreground/40')}
+            className={cn(
+              'absolute top-1.5 -left-[25px] size-2.5 rounded-full ring-4 ring-card',
+              i === 0 ? 'bg-primary' : 'bg-muted-foreground/40',
+            )}
           />
           <p className="text-sm font-medium">
             {e.toStatus && (e.kind === 'status_changed' || audience === 'customer')

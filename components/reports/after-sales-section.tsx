@@ -8,20 +8,40 @@ import { KpiCard } from '@/components/charts/kpi-card';
 import { LineChart } from '@/components/charts/line-chart';
 import type { Dashboard } from '@/lib/analytics/dashboard';
 import { cn } from '@/lib/utils';
-import { DrillLink, GroupHeading, Note, pointsDelta, rateText, relativeDelta, Section, SectionEmpty, type ReportKit } from './parts';
+import {
+  DrillLink,
+  GroupHeading,
+  Note,
+  pointsDelta,
+  rateText,
+  relativeDelta,
+  Section,
+  SectionEmpty,
+  type ReportKit,
+} from './parts';
 import { casesByDay, SLA_STAGES } from './report-params';
 
 /** After-sales in the period: volumes, rate, cost, times, backlog and its age, type mix, SLA compliance. */
 export function AfterSalesSection({ d, k }: { d: Dashboard; k: ReportKit }) {
   const { t, links } = k;
   const { current: cur, previous: prev } = d.afterSales;
-  const days = casesByDay(d.afterSales.daily, d.period, d.afterSales.backlogStart).map((r) => ({ day: k.day(r.day), opened: r.opened, resolved: r.resolved, backlog: r.backlog }));
+  const days = casesByDay(d.afterSales.daily, d.period, d.afterSales.backlogStart).map((r) => ({
+    day: k.day(r.day),
+    opened: r.opened,
+    resolved: r.resolved,
+    backlog: r.backlog,
+  }));
   const hasActivity = d.afterSales.daily.some((r) => r.opened || r.resolved);
   const openNow = d.backlogAge.reduce((sum, b) => sum + b.n, 0);
   const typeTotal = d.afterSales.byType.reduce((sum, r) => sum + r.opened, 0);
   return (
     <section aria-labelledby="after-sales" className="grid gap-6">
-      <GroupHeading id="after-sales" icon={<LifeBuoy />} title={t('reports.afterSales.title')} description={t('reports.afterSales.description')} />
+      <GroupHeading
+        id="after-sales"
+        icon={<LifeBuoy />}
+        title={t('reports.afterSales.title')}
+        description={t('reports.afterSales.description')}
+      />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3">
         <KpiCard
           testId="kpi-opened"
@@ -47,7 +67,10 @@ export function AfterSalesSection({ d, k }: { d: Dashboard; k: ReportKit }) {
           title={t('reports.afterSales.rate')}
           value={rateText(k, cur.rate)}
           delta={pointsDelta(k, cur.rate, prev.rate, 'lowerIsBetter', 2)}
-          description={t('reports.afterSales.rateHint', { opened: k.count(cur.opened), delivered: k.count(cur.delivered) })}
+          description={t('reports.afterSales.rateHint', {
+            opened: k.count(cur.opened),
+            delivered: k.count(cur.delivered),
+          })}
         />
         <KpiCard
           testId="kpi-cost"
@@ -140,7 +163,11 @@ export function AfterSalesSection({ d, k }: { d: Dashboard; k: ReportKit }) {
                 label={t('reports.afterSales.age')}
                 sortOrder="none"
                 color="chart-4"
-                data={d.backlogAge.map((b) => ({ key: b.bucket, name: t(`reports.afterSales.ageBuckets.${b.bucket}`), value: b.n }))}
+                data={d.backlogAge.map((b) => ({
+                  key: b.bucket,
+                  name: t(`reports.afterSales.ageBuckets.${b.bucket}`),
+                  value: b.n,
+                }))}
                 valueFormatter={k.count}
               />
               <Note>{t('reports.afterSales.ageNote')}</Note>
@@ -153,7 +180,11 @@ export function AfterSalesSection({ d, k }: { d: Dashboard; k: ReportKit }) {
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2 print:grid-cols-2 print:gap-4">
-        <Section title={t('reports.afterSales.types')} description={t('reports.afterSales.typesDescription')} testId="case-types">
+        <Section
+          title={t('reports.afterSales.types')}
+          description={t('reports.afterSales.typesDescription')}
+          testId="case-types"
+        >
           {typeTotal ? (
             <div className="grid items-center gap-6 sm:grid-cols-[10rem_minmax(0,1fr)]">
               <DonutChart
@@ -172,16 +203,25 @@ export function AfterSalesSection({ d, k }: { d: Dashboard; k: ReportKit }) {
                   const name = k.caseType(r.type);
                   return (
                     <li key={r.type} className="flex items-center gap-2">
-                      <span aria-hidden="true" className="size-2.5 shrink-0 rounded-sm" style={{ backgroundColor: colorVar(seriesColor(undefined, i)) }} />
+                      <span
+                        aria-hidden="true"
+                        className="size-2.5 shrink-0 rounded-sm"
+                        style={{ backgroundColor: colorVar(seriesColor(undefined, i)) }}
+                      />
                       {links ? (
-                        <Link href={links.cases({ type: r.type })} className="truncate underline-offset-4 hover:underline">
+                        <Link
+                          href={links.cases({ type: r.type })}
+                          className="truncate underline-offset-4 hover:underline"
+                        >
                           {name}
                         </Link>
                       ) : (
                         <span className="truncate">{name}</span>
                       )}
                       <span className="ml-auto pl-2 font-medium tabular-nums">{k.count(r.opened)}</span>
-                      <span className="w-14 text-right text-xs text-muted-foreground tabular-nums">{rateText(k, (r.opened / typeTotal) * 100)}</span>
+                      <span className="w-14 text-right text-xs text-muted-foreground tabular-nums">
+                        {rateText(k, (r.opened / typeTotal) * 100)}
+                      </span>
                     </li>
                   );
                 })}
@@ -198,21 +238,32 @@ export function AfterSalesSection({ d, k }: { d: Dashboard; k: ReportKit }) {
                 {SLA_STAGES.map((s) => {
                   const c = cur.sla[s];
                   const p = prev.sla[s];
-                  const tone = c.rate === null ? 'bg-muted-foreground' : c.rate >= 90 ? 'bg-success' : c.rate >= 75 ? 'bg-warning' : 'bg-destructive';
+                  const tone =
+                    c.rate === null
+                      ? 'bg-muted-foreground'
+                      : c.rate >= 90
+                        ? 'bg-success'
+                        : c.rate >= 75
+                          ? 'bg-warning'
+                          : 'bg-destructive';
                   return (
                     <li key={s} className="grid gap-1.5" data-testid={`sla-${s}`}>
                       <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
                         <span className="font-medium">{t(`reports.sla.stages.${s}`)}</span>
                         <span className="tabular-nums">
                           <span className="font-semibold">{rateText(k, c.rate)}</span>
-                          <span className="ml-2 text-xs text-muted-foreground">{t('reports.sla.metOf', { met: k.count(c.met), total: k.count(c.total) })}</span>
+                          <span className="ml-2 text-xs text-muted-foreground">
+                            {t('reports.sla.metOf', { met: k.count(c.met), total: k.count(c.total) })}
+                          </span>
                         </span>
                       </div>
                       <div aria-hidden="true" className="h-2 overflow-hidden rounded-full bg-muted">
                         <div className={cn('h-full rounded-full', tone)} style={{ width: `${c.rate ?? 0}%` }} />
                       </div>
                       <p className="flex flex-wrap justify-between gap-x-3 text-xs text-muted-foreground">
-                        <span className={cn(c.total - c.met > 0 && 'text-destructive')}>{t('reports.sla.breaches', { count: k.count(c.total - c.met) })}</span>
+                        <span className={cn(c.total - c.met > 0 && 'text-destructive')}>
+                          {t('reports.sla.breaches', { count: k.count(c.total - c.met) })}
+                        </span>
                         <span>{t('reports.sla.previous', { rate: rateText(k, p.rate) })}</span>
                       </p>
                     </li>

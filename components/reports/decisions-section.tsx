@@ -19,7 +19,15 @@ import { relativeChange, SLA_STAGES } from './report-params';
 const TOP_PRODUCTS = 10;
 const TOP_REASONS = 8;
 
-function NameLink({ href, children, className }: { href: string | undefined; children: React.ReactNode; className?: string }) {
+function NameLink({
+  href,
+  children,
+  className,
+}: {
+  href: string | undefined;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return href ? (
     <Link href={href} className={cn('underline-offset-4 hover:underline', className)}>
       {children}
@@ -30,9 +38,25 @@ function NameLink({ href, children, className }: { href: string | undefined; chi
 }
 
 /** A card whose body is a table running edge to edge (or an empty state). */
-function TableCard({ title, description, drill, empty, children, testId, className }: { title: string; description: string; drill?: React.ReactNode; empty?: React.ReactNode; children?: React.ReactNode; testId: string; className?: string }) {
+function TableCard({
+  title,
+  description,
+  drill,
+  empty,
+  children,
+  testId,
+  className,
+}: {
+  title: string;
+  description: string;
+  drill?: React.ReactNode;
+  empty?: React.ReactNode;
+  children?: React.ReactNode;
+  testId: string;
+  className?: string;
+}) {
   return (
-    <Card className={cn('min-w-0 gap-0 break-inside-avoid pb-0', className)} data-testid={testId}>
+    <Card className={cn('min-w-0 break-inside-avoid gap-0 pb-0', className)} data-testid={testId}>
       <CardHeader className="border-b pb-4">
         <CardTitle>{title}</CardTitle>
         <CardDescription>{description}</CardDescription>
@@ -64,13 +88,20 @@ export function DecisionsSection({ d, k }: { d: Dashboard; k: ReportKit }) {
 
   return (
     <section aria-labelledby="decisions" className="grid gap-6">
-      <GroupHeading id="decisions" icon={<Lightbulb />} title={t('reports.decisions.title')} description={t('reports.decisions.description')} />
+      <GroupHeading
+        id="decisions"
+        icon={<Lightbulb />}
+        title={t('reports.decisions.title')}
+        description={t('reports.decisions.description')}
+      />
 
       <TableCard
         testId="top-products"
         title={t('reports.products.title')}
         description={t('reports.products.description', { count: TOP_PRODUCTS })}
-        empty={products.length ? null : <SectionEmpty title={t('reports.afterSales.empty')} hint={t('reports.emptyHint')} />}
+        empty={
+          products.length ? null : <SectionEmpty title={t('reports.afterSales.empty')} hint={t('reports.emptyHint')} />
+        }
       >
         <Table>
           <TableHeader>
@@ -103,7 +134,11 @@ export function DecisionsSection({ d, k }: { d: Dashboard; k: ReportKit }) {
                     {p.topReasons.map((r) => (
                       <li key={r}>
                         <Badge variant="outline" asChild={!!links}>
-                          {links ? <Link href={links.cases({ productId: p.productId, reason: r })}>{k.reason(r)}</Link> : k.reason(r)}
+                          {links ? (
+                            <Link href={links.cases({ productId: p.productId, reason: r })}>{k.reason(r)}</Link>
+                          ) : (
+                            k.reason(r)
+                          )}
                         </Badge>
                       </li>
                     ))}
@@ -117,7 +152,11 @@ export function DecisionsSection({ d, k }: { d: Dashboard; k: ReportKit }) {
       </TableCard>
 
       <div className="grid items-start gap-6 lg:grid-cols-2 print:grid-cols-2 print:gap-4">
-        <Section title={t('reports.reasons.title')} description={t('reports.reasons.description')} testId="reasons-rising">
+        <Section
+          title={t('reports.reasons.title')}
+          description={t('reports.reasons.description')}
+          testId="reasons-rising"
+        >
           {rising.length ? (
             <ul className="grid gap-3">
               {rising.map((r) => {
@@ -128,7 +167,9 @@ export function DecisionsSection({ d, k }: { d: Dashboard; k: ReportKit }) {
                     <NameLink href={links?.cases({ reason: r.reason })} className="min-w-0 flex-1 truncate">
                       {k.reason(r.reason)}
                     </NameLink>
-                    <span className="text-xs text-muted-foreground tabular-nums">{t('reports.reasons.fromTo', { previous: k.count(r.previous), current: k.count(r.opened) })}</span>
+                    <span className="text-xs text-muted-foreground tabular-nums">
+                      {t('reports.reasons.fromTo', { previous: k.count(r.previous), current: k.count(r.opened) })}
+                    </span>
                     <DeltaBadge
                       delta={{
                         value: r.opened - r.previous,
@@ -145,7 +186,12 @@ export function DecisionsSection({ d, k }: { d: Dashboard; k: ReportKit }) {
           )}
         </Section>
 
-        <Section title={t('reports.breaches.title')} description={t('reports.breaches.description')} drill={<DrillLink href={links?.cases()}>{t('reports.drill.cases')}</DrillLink>} testId="sla-breaches">
+        <Section
+          title={t('reports.breaches.title')}
+          description={t('reports.breaches.description')}
+          drill={<DrillLink href={links?.cases()}>{t('reports.drill.cases')}</DrillLink>}
+          testId="sla-breaches"
+        >
           {anyBreach ? (
             <BarList
               label={t('reports.breaches.title')}
@@ -160,7 +206,11 @@ export function DecisionsSection({ d, k }: { d: Dashboard; k: ReportKit }) {
               valueFormatter={k.count}
             />
           ) : (
-            <EmptyState title={t('reports.breaches.empty')} description={t('reports.breaches.emptyHint')} className="py-8" />
+            <EmptyState
+              title={t('reports.breaches.empty')}
+              description={t('reports.breaches.emptyHint')}
+              className="py-8"
+            />
           )}
         </Section>
       </div>
@@ -244,7 +294,11 @@ async function RepeatCustomersCard({ d, k }: { d: Dashboard; k: ReportKit }) {
 
 function RepeatCustomersSkeleton({ k }: { k: ReportKit }) {
   return (
-    <TableCard testId="repeat-customers-loading" title={k.t('reports.repeat.title')} description={k.t('reports.repeat.description')}>
+    <TableCard
+      testId="repeat-customers-loading"
+      title={k.t('reports.repeat.title')}
+      description={k.t('reports.repeat.description')}
+    >
       <div className="grid gap-3 p-6" aria-busy="true" aria-label={k.t('common.loading')}>
         {[0, 1, 2, 3].map((i) => (
           <Skeleton key={i} className="h-5 w-full" />

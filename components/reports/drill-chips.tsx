@@ -38,13 +38,27 @@ function usable(key: DrillKey, v: string): boolean {
  * 30, 2026 ×", "Reason: Quality problem ×"), each a link to the same list without it. Values the
  * list ignores (a hand-edited link) are said to be ignored instead of pretending to filter.
  */
-export async function CaseDrillChips({ ctx, basePath, params }: { ctx: Ctx; basePath: string; params: Record<string, string | undefined> }) {
+export async function CaseDrillChips({
+  ctx,
+  basePath,
+  params,
+}: {
+  ctx: Ctx;
+  basePath: string;
+  params: Record<string, string | undefined>;
+}) {
   const set = CASE_DRILL_KEYS.filter((k) => params[k]);
   if (!set.length) return null;
   const [t, locale] = [await getT(), await getLocale()];
   const valid = (k: DrillKey) => !!params[k] && usable(k, params[k]!);
   const [names, catalog] = await Promise.all([
-    drillNames({ ctx, input: { productId: valid('productId') ? params.productId : undefined, teamId: valid('teamId') ? params.teamId : undefined } }),
+    drillNames({
+      ctx,
+      input: {
+        productId: valid('productId') ? params.productId : undefined,
+        teamId: valid('teamId') ? params.teamId : undefined,
+      },
+    }),
     loadReportNames(locale),
   ]);
   const without = (keys: string[]) => {
@@ -57,21 +71,65 @@ export async function CaseDrillChips({ ctx, basePath, params }: { ctx: Ctx; base
   const chips: { key: string; label: string; remove: string[] }[] = [];
   const from = valid('from') ? params.from! : undefined;
   const to = valid('to') ? params.to! : undefined;
-  if (from && to) chips.push({ key: 'period', label: t('reports.chips.opened', { range: formatDayRange({ from, to }, locale) }), remove: ['from', 'to'] });
-  else if (from) chips.push({ key: 'period', label: t('reports.chips.openedFrom', { day: formatDayRange({ from, to: from }, locale) }), remove: ['from', 'to'] });
-  else if (to) chips.push({ key: 'period', label: t('reports.chips.openedUntil', { day: formatDayRange({ from: to, to }, locale) }), remove: ['from', 'to'] });
-  if (valid('reason')) chips.push({ key: 'reason', label: `${t('reports.chips.reason')}: ${t.dynamic(`cases.reasons.${params.reason}`, undefined, params.reason)}`, remove: ['reason'] });
-  if (valid('channel')) chips.push({ key: 'channel', label: `${t('reports.filters.channel')}: ${nameOf(catalog.channels, params.channel!)}`, remove: ['channel'] });
-  if (valid('productId')) chips.push({ key: 'productId', label: `${t('reports.chips.product')}: ${names.product ?? t('reports.chips.unknown')}`, remove: ['productId'] });
-  if (valid('category')) chips.push({ key: 'category', label: `${t('reports.filters.category')}: ${nameOf(catalog.categories, params.category!)}`, remove: ['category'] });
-  if (valid('teamId')) chips.push({ key: 'teamId', label: `${t('reports.filters.team')}: ${names.team ?? t('reports.chips.unknown')}`, remove: ['teamId'] });
+  if (from && to)
+    chips.push({
+      key: 'period',
+      label: t('reports.chips.opened', { range: formatDayRange({ from, to }, locale) }),
+      remove: ['from', 'to'],
+    });
+  else if (from)
+    chips.push({
+      key: 'period',
+      label: t('reports.chips.openedFrom', { day: formatDayRange({ from, to: from }, locale) }),
+      remove: ['from', 'to'],
+    });
+  else if (to)
+    chips.push({
+      key: 'period',
+      label: t('reports.chips.openedUntil', { day: formatDayRange({ from: to, to }, locale) }),
+      remove: ['from', 'to'],
+    });
+  if (valid('reason'))
+    chips.push({
+      key: 'reason',
+      label: `${t('reports.chips.reason')}: ${t.dynamic(`cases.reasons.${params.reason}`, undefined, params.reason)}`,
+      remove: ['reason'],
+    });
+  if (valid('channel'))
+    chips.push({
+      key: 'channel',
+      label: `${t('reports.filters.channel')}: ${nameOf(catalog.channels, params.channel!)}`,
+      remove: ['channel'],
+    });
+  if (valid('productId'))
+    chips.push({
+      key: 'productId',
+      label: `${t('reports.chips.product')}: ${names.product ?? t('reports.chips.unknown')}`,
+      remove: ['productId'],
+    });
+  if (valid('category'))
+    chips.push({
+      key: 'category',
+      label: `${t('reports.filters.category')}: ${nameOf(catalog.categories, params.category!)}`,
+      remove: ['category'],
+    });
+  if (valid('teamId'))
+    chips.push({
+      key: 'teamId',
+      label: `${t('reports.filters.team')}: ${names.team ?? t('reports.chips.unknown')}`,
+      remove: ['teamId'],
+    });
   const ignored = set.filter((k) => !valid(k));
 
   return (
     <div className="mb-4 flex flex-wrap items-center gap-2" data-testid="drill-chips">
       <span className="text-sm text-muted-foreground">{t('reports.chips.label')}</span>
       {chips.map((c) => (
-        <span key={c.key} className="inline-flex items-center gap-1 rounded-full border bg-muted/50 py-0.5 pr-1 pl-3 text-sm" data-testid={`chip-${c.key}`}>
+        <span
+          key={c.key}
+          className="inline-flex items-center gap-1 rounded-full border bg-muted/50 py-0.5 pr-1 pl-3 text-sm"
+          data-testid={`chip-${c.key}`}
+        >
           {c.label}
           <Link
             href={without(c.remove)}
@@ -83,7 +141,11 @@ export async function CaseDrillChips({ ctx, basePath, params }: { ctx: Ctx; base
         </span>
       ))}
       {chips.length > 1 || ignored.length ? (
-        <Link href={without([...CASE_DRILL_KEYS])} className="text-sm font-medium text-primary underline-offset-4 hover:underline" data-testid="chips-clear">
+        <Link
+          href={without([...CASE_DRILL_KEYS])}
+          className="text-sm font-medium text-primary underline-offset-4 hover:underline"
+          data-testid="chips-clear"
+        >
           {t('reports.chips.clear')}
         </Link>
       ) : null}

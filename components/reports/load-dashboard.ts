@@ -27,7 +27,12 @@ export async function loadDashboard({
   teamIds: string[];
 }): Promise<{ dashboard: Dashboard; problems: ReportProblem[] }> {
   const fallback = presetPeriod('30d', today);
-  const input = { ...askedPeriod(params, today, fallback), channel: params.channel, category: params.category, teamId: params.teamId };
+  const input = {
+    ...askedPeriod(params, today, fallback),
+    channel: params.channel,
+    category: params.category,
+    teamId: params.teamId,
+  };
   const problems: ReportProblem[] = [];
   // Check the input as getDashboard will, to report every problem of the link at once (a bad
   // period and a bad channel both), then add the one it cannot know: a team that does not exist.
@@ -37,10 +42,12 @@ export async function loadDashboard({
       parseInput(ReportInput, candidate);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      for (const [field, codes] of Object.entries(err.fieldErrors)) if (!problems.some((p) => p.field === field)) problems.push({ field, code: codes[0] ?? 'invalid' });
+      for (const [field, codes] of Object.entries(err.fieldErrors))
+        if (!problems.some((p) => p.field === field)) problems.push({ field, code: codes[0] ?? 'invalid' });
     }
   }
-  if (input.teamId && !problems.some((p) => p.field === 'teamId') && !teamIds.includes(input.teamId.toLowerCase())) problems.push({ field: 'teamId', code: 'invalid_choice' });
+  if (input.teamId && !problems.some((p) => p.field === 'teamId') && !teamIds.includes(input.teamId.toLowerCase()))
+    problems.push({ field: 'teamId', code: 'invalid_choice' });
   if (!problems.length) return { dashboard: await getDashboard({ ctx, input }), problems };
   return { dashboard: await getDashboard({ ctx, input: fallback }), problems };
 }

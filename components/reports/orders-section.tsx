@@ -11,12 +11,21 @@ import { ordersByDay } from './report-params';
 export function OrdersSection({ d, k }: { d: Dashboard; k: ReportKit }) {
   const { t, links } = k;
   const { current: cur, previous: prev } = d.orders;
-  const days = ordersByDay(d.orders.daily, d.period).map((r) => ({ day: k.day(r.day), orders: r.orders, gmv: r.gmvCents / 100 }));
+  const days = ordersByDay(d.orders.daily, d.period).map((r) => ({
+    day: k.day(r.day),
+    orders: r.orders,
+    gmv: r.gmvCents / 100,
+  }));
   const moneyAxis = { style: 'currency', currency: k.currency, maximumFractionDigits: 0 } as const;
   const hasOrders = cur.orders > 0;
   return (
     <section aria-labelledby="orders" className="grid gap-6">
-      <GroupHeading id="orders" icon={<ShoppingBag />} title={t('reports.orders.title')} description={t('reports.orders.description')} />
+      <GroupHeading
+        id="orders"
+        icon={<ShoppingBag />}
+        title={t('reports.orders.title')}
+        description={t('reports.orders.description')}
+      />
       {d.filters.teamId ? <Note className="-mt-3">{t('reports.notes.ordersNoTeam')}</Note> : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <KpiCard
@@ -38,7 +47,9 @@ export function OrdersSection({ d, k }: { d: Dashboard; k: ReportKit }) {
           description={
             <>
               <p>{t('reports.previousValue', { value: k.money(prev.gmvCents) })}</p>
-              <p className="text-xs">{t(d.filters.category ? 'reports.orders.gmvCategoryHint' : 'reports.orders.gmvHint')}</p>
+              <p className="text-xs">
+                {t(d.filters.category ? 'reports.orders.gmvCategoryHint' : 'reports.orders.gmvHint')}
+              </p>
             </>
           }
         />
@@ -53,7 +64,11 @@ export function OrdersSection({ d, k }: { d: Dashboard; k: ReportKit }) {
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2 print:grid-cols-2 print:gap-4">
-        <Section title={t('reports.orders.perDay')} description={t('reports.orders.perDayDescription')} testId="orders-per-day">
+        <Section
+          title={t('reports.orders.perDay')}
+          description={t('reports.orders.perDayDescription')}
+          testId="orders-per-day"
+        >
           {hasOrders ? (
             <BarChart
               data={days}
@@ -70,7 +85,11 @@ export function OrdersSection({ d, k }: { d: Dashboard; k: ReportKit }) {
             <SectionEmpty title={t('reports.orders.empty')} hint={t('reports.emptyHint')} />
           )}
         </Section>
-        <Section title={t('reports.orders.gmvPerDay')} description={t('reports.orders.gmvPerDayDescription')} testId="gmv-per-day">
+        <Section
+          title={t('reports.orders.gmvPerDay')}
+          description={t('reports.orders.gmvPerDayDescription')}
+          testId="gmv-per-day"
+        >
           {hasOrders ? (
             <AreaChart
               data={days}
@@ -91,7 +110,11 @@ export function OrdersSection({ d, k }: { d: Dashboard; k: ReportKit }) {
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2 print:grid-cols-2 print:gap-4">
-        <Section title={t('reports.orders.byChannel')} description={t('reports.orders.byChannelDescription')} testId="orders-by-channel">
+        <Section
+          title={t('reports.orders.byChannel')}
+          description={t('reports.orders.byChannelDescription')}
+          testId="orders-by-channel"
+        >
           {d.orders.byChannel.length ? (
             <BarList
               label={t('reports.orders.byChannel')}
@@ -108,14 +131,26 @@ export function OrdersSection({ d, k }: { d: Dashboard; k: ReportKit }) {
             <SectionEmpty title={t('reports.orders.empty')} />
           )}
         </Section>
-        <Section title={t('reports.orders.byStatus')} description={t('reports.orders.byStatusDescription')} testId="orders-by-status">
+        <Section
+          title={t('reports.orders.byStatus')}
+          description={t('reports.orders.byStatusDescription')}
+          testId="orders-by-status"
+        >
           {d.orders.byStatus === null ? (
-            <SectionEmpty title={t('reports.orders.byStatusCategory')} hint={t('reports.orders.byStatusCategoryHint')} />
+            <SectionEmpty
+              title={t('reports.orders.byStatusCategory')}
+              hint={t('reports.orders.byStatusCategoryHint')}
+            />
           ) : d.orders.byStatus.length ? (
             <BarList
               label={t('reports.orders.byStatus')}
               color="chart-3"
-              data={d.orders.byStatus.map((s) => ({ key: s.status, name: k.orderStatus(s.status), value: s.orders, href: links?.orders({ status: s.status }) }))}
+              data={d.orders.byStatus.map((s) => ({
+                key: s.status,
+                name: k.orderStatus(s.status),
+                value: s.orders,
+                href: links?.orders({ status: s.status }),
+              }))}
               valueFormatter={k.count}
             />
           ) : (

@@ -65,7 +65,12 @@ export function reportKit(t: Translate, locale: Locale, links: DrillLinks | null
 const noComparison = (k: ReportKit): KpiDelta => ({ value: null, text: '—', caption: k.t('reports.noComparison') });
 
 /** The change of a count or an amount against the previous period, as a percentage of it. */
-export function relativeDelta(k: ReportKit, current: number | null, previous: number | null, direction: DeltaDirection): KpiDelta {
+export function relativeDelta(
+  k: ReportKit,
+  current: number | null,
+  previous: number | null,
+  direction: DeltaDirection,
+): KpiDelta {
   const change = relativeChange(current, previous);
   if (change === null) return noComparison(k);
   const text = `${formatSigned(change, k.locale, 1)}%`;
@@ -73,10 +78,21 @@ export function relativeDelta(k: ReportKit, current: number | null, previous: nu
 }
 
 /** The change of a rate (a percentage) against the previous period, in percentage points. */
-export function pointsDelta(k: ReportKit, current: number | null, previous: number | null, direction: DeltaDirection, fractionDigits = 1): KpiDelta {
+export function pointsDelta(
+  k: ReportKit,
+  current: number | null,
+  previous: number | null,
+  direction: DeltaDirection,
+  fractionDigits = 1,
+): KpiDelta {
   if (current === null || previous === null) return noComparison(k);
   const change = current - previous;
-  return { value: change, text: k.t('reports.points', { value: formatSigned(change, k.locale, fractionDigits) }), direction, caption: k.t('reports.vsPrevious') };
+  return {
+    value: change,
+    text: k.t('reports.points', { value: formatSigned(change, k.locale, fractionDigits) }),
+    direction,
+    caption: k.t('reports.vsPrevious'),
+  };
 }
 
 /** A percentage with a plain number format (for tables where "12.5%" reads better than a badge). */
@@ -85,7 +101,15 @@ export function rateText(k: ReportKit, rate: number | null): string {
 }
 
 /** A quiet "View cases →" link to the list behind a widget; hidden on paper. */
-export function DrillLink({ href, children, className }: { href: string | null | undefined; children: React.ReactNode; className?: string }) {
+export function DrillLink({
+  href,
+  children,
+  className,
+}: {
+  href: string | null | undefined;
+  children: React.ReactNode;
+  className?: string;
+}) {
   if (!href) return null;
   return (
     <Link
@@ -120,7 +144,7 @@ export function Section({
   testId?: string;
 }) {
   return (
-    <Card className={cn('min-w-0 gap-4 break-inside-avoid', className)} data-testid={testId}>
+    <Card className={cn('min-w-0 break-inside-avoid gap-4', className)} data-testid={testId}>
       <CardHeader>
         <CardTitle>{title}</CardTitle>
         {description ? <CardDescription>{description}</CardDescription> : null}
@@ -136,10 +160,23 @@ export function SectionEmpty({ title, hint }: { title: string; hint?: string }) 
 }
 
 /** A heading between groups of widgets (orders, after-sales, decisions ...). */
-export function GroupHeading({ id, icon, title, description }: { id: string; icon: React.ReactNode; title: string; description?: string }) {
+export function GroupHeading({
+  id,
+  icon,
+  title,
+  description,
+}: {
+  id: string;
+  icon: React.ReactNode;
+  title: string;
+  description?: string;
+}) {
   return (
-    <div className="mt-4 flex items-start gap-3 break-after-avoid first:mt-0" id={id}>
-      <span aria-hidden="true" className="mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-lg bg-primary/10 text-primary [&_svg]:size-4">
+    <div className="mt-4 flex break-after-avoid items-start gap-3 first:mt-0" id={id}>
+      <span
+        aria-hidden="true"
+        className="mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-lg bg-primary/10 text-primary [&_svg]:size-4"
+      >
         {icon}
       </span>
       <div className="grid gap-0.5">

@@ -30,11 +30,18 @@ export function AgentsSection({ d, k }: { d: Dashboard; k: ReportKit }) {
   const filtered = d.filters.channel || d.filters.category;
   return (
     <section aria-labelledby="agents" className="grid gap-6">
-      <GroupHeading id="agents" icon={<Headset />} title={t('reports.agents.title')} description={t('reports.agents.description')} />
+      <GroupHeading
+        id="agents"
+        icon={<Headset />}
+        title={t('reports.agents.title')}
+        description={t('reports.agents.description')}
+      />
       <Card className="min-w-0 gap-0 pb-0" data-testid="agents">
         <CardHeader className="border-b pb-4">
           <CardTitle>{t('reports.agents.table')}</CardTitle>
-          <CardDescription>{filtered ? t('reports.notes.agentsTeamOnly') : t('reports.agents.tableDescription')}</CardDescription>
+          <CardDescription>
+            {filtered ? t('reports.notes.agentsTeamOnly') : t('reports.agents.tableDescription')}
+          </CardDescription>
           {links ? (
             <CardAction>
               <DrillLink href={links.cases()}>{t('reports.drill.cases')}</DrillLink>
@@ -61,7 +68,9 @@ export function AgentsSection({ d, k }: { d: Dashboard; k: ReportKit }) {
                   <TableCell className="text-right tabular-nums">{k.count(a.firstResponses)}</TableCell>
                   <TableCell className="pr-6 text-right tabular-nums">
                     {rateText(k, a.csatPercent)}
-                    <span className="ml-1.5 text-xs text-muted-foreground">{t('reports.agents.answered', { count: k.count(a.csatAnswered) })}</span>
+                    <span className="ml-1.5 text-xs text-muted-foreground">
+                      {t('reports.agents.answered', { count: k.count(a.csatAnswered) })}
+                    </span>
                   </TableCell>
                 </TableRow>
               ))}
@@ -89,7 +98,9 @@ export function FeedbackSection({ d, k, taxonomy }: { d: Dashboard; k: ReportKit
   const totals = new Map<string | null, number>();
   for (const w of fb.categoryWeeks) totals.set(w.categoryId, (totals.get(w.categoryId) ?? 0) + w.n);
   const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1]);
-  const drawn = ranked.slice(0, ranked.length > CHART_CATEGORIES + 1 ? CHART_CATEGORIES : ranked.length).map(([id]) => id);
+  const drawn = ranked
+    .slice(0, ranked.length > CHART_CATEGORIES + 1 ? CHART_CATEGORIES : ranked.length)
+    .map(([id]) => id);
   const hasOther = ranked.length > drawn.length;
   const series = [...drawn.map(keyOf), ...(hasOther ? ['other'] : [])];
   const labels: Record<string, string> = Object.fromEntries(drawn.map((id) => [keyOf(id), nameOf(id)]));
@@ -101,12 +112,20 @@ export function FeedbackSection({ d, k, taxonomy }: { d: Dashboard; k: ReportKit
     row[key] = (row[key] ?? 0) + w.n;
     byWeek.set(w.week, row);
   }
-  const rows = weeksOf(d.period).map((week) => ({ week: k.day(week), ...Object.fromEntries(series.map((s) => [s, byWeek.get(week)?.[s] ?? 0])) }));
+  const rows = weeksOf(d.period).map((week) => ({
+    week: k.day(week),
+    ...Object.fromEntries(series.map((s) => [s, byWeek.get(week)?.[s] ?? 0])),
+  }));
   const filtered = d.filters.channel || d.filters.category || d.filters.teamId;
 
   return (
     <section aria-labelledby="feedback" className="grid gap-6">
-      <GroupHeading id="feedback" icon={<MessageCircleHeart />} title={t('reports.feedback.title')} description={t('reports.feedback.description')} />
+      <GroupHeading
+        id="feedback"
+        icon={<MessageCircleHeart />}
+        title={t('reports.feedback.title')}
+        description={t('reports.feedback.description')}
+      />
       {filtered ? <Note className="-mt-3">{t('reports.notes.feedbackUnfiltered')}</Note> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <KpiCard
@@ -117,7 +136,11 @@ export function FeedbackSection({ d, k, taxonomy }: { d: Dashboard; k: ReportKit
           delta={pointsDelta(k, fb.csat.percent, fb.csat.previousPercent, 'higherIsBetter')}
           description={
             <>
-              <p>{fb.csat.answered ? t('reports.feedback.answers', { count: k.count(fb.csat.answered) }) : t('reports.feedback.noAnswers')}</p>
+              <p>
+                {fb.csat.answered
+                  ? t('reports.feedback.answers', { count: k.count(fb.csat.answered) })
+                  : t('reports.feedback.noAnswers')}
+              </p>
               <p>{t('reports.previousValue', { value: rateText(k, fb.csat.previousPercent) })}</p>
             </>
           }
@@ -130,14 +153,23 @@ export function FeedbackSection({ d, k, taxonomy }: { d: Dashboard; k: ReportKit
           delta={pointsDelta(k, fb.nps.score, fb.nps.previousScore, 'higherIsBetter', 0)}
           description={
             <>
-              <p>{fb.nps.answered ? t('reports.feedback.answers', { count: k.count(fb.nps.answered) }) : t('reports.feedback.noAnswers')}</p>
+              <p>
+                {fb.nps.answered
+                  ? t('reports.feedback.answers', { count: k.count(fb.nps.answered) })
+                  : t('reports.feedback.noAnswers')}
+              </p>
               <p>{t('reports.previousValue', { value: formatSigned(fb.nps.previousScore, locale) })}</p>
             </>
           }
         />
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-3 print:grid-cols-3 print:gap-4">
-        <Section className="lg:col-span-2 print:col-span-2" title={t('reports.feedback.weekly')} description={t('reports.feedback.weeklyDescription')} testId="feedback-weekly">
+        <Section
+          className="lg:col-span-2 print:col-span-2"
+          title={t('reports.feedback.weekly')}
+          description={t('reports.feedback.weeklyDescription')}
+          testId="feedback-weekly"
+        >
           {ranked.length ? (
             <BarChart
               data={rows}

@@ -51,10 +51,14 @@ export function ReportControls({
   const filtered = !!(filters.channel || filters.category || filters.teamId);
   // A category from a link that has no record (any more) still shows as chosen.
   const categoryCodes = categories.map((c) => c.code);
-  const categoryOptions = filters.category && !categoryCodes.includes(filters.category) ? [...categoryCodes, filters.category] : categoryCodes;
+  const categoryOptions =
+    filters.category && !categoryCodes.includes(filters.category)
+      ? [...categoryCodes, filters.category]
+      : categoryCodes;
   const retiredOf = (rows: CatalogRecord[]) => new Set(rows.filter((r) => !r.active).map((r) => r.code));
   const [retiredChannels, retiredCategories] = [retiredOf(channels), retiredOf(categories)];
-  const optionLabel = (name: string, retired: boolean) => (retired ? `${name} (${t('catalogRecords.inactive')})` : name);
+  const optionLabel = (name: string, retired: boolean) =>
+    retired ? `${name} (${t('catalogRecords.inactive')})` : name;
   const teamName = teams.find((x) => x.id === filters.teamId)?.name;
   const activeFilters = [
     filters.channel ? `${t('reports.filters.channel')}: ${k.channel(filters.channel)}` : null,
@@ -63,7 +67,10 @@ export function ReportControls({
   ].filter(Boolean);
 
   return (
-    <div className="mb-6 grid gap-4 rounded-xl border bg-card p-4 print:mb-4 print:border-0 print:p-0" data-testid="report-controls">
+    <div
+      className="mb-6 grid gap-4 rounded-xl border bg-card p-4 print:mb-4 print:border-0 print:p-0"
+      data-testid="report-controls"
+    >
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <PresetLinks period={period} today={today} href={(p) => `${basePath}?${reportQuery(p, filters)}`} t={t} />
         {filtered ? (
@@ -83,40 +90,58 @@ export function ReportControls({
         data-testid="report-filters"
       >
         <Field id="report-from" label={t('feedbackStats.period.from')}>
-          <Input id="report-from" type="date" name="from" required defaultValue={period.from} max={today} className="w-40" />
+          <Input
+            id="report-from"
+            type="date"
+            name="from"
+            required
+            defaultValue={period.from}
+            max={today}
+            className="w-40"
+          />
         </Field>
         <Field id="report-to" label={t('feedbackStats.period.to')}>
           <Input id="report-to" type="date" name="to" required defaultValue={period.to} className="w-40" />
         </Field>
         <Field id="report-channel" label={t('reports.filters.channel')}>
-          <NativeSelect id="report-channel" name="channel" defaultValue={filters.channel ?? ''} containerClassName="w-36">
-          <option value="">{t('reports.filters.anyChannel')}</option>
-          {channels.map((c) => (
-            <option key={c.code} value={c.code}>
-              {optionLabel(k.channel(c.code), retiredChannels.has(c.code))}
-            </option>
-          ))}
-        </NativeSelect>
+          <NativeSelect
+            id="report-channel"
+            name="channel"
+            defaultValue={filters.channel ?? ''}
+            containerClassName="w-36"
+          >
+            <option value="">{t('reports.filters.anyChannel')}</option>
+            {channels.map((c) => (
+              <option key={c.code} value={c.code}>
+                {optionLabel(k.channel(c.code), retiredChannels.has(c.code))}
+              </option>
+            ))}
+          </NativeSelect>
         </Field>
         <Field id="report-category" label={t('reports.filters.category')}>
-          <NativeSelect id="report-category" name="category" defaultValue={filters.category ?? ''} containerClassName="w-40">
-          <option value="">{t('reports.filters.anyCategory')}</option>
-          {categoryOptions.map((c) => (
-            <option key={c} value={c}>
-              {optionLabel(k.category(c), retiredCategories.has(c))}
-            </option>
-          ))}
-        </NativeSelect>
+          <NativeSelect
+            id="report-category"
+            name="category"
+            defaultValue={filters.category ?? ''}
+            containerClassName="w-40"
+          >
+            <option value="">{t('reports.filters.anyCategory')}</option>
+            {categoryOptions.map((c) => (
+              <option key={c} value={c}>
+                {optionLabel(k.category(c), retiredCategories.has(c))}
+              </option>
+            ))}
+          </NativeSelect>
         </Field>
         <Field id="report-team" label={t('reports.filters.team')}>
           <NativeSelect id="report-team" name="teamId" defaultValue={filters.teamId ?? ''} containerClassName="w-40">
-          <option value="">{t('reports.filters.anyTeam')}</option>
-          {teams.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.name}
-            </option>
-          ))}
-        </NativeSelect>
+            <option value="">{t('reports.filters.anyTeam')}</option>
+            {teams.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </NativeSelect>
         </Field>
         <Button type="submit" variant="secondary" data-testid="apply-filters">
           {t('common.apply')}

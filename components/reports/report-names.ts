@@ -11,7 +11,15 @@ import type { ReportNames } from './parts';
  * its CSV files and the case list's drill-down chips. The records come back too (filters offer
  * them, retired ones included: their history is still reported).
  */
-export async function loadReportNames(locale: Locale): Promise<ReportNames & { channelRows: CatalogRecord[]; categoryRows: CatalogRecord[] }> {
+export async function loadReportNames(
+  locale: Locale,
+): Promise<ReportNames & { channelRows: CatalogRecord[]; categoryRows: CatalogRecord[] }> {
   const [channelRows, categoryRows, shop] = await Promise.all([loadChannels(), loadCategories(), getShopSettings()]);
-  return { channels: nameMap(channelRows, locale), categories: nameMap(categoryRows, locale), currency: shop.currency, channelRows, categoryRows };
+  return {
+    channels: nameMap(channelRows, locale),
+    categories: nameMap(categoryRows, locale),
+    currency: shop.currency,
+    channelRows,
+    categoryRows,
+  };
 }

@@ -38,7 +38,11 @@ export function askedPeriod(params: ReportParams, today: string, fallback: Perio
 }
 
 /** The query string for a period and filters, leaving out filters that are not set. */
-export function reportQuery(period: Period, filters: ReportFilters = {}, extra: Record<string, string | undefined> = {}): string {
+export function reportQuery(
+  period: Period,
+  filters: ReportFilters = {},
+  extra: Record<string, string | undefined> = {},
+): string {
   const qs = new URLSearchParams({ from: period.from, to: period.to });
   for (const [k, v] of Object.entries({ ...filters, ...extra })) if (v) qs.set(k, v);
   return qs.toString();
@@ -63,7 +67,8 @@ export function drillLinks(period: Period, filters: ReportFilters): DrillLinks {
   return {
     cases: (extra = {}, opts = {}) =>
       `/desk/cases?${qs({ queue: 'all', ...(opts.period === false ? {} : { from: period.from, to: period.to }), channel: filters.channel, category: filters.category, teamId: filters.teamId, ...extra })}`,
-    orders: (extra = {}) => `/desk/orders?${qs({ from: period.from, to: period.to, channel: filters.channel, ...extra })}`,
+    orders: (extra = {}) =>
+      `/desk/orders?${qs({ from: period.from, to: period.to, channel: filters.channel, ...extra })}`,
     feedback: (extra = {}) => `/desk/feedback?${qs({ from: period.from, to: period.to, ...extra })}`,
   };
 }
@@ -78,14 +83,22 @@ export function daysOf(period: Period): string[] {
 /** Orders per day over the whole period: a quiet day is a zero, not a missing point. */
 export function ordersByDay(daily: { day: string; orders: number; gmvCents: number }[], period: Period) {
   const byDay = new Map(daily.map((d) => [d.day, d]));
-  return daysOf(period).map((day) => ({ day, orders: byDay.get(day)?.orders ?? 0, gmvCents: byDay.get(day)?.gmvCents ?? 0 }));
+  return daysOf(period).map((day) => ({
+    day,
+    orders: byDay.get(day)?.orders ?? 0,
+    gmvCents: byDay.get(day)?.gmvCents ?? 0,
+  }));
 }
 
 /**
  * Cases per day over the whole period. A day without activity opened and resolved nothing and kept
  * the day before's backlog, starting from the backlog when the period began.
  */
-export function casesByDay(daily: { day: string; opened: number; resolved: number; backlog: number }[], period: Period, backlogStart: number) {
+export function casesByDay(
+  daily: { day: string; opened: number; resolved: number; backlog: number }[],
+  period: Period,
+  backlogStart: number,
+) {
   const byDay = new Map(daily.map((d) => [d.day, d]));
   let backlog = backlogStart;
   return daysOf(period).map((day) => {

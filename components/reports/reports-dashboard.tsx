@@ -55,8 +55,14 @@ const PRINT_CSS = `
 function problemLines(k: ReportKit, problems: ReportProblem[]): string[] {
   const byLabel = new Map<string, string>();
   for (const p of problems) {
-    const label = p.field === 'channel' || p.field === 'category' ? k.t(`reports.filters.${p.field}`) : p.field === 'teamId' ? k.t('reports.filters.team') : k.t('reports.filters.period');
-    if (!byLabel.has(label)) byLabel.set(label, k.t.dynamic(`validation.${p.code}`, undefined, k.t('validation.invalid')));
+    const label =
+      p.field === 'channel' || p.field === 'category'
+        ? k.t(`reports.filters.${p.field}`)
+        : p.field === 'teamId'
+          ? k.t('reports.filters.team')
+          : k.t('reports.filters.period');
+    if (!byLabel.has(label))
+      byLabel.set(label, k.t.dynamic(`validation.${p.code}`, undefined, k.t('validation.invalid')));
   }
   return [...byLabel].map(([label, message]) => `${label}: ${message}`);
 }
@@ -79,11 +85,19 @@ export async function ReportsDashboard({
   const ctx = await getRequestContext();
   const [t, locale] = [await getT(), await getLocale()];
   const today = shopToday(requestNow(), env().SHOP_TIMEZONE);
-  const [teams, names, taxonomy] = await Promise.all([listTeams({ ctx }), loadReportNames(locale), listTaxonomy({ ctx })]);
+  const [teams, names, taxonomy] = await Promise.all([
+    listTeams({ ctx }),
+    loadReportNames(locale),
+    listTaxonomy({ ctx }),
+  ]);
   const { dashboard: d, problems } = await loadDashboard({ ctx, params, today, teamIds: teams.map((x) => x.id) });
   const filters: ReportFilters = { channel: d.filters.channel, category: d.filters.category, teamId: d.filters.teamId };
   const k = reportKit(t, locale, drillDown ? drillLinks(d.period, filters) : null, names);
-  const exports = REPORT_EXPORTS.map((name) => ({ name, label: t(`reports.export.items.${name}`), href: `/api/reports/${name}?${reportQuery(d.period, filters)}` }));
+  const exports = REPORT_EXPORTS.map((name) => ({
+    name,
+    label: t(`reports.export.items.${name}`),
+    href: `/api/reports/${name}?${reportQuery(d.period, filters)}`,
+  }));
 
   return (
     // relative + overflow-x-clip: the charts' screen-reader tables (table.sr-only, which tables do not clip)
@@ -100,11 +114,24 @@ export async function ReportsDashboard({
           </div>
         }
       />
-      <p className="-mt-4 mb-6 flex items-center gap-1.5 text-xs text-muted-foreground print:hidden" data-testid="freshness">
+      <p
+        className="-mt-4 mb-6 flex items-center gap-1.5 text-xs text-muted-foreground print:hidden"
+        data-testid="freshness"
+      >
         <RefreshCw aria-hidden="true" className="size-3.5" />
         {t('reports.freshness')}
       </p>
-      <ReportControls k={k} basePath={basePath} period={d.period} previous={d.previous} filters={filters} today={today} channels={names.channelRows} categories={names.categoryRows} teams={teams} />
+      <ReportControls
+        k={k}
+        basePath={basePath}
+        period={d.period}
+        previous={d.previous}
+        filters={filters}
+        today={today}
+        channels={names.channelRows}
+        categories={names.categoryRows}
+        teams={teams}
+      />
       {problems.length ? (
         <Alert variant="warning" className="mb-6 print:hidden" role="status" data-testid="report-problems">
           <AlertTriangle />

@@ -10,11 +10,9 @@ const alertVariants = cva(
       variant: {
         default: 'bg-card text-card-foreground',
         destructive:
-          'border-destructive/30 bg-destructive/8 text-destructive dark:bg-destructive/12 *:data-[slot=alert-description]:text-destructive/90',
-        success:
-          'border-success/30 bg-success/8 text-card-foreground dark:bg-success/12 [&>svg]:text-success',
-        warning:
-          'border-warning/40 bg-warning/10 text-card-foreground dark:bg-warning/12 [&>svg]:text-warning',
+          'border-destructive/30 bg-destructive/8 text-destructive *:data-[slot=alert-description]:text-destructive/90 dark:bg-destructive/12',
+        success: 'border-success/30 bg-success/8 text-card-foreground dark:bg-success/12 [&>svg]:text-success',
+        warning: 'border-warning/40 bg-warning/10 text-card-foreground dark:bg-warning/12 [&>svg]:text-warning',
       },
     },
     defaultVariants: {
@@ -27,11 +25,7 @@ const alertVariants = cva(
  * A notice block. Only the destructive variant is announced (`role="alert"`); pass `role`
  * yourself to change that.
  */
-function Alert({
-  className,
-  variant,
-  ...props
-}: React.ComponentProps<'div'> & VariantProps<typeof alertVariants>) {
+function Alert({ className, variant, ...props }: React.ComponentProps<'div'> & VariantProps<typeof alertVariants>) {
   return (
     <div
       data-slot="alert"

@@ -6,27 +6,12 @@ import { type VariantProps } from 'class-variance-authority';
 import { cn } from '@/lib/utils';
 import { buttonVariants } from '@/components/ui/button';
 
-function Pagination({
-  className,
-  ...props
-}: React.ComponentProps<'nav'> & { 'aria-label': string }) {
-  return (
-    <nav
-      data-slot="pagination"
-      className={cn('mx-auto flex w-full justify-center', className)}
-      {...props}
-    />
-  );
+function Pagination({ className, ...props }: React.ComponentProps<'nav'> & { 'aria-label': string }) {
+  return <nav data-slot="pagination" className={cn('mx-auto flex w-full justify-center', className)} {...props} />;
 }
 
 function PaginationContent({ className, ...props }: React.ComponentProps<'ul'>) {
-  return (
-    <ul
-      data-slot="pagination-content"
-      className={cn('flex flex-row items-center gap-1', className)}
-      {...props}
-    />
-  );
+  return <ul data-slot="pagination-content" className={cn('flex flex-row items-center gap-1', className)} {...props} />;
 }
 
 function PaginationItem(props: React.ComponentProps<'li'>) {
@@ -89,12 +74,7 @@ type PaginationStepProps = {
 
 function PaginationPrevious({ href, label, className }: PaginationStepProps) {
   return (
-    <PaginationLink
-      href={href}
-      rel="prev"
-      size="default"
-      className={cn('gap-1 px-2.5 has-[>svg]:px-2.5', className)}
-    >
+    <PaginationLink href={href} rel="prev" size="default" className={cn('gap-1 px-2.5 has-[>svg]:px-2.5', className)}>
       <ChevronLeftIcon aria-hidden="true" />
       <span>{label}</span>
     </PaginationLink>
@@ -103,12 +83,7 @@ function PaginationPrevious({ href, label, className }: PaginationStepProps) {
 
 function PaginationNext({ href, label, className }: PaginationStepProps) {
   return (
-    <PaginationLink
-      href={href}
-      rel="next"
-      size="default"
-      className={cn('gap-1 px-2.5 has-[>svg]:px-2.5', className)}
-    >
+    <PaginationLink href={href} rel="next" size="default" className={cn('gap-1 px-2.5 has-[>svg]:px-2.5', className)}>
       <span>{label}</span>
       <ChevronRightIcon aria-hidden="true" />
     </PaginationLink>

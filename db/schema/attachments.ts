@@ -28,6 +28,8 @@ export const attachments = pgTable(
   (t) => [
     index('attachments_case_idx').on(t.caseId, t.createdAt),
     index('attachments_message_idx').on(t.messageId),
-    index('attachments_pending_idx').on(t.createdAt).where(sql`case_id is null`),
+    index('attachments_pending_idx')
+      .on(t.createdAt)
+      .where(sql`case_id is null`),
   ],
 );

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, char, index, integer, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  char,
+  index,
+  integer,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { CASE_STATUSES, CASE_TYPES } from '@/lib/cases/workflow';
 import { teams, users } from './identity';
 import { customers, orderItems, orders } from './orders';
@@ -93,13 +106,25 @@ export const cases = pgTable(
     // Queues list open cases newest first: each queue has a partial index in that order, so a page
     // reads 26 index entries however many cases there are. The predicate is written out literally
     // in lib/cases/queries.ts (OPEN) so the planner can match it.
-    index('cases_open_created_idx').on(t.createdAt, t.id).where(sql`${t.status} not in ('closed', 'cancelled')`),
-    index('cases_open_assignee_idx').on(t.assigneeId, t.createdAt, t.id).where(sql`${t.status} not in ('closed', 'cancelled')`),
-    index('cases_open_team_idx').on(t.teamId, t.createdAt, t.id).where(sql`${t.status} not in ('closed', 'cancelled')`),
-    index('cases_open_unassigned_idx').on(t.createdAt, t.id).where(sql`${t.status} not in ('closed', 'cancelled') and ${t.assigneeId} is null`),
+    index('cases_open_created_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.status} not in ('closed', 'cancelled')`),
+    index('cases_open_assignee_idx')
+      .on(t.assigneeId, t.createdAt, t.id)
+      .where(sql`${t.status} not in ('closed', 'cancelled')`),
+    index('cases_open_team_idx')
+      .on(t.teamId, t.createdAt, t.id)
+      .where(sql`${t.status} not in ('closed', 'cancelled')`),
+    index('cases_open_unassigned_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.status} not in ('closed', 'cancelled') and ${t.assigneeId} is null`),
     index('cases_status_idx').on(t.status, t.createdAt, t.id),
-    index('cases_open_next_due_idx').on(t.nextDueAt).where(sql`${t.status} not in ('closed', 'cancelled') and ${t.pausedSince} is null`),
-    index('cases_open_due_idx').on(t.resolutionDueAt).where(sql`${t.status} not in ('closed', 'cancelled')`),
+    index('cases_open_next_due_idx')
+      .on(t.nextDueAt)
+      .where(sql`${t.status} not in ('closed', 'cancelled') and ${t.pausedSince} is null`),
+    index('cases_open_due_idx')
+      .on(t.resolutionDueAt)
+      .where(sql`${t.status} not in ('closed', 'cancelled')`),
     // Rollups recompute a day's cases by each event time (docs/decisions/0007).
     // With the customer and the report dimensions: the index-only scan behind "customers with
     // repeated cases" under any filter.
@@ -109,7 +134,9 @@ export const cases = pgTable(
     index('cases_completed_at_idx').on(t.completedAt),
     index('cases_closed_at_idx').on(t.closedAt),
     // Auto-close: completed cases by completion time.
-    index('cases_completed_idx').on(t.completedAt).where(sql`${t.status} in ('refunded', 'delivered', 'repaired_shipped', 'resolved', 'rejected')`),
+    index('cases_completed_idx')
+      .on(t.completedAt)
+      .where(sql`${t.status} in ('refunded', 'delivered', 'repaired_shipped', 'resolved', 'rejected')`),
   ],
 );
 

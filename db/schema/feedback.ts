@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { users } from './identity';
 import { customers, orders, products } from './orders';
@@ -81,12 +95,18 @@ export const surveys = pgTable(
     answeredAt: timestamp('answered_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('surveys_csat_case_key').on(t.caseId).where(sql`${t.kind} = 'csat'`),
-    uniqueIndex('surveys_nps_order_key').on(t.orderId).where(sql`${t.kind} = 'nps'`),
+    uniqueIndex('surveys_csat_case_key')
+      .on(t.caseId)
+      .where(sql`${t.kind} = 'csat'`),
+    uniqueIndex('surveys_nps_order_key')
+      .on(t.orderId)
+      .where(sql`${t.kind} = 'nps'`),
     index('surveys_kind_offered_idx').on(t.kind, t.offeredAt),
     // Rollups recompute a day's offers by time alone.
     index('surveys_offered_idx').on(t.offeredAt),
-    index('surveys_customer_open_idx').on(t.customerId, t.expiresAt).where(sql`${t.answeredAt} is null`),
+    index('surveys_customer_open_idx')
+      .on(t.customerId, t.expiresAt)
+      .where(sql`${t.answeredAt} is null`),
     // Foreign-key lookups: deleting (purging) an order or case sets its surveys' ids to null, and
     // merging or deleting a customer moves theirs; the partial unique indexes above cannot serve a
     // plain `order_id = $1`, so without these every such delete scanned the whole table.
@@ -120,14 +140,19 @@ export const feedback = pgTable(
     score: smallint('score'),
     comment: text('comment').notNull().default(''),
     /** The comment's words (segmented once, when written) for "most frequent words". */
-    words: text('words').array().notNull().default(sql`'{}'::text[]`),
+    words: text('words')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     categoryId: uuid('category_id').references(() => feedbackCategories.id, { onDelete: 'set null' }),
     /** 'rule' after the keyword rules, 'staff' once an agent classified it. */
     classifiedBy: text('classified_by'),
     status: feedbackStatusEnum('status').notNull().default('new'),
     ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
     /** The after-sales case opened from this feedback (the case links back through this column). */
-    followUpCaseId: bigint('follow_up_case_id', { mode: 'number' }).references(() => cases.id, { onDelete: 'set null' }),
+    followUpCaseId: bigint('follow_up_case_id', { mode: 'number' }).references(() => cases.id, {
+      onDelete: 'set null',
+    }),
     /** A follow-up without a case: the owner gets back to the customer by then. */
     followUpDueAt: timestamp('follow_up_due_at', { withTimezone: true }),
     followUpNote: text('follow_up_note'),
@@ -143,7 +168,9 @@ export const feedback = pgTable(
       'feedback_score_range',
       sql`${t.score} is null or (${t.kind}::text in ('csat', 'review') and ${t.score} between 1 and 5) or (${t.kind}::text = 'nps' and ${t.score} between 0 and 10)`,
     ),
-    uniqueIndex('feedback_external_ref_key').on(t.externalRef).where(sql`${t.externalRef} is not null`),
+    uniqueIndex('feedback_external_ref_key')
+      .on(t.externalRef)
+      .where(sql`${t.externalRef} is not null`),
     uniqueIndex('feedback_survey_key').on(t.surveyId),
     // One index per inbox filter, each ending in (created_at, id) for newest-first keyset pages
     // and period ranges.
@@ -154,7 +181,9 @@ export const feedback = pgTable(
     index('feedback_product_created_idx').on(t.productId, t.createdAt, t.id),
     index('feedback_owner_created_idx').on(t.ownerId, t.createdAt, t.id),
     index('feedback_customer_created_idx').on(t.customerId, t.createdAt, t.id),
-    index('feedback_agent_created_idx').on(t.agentId, t.createdAt).where(sql`${t.kind} = 'csat'`),
+    index('feedback_agent_created_idx')
+      .on(t.agentId, t.createdAt)
+      .where(sql`${t.kind} = 'csat'`),
     index('feedback_case_idx').on(t.caseId),
     // Foreign-key lookups: purging an order sets its feedback's order_id to null.
     index('feedback_order_idx').on(t.orderId),
@@ -172,5 +201,8 @@ export const feedbackTagLinks = pgTable(
       .notNull()
       .references(() => feedbackTags.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.feedbackId, t.tagId] }), index('feedback_tag_links_tag_idx').on(t.tagId, t.feedbackId)],
+  (t) => [
+    primaryKey({ columns: [t.feedbackId, t.tagId] }),
+    index('feedback_tag_links_tag_idx').on(t.tagId, t.feedbackId),
+  ],
 );

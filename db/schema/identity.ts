@@ -50,7 +50,10 @@ export const teams = pgTable(
     name: text('name').notNull(),
     description: text('description'),
     /** Case types routed to this team when a case is opened (the first matching team wins). */
-    caseTypes: text('case_types').array().notNull().default(sql`'{}'::text[]`),
+    caseTypes: text('case_types')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** How new cases routed here get an assignee: 'manual', 'round_robin' or 'least_loaded'. */
     assignmentMode: text('assignment_mode').notNull().default('manual'),
     /** Round-robin cursor: the member who got the previous case. */
@@ -92,7 +95,11 @@ export const sessions = pgTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId).where(sql`${t.revokedAt} is null`)],
+  (t) => [
+    index('sessions_user_idx')
+      .on(t.userId)
+      .where(sql`${t.revokedAt} is null`),
+  ],
 );
 
 /**

@@ -21,5 +21,10 @@ export const apiKeys = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('api_keys_prefix_key').on(t.prefix), index('api_keys_active_idx').on(t.createdAt).where(sql`${t.revokedAt} is null`)],
+  (t) => [
+    uniqueIndex('api_keys_prefix_key').on(t.prefix),
+    index('api_keys_active_idx')
+      .on(t.createdAt)
+      .where(sql`${t.revokedAt} is null`),
+  ],
 );

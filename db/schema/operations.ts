@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { users } from './identity';
 
@@ -17,7 +28,9 @@ export const jobs = pgTable(
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     kind: text('kind').notNull(),
-    payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
+    payload: jsonb('payload')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     dedupeKey: text('dedupe_key'),
     runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
@@ -32,7 +45,9 @@ export const jobs = pgTable(
   },
   (t) => [
     uniqueIndex('jobs_dedupe_key').on(t.dedupeKey),
-    index('jobs_due_idx').on(t.runAt).where(sql`done_at is null and failed_at is null`),
+    index('jobs_due_idx')
+      .on(t.runAt)
+      .where(sql`done_at is null and failed_at is null`),
   ],
 );
 
@@ -86,7 +101,9 @@ export const notifications = pgTable(
   },
   (t) => [
     index('notifications_user_idx').on(t.userId, t.createdAt, t.id),
-    index('notifications_unread_idx').on(t.userId).where(sql`read_at is null`),
+    index('notifications_unread_idx')
+      .on(t.userId)
+      .where(sql`read_at is null`),
     uniqueIndex('notifications_dedupe_key').on(t.userId, t.dedupeKey),
     // Foreign-key lookups: deleting a case deletes its notifications.
     index('notifications_case_idx').on(t.caseId),
@@ -110,8 +127,14 @@ export const slaPolicies = pgTable('sla_policies', {
 export const businessCalendar = pgTable('business_calendar', {
   id: integer('id').primaryKey(),
   hours: jsonb('hours').$type<([number, number] | null)[] | null>(),
-  holidays: text('holidays').array().notNull().default(sql`'{}'::text[]`),
-  extraWorkdays: text('extra_workdays').array().notNull().default(sql`'{}'::text[]`),
+  holidays: text('holidays')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  extraWorkdays: text('extra_workdays')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   autoCloseDays: integer('auto_close_days').notNull().default(7),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

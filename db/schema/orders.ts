@@ -53,7 +53,10 @@ export const customers = pgTable(
     region: text('region'),
     addressEnc: text('address_enc'),
     /** Staff labels ("VIP", "批发") for finding and recognising customers; lower-case, deduplicated. */
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -85,7 +88,10 @@ export const customerExternalIds = pgTable(
       .references(() => customers.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.channel, t.externalId] }), index('customer_external_ids_customer_idx').on(t.customerId)],
+  (t) => [
+    primaryKey({ columns: [t.channel, t.externalId] }),
+    index('customer_external_ids_customer_idx').on(t.customerId),
+  ],
 );
 
 /** Staff notes on a customer profile: who wrote what, when. Never shown to the customer. */
@@ -186,21 +192,44 @@ export const orders = pgTable(
   },
   (t) => [
     uniqueIndex('orders_order_no_key').on(t.orderNo),
-    uniqueIndex('orders_channel_external_key').on(t.channel, t.externalId).where(sql`${t.externalId} is not null`),
+    uniqueIndex('orders_channel_external_key')
+      .on(t.channel, t.externalId)
+      .where(sql`${t.externalId} is not null`),
     // One index per filter/sort the list offers (DESIGN §8); all partial on live rows. Ascending on
     // purpose: scanned backwards they serve ORDER BY … DESC, whereas a DESC NULLS LAST index would not.
-    index('orders_placed_idx').on(t.placedAt, t.id).where(sql`${t.deletedAt} is null`),
-    index('orders_status_placed_idx').on(t.status, t.placedAt, t.id).where(sql`${t.deletedAt} is null`),
-    index('orders_channel_placed_idx').on(t.channel, t.placedAt, t.id).where(sql`${t.deletedAt} is null`),
-    index('orders_total_idx').on(t.totalCents, t.id).where(sql`${t.deletedAt} is null`),
+    index('orders_placed_idx')
+      .on(t.placedAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index('orders_status_placed_idx')
+      .on(t.status, t.placedAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index('orders_channel_placed_idx')
+      .on(t.channel, t.placedAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index('orders_total_idx')
+      .on(t.totalCents, t.id)
+      .where(sql`${t.deletedAt} is null`),
     index('orders_customer_placed_idx').on(t.customerId, t.placedAt, t.id),
-    index('orders_external_idx').on(t.externalId).where(sql`${t.externalId} is not null`),
-    index('orders_tracking_idx').on(t.trackingNo).where(sql`${t.trackingNo} is not null`),
-    index('orders_phone_hash_idx').on(t.recipientPhoneHash).where(sql`${t.recipientPhoneHash} is not null`),
-    index('orders_deleted_idx').on(t.deletedAt, t.id).where(sql`${t.deletedAt} is not null`),
+    index('orders_external_idx')
+      .on(t.externalId)
+      .where(sql`${t.externalId} is not null`),
+    index('orders_tracking_idx')
+      .on(t.trackingNo)
+      .where(sql`${t.trackingNo} is not null`),
+    index('orders_phone_hash_idx')
+      .on(t.recipientPhoneHash)
+      .where(sql`${t.recipientPhoneHash} is not null`),
+    index('orders_deleted_idx')
+      .on(t.deletedAt, t.id)
+      .where(sql`${t.deletedAt} is not null`),
     // The NPS offer job looks for orders delivered some days ago.
-    index('orders_delivered_idx').on(t.deliveredAt).where(sql`${t.deliveredAt} is not null and ${t.deletedAt} is null`),
-    check('orders_amounts_nonnegative', sql`${t.itemsTotalCents} >= 0 and ${t.shippingCents} >= 0 and ${t.discountCents} >= 0 and ${t.totalCents} >= 0`),
+    index('orders_delivered_idx')
+      .on(t.deliveredAt)
+      .where(sql`${t.deliveredAt} is not null and ${t.deletedAt} is null`),
+    check(
+      'orders_amounts_nonnegative',
+      sql`${t.itemsTotalCents} >= 0 and ${t.shippingCents} >= 0 and ${t.discountCents} >= 0 and ${t.totalCents} >= 0`,
+    ),
     check('orders_refund_within_total', sql`${t.refundedCents} between 0 and ${t.totalCents}`),
   ],
 );
@@ -225,7 +254,10 @@ export const orderItems = pgTable(
     index('order_items_order_idx').on(t.orderId),
     index('order_items_sku_idx').on(t.sku, t.orderId),
     check('order_items_quantity_positive', sql`${t.quantity} > 0`),
-    check('order_items_refund_within', sql`${t.refundedQuantity} between 0 and ${t.quantity} and ${t.refundedCents} between 0 and ${t.lineTotalCents}`),
+    check(
+      'order_items_refund_within',
+      sql`${t.refundedQuantity} between 0 and ${t.quantity} and ${t.refundedCents} between 0 and ${t.lineTotalCents}`,
+    ),
   ],
 );
 
@@ -284,8 +316,16 @@ export const importJobs = pgTable(
     /** The importer's choices (history mode, create missing products …). */
     options: jsonb('options').$type<Record<string, boolean>>().notNull().default({}),
     /** Rejected rows: CSV line, the row's reference, the CSV column at fault and an error code. */
-    report: jsonb('report').$type<{ line: number; externalId: string; field: string; code: string; params?: Record<string, string | number> }[]>().notNull().default([]),
+    report: jsonb('report')
+      .$type<
+        { line: number; externalId: string; field: string; code: string; params?: Record<string, string | number> }[]
+      >()
+      .notNull()
+      .default([]),
   },
   // The imports page lists the latest jobs of the kinds a user may import.
-  (t) => [index('import_jobs_user_idx').on(t.userId, t.createdAt), index('import_jobs_kind_created_idx').on(t.kind, t.createdAt)],
+  (t) => [
+    index('import_jobs_user_idx').on(t.userId, t.createdAt),
+    index('import_jobs_kind_created_idx').on(t.kind, t.createdAt),
+  ],
 );

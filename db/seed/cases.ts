@@ -12,14 +12,40 @@ type CaseType = CaseRow['type'];
 /** Where seeded cases of each type may stand, in workflow order. */
 const PATHS: Record<CaseType, Status[]> = {
   refund_only: ['submitted', 'approved', 'refunding', 'refunded', 'closed'],
-  return_refund: ['submitted', 'approved', 'awaiting_return', 'received', 'inspected', 'refunding', 'refunded', 'closed'],
-  exchange: ['submitted', 'approved', 'awaiting_return', 'received', 'shipping_replacement', 'replacement_shipped', 'delivered', 'closed'],
+  return_refund: [
+    'submitted',
+    'approved',
+    'awaiting_return',
+    'received',
+    'inspected',
+    'refunding',
+    'refunded',
+    'closed',
+  ],
+  exchange: [
+    'submitted',
+    'approved',
+    'awaiting_return',
+    'received',
+    'shipping_replacement',
+    'replacement_shipped',
+    'delivered',
+    'closed',
+  ],
   repair: ['submitted', 'approved', 'awaiting_return', 'repairing', 'repaired_shipped', 'closed'],
   reissue: ['submitted', 'approved', 'shipping_replacement', 'replacement_shipped', 'delivered', 'closed'],
   complaint: ['open', 'pending_customer', 'open', 'resolved', 'closed'],
   inquiry: ['open', 'resolved', 'closed'],
 };
-const TYPES: [CaseType, number][] = [['return_refund', 35], ['refund_only', 20], ['exchange', 15], ['repair', 8], ['reissue', 7], ['complaint', 8], ['inquiry', 7]];
+const TYPES: [CaseType, number][] = [
+  ['return_refund', 35],
+  ['refund_only', 20],
+  ['exchange', 15],
+  ['repair', 8],
+  ['reissue', 7],
+  ['complaint', 8],
+  ['inquiry', 7],
+];
 const REASONS: Record<CaseType, string[]> = {
   return_refund: ['no_reason', 'no_reason', 'quality_issue', 'not_as_described'],
   refund_only: ['damaged_in_transit', 'missing_item', 'quality_issue'],
@@ -47,7 +73,10 @@ const TEXT: Record<CaseType, string[]> = {
 export async function seedCases(db: Db, opts: { share?: number; seed?: number; now?: Date } = {}): Promise<number> {
   const random = createRandom((opts.seed ?? 20261124) + 11);
   const now = opts.now ?? new Date();
-  const agents = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.role, ['agent', 'supervisor']));
+  const agents = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.role, ['agent', 'supervisor']));
   // The demo agent gets a fair share, so their desk (queue, CSAT) has something to show.
   const demoAgent = agents.find((a) => a.email === 'agent@example.com');
   const pickAgent = () => (demoAgent && random.chance(0.2) ? demoAgent.id : random.pick(agents).id);
@@ -67,11 +96,25 @@ export async function seedCases(db: Db, opts: { share?: number; seed?: number; n
   const picks = candidates.map((o) => {
     const type = pickWeighted(random, TYPES);
     const path = PATHS[type];
-    const created = new Date(Math.min(now.getTime() - 3600_000, o.deliveredAt!.getTime() + random.int(2, 240) * 3600_000));
+    const created = new Date(
+      Math.min(now.getTime() - 3600_000, o.deliveredAt!.getTime() + random.int(2, 240) * 3600_000),
+    );
     // Old cases are finished; recent ones are spread over every stage.
     const old = now.getTime() - created.getTime() > 20 * 86_400_000;
-    const status = old && random.chance(0.92) ? 'closed' : path[Math.min(path.length - 1, Math.floor(Math.pow(random.next(), 0.7) * path.length))]!;
-    const priority = type === 'complaint' ? 'high' : random.chance(0.05) ? 'urgent' : random.chance(0.15) ? 'high' : random.chance(0.2) ? 'low' : 'normal';
+    const status =
+      old && random.chance(0.92)
+        ? 'closed'
+        : path[Math.min(path.length - 1, Math.floor(Math.pow(random.next(), 0.7) * path.length))]!;
+    const priority =
+      type === 'complaint'
+        ? 'high'
+        : random.chance(0.05)
+          ? 'urgent'
+          : random.chance(0.15)
+            ? 'high'
+            : random.chance(0.2)
+              ? 'low'
+              : 'normal';
     const targets = DEFAULT_SLA_TARGETS[priority];
     const plus = (min: number) => new Date(created.getTime() + min * 60_000);
     const decided = !['submitted', 'open'].includes(status);
@@ -90,12 +133,19 @@ export async function seedCases(db: Db, opts: { share?: number; seed?: number; n
         channel: random.chance(0.8) ? 'portal' : 'desk',
         assigneeId: status === 'submitted' && random.chance(0.6) ? null : agents.length ? pickAgent() : null,
         policyCode: type === 'complaint' || type === 'inquiry' ? 'always_open' : 'quality_exchange_until',
-        policyUntil: type === 'complaint' || type === 'inquiry' ? null : new Date(o.deliveredAt!.getTime() + 15 * 86_400_000).toISOString().slice(0, 10),
-        refundCents: ['refunded', 'refunding', 'closed'].includes(status) && (type === 'refund_only' || type === 'return_refund') ? Math.min(Number(o.total), 5000 + random.int(0, 50_000)) : 0,
+        policyUntil:
+          type === 'complaint' || type === 'inquiry'
+            ? null
+            : new Date(o.deliveredAt!.getTime() + 15 * 86_400_000).toISOString().slice(0, 10),
+        refundCents:
+          ['refunded', 'refunding', 'closed'].includes(status) && (type === 'refund_only' || type === 'return_refund')
+            ? Math.min(Number(o.total), 5000 + random.int(0, 50_000))
+            : 0,
         firstResponseDueAt: plus(targets.firstResponse),
         firstRespondedAt: decided || random.chance(0.5) ? plus(random.int(5, targets.firstResponse * 2)) : null,
         decisionDueAt: type === 'complaint' || type === 'inquiry' ? null : plus(targets.decision),
-        decidedAt: decided && type !== 'complaint' && type !== 'inquiry' ? plus(random.int(30, targets.decision * 2)) : null,
+        decidedAt:
+          decided && type !== 'complaint' && type !== 'inquiry' ? plus(random.int(30, targets.decision * 2)) : null,
         resolutionDueAt: plus(4320),
         completedAt: done ? plus(random.int(600, 6000)) : null,
         closedAt: status === 'closed' ? plus(random.int(6000, 20000)) : null,
@@ -107,26 +157,62 @@ export async function seedCases(db: Db, opts: { share?: number; seed?: number; n
   });
   for (let i = 0; i < picks.length; i += 1000) {
     const slice = picks.slice(i, i + 1000);
-    const inserted = await db.insert(cases).values(slice.map((p) => p.row)).returning({ id: cases.id, orderId: cases.orderId, type: cases.type, status: cases.status, createdAt: cases.createdAt, description: cases.description });
+    const inserted = await db
+      .insert(cases)
+      .values(slice.map((p) => p.row))
+      .returning({
+        id: cases.id,
+        orderId: cases.orderId,
+        type: cases.type,
+        status: cases.status,
+        createdAt: cases.createdAt,
+        description: cases.description,
+      });
     const firstItems = await db
       .select({ id: orderItems.id, orderId: orderItems.orderId })
       .from(orderItems)
-      .where(inArray(orderItems.orderId, inserted.map((c) => c.orderId)));
+      .where(
+        inArray(
+          orderItems.orderId,
+          inserted.map((c) => c.orderId),
+        ),
+      );
     const itemOf = new Map<number, number>();
     for (const it of firstItems) if (!itemOf.has(it.orderId)) itemOf.set(it.orderId, it.id);
     const goods = inserted.filter((c) => c.type !== 'complaint' && c.type !== 'inquiry' && itemOf.has(c.orderId));
-    if (goods.length) await db.insert(caseItems).values(goods.map((c) => ({ caseId: c.id, orderItemId: itemOf.get(c.orderId)!, quantity: 1 })));
-    await db.insert(caseEvents).values(inserted.flatMap((c) => [
-      { caseId: c.id, at: c.createdAt, actorLabel: 'customer', kind: 'created', toStatus: PATHS[c.type][0]! },
-      ...(c.status !== PATHS[c.type][0] ? [{ caseId: c.id, at: new Date(c.createdAt.getTime() + 3600_000), actorLabel: 'agent@example.com', kind: 'status_changed', toStatus: c.status }] : []),
-    ]));
-    await db.insert(caseMessages).values(inserted.filter((c) => c.status !== 'submitted').map((c) => ({
-      caseId: c.id,
-      authorLabel: '客服',
-      authorKind: 'agent',
-      body: '您好,已收到您的申请,我们会尽快处理。',
-      createdAt: new Date(c.createdAt.getTime() + 30 * 60_000),
-    })));
+    if (goods.length)
+      await db
+        .insert(caseItems)
+        .values(goods.map((c) => ({ caseId: c.id, orderItemId: itemOf.get(c.orderId)!, quantity: 1 })));
+    await db
+      .insert(caseEvents)
+      .values(
+        inserted.flatMap((c) => [
+          { caseId: c.id, at: c.createdAt, actorLabel: 'customer', kind: 'created', toStatus: PATHS[c.type][0]! },
+          ...(c.status !== PATHS[c.type][0]
+            ? [
+                {
+                  caseId: c.id,
+                  at: new Date(c.createdAt.getTime() + 3600_000),
+                  actorLabel: 'agent@example.com',
+                  kind: 'status_changed',
+                  toStatus: c.status,
+                },
+              ]
+            : []),
+        ]),
+      );
+    await db.insert(caseMessages).values(
+      inserted
+        .filter((c) => c.status !== 'submitted')
+        .map((c) => ({
+          caseId: c.id,
+          authorLabel: '客服',
+          authorKind: 'agent',
+          body: '您好,已收到您的申请,我们会尽快处理。',
+          createdAt: new Date(c.createdAt.getTime() + 30 * 60_000),
+        })),
+    );
   }
   await db.execute(sql`select setval('case_no_seq', ${seq})`);
   return picks.length;

@@ -28,9 +28,24 @@ export type SeedSize = keyof typeof SEED_SIZES;
 const TEAMS = [
   // Returns are picked up by hand from the queue; repairs go to the least loaded technician;
   // complaints and questions take turns among the care team.
-  { name: '退换货组 Returns', description: '退货、换货与退款 / Returns, exchanges and refunds', caseTypes: ['refund_only', 'return_refund', 'exchange'], assignmentMode: 'manual' },
-  { name: '维修与三包 Repairs', description: '维修、补发与三包 / Repairs, reissues and warranty', caseTypes: ['repair', 'reissue'], assignmentMode: 'least_loaded' },
-  { name: '客诉与咨询 Care', description: '投诉与咨询 / Complaints and inquiries', caseTypes: ['complaint', 'inquiry'], assignmentMode: 'round_robin' },
+  {
+    name: '退换货组 Returns',
+    description: '退货、换货与退款 / Returns, exchanges and refunds',
+    caseTypes: ['refund_only', 'return_refund', 'exchange'],
+    assignmentMode: 'manual',
+  },
+  {
+    name: '维修与三包 Repairs',
+    description: '维修、补发与三包 / Repairs, reissues and warranty',
+    caseTypes: ['repair', 'reissue'],
+    assignmentMode: 'least_loaded',
+  },
+  {
+    name: '客诉与咨询 Care',
+    description: '投诉与咨询 / Complaints and inquiries',
+    caseTypes: ['complaint', 'inquiry'],
+    assignmentMode: 'round_robin',
+  },
 ];
 
 export type SeedOptions = {
@@ -69,10 +84,18 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
     const all = [...DEMO_ACCOUNTS.map((a) => ({ ...a })), ...generated];
     for (let i = 0; i < all.length; i += 500) {
       const batch = all.slice(i, i + 500).map((u) => ({ email: u.email, name: u.name, role: u.role, passwordHash }));
-      const inserted = await tx.insert(users).values(batch).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
+      const inserted = await tx
+        .insert(users)
+        .values(batch)
+        .onConflictDoNothing({ target: users.email })
+        .returning({ id: users.id });
       usersCreated += inserted.length;
     }
-    const insertedTeams = await tx.insert(teams).values(TEAMS).onConflictDoNothing({ target: teams.name }).returning({ id: teams.id });
+    const insertedTeams = await tx
+      .insert(teams)
+      .values(TEAMS)
+      .onConflictDoNothing({ target: teams.name })
+      .returning({ id: teams.id });
 
     // Staff spread over the teams: the demo agent in the first two, the supervisor in all. Only the
     // seed's own accounts: anyone else in the database (real staff, other tests) is left alone.
@@ -80,12 +103,15 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
     const staff = await tx
       .select({ id: users.id, email: users.email })
       .from(users)
-      .where(sql`${users.role} in ('agent', 'supervisor') and (${users.email} in ('agent@example.com', 'supervisor@example.com') or ${users.email} like '%@staff.example.com')`);
+      .where(
+        sql`${users.role} in ('agent', 'supervisor') and (${users.email} in ('agent@example.com', 'supervisor@example.com') or ${users.email} like '%@staff.example.com')`,
+      );
     const memberships: { teamId: string; userId: string }[] = [];
     const teamIds = TEAMS.map((t) => teamRows.find((r) => r.name === t.name)?.id).filter((x): x is string => !!x);
     staff.forEach((s, i) => {
       if (s.email === 'supervisor@example.com') teamIds.forEach((teamId) => memberships.push({ teamId, userId: s.id }));
-      else if (s.email === 'agent@example.com') teamIds.slice(0, 2).forEach((teamId) => memberships.push({ teamId, userId: s.id }));
+      else if (s.email === 'agent@example.com')
+        teamIds.slice(0, 2).forEach((teamId) => memberships.push({ teamId, userId: s.id }));
       else if (teamIds.length) memberships.push({ teamId: teamIds[i % teamIds.length]!, userId: s.id });
     });
     if (memberships.length) await tx.insert(teamMembers).values(memberships).onConflictDoNothing();

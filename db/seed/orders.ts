@@ -32,9 +32,24 @@ function phone(random: Random): string {
 function statusFor(random: Random, ageDays: number): Status {
   if (random.chance(0.03)) return ageDays < 2 ? 'pending_payment' : 'closed';
   if (random.chance(0.03)) return 'cancelled';
-  if (ageDays < 1) return weighted(random, [['pending_payment', 15], ['paid', 60], ['shipped', 25]] as const);
-  if (ageDays < 4) return weighted(random, [['paid', 15], ['shipped', 55], ['delivered', 30]] as const);
-  if (ageDays < 15) return weighted(random, [['shipped', 5], ['delivered', 60], ['completed', 35]] as const);
+  if (ageDays < 1)
+    return weighted(random, [
+      ['pending_payment', 15],
+      ['paid', 60],
+      ['shipped', 25],
+    ] as const);
+  if (ageDays < 4)
+    return weighted(random, [
+      ['paid', 15],
+      ['shipped', 55],
+      ['delivered', 30],
+    ] as const);
+  if (ageDays < 15)
+    return weighted(random, [
+      ['shipped', 5],
+      ['delivered', 60],
+      ['completed', 35],
+    ] as const);
   return 'completed';
 }
 
@@ -52,7 +67,10 @@ export async function seedOrders(db: Db, opts: OrderSeedOptions): Promise<{ orde
   const days = opts.days ?? 180;
   const batch = opts.batch ?? 2000;
 
-  await db.insert(products).values(PRODUCTS.map((p) => ({ ...p, returnable: p.returnable ?? true, warrantyDays: p.warrantyDays ?? 365 }))).onConflictDoNothing();
+  await db
+    .insert(products)
+    .values(PRODUCTS.map((p) => ({ ...p, returnable: p.returnable ?? true, warrantyDays: p.warrantyDays ?? 365 })))
+    .onConflictDoNothing();
   const catalog = await db.select().from(products);
   // Zipf-like popularity: the first products sell far more than the last.
   const popularity = catalog.map((p, i) => [p, 1 / (i + 1)] as const);
@@ -64,12 +82,20 @@ export async function seedOrders(db: Db, opts: OrderSeedOptions): Promise<{ orde
   const people: C[] = [];
   for (const a of accounts) {
     const [linked] = await db.select({ id: customers.id }).from(customers).where(eq(customers.userId, a.id)).limit(1);
-    if (!linked) people.push({ userId: a.id, name: a.name, phone: phone(random), region: random.pick(REGIONS), address: '' });
+    if (!linked)
+      people.push({ userId: a.id, name: a.name, phone: phone(random), region: random.pick(REGIONS), address: '' });
   }
   for (let i = 0; i < channelOnly; i++) {
-    people.push({ userId: null, name: personName(random, i).name, phone: phone(random), region: random.pick(REGIONS), address: '' });
+    people.push({
+      userId: null,
+      name: personName(random, i).name,
+      phone: phone(random),
+      region: random.pick(REGIONS),
+      address: '',
+    });
   }
-  for (const p of people) p.address = `${random.pick(STREETS)}${random.int(1, 999)}号 ${random.int(1, 30)}栋${random.int(101, 2505)}室`;
+  for (const p of people)
+    p.address = `${random.pick(STREETS)}${random.int(1, 999)}号 ${random.int(1, 30)}栋${random.int(101, 2505)}室`;
   for (let i = 0; i < people.length; i += batch) {
     const slice = people.slice(i, i + batch);
     const ids = await db
@@ -93,12 +119,23 @@ export async function seedOrders(db: Db, opts: OrderSeedOptions): Promise<{ orde
   const [demo] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'customer@example.com'));
   const demoPerson = demo ? people.find((p) => p.userId === demo.id) : undefined;
 
-  const startSeq = Number(rowsOf<{ n: string }>(await db.execute(sql`select nextval('order_no_seq')::text as n`))[0]!.n);
+  const startSeq = Number(
+    rowsOf<{ n: string }>(await db.execute(sql`select nextval('order_no_seq')::text as n`))[0]!.n,
+  );
   let seq = startSeq;
   for (let done = 0; done < opts.orders; done += batch) {
     const n = Math.min(batch, opts.orders - done);
     const orderRows: (typeof orders.$inferInsert)[] = [];
-    const itemRows: { lines: { productId: string; sku: string; name: string; quantity: number; unitPriceCents: number; lineTotalCents: number }[] }[] = [];
+    const itemRows: {
+      lines: {
+        productId: string;
+        sku: string;
+        name: string;
+        quantity: number;
+        unitPriceCents: number;
+        lineTotalCents: number;
+      }[];
+    }[] = [];
     for (let k = 0; k < n; k++) {
       // Demo accounts get a handful of orders each so the portal is not empty.
       const buyer =
@@ -110,7 +147,11 @@ export async function seedOrders(db: Db, opts: OrderSeedOptions): Promise<{ orde
       const ageDays = Math.pow(random.next(), 1.6) * days;
       const placedAt = new Date(now.getTime() - ageDays * 86_400_000);
       const status = statusFor(random, ageDays);
-      const lineCount = weighted(random, [[1, 70], [2, 22], [3, 8]] as const);
+      const lineCount = weighted(random, [
+        [1, 70],
+        [2, 22],
+        [3, 8],
+      ] as const);
       const lines = [];
       const used = new Set<string>();
       for (let l = 0; l < lineCount; l++) {
@@ -118,7 +159,14 @@ export async function seedOrders(db: Db, opts: OrderSeedOptions): Promise<{ orde
         if (used.has(p.sku)) continue;
         used.add(p.sku);
         const quantity = random.chance(0.85) ? 1 : random.int(2, 4);
-        lines.push({ productId: p.id, sku: p.sku, name: p.name, quantity, unitPriceCents: p.priceCents, lineTotalCents: p.priceCents * quantity });
+        lines.push({
+          productId: p.id,
+          sku: p.sku,
+          name: p.name,
+          quantity,
+          unitPriceCents: p.priceCents,
+          lineTotalCents: p.priceCents * quantity,
+        });
       }
       const itemsTotal = lines.reduce((s, l) => s + l.lineTotalCents, 0);
       const shipping = itemsTotal >= 9900 ? 0 : 1000;
@@ -145,7 +193,9 @@ export async function seedOrders(db: Db, opts: OrderSeedOptions): Promise<{ orde
         completedAt: status === 'completed' ? at(random.int(170, 240)) : null,
         cancelledAt: status === 'cancelled' || status === 'closed' ? at(random.int(1, 30)) : null,
         carrier: shipped ? carrier.name : null,
-        trackingNo: shipped ? `${carrier.prefix}${random.int(10 ** (carrier.digits - 1), 10 ** carrier.digits - 1)}` : null,
+        trackingNo: shipped
+          ? `${carrier.prefix}${random.int(10 ** (carrier.digits - 1), 10 ** carrier.digits - 1)}`
+          : null,
         recipientName: buyer.name,
         recipientPhoneEnc: encrypt(buyer.phone),
         recipientPhoneHash: phoneHash(buyer.phone),
@@ -157,11 +207,24 @@ export async function seedOrders(db: Db, opts: OrderSeedOptions): Promise<{ orde
       });
       itemRows.push({ lines });
     }
-    const inserted = await db.insert(orders).values(orderRows).returning({ id: orders.id, status: orders.status, placedAt: orders.placedAt });
-    await db.insert(orderItems).values(inserted.flatMap((o, i) => itemRows[i]!.lines.map((l) => ({ orderId: o.id, ...l }))));
-    await db.insert(orderEvents).values(
-      inserted.map((o) => ({ orderId: o.id, at: o.placedAt, actorLabel: 'system', kind: 'imported', toStatus: o.status })),
-    );
+    const inserted = await db
+      .insert(orders)
+      .values(orderRows)
+      .returning({ id: orders.id, status: orders.status, placedAt: orders.placedAt });
+    await db
+      .insert(orderItems)
+      .values(inserted.flatMap((o, i) => itemRows[i]!.lines.map((l) => ({ orderId: o.id, ...l }))));
+    await db
+      .insert(orderEvents)
+      .values(
+        inserted.map((o) => ({
+          orderId: o.id,
+          at: o.placedAt,
+          actorLabel: 'system',
+          kind: 'imported',
+          toStatus: o.status,
+        })),
+      );
   }
   // Live order numbers continue after the seeded ones.
   await db.execute(sql`select setval('order_no_seq', ${seq})`);

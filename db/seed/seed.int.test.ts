@@ -15,12 +15,20 @@ describe('seedDatabase', () => {
     expect(second).toEqual({ usersCreated: 0, teamsCreated: 0, ordersCreated: 0 });
 
     const emails = DEMO_ACCOUNTS.map((a) => a.email);
-    const rows = await db.select({ email: users.email, role: users.role }).from(users).where(inArray(users.email, emails));
+    const rows = await db
+      .select({ email: users.email, role: users.role })
+      .from(users)
+      .where(inArray(users.email, emails));
     expect(new Map(rows.map((r) => [r.email, r.role]))).toEqual(new Map(DEMO_ACCOUNTS.map((a) => [a.email, a.role])));
     for (const email of emails) {
-      await expect(authenticate({ ctx: anonymousCtx(), input: { email, password: DEMO_PASSWORD } })).resolves.toHaveProperty('sessionId');
+      await expect(
+        authenticate({ ctx: anonymousCtx(), input: { email, password: DEMO_PASSWORD } }),
+      ).resolves.toHaveProperty('sessionId');
     }
-    const [cjk] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`${users.name} ~ '[一-龥]'`);
+    const [cjk] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(sql`${users.name} ~ '[一-龥]'`);
     expect(Number(cjk?.n)).toBeGreaterThan(0);
   });
 });

@@ -9,7 +9,14 @@ import { listCases } from '@/lib/cases/queries';
 import type { Ctx } from '@/lib/context';
 import { ForbiddenError, UnauthenticatedError } from '@/lib/errors';
 import { deleteOrder } from '@/lib/orders/mutations';
-import { anonymousCtx, createTestProduct, createTestUser, ctxFor, ensureTestCategory, orderOfNewCustomer } from '@/test/factories';
+import {
+  anonymousCtx,
+  createTestProduct,
+  createTestUser,
+  ctxFor,
+  ensureTestCategory,
+  orderOfNewCustomer,
+} from '@/test/factories';
 import { getDashboard, getRepeatCustomers } from './dashboard';
 import { refreshRollups } from './rollup';
 
@@ -35,7 +42,11 @@ const orderNos: string[] = [];
 /** Moves a row's timestamps to shop-local times on the test's days. */
 async function place(table: 'orders' | 'cases', id: number, times: Record<string, string | null>) {
   const db = await getDb();
-  const sets = Object.entries(times).map(([col, v]) => (v === null ? sql`${sql.identifier(col)} = null` : sql`${sql.identifier(col)} = (${v}::timestamp at time zone ${TZ})`));
+  const sets = Object.entries(times).map(([col, v]) =>
+    v === null
+      ? sql`${sql.identifier(col)} = null`
+      : sql`${sql.identifier(col)} = (${v}::timestamp at time zone ${TZ})`,
+  );
   await db.execute(sql`update ${sql.identifier(table)} set ${sql.join(sets, sql`, `)} where id = ${id}`);
 }
 
@@ -73,7 +84,9 @@ beforeAll(async () => {
   const open = async (i: number, type: string, reason: string, items: boolean) => {
     const o = orderNos[i]!;
     const [row] = await db.select({ customerId: orders.customerId }).from(orders).where(eq(orders.orderNo, o));
-    const owner = rowsOf<{ user_id: string }>(await db.execute(sql`select user_id from customers where id = ${row!.customerId}`))[0]!.user_id;
+    const owner = rowsOf<{ user_id: string }>(
+      await db.execute(sql`select user_id from customers where id = ${row!.customerId}`),
+    )[0]!.user_id;
     const { caseNo } = await createCase({
       ctx: await ctxFor({ id: owner }),
       input: { orderNo: o, type, reason, description: 'dashboard test', items: items ? [{ sku, quantity: 1 }] : [] },
@@ -87,17 +100,32 @@ beforeAll(async () => {
   await act(agent, c0, 'approve');
   await act(agent, c0, 'start_refund');
   await act(agent, c0, 'confirm_refund');
-  await place('cases', (await caseRow(c0)).id, { created_at: at(7, 9), first_responded_at: at(7, 10), decided_at: at(7, 10), completed_at: at(8, 12) });
+  await place('cases', (await caseRow(c0)).id, {
+    created_at: at(7, 9),
+    first_responded_at: at(7, 10),
+    decided_at: at(7, 10),
+    completed_at: at(8, 12),
+  });
 
   const c1 = await open(1, 'refund_only', 'damaged_in_transit', true);
   await act(agent, c1, 'approve');
   await act(agent, c1, 'start_refund');
   await act(agent, c1, 'confirm_refund');
-  await place('cases', (await caseRow(c1)).id, { created_at: at(12, 20), first_responded_at: at(12, 21), decided_at: at(13, 9), completed_at: at(15, 18) });
+  await place('cases', (await caseRow(c1)).id, {
+    created_at: at(12, 20),
+    first_responded_at: at(12, 21),
+    decided_at: at(13, 9),
+    completed_at: at(15, 18),
+  });
 
   const c2 = await open(2, 'complaint', 'other', false);
   await act(agent, c2, 'resolve');
-  await place('cases', (await caseRow(c2)).id, { created_at: at(13, 8), first_responded_at: at(13, 23), completed_at: at(16, 23), resolution_due_at: at(14, 8) });
+  await place('cases', (await caseRow(c2)).id, {
+    created_at: at(13, 8),
+    first_responded_at: at(13, 23),
+    completed_at: at(16, 23),
+    resolution_due_at: at(14, 8),
+  });
 
   const c3 = await open(3, 'refund_only', 'quality_issue', true);
   await place('cases', (await caseRow(c3)).id, { created_at: at(14, 10) });
@@ -107,7 +135,11 @@ beforeAll(async () => {
   await place('cases', (await caseRow(c4)).id, { created_at: at(15, 10), closed_at: at(16, 10) });
   for (const [i, p] of plan.entries()) {
     const [row] = await db.select({ id: orders.id }).from(orders).where(eq(orders.orderNo, orderNos[i]!));
-    await place('orders', row!.id, { placed_at: at(p.placed, 10), paid_at: at(p.placed, 11), delivered_at: p.delivered ? at(p.delivered, 9) : null });
+    await place('orders', row!.id, {
+      placed_at: at(p.placed, 10),
+      paid_at: at(p.placed, 11),
+      delivered_at: p.delivered ? at(p.delivered, 9) : null,
+    });
   }
   await refreshRollups();
 });
@@ -118,7 +150,8 @@ type Filters = { channel?: string; category?: string; teamId?: string };
 async function raw(p: { from: string; to: string }, f: Filters = {}) {
   const db = await getDb();
   const q = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await db.execute(query));
-  const inP = (col: ReturnType<typeof sql>) => sql`${col} >= (${p.from}::date)::timestamp at time zone ${TZ} and ${col} < (${p.to}::date + 1)::timestamp at time zone ${TZ}`;
+  const inP = (col: ReturnType<typeof sql>) =>
+    sql`${col} >= (${p.from}::date)::timestamp at time zone ${TZ} and ${col} < (${p.to}::date + 1)::timestamp at time zone ${TZ}`;
   const ch = f.channel ? sql`o.channel = ${f.channel}` : sql`true`;
   const mainCategory = sql`coalesce((select pr.category from case_items ci join order_items oi on oi.id = ci.order_item_id join products pr on pr.id = oi.product_id where ci.case_id = c.id order by ci.id limit 1), '')`;
   const cat = sql`${f.category ? sql`${mainCategory} = ${f.category}` : sql`true`} and ${f.teamId ? sql`c.team_id = ${f.teamId}` : sql`true`}`;
@@ -126,7 +159,14 @@ async function raw(p: { from: string; to: string }, f: Filters = {}) {
     select count(*)::int as orders, count(*) filter (where status not in ('cancelled','closed','pending_payment'))::int as sold,
       coalesce(sum(total_cents) filter (where status not in ('cancelled','closed','pending_payment')), 0) as gmv
     from orders o where ${inP(sql`o.placed_at`)} and o.deleted_at is null and ${ch}`);
-  const [casesRow] = await q<{ opened: number; resolved: number; refund: string; fr_n: number; res_met: number; dec_n: number }>(sql`
+  const [casesRow] = await q<{
+    opened: number;
+    resolved: number;
+    refund: string;
+    fr_n: number;
+    res_met: number;
+    dec_n: number;
+  }>(sql`
     select count(*) filter (where ${inP(sql`c.created_at`)})::int as opened,
       count(*) filter (where ${inP(sql`c.completed_at`)})::int as resolved,
       coalesce(sum(c.refund_cents) filter (where ${inP(sql`c.created_at`)}), 0) as refund,
@@ -134,7 +174,9 @@ async function raw(p: { from: string; to: string }, f: Filters = {}) {
       count(*) filter (where ${inP(sql`c.completed_at`)} and (c.resolution_due_at is null or c.completed_at <= c.resolution_due_at))::int as res_met,
       count(*) filter (where ${inP(sql`c.decided_at`)})::int as dec_n
     from cases c join orders o on o.id = c.order_id where ${ch} and ${cat}`);
-  const [delivered] = await q<{ n: number }>(sql`select count(*)::int as n from orders o where ${inP(sql`o.delivered_at`)} and o.deleted_at is null and ${ch}`);
+  const [delivered] = await q<{ n: number }>(
+    sql`select count(*)::int as n from orders o where ${inP(sql`o.delivered_at`)} and o.deleted_at is null and ${ch}`,
+  );
   const [backlog] = await q<{ n: number }>(sql`
     select count(*)::int as n from cases c join orders o on o.id = c.order_id
     where c.created_at < (${p.to}::date + 1)::timestamp at time zone ${TZ} and ${ch} and ${cat}
@@ -152,21 +194,44 @@ async function raw(p: { from: string; to: string }, f: Filters = {}) {
   const repeat = await q<{ id: string; n: number }>(sql`
     select c.customer_id::text as id, count(*)::int as n from cases c join orders o on o.id = c.order_id
     where ${inP(sql`c.created_at`)} and ${ch} and ${cat} group by 1 having count(*) >= 2 order by 2 desc, 1`);
-  return { orders: ordersRow!, cases: casesRow!, delivered: delivered!.n, backlog: backlog!.n, agents, age: age!, repeat };
+  return {
+    orders: ordersRow!,
+    cases: casesRow!,
+    delivered: delivered!.n,
+    backlog: backlog!.n,
+    agents,
+    age: age!,
+    repeat,
+  };
 }
 
 async function expectMatchesRaw(f: Filters = {}) {
   const d = await getDashboard({ ctx: supervisor, input: { ...cur, ...f } });
   const r = await raw(cur, f);
   // Open cases by age count everything open anywhere: compared only where this test's category isolates its own.
-  if (f.category) expect(Object.fromEntries(d.backlogAge.map((b) => [b.bucket, b.n]))).toEqual({ '<1d': r.age.d1, '1-3d': r.age.d3, '3-7d': r.age.d7, '7-14d': r.age.d14, '>14d': r.age.older });
+  if (f.category)
+    expect(Object.fromEntries(d.backlogAge.map((b) => [b.bucket, b.n]))).toEqual({
+      '<1d': r.age.d1,
+      '1-3d': r.age.d3,
+      '3-7d': r.age.d7,
+      '7-14d': r.age.d14,
+      '>14d': r.age.older,
+    });
   const repeat = await getRepeatCustomers({ ctx: supervisor, input: { ...cur, ...f } });
   expect(repeat.map((c) => [c.customerId, c.cases])).toEqual(r.repeat.map((c) => [c.id, c.n]));
   if (!f.category && !f.teamId) {
-    expect(d.orders.current).toMatchObject({ orders: r.orders.orders, soldOrders: r.orders.sold, gmvCents: Number(r.orders.gmv) });
+    expect(d.orders.current).toMatchObject({
+      orders: r.orders.orders,
+      soldOrders: r.orders.sold,
+      gmvCents: Number(r.orders.gmv),
+    });
     expect(d.afterSales.current.delivered).toBe(r.delivered);
   }
-  expect(d.afterSales.current).toMatchObject({ opened: r.cases.opened, resolved: r.cases.resolved, refundCents: Number(r.cases.refund) });
+  expect(d.afterSales.current).toMatchObject({
+    opened: r.cases.opened,
+    resolved: r.cases.resolved,
+    refundCents: Number(r.cases.refund),
+  });
   expect(d.afterSales.current.sla.firstResponse.total).toBe(r.cases.fr_n);
   expect(d.afterSales.current.sla.decision.total).toBe(r.cases.dec_n);
   expect(d.afterSales.current.sla.resolution.met).toBe(r.cases.res_met);
@@ -187,7 +252,12 @@ describe('the dashboard', () => {
     expect(d.afterSales.current.sla.resolution).toMatchObject({ total: 2, met: 1 });
     expect(d.orders.byChannel.map((c) => c.channel).sort()).toEqual(['jd', 'tmall']);
     expect(d.afterSales.byReason.find((r) => r.reason === 'quality_issue')).toMatchObject({ opened: 1, previous: 1 });
-    expect(d.afterSales.byProduct[0]).toMatchObject({ category, opened: 2, delivered: 3, topReasons: ['damaged_in_transit', 'quality_issue'] });
+    expect(d.afterSales.byProduct[0]).toMatchObject({
+      category,
+      opened: 2,
+      delivered: 3,
+      topReasons: ['damaged_in_transit', 'quality_issue'],
+    });
     await expectMatchesRaw({ channel: 'jd' });
     await expectMatchesRaw({ channel: 'tmall' });
     const byCategory = await expectMatchesRaw({ category });
@@ -235,24 +305,37 @@ describe('the dashboard', () => {
 
   it('drills down to the matching cases, closed ones included', async () => {
     const list = async (input: Record<string, unknown>) =>
-      (await listCases({ ctx: supervisor, input: { ...input, from: cur.from, to: cur.to } })).items.map((c) => c.caseNo).filter((n) => caseNos.includes(n)).sort();
+      (await listCases({ ctx: supervisor, input: { ...input, from: cur.from, to: cur.to } })).items
+        .map((c) => c.caseNo)
+        .filter((n) => caseNos.includes(n))
+        .sort();
     expect(await list({})).toEqual([caseNos[1], caseNos[2], caseNos[3], caseNos[4]].sort());
     expect(await list({ reason: 'quality_issue' })).toEqual([caseNos[3]]);
     expect(await list({ channel: 'jd' })).toEqual([caseNos[2], caseNos[3], caseNos[4]].sort());
     expect(await list({ category })).toEqual([caseNos[1], caseNos[3]].sort());
     // A malformed value is ignored; a well-formed channel code of no channel (or a retired one with no cases) matches nothing.
-    expect(await list({ reason: 'made-up', channel: 'No Where!' })).toEqual([caseNos[1], caseNos[2], caseNos[3], caseNos[4]].sort());
+    expect(await list({ reason: 'made-up', channel: 'No Where!' })).toEqual(
+      [caseNos[1], caseNos[2], caseNos[3], caseNos[4]].sort(),
+    );
     expect(await list({ channel: 'nowhere' })).toEqual([]);
   });
 
   it('refuses a bad period or filter with a field message, and callers without the permission', async () => {
-    await expect(getDashboard({ ctx: supervisor, input: { from: day(16), to: day(10) } })).rejects.toMatchObject({ fieldErrors: { to: ['date_range_inverted'] } });
-    await expect(getDashboard({ ctx: supervisor, input: { from: '1700-01-01', to: '1800-01-01' } })).rejects.toMatchObject({ fieldErrors: { from: ['period_too_long'] } });
-    await expect(getDashboard({ ctx: supervisor, input: { ...cur, channel: 'E-Bay' } })).rejects.toMatchObject({ fieldErrors: { channel: ['invalid_choice'] } });
+    await expect(getDashboard({ ctx: supervisor, input: { from: day(16), to: day(10) } })).rejects.toMatchObject({
+      fieldErrors: { to: ['date_range_inverted'] },
+    });
+    await expect(
+      getDashboard({ ctx: supervisor, input: { from: '1700-01-01', to: '1800-01-01' } }),
+    ).rejects.toMatchObject({ fieldErrors: { from: ['period_too_long'] } });
+    await expect(getDashboard({ ctx: supervisor, input: { ...cur, channel: 'E-Bay' } })).rejects.toMatchObject({
+      fieldErrors: { channel: ['invalid_choice'] },
+    });
     // Channels are records (#12): a code of no channel is an empty result, like a category nobody sells.
     const noChannel = await getDashboard({ ctx: supervisor, input: { ...cur, channel: 'ebay' } });
     expect(noChannel.orders.current.orders).toBe(0);
-    await expect(getDashboard({ ctx: supervisor, input: { ...cur, teamId: 'x' } })).rejects.toMatchObject({ fieldErrors: { teamId: ['invalid_choice'] } });
+    await expect(getDashboard({ ctx: supervisor, input: { ...cur, teamId: 'x' } })).rejects.toMatchObject({
+      fieldErrors: { teamId: ['invalid_choice'] },
+    });
     // A category nobody sells is an empty result, not an error.
     const none = await getDashboard({ ctx: supervisor, input: { ...cur, category: 'no-such-category' } });
     expect(none.afterSales.current.opened).toBe(0);

@@ -24,11 +24,21 @@ async function rawFigures(day: string) {
   const range = sql`created_at >= (${day}::date)::timestamp at time zone 'Asia/Shanghai' and created_at < (${day}::date + 1)::timestamp at time zone 'Asia/Shanghai'`;
   const q = async (query: ReturnType<typeof sql>) => rowsOf<Record<string, unknown>>(await db.execute(query));
   return {
-    byScore: await q(sql`select kind::text as kind, score, category_id::text as category, count(*)::int as n from feedback where ${range} group by 1, 2, 3 order by 1, 2, 3`),
-    products: await q(sql`select product_id::text as product, count(*)::int as total, count(*) filter (where kind = 'csat' and score >= 4)::int as good from feedback where ${range} and product_id is not null group by 1 order by 1`),
-    agents: await q(sql`select agent_id::text as agent, count(*)::int as n, count(*) filter (where score >= 4)::int as good from feedback where ${range} and kind = 'csat' and agent_id is not null group by 1 order by 1`),
-    words: await q(sql`select w as word, count(*)::int as n from feedback f, unnest(f.words) w where ${range} group by 1 order by 1`),
-    offered: await q(sql`select kind::text as kind, count(*)::int as n from surveys where offered_at >= (${day}::date)::timestamp at time zone 'Asia/Shanghai' and offered_at < (${day}::date + 1)::timestamp at time zone 'Asia/Shanghai' group by 1 order by 1`),
+    byScore: await q(
+      sql`select kind::text as kind, score, category_id::text as category, count(*)::int as n from feedback where ${range} group by 1, 2, 3 order by 1, 2, 3`,
+    ),
+    products: await q(
+      sql`select product_id::text as product, count(*)::int as total, count(*) filter (where kind = 'csat' and score >= 4)::int as good from feedback where ${range} and product_id is not null group by 1 order by 1`,
+    ),
+    agents: await q(
+      sql`select agent_id::text as agent, count(*)::int as n, count(*) filter (where score >= 4)::int as good from feedback where ${range} and kind = 'csat' and agent_id is not null group by 1 order by 1`,
+    ),
+    words: await q(
+      sql`select w as word, count(*)::int as n from feedback f, unnest(f.words) w where ${range} group by 1 order by 1`,
+    ),
+    offered: await q(
+      sql`select kind::text as kind, count(*)::int as n from surveys where offered_at >= (${day}::date)::timestamp at time zone 'Asia/Shanghai' and offered_at < (${day}::date + 1)::timestamp at time zone 'Asia/Shanghai' group by 1 order by 1`,
+    ),
   };
 }
 
@@ -36,11 +46,21 @@ async function rolledUp(day: string) {
   const db = await getDb();
   const q = async (query: ReturnType<typeof sql>) => rowsOf<Record<string, unknown>>(await db.execute(query));
   return {
-    byScore: await q(sql`select kind, score, category_id::text as category, sum(n)::int as n from rollup_feedback_daily where day = ${day} group by 1, 2, 3 order by 1, 2, 3`),
-    products: await q(sql`select product_id::text as product, sum(total)::int as total, sum(csat_good)::int as good from rollup_feedback_products_daily where day = ${day} group by 1 order by 1`),
-    agents: await q(sql`select agent_id::text as agent, sum(csat_n)::int as n, sum(csat_good)::int as good from rollup_feedback_agents_daily where day = ${day} group by 1 order by 1`),
-    words: await q(sql`select word, sum(n)::int as n from rollup_feedback_words_daily where day = ${day} group by 1 order by 1`),
-    offered: await q(sql`select kind, sum(offered)::int as n from rollup_surveys_daily where day = ${day} group by 1 order by 1`),
+    byScore: await q(
+      sql`select kind, score, category_id::text as category, sum(n)::int as n from rollup_feedback_daily where day = ${day} group by 1, 2, 3 order by 1, 2, 3`,
+    ),
+    products: await q(
+      sql`select product_id::text as product, sum(total)::int as total, sum(csat_good)::int as good from rollup_feedback_products_daily where day = ${day} group by 1 order by 1`,
+    ),
+    agents: await q(
+      sql`select agent_id::text as agent, sum(csat_n)::int as n, sum(csat_good)::int as good from rollup_feedback_agents_daily where day = ${day} group by 1 order by 1`,
+    ),
+    words: await q(
+      sql`select word, sum(n)::int as n from rollup_feedback_words_daily where day = ${day} group by 1 order by 1`,
+    ),
+    offered: await q(
+      sql`select kind, sum(offered)::int as n from rollup_surveys_daily where day = ${day} group by 1 order by 1`,
+    ),
   };
 }
 
@@ -59,10 +79,35 @@ describe('feedback rollups', () => {
     const rows = await db
       .insert(feedback)
       .values([
-        { kind: 'csat', score: 5, customerId, agentId, productId, comment: 'great support', words: ['great', 'support'], createdAt: at(3, 9) },
-        { kind: 'csat', score: 2, customerId, agentId, productId, comment: 'slow support', words: ['slow', 'support'], createdAt: at(3, 23) },
+        {
+          kind: 'csat',
+          score: 5,
+          customerId,
+          agentId,
+          productId,
+          comment: 'great support',
+          words: ['great', 'support'],
+          createdAt: at(3, 9),
+        },
+        {
+          kind: 'csat',
+          score: 2,
+          customerId,
+          agentId,
+          productId,
+          comment: 'slow support',
+          words: ['slow', 'support'],
+          createdAt: at(3, 23),
+        },
         { kind: 'nps', score: 9, customerId, productId, createdAt: at(3, 0) },
-        { kind: 'complaint', customerId, productId, comment: 'late parcel', words: ['late', 'parcel'], createdAt: at(4, 12) },
+        {
+          kind: 'complaint',
+          customerId,
+          productId,
+          comment: 'late parcel',
+          words: ['late', 'parcel'],
+          createdAt: at(4, 12),
+        },
       ])
       .returning({ id: feedback.id });
     await db.insert(surveys).values([
@@ -76,7 +121,10 @@ describe('feedback rollups', () => {
 
     // Re-score, move a row to the next day, delete another: both days follow.
     await db.update(feedback).set({ score: 4 }).where(eq(feedback.id, rows[1]!.id));
-    await db.update(feedback).set({ createdAt: at(4, 15) }).where(eq(feedback.id, rows[0]!.id));
+    await db
+      .update(feedback)
+      .set({ createdAt: at(4, 15) })
+      .where(eq(feedback.id, rows[0]!.id));
     await db.delete(feedback).where(eq(feedback.id, rows[2]!.id));
     await refreshRollups();
     for (const d of [3, 4]) expect(await rolledUp(dayOf(d))).toEqual(await rawFigures(dayOf(d)));
@@ -91,8 +139,15 @@ describe('feedback rollups', () => {
 
   it('leaves nothing dirty once refreshed', async () => {
     const db = await getDb();
-    await db.insert(feedback).values({ kind: 'praise', customerId, comment: 'thanks', words: ['thanks'], createdAt: at(9, 10) });
-    const dirty = async () => rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from rollup_dirty where at < ${`${year + 1}-01-01`}::timestamptz and at >= ${`${year}-01-01`}::timestamptz`))[0]!.n;
+    await db
+      .insert(feedback)
+      .values({ kind: 'praise', customerId, comment: 'thanks', words: ['thanks'], createdAt: at(9, 10) });
+    const dirty = async () =>
+      rowsOf<{ n: number }>(
+        await db.execute(
+          sql`select count(*)::int as n from rollup_dirty where at < ${`${year + 1}-01-01`}::timestamptz and at >= ${`${year}-01-01`}::timestamptz`,
+        ),
+      )[0]!.n;
     expect(await dirty()).toBeGreaterThan(0);
     await refreshRollups();
     expect(await dirty()).toBe(0);

@@ -33,7 +33,10 @@ const order = (externalId: string, extra: Record<string, unknown> = {}) => ({
 
 describe('channel API', () => {
   it('creates an order, then upserts it forward by channel + external id', async () => {
-    const { key } = await createApiKey({ ctx: admin, input: { name: `sync ${randomUUID().slice(0, 4)}`, scopes: ['orders:write'] } });
+    const { key } = await createApiKey({
+      ctx: admin,
+      input: { name: `sync ${randomUUID().slice(0, 4)}`, scopes: ['orders:write'] },
+    });
     const ext = `DY-${randomUUID()}`;
     const created = await postOrder(call(key, order(ext)));
     expect(created.status).toBe(201);
@@ -44,12 +47,22 @@ describe('channel API', () => {
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ orderNo: body.orderNo, created: false, status: 'paid' });
 
-    const delivered = await postOrder(call(key, order(ext, { status: 'delivered', carrier: '顺丰速运', trackingNo: 'SF99' })));
-    expect(await delivered.json()).toMatchObject({ orderNo: body.orderNo, status: 'delivered', version: 3, created: false });
-
-    const step = await postStatus(call(key, { status: 'completed' }, `http://localhost/api/v1/orders/${body.orderNo}/status`), {
-      params: Promise.resolve({ orderNo: body.orderNo }),
+    const delivered = await postOrder(
+      call(key, order(ext, { status: 'delivered', carrier: '顺丰速运', trackingNo: 'SF99' })),
+    );
+    expect(await delivered.json()).toMatchObject({
+      orderNo: body.orderNo,
+      status: 'delivered',
+      version: 3,
+      created: false,
     });
+
+    const step = await postStatus(
+      call(key, { status: 'completed' }, `http://localhost/api/v1/orders/${body.orderNo}/status`),
+      {
+        params: Promise.resolve({ orderNo: body.orderNo }),
+      },
+    );
     expect(step.status).toBe(200);
     expect(await step.json()).toMatchObject({ status: 'completed' });
   });
@@ -62,7 +75,9 @@ describe('channel API', () => {
     await revokeApiKey({ ctx: admin, input: { id } });
     const revoked = await postOrder(call(key, order('x')));
     expect(revoked.status).toBe(401);
-    expect(await revoked.json()).toEqual({ error: { code: 'unauthenticated', message: 'Please sign in to continue.' } });
+    expect(await revoked.json()).toEqual({
+      error: { code: 'unauthenticated', message: 'Please sign in to continue.' },
+    });
   });
 
   it('answers 422 with field errors, 400 for broken JSON, 403 outside the key’s scopes, 404 for unknown orders', async () => {
@@ -70,21 +85,28 @@ describe('channel API', () => {
     const bad = await postOrder(call(key, order('', { items: [{ sku: 'NOPE', quantity: 0 }] })));
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.fields).toMatchObject({ 'items.0.quantity': ['invalid_quantity'] });
-    const unknownSku = await postOrder(call(key, order(`DY-${randomUUID()}`, { items: [{ sku: 'NOPE', quantity: 1 }] })));
+    const unknownSku = await postOrder(
+      call(key, order(`DY-${randomUUID()}`, { items: [{ sku: 'NOPE', quantity: 1 }] })),
+    );
     expect((await unknownSku.json()).error.fields).toEqual({ 'items.0.sku': ['unknown_sku'] });
     expect((await postOrder(call(key, '{not json'))).status).toBe(400);
 
     const statusOnly = await createApiKey({ ctx: admin, input: { name: 'status only', scopes: ['orders:status'] } });
     expect((await postOrder(call(statusOnly.key, order(`DY-${randomUUID()}`)))).status).toBe(403);
-    const missing = await postStatus(call(statusOnly.key, { status: 'paid' }, 'http://localhost/api/v1/orders/SO0/status'), {
-      params: Promise.resolve({ orderNo: 'SO0' }),
-    });
+    const missing = await postStatus(
+      call(statusOnly.key, { status: 'paid' }, 'http://localhost/api/v1/orders/SO0/status'),
+      {
+        params: Promise.resolve({ orderNo: 'SO0' }),
+      },
+    );
     expect(missing.status).toBe(404);
   });
 
   it('keys are managed by admins only and stored as hashes', async () => {
     const agent = await ctxFor(await createTestUser({ role: 'agent' }));
-    await expect(createApiKey({ ctx: agent, input: { name: 'x', scopes: ['orders:write'] } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createApiKey({ ctx: agent, input: { name: 'x', scopes: ['orders:write'] } })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(listApiKeys({ ctx: agent })).rejects.toBeInstanceOf(ForbiddenError);
     const { key } = await createApiKey({ ctx: admin, input: { name: 'hashed', scopes: ['orders:write'] } });
     const listed = await listApiKeys({ ctx: admin });

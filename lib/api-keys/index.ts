@@ -22,7 +22,9 @@ export type ApiScope = keyof typeof API_SCOPES;
 
 export const CreateApiKeyInput = z.object({
   name: z.string().trim().min(1, 'required').max(60, 'too_long'),
-  scopes: z.array(z.enum(Object.keys(API_SCOPES) as [ApiScope, ...ApiScope[]], { message: 'invalid_choice' })).min(1, 'required'),
+  scopes: z
+    .array(z.enum(Object.keys(API_SCOPES) as [ApiScope, ...ApiScope[]], { message: 'invalid_choice' }))
+    .min(1, 'required'),
 });
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -37,9 +39,20 @@ export async function createApiKey({ ctx, input }: { ctx: Ctx; input: unknown })
   return transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ name: data.name, prefix, keyHash: sha256(key), scopes: [...new Set(data.scopes)], createdBy: actor.userId })
+      .values({
+        name: data.name,
+        prefix,
+        keyHash: sha256(key),
+        scopes: [...new Set(data.scopes)],
+        createdBy: actor.userId,
+      })
       .returning({ id: apiKeys.id });
-    await recordAudit(tx, ctx, { action: 'apikey.create', entityType: 'api_key', entityId: row!.id, after: { name: data.name, prefix, scopes: data.scopes } });
+    await recordAudit(tx, ctx, {
+      action: 'apikey.create',
+      entityType: 'api_key',
+      entityId: row!.id,
+      after: { name: data.name, prefix, scopes: data.scopes },
+    });
     return { id: row!.id, key };
   });
 }
@@ -54,7 +67,13 @@ export async function revokeApiKey({ ctx, input }: { ctx: Ctx; input: unknown })
       .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
       .returning();
     if (!row) throw new NotFoundError('api_key');
-    await recordAudit(tx, ctx, { action: 'apikey.revoke', entityType: 'api_key', entityId: id, before: { revoked: false }, after: { revoked: true } });
+    await recordAudit(tx, ctx, {
+      action: 'apikey.revoke',
+      entityType: 'api_key',
+      entityId: id,
+      before: { revoked: false },
+      after: { revoked: true },
+    });
   });
 }
 
@@ -94,10 +113,26 @@ export async function authenticateApiKey(header: string | null): Promise<{ actor
   const given = Buffer.from(sha256(key!), 'hex');
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new UnauthenticatedError();
   // Coarse "last used": at most one write a minute per key.
-  await db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(and(eq(apiKeys.id, row.id), sql`(${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < now() - interval '1 minute')`));
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`now()` })
+    .where(
+      and(
+        eq(apiKeys.id, row.id),
+        sql`(${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < now() - interval '1 minute')`,
+      ),
+    );
   const permissions = new Set<Permission>(row.scopes.flatMap((s) => [...(API_SCOPES[s as ApiScope] ?? [])]));
   return {
     keyId: row.id,
-    actor: { userId: row.createdBy, sessionId: row.id, email: `api-key:${row.name}`, name: row.name, role: 'agent', locale: null, permissions },
+    actor: {
+      userId: row.createdBy,
+      sessionId: row.id,
+      email: `api-key:${row.name}`,
+      name: row.name,
+      role: 'agent',
+      locale: null,
+      permissions,
+    },
   };
 }

@@ -17,7 +17,10 @@ const english = createTranslator(en);
  * Wraps a channel API endpoint: API-key authentication, per-key rate limit, JSON body parsing, and
  * JSON errors (401 bad key, 403 scope, 404, 409 stale version, 422 field errors, 429).
  */
-export async function apiHandler(request: Request, run: (ctx: Ctx, body: unknown) => Promise<{ status: number; body: unknown }>): Promise<Response> {
+export async function apiHandler(
+  request: Request,
+  run: (ctx: Ctx, body: unknown) => Promise<{ status: number; body: unknown }>,
+): Promise<Response> {
   const requestId = request.headers.get(REQUEST_ID_HEADER);
   try {
     const { actor, keyId } = await authenticateApiKey(request.headers.get('authorization'));
@@ -26,14 +29,26 @@ export async function apiHandler(request: Request, run: (ctx: Ctx, body: unknown
     let body: unknown = {};
     if (request.method !== 'GET') {
       const text = await request.text();
-      if (text.length > 1_000_000) return Response.json({ error: { code: 'payload_too_large', message: 'Body larger than 1 MB' } }, { status: 413 });
+      if (text.length > 1_000_000)
+        return Response.json(
+          { error: { code: 'payload_too_large', message: 'Body larger than 1 MB' } },
+          { status: 413 },
+        );
       try {
         body = text ? JSON.parse(text) : {};
       } catch {
-        return Response.json({ error: { code: 'invalid_json', message: 'The body is not valid JSON' } }, { status: 400 });
+        return Response.json(
+          { error: { code: 'invalid_json', message: 'The body is not valid JSON' } },
+          { status: 400 },
+        );
       }
     }
-    const ctx: Ctx = { actor, ip: clientIpFrom(request.headers), requestId, userAgent: request.headers.get('user-agent') };
+    const ctx: Ctx = {
+      actor,
+      ip: clientIpFrom(request.headers),
+      requestId,
+      userAgent: request.headers.get('user-agent'),
+    };
     const result = await run(ctx, body);
     return Response.json(result.body, { status: result.status });
   } catch (err) {

@@ -50,7 +50,14 @@ describe('attachments', () => {
     expect(photo).toMatchObject({ name: '破损.jpg', type: 'image/jpeg', size: JPEG.byteLength });
     const { caseNo } = await createCase({
       ctx: o.customer,
-      input: { orderNo: o.orderNo, type: 'return_refund', reason: 'quality_issue', description: '屏幕碎了', items: [{ sku, quantity: 1 }], attachments: [photo.id] },
+      input: {
+        orderNo: o.orderNo,
+        type: 'return_refund',
+        reason: 'quality_issue',
+        description: '屏幕碎了',
+        items: [{ sku, quantity: 1 }],
+        attachments: [photo.id],
+      },
     });
     const seen = await getCase({ ctx: o.customer, input: { caseNo } });
     expect(seen.attachments.map((a) => a.id)).toEqual([photo.id]);
@@ -59,13 +66,18 @@ describe('attachments', () => {
 
     const stranger = await ctxFor(await createTestUser({ role: 'customer' }));
     await expect(readAttachment({ ctx: stranger, input: { id: photo.id } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(readAttachment({ ctx: anonymousCtx(), input: { id: photo.id } })).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(readAttachment({ ctx: anonymousCtx(), input: { id: photo.id } })).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
     await expect(readAttachment({ ctx: stranger, input: { id: 'not-a-uuid' } })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('on internal notes stay hidden from the customer', async () => {
     const o = await orderOfNewCustomer(agent, sku);
-    const { caseNo } = await createCase({ ctx: o.customer, input: { orderNo: o.orderNo, type: 'complaint', reason: 'other', description: '投诉' } });
+    const { caseNo } = await createCase({
+      ctx: o.customer,
+      input: { orderNo: o.orderNo, type: 'complaint', reason: 'other', description: '投诉' },
+    });
     const memo = await uploadAttachment({ ctx: agent, input: { name: 'memo.pdf', bytes: PDF } });
     await addCaseMessage({ ctx: agent, input: { caseNo, body: '内部记录', internal: true, attachments: [memo.id] } });
     expect((await getCase({ ctx: o.customer, input: { caseNo } })).attachments).toEqual([]);
@@ -75,12 +87,20 @@ describe('attachments', () => {
 
   it('refuse disguised and oversized files, and anonymous uploaders, storing nothing', async () => {
     const o = await orderOfNewCustomer(agent, sku);
-    await expect(uploadAttachment({ ctx: o.customer, input: { name: 'photo.jpg', bytes: EXE } })).rejects.toMatchObject({ code: 'file_type_not_allowed' });
-    await expect(uploadAttachment({ ctx: o.customer, input: { name: 'photo.jpg', bytes: PDF } })).rejects.toMatchObject({ code: 'file_type_mismatch' });
+    await expect(uploadAttachment({ ctx: o.customer, input: { name: 'photo.jpg', bytes: EXE } })).rejects.toMatchObject(
+      { code: 'file_type_not_allowed' },
+    );
+    await expect(uploadAttachment({ ctx: o.customer, input: { name: 'photo.jpg', bytes: PDF } })).rejects.toMatchObject(
+      { code: 'file_type_mismatch' },
+    );
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(JPEG);
-    await expect(uploadAttachment({ ctx: o.customer, input: { name: 'big.jpg', bytes: big } })).rejects.toMatchObject({ code: 'file_too_large' });
-    await expect(uploadAttachment({ ctx: anonymousCtx(), input: { name: 'a.jpg', bytes: JPEG } })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(uploadAttachment({ ctx: o.customer, input: { name: 'big.jpg', bytes: big } })).rejects.toMatchObject({
+      code: 'file_too_large',
+    });
+    await expect(
+      uploadAttachment({ ctx: anonymousCtx(), input: { name: 'a.jpg', bytes: JPEG } }),
+    ).rejects.toBeInstanceOf(UnauthenticatedError);
     const db = await getDb();
     const mine = await db.select().from(attachments).where(eq(attachments.uploaderId, o.user.id));
     expect(mine).toHaveLength(0);
@@ -89,14 +109,27 @@ describe('attachments', () => {
   it('cannot be claimed by anyone but their uploader, nor twice; a failed claim writes nothing', async () => {
     const a = await orderOfNewCustomer(agent, sku);
     const b = await orderOfNewCustomer(agent, sku);
-    const theirs = await uploadAttachment({ ctx: a.customer, input: { name: 'a.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]) } });
-    const input = { orderNo: b.orderNo, type: 'complaint', reason: 'other', description: '投诉', attachments: [theirs.id] };
-    await expect(createCase({ ctx: b.customer, input })).rejects.toMatchObject({ fieldErrors: { attachments: ['attachment_invalid'] } });
+    const theirs = await uploadAttachment({
+      ctx: a.customer,
+      input: { name: 'a.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]) },
+    });
+    const input = {
+      orderNo: b.orderNo,
+      type: 'complaint',
+      reason: 'other',
+      description: '投诉',
+      attachments: [theirs.id],
+    };
+    await expect(createCase({ ctx: b.customer, input })).rejects.toMatchObject({
+      fieldErrors: { attachments: ['attachment_invalid'] },
+    });
     const db = await getDb();
     const [row] = await db.select().from(attachments).where(eq(attachments.id, theirs.id));
     expect(row!.caseId).toBeNull();
     const { caseNo } = await createCase({ ctx: a.customer, input: { ...input, orderNo: a.orderNo } });
-    await expect(addCaseMessage({ ctx: a.customer, input: { caseNo, body: '再发一次', attachments: [theirs.id] } })).rejects.toMatchObject({
+    await expect(
+      addCaseMessage({ ctx: a.customer, input: { caseNo, body: '再发一次', attachments: [theirs.id] } }),
+    ).rejects.toMatchObject({
       fieldErrors: { attachments: ['attachment_invalid'] },
     });
   });
@@ -105,7 +138,11 @@ describe('attachments', () => {
     const o = await orderOfNewCustomer(agent, sku);
     const stale = await uploadAttachment({ ctx: o.customer, input: { name: 'old.jpg', bytes: JPEG } });
     const db = await getDb();
-    const [row] = await db.update(attachments).set({ createdAt: sql`now() - interval '2 days'` }).where(eq(attachments.id, stale.id)).returning();
+    const [row] = await db
+      .update(attachments)
+      .set({ createdAt: sql`now() - interval '2 days'` })
+      .where(eq(attachments.id, stale.id))
+      .returning();
     const file = path.join(dir, 'attachments', row!.storageKey);
     expect(fs.existsSync(file)).toBe(true);
     await sweepPendingAttachments();
@@ -137,7 +174,14 @@ describe('attachments', () => {
 
   it('go to an S3-compatible bucket when BLOB_STORE=s3', async () => {
     const s3 = await startS3rver();
-    const vars = { BLOB_STORE: 's3', S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket, S3_REGION: s3.region, S3_ACCESS_KEY_ID: s3.accessKeyId, S3_SECRET_ACCESS_KEY: s3.secretAccessKey };
+    const vars = {
+      BLOB_STORE: 's3',
+      S3_ENDPOINT: s3.endpoint,
+      S3_BUCKET: s3.bucket,
+      S3_REGION: s3.region,
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    };
     const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
     Object.assign(process.env, vars);
     resetEnvCache();
@@ -152,7 +196,11 @@ describe('attachments', () => {
       // In the bucket, not on the local disk.
       expect(fs.existsSync(path.join(dir, 'attachments', row!.storageKey))).toBe(false);
       expect(await blobStore().get(row!.storageKey)).toEqual(PDF);
-      expect(await readAttachment({ ctx: o.customer, input: { id: memo.id } })).toEqual({ name: 'receipt.pdf', type: 'application/pdf', bytes: PDF });
+      expect(await readAttachment({ ctx: o.customer, input: { id: memo.id } })).toEqual({
+        name: 'receipt.pdf',
+        type: 'application/pdf',
+        bytes: PDF,
+      });
 
       await blobStore().delete(row!.storageKey);
       await expect(blobStore().get(row!.storageKey)).rejects.toBeInstanceOf(BlobNotFoundError);

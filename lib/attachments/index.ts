@@ -27,7 +27,13 @@ const MAX_PENDING_PER_USER = 30;
  * The content decides the type; the bytes go to the blob store first and are removed again if
  * the database row cannot be written, so nothing is left half-stored.
  */
-export async function uploadAttachment({ ctx, input }: { ctx: Ctx; input: { name: string; bytes: Uint8Array } }): Promise<AttachmentDto> {
+export async function uploadAttachment({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { name: string; bytes: Uint8Array };
+}): Promise<AttachmentDto> {
   const actor = ctx.actor;
   if (!can(actor, 'update:case:any')) authorize(actor, 'act:case:own');
   const check = checkFile(input.name, input.bytes);
@@ -37,7 +43,8 @@ export async function uploadAttachment({ ctx, input }: { ctx: Ctx; input: { name
     .select({ n: sql<number>`count(*)::int` })
     .from(attachments)
     .where(and(eq(attachments.uploaderId, actor!.userId), isNull(attachments.caseId)));
-  if (Number(pending?.n ?? 0) >= MAX_PENDING_PER_USER) throw new ValidationError({ file: ['too_many_pending_uploads'] }, 'too_many_pending_uploads');
+  if (Number(pending?.n ?? 0) >= MAX_PENDING_PER_USER)
+    throw new ValidationError({ file: ['too_many_pending_uploads'] }, 'too_many_pending_uploads');
 
   const store = blobStore();
   const storageKey = await store.put(input.bytes);
@@ -54,7 +61,12 @@ export async function uploadAttachment({ ctx, input }: { ctx: Ctx; input: { name
           storageKey,
         })
         .returning();
-      await recordAudit(tx, ctx, { action: 'attachment.upload', entityType: 'attachment', entityId: row!.id, after: { name: check.name, type: check.type, size: row!.sizeBytes } });
+      await recordAudit(tx, ctx, {
+        action: 'attachment.upload',
+        entityType: 'attachment',
+        entityId: row!.id,
+        after: { name: check.name, type: check.type, size: row!.sizeBytes },
+      });
       return { id: row!.id, name: row!.fileName, type: row!.contentType, size: row!.sizeBytes, messageId: null };
     });
   } catch (err) {
@@ -63,13 +75,21 @@ export async function uploadAttachment({ ctx, input }: { ctx: Ctx; input: { name
   }
 }
 
-export const AttachmentIds = z.array(z.uuid('attachment_invalid')).max(MAX_ATTACHMENTS_PER_MESSAGE, 'too_many_attachments').default([]);
+export const AttachmentIds = z
+  .array(z.uuid('attachment_invalid'))
+  .max(MAX_ATTACHMENTS_PER_MESSAGE, 'too_many_attachments')
+  .default([]);
 
 /**
  * Links the actor's own pending uploads to a case (and message), in the caller's transaction. Any
  * id that is not the actor's, already used or unknown fails the whole change.
  */
-export async function claimAttachments(tx: Tx, uploaderId: string, ids: readonly string[], target: { caseId: number; messageId?: number | null }): Promise<number> {
+export async function claimAttachments(
+  tx: Tx,
+  uploaderId: string,
+  ids: readonly string[],
+  target: { caseId: number; messageId?: number | null },
+): Promise<number> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return 0;
   const claimed = await tx
@@ -82,7 +102,11 @@ export async function claimAttachments(tx: Tx, uploaderId: string, ids: readonly
 }
 
 /** A case's attachments the viewer may see (customers never see files on internal notes). */
-export async function caseAttachments(db: Queryable, caseId: number, includeInternal: boolean): Promise<AttachmentDto[]> {
+export async function caseAttachments(
+  db: Queryable,
+  caseId: number,
+  includeInternal: boolean,
+): Promise<AttachmentDto[]> {
   const rows = await db
     .select({ a: attachments, internal: caseMessages.internal })
     .from(attachments)
@@ -99,7 +123,13 @@ export async function caseAttachments(db: Queryable, caseId: number, includeInte
  * the customer whose case it belongs to unless it sits on an internal note; anyone else gets
  * "not found", the same answer as for an id that does not exist.
  */
-export async function readAttachment({ ctx, input }: { ctx: Ctx; input: { id: unknown } }): Promise<{ name: string; type: string; bytes: Uint8Array }> {
+export async function readAttachment({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: unknown };
+}): Promise<{ name: string; type: string; bytes: Uint8Array }> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('unauthenticated');
   const parsed = z.uuid().safeParse(input.id);
@@ -123,12 +153,16 @@ export async function readAttachment({ ctx, input }: { ctx: Ctx; input: { id: un
     if (!(err instanceof BlobNotFoundError)) throw err;
     // The row outlived its bytes (a lost disk, a partial restore): the reader gets "not found"
     // rather than an error page, and the operator one line with the id to look into.
-    requestLogger(ctx.requestId).warn({ attachment: { id: row.a.id }, store: store.describe() }, 'attachment bytes missing from the blob store');
+    requestLogger(ctx.requestId).warn(
+      { attachment: { id: row.a.id }, store: store.describe() },
+      'attachment bytes missing from the blob store',
+    );
     throw new NotFoundError('attachment');
   }
 }
 
-export const parseAttachmentIds = (input: unknown) => parseInput(z.object({ attachments: AttachmentIds }), { attachments: input }).attachments;
+export const parseAttachmentIds = (input: unknown) =>
+  parseInput(z.object({ attachments: AttachmentIds }), { attachments: input }).attachments;
 
 /** Job: forgets uploads never sent with anything within a day, bytes included. */
 export async function sweepPendingAttachments(): Promise<number> {

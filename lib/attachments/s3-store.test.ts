@@ -80,12 +80,18 @@ describe.each(stores)('%s', (_name, make) => {
 describe('S3Store', () => {
   it('is described by endpoint and bucket, never by a password written into the endpoint', () => {
     expect(s3Store().describe()).toBe(`s3 ${s3.endpoint}/${s3.bucket}`);
-    expect(s3Store({ endpoint: 'https://minio:hunter22@minio.internal:9000/' }).describe()).toBe('s3 https://minio.internal:9000/afterdesk-test');
-    expect(s3Store({ endpoint: undefined, region: 'eu-central-1' }).describe()).toBe('s3 https://s3.eu-central-1.amazonaws.com/afterdesk-test');
+    expect(s3Store({ endpoint: 'https://minio:hunter22@minio.internal:9000/' }).describe()).toBe(
+      's3 https://minio.internal:9000/afterdesk-test',
+    );
+    expect(s3Store({ endpoint: undefined, region: 'eu-central-1' }).describe()).toBe(
+      's3 https://s3.eu-central-1.amazonaws.com/afterdesk-test',
+    );
   });
 
   it('reports a missing bucket as an error, not as a missing blob', async () => {
-    const err = await s3Store({ bucket: 'no-such-bucket' }).get(newBlobKey()).catch((e: unknown) => e);
+    const err = await s3Store({ bucket: 'no-such-bucket' })
+      .get(newBlobKey())
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(S3StoreError);
     expect((err as Error).message).toContain('NoSuchBucket');
   });
@@ -95,10 +101,16 @@ describe('S3Store', () => {
     // back in the error body, which the SDK copies onto its exception object.
     const accessKeyId = 'AKIAUNKNOWNDONOTLOG';
     const secretAccessKey = 'wrong-secret-do-not-log-me';
-    const err = await s3Store({ accessKeyId, secretAccessKey }).put(BYTES).catch((e: unknown) => e);
+    const err = await s3Store({ accessKeyId, secretAccessKey })
+      .put(BYTES)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(S3StoreError);
     expect((err as Error).message).toContain('InvalidAccessKeyId (HTTP 403)');
-    const everything = JSON.stringify({ ...(err as object), message: (err as Error).message, stack: (err as Error).stack });
+    const everything = JSON.stringify({
+      ...(err as object),
+      message: (err as Error).message,
+      stack: (err as Error).stack,
+    });
     expect(everything).not.toContain(accessKeyId);
     expect(everything).not.toContain(secretAccessKey);
     expect((err as Error).cause).toBeUndefined();

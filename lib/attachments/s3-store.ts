@@ -24,7 +24,9 @@ export class S3StoreError extends Error {
   constructor(op: string, key: string, err: unknown) {
     const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
     const status = e?.$metadata?.httpStatusCode;
-    super(`s3 ${op} ${key} failed: ${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : ''}: ${e?.message ?? String(err)}`);
+    super(
+      `s3 ${op} ${key} failed: ${e?.name ?? 'Error'}${status ? ` (HTTP ${status})` : ''}: ${e?.message ?? String(err)}`,
+    );
     this.name = 'S3StoreError';
   }
 }
@@ -63,7 +65,9 @@ export class S3Store implements BlobStore {
     const e = env();
     if (!e.S3_BUCKET) throw new EnvError(['S3_BUCKET: required when BLOB_STORE=s3']);
     if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
-      throw new EnvError(['S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both, or neither to use the default AWS credential chain']);
+      throw new EnvError([
+        'S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both, or neither to use the default AWS credential chain',
+      ]);
     }
     return new S3Store({
       endpoint: e.S3_ENDPOINT,
@@ -85,7 +89,13 @@ export class S3Store implements BlobStore {
     assertBlobKey(key);
     try {
       await this.client.send(
-        new PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: bytes, ContentLength: bytes.byteLength, ContentType: 'application/octet-stream' }),
+        new PutObjectCommand({
+          Bucket: this.options.bucket,
+          Key: key,
+          Body: bytes,
+          ContentLength: bytes.byteLength,
+          ContentType: 'application/octet-stream',
+        }),
       );
     } catch (err) {
       throw new S3StoreError('put', key, err);

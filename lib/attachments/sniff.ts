@@ -27,7 +27,9 @@ export function sniffType(bytes: Uint8Array): AllowedType | null {
   return null;
 }
 
-export type FileCheck = { ok: true; type: AllowedType; name: string } | { ok: false; code: 'file_empty' | 'file_too_large' | 'file_type_not_allowed' | 'file_type_mismatch' };
+export type FileCheck =
+  | { ok: true; type: AllowedType; name: string }
+  | { ok: false; code: 'file_empty' | 'file_too_large' | 'file_type_not_allowed' | 'file_type_mismatch' };
 
 /**
  * Accepts a file only if its content is an allowed type and its name, if it has an extension,
@@ -41,11 +43,15 @@ export function checkFile(name: string, bytes: Uint8Array): FileCheck {
   if (!type) return { ok: false, code: 'file_type_not_allowed' };
   const clean = cleanFileName(name, type);
   const ext = /\.([A-Za-z0-9]{1,8})$/.exec(clean)?.[1]?.toLowerCase();
-  if (ext && !(ALLOWED_TYPES[type] as readonly string[]).includes(ext)) return { ok: false, code: 'file_type_mismatch' };
+  if (ext && !(ALLOWED_TYPES[type] as readonly string[]).includes(ext))
+    return { ok: false, code: 'file_type_mismatch' };
   return { ok: true, type, name: clean };
 }
 
 export function cleanFileName(name: string, type: AllowedType): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"<>]/g, '').trim().slice(-120);
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .replace(/[\u0000-\u001f\u007f"<>]/g, '')
+    .trim()
+    .slice(-120);
   return base || `file.${ALLOWED_TYPES[type][0]}`;
 }

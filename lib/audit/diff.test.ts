@@ -3,9 +3,11 @@ import { diffChanges } from './diff';
 
 describe('diffChanges', () => {
   it('keeps only the fields that changed, with before and after', () => {
-    expect(diffChanges({ role: 'agent', name: 'A', active: true }, { role: 'admin', name: 'A', active: true })).toEqual({
-      role: { before: 'agent', after: 'admin' },
-    });
+    expect(diffChanges({ role: 'agent', name: 'A', active: true }, { role: 'admin', name: 'A', active: true })).toEqual(
+      {
+        role: { before: 'agent', after: 'admin' },
+      },
+    );
   });
 
   it('records a create without before and a delete without after', () => {

@@ -5,7 +5,14 @@ import { auditEvents, rateLimits, sessions, users } from '@/db/schema';
 import { clientIpFrom } from '@/lib/context/headers';
 import { anonymousCtx, auditFor, createTestUser, ctxFor, TEST_PASSWORD, uniqueEmail, uniqueIp } from '@/test/factories';
 import { RateLimitedError, UnauthenticatedError, ValidationError } from '@/lib/errors';
-import { AccountDisabledError, authenticate, changePassword, InvalidCredentialsError, registerCustomer, setPreferredLocale } from './mutations';
+import {
+  AccountDisabledError,
+  authenticate,
+  changePassword,
+  InvalidCredentialsError,
+  registerCustomer,
+  setPreferredLocale,
+} from './mutations';
 import { loadActorBySession } from './sessions';
 
 async function auditCountFor(requestId: string) {
@@ -16,7 +23,10 @@ async function auditCountFor(requestId: string) {
 describe('authenticate', () => {
   it('opens a session for the right password and records the sign-in', async () => {
     const user = await createTestUser({ role: 'agent' });
-    const { sessionId, userId } = await authenticate({ ctx: anonymousCtx(), input: { email: user.email.toUpperCase(), password: TEST_PASSWORD } });
+    const { sessionId, userId } = await authenticate({
+      ctx: anonymousCtx(),
+      input: { email: user.email.toUpperCase(), password: TEST_PASSWORD },
+    });
     expect(userId).toBe(user.id);
     const actor = await loadActorBySession(await getDb(), sessionId);
     expect(actor?.role).toBe('agent');
@@ -26,12 +36,12 @@ describe('authenticate', () => {
 
   it('refuses a wrong password and an unknown e-mail with the same error', async () => {
     const user = await createTestUser({ role: 'customer' });
-    await expect(authenticate({ ctx: anonymousCtx(), input: { email: user.email, password: 'wrong-password' } })).rejects.toBeInstanceOf(
-      InvalidCredentialsError,
-    );
-    await expect(authenticate({ ctx: anonymousCtx(), input: { email: uniqueEmail('ghost'), password: 'whatever1' } })).rejects.toBeInstanceOf(
-      InvalidCredentialsError,
-    );
+    await expect(
+      authenticate({ ctx: anonymousCtx(), input: { email: user.email, password: 'wrong-password' } }),
+    ).rejects.toBeInstanceOf(InvalidCredentialsError);
+    await expect(
+      authenticate({ ctx: anonymousCtx(), input: { email: uniqueEmail('ghost'), password: 'whatever1' } }),
+    ).rejects.toBeInstanceOf(InvalidCredentialsError);
     expect((await auditFor(user.id)).map((e) => e.action)).toEqual(['auth.sign_in_failed']);
   });
 
@@ -40,27 +50,36 @@ describe('authenticate', () => {
     const user = await createTestUser({ role: 'admin' });
     const attacker = uniqueIp();
     for (let i = 0; i < 4; i++) {
-      await expect(authenticate({ ctx: anonymousCtx(attacker), input: { email: user.email, password: `nope-${i}` } })).rejects.toBeInstanceOf(
-        InvalidCredentialsError,
-      );
+      await expect(
+        authenticate({ ctx: anonymousCtx(attacker), input: { email: user.email, password: `nope-${i}` } }),
+      ).rejects.toBeInstanceOf(InvalidCredentialsError);
     }
-    await expect(authenticate({ ctx: anonymousCtx(attacker), input: { email: user.email, password: 'nope-5' } })).rejects.toMatchObject({
+    await expect(
+      authenticate({ ctx: anonymousCtx(attacker), input: { email: user.email, password: 'nope-5' } }),
+    ).rejects.toMatchObject({
       code: 'rate_limited',
       params: { minutes: 1 },
     });
     // Even the right password waits, from the guessing address…
-    await expect(authenticate({ ctx: anonymousCtx(attacker), input: { email: user.email, password: TEST_PASSWORD } })).rejects.toBeInstanceOf(
-      RateLimitedError,
-    );
+    await expect(
+      authenticate({ ctx: anonymousCtx(attacker), input: { email: user.email, password: TEST_PASSWORD } }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
     // …while the owner, from their own address, signs in at once.
-    await expect(authenticate({ ctx: anonymousCtx(), input: { email: user.email, password: TEST_PASSWORD } })).resolves.toMatchObject({ userId: user.id });
+    await expect(
+      authenticate({ ctx: anonymousCtx(), input: { email: user.email, password: TEST_PASSWORD } }),
+    ).resolves.toMatchObject({ userId: user.id });
 
     // Each further failure after a wait doubles it: 1 → 2 → 4 minutes.
     const db = await getDb();
     const pair = `login:pair:${user.email}|${attacker}`;
     for (const minutes of [2, 4]) {
-      await db.update(rateLimits).set({ blockedUntil: sql`now() - interval '1 second'` }).where(eq(rateLimits.key, pair));
-      await expect(authenticate({ ctx: anonymousCtx(attacker), input: { email: user.email, password: 'nope-again' } })).rejects.toMatchObject({
+      await db
+        .update(rateLimits)
+        .set({ blockedUntil: sql`now() - interval '1 second'` })
+        .where(eq(rateLimits.key, pair));
+      await expect(
+        authenticate({ ctx: anonymousCtx(attacker), input: { email: user.email, password: 'nope-again' } }),
+      ).rejects.toMatchObject({
         code: 'rate_limited',
         params: { minutes },
       });
@@ -74,36 +93,42 @@ describe('authenticate', () => {
     expect(clientIpFrom(spoofed(1))).toBeNull();
     for (let i = 0; i < 4; i++) {
       const ctx = { ...anonymousCtx(), ip: clientIpFrom(spoofed(i)) };
-      await expect(authenticate({ ctx, input: { email: user.email, password: `nope-${i}` } })).rejects.toBeInstanceOf(InvalidCredentialsError);
+      await expect(authenticate({ ctx, input: { email: user.email, password: `nope-${i}` } })).rejects.toBeInstanceOf(
+        InvalidCredentialsError,
+      );
     }
     // A fifth address "rotation" is still the same (unknown) address: it is throttled.
     const ctx = { ...anonymousCtx(), ip: clientIpFrom(spoofed(99)) };
-    await expect(authenticate({ ctx, input: { email: user.email, password: 'nope-5' } })).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(authenticate({ ctx, input: { email: user.email, password: 'nope-5' } })).rejects.toBeInstanceOf(
+      RateLimitedError,
+    );
   });
 
   it('throttles one address that fails across many accounts', async () => {
     const ip = uniqueIp();
     for (let i = 0; i < 19; i++) {
-      await expect(authenticate({ ctx: anonymousCtx(ip), input: { email: uniqueEmail('spray'), password: 'guess-123' } })).rejects.toBeInstanceOf(
-        InvalidCredentialsError,
-      );
+      await expect(
+        authenticate({ ctx: anonymousCtx(ip), input: { email: uniqueEmail('spray'), password: 'guess-123' } }),
+      ).rejects.toBeInstanceOf(InvalidCredentialsError);
     }
-    await expect(authenticate({ ctx: anonymousCtx(ip), input: { email: uniqueEmail('spray'), password: 'guess-123' } })).rejects.toBeInstanceOf(
-      RateLimitedError,
-    );
+    await expect(
+      authenticate({ ctx: anonymousCtx(ip), input: { email: uniqueEmail('spray'), password: 'guess-123' } }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
     const user = await createTestUser({ role: 'customer' });
-    await expect(authenticate({ ctx: anonymousCtx(ip), input: { email: user.email, password: TEST_PASSWORD } })).rejects.toBeInstanceOf(
-      RateLimitedError,
-    );
+    await expect(
+      authenticate({ ctx: anonymousCtx(ip), input: { email: user.email, password: TEST_PASSWORD } }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
     // Another address is unaffected.
-    await expect(authenticate({ ctx: anonymousCtx(), input: { email: user.email, password: TEST_PASSWORD } })).resolves.toBeTruthy();
+    await expect(
+      authenticate({ ctx: anonymousCtx(), input: { email: user.email, password: TEST_PASSWORD } }),
+    ).resolves.toBeTruthy();
   });
 
   it('refuses a deactivated account with its own message', async () => {
     const user = await createTestUser({ role: 'agent', active: false });
-    await expect(authenticate({ ctx: anonymousCtx(), input: { email: user.email, password: TEST_PASSWORD } })).rejects.toBeInstanceOf(
-      AccountDisabledError,
-    );
+    await expect(
+      authenticate({ ctx: anonymousCtx(), input: { email: user.email, password: TEST_PASSWORD } }),
+    ).rejects.toBeInstanceOf(AccountDisabledError);
   });
 
   it('rejects malformed and over-long input without writing anything', async () => {
@@ -112,7 +137,9 @@ describe('authenticate', () => {
     await expect(authenticate({ ctx, input: { email: 'not-an-email', password: 'x' } })).rejects.toMatchObject({
       fieldErrors: { email: ['invalid_email'] },
     });
-    await expect(authenticate({ ctx, input: { email: `${'a'.repeat(250)}@x.com`, password: 'x'.repeat(129) } })).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      authenticate({ ctx, input: { email: `${'a'.repeat(250)}@x.com`, password: 'x'.repeat(129) } }),
+    ).rejects.toBeInstanceOf(ValidationError);
     await expect(authenticate({ ctx, input: null })).rejects.toBeInstanceOf(ValidationError);
     expect(await auditCountFor(ctx.requestId!)).toBe(0);
   });
@@ -135,11 +162,19 @@ describe('registerCustomer', () => {
   it('refuses a taken e-mail, a short password and mismatched confirmation with field errors', async () => {
     const existing = await createTestUser({ role: 'customer' });
     await expect(
-      registerCustomer({ ctx: anonymousCtx(), input: { name: 'X', email: existing.email, password: 'long-enough-1', confirmPassword: 'long-enough-1' } }),
+      registerCustomer({
+        ctx: anonymousCtx(),
+        input: { name: 'X', email: existing.email, password: 'long-enough-1', confirmPassword: 'long-enough-1' },
+      }),
     ).rejects.toMatchObject({ fieldErrors: { email: ['email_taken'] } });
     await expect(
-      registerCustomer({ ctx: anonymousCtx(), input: { name: 'X', email: uniqueEmail(), password: 'short', confirmPassword: 'other' } }),
-    ).rejects.toMatchObject({ fieldErrors: { password: ['password_too_short'], confirmPassword: ['passwords_differ'] } });
+      registerCustomer({
+        ctx: anonymousCtx(),
+        input: { name: 'X', email: uniqueEmail(), password: 'short', confirmPassword: 'other' },
+      }),
+    ).rejects.toMatchObject({
+      fieldErrors: { password: ['password_too_short'], confirmPassword: ['passwords_differ'] },
+    });
   });
 });
 
@@ -149,7 +184,10 @@ describe('changePassword', () => {
     const ctx = await ctxFor(user);
     const other = await ctxFor(user);
     await expect(
-      changePassword({ ctx, input: { currentPassword: 'wrong', newPassword: 'brand-new-pass', confirmPassword: 'brand-new-pass' } }),
+      changePassword({
+        ctx,
+        input: { currentPassword: 'wrong', newPassword: 'brand-new-pass', confirmPassword: 'brand-new-pass' },
+      }),
     ).rejects.toMatchObject({ fieldErrors: { currentPassword: ['wrong_password'] } });
 
     const result = await changePassword({
@@ -160,7 +198,9 @@ describe('changePassword', () => {
     const db = await getDb();
     expect(await loadActorBySession(db, other.actor!.sessionId)).toBeNull();
     expect(await loadActorBySession(db, ctx.actor!.sessionId)).not.toBeNull();
-    await expect(authenticate({ ctx: anonymousCtx(), input: { email: user.email, password: 'brand-new-pass' } })).resolves.toBeTruthy();
+    await expect(
+      authenticate({ ctx: anonymousCtx(), input: { email: user.email, password: 'brand-new-pass' } }),
+    ).resolves.toBeTruthy();
     const audit = await auditFor(user.id);
     const change = audit.find((e) => e.action === 'auth.password_change');
     expect(JSON.stringify(change?.changes)).not.toContain('brand-new-pass');
@@ -168,7 +208,10 @@ describe('changePassword', () => {
 
   it('refuses an anonymous caller', async () => {
     await expect(
-      changePassword({ ctx: anonymousCtx(), input: { currentPassword: 'a', newPassword: 'bbbbbbbb', confirmPassword: 'bbbbbbbb' } }),
+      changePassword({
+        ctx: anonymousCtx(),
+        input: { currentPassword: 'a', newPassword: 'bbbbbbbb', confirmPassword: 'bbbbbbbb' },
+      }),
     ).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 });
@@ -181,7 +224,10 @@ describe('sessions', () => {
     await db.update(users).set({ active: false }).where(eq(users.id, user.id));
     expect(await loadActorBySession(db, ctx.actor!.sessionId)).toBeNull();
     expect(await loadActorBySession(db, 'not-a-uuid')).toBeNull();
-    const open = await db.select().from(sessions).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+    const open = await db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
     expect(open).toHaveLength(1);
   });
 });
@@ -197,5 +243,4 @@ describe('setPreferredLocale', () => {
     expect((await auditFor(user.id)).map((e) => e.action)).toContain('user.locale_change');
     await expect(setPreferredLocale({ ctx, input: { locale: 'fr' } })).rejects.toBeInstanceOf(ValidationError);
   });
-
 });

@@ -22,8 +22,18 @@ import { createSession, revokeSession, revokeUserSessions } from './sessions';
  * password spray) is slowed the same way. Failures on one account from everywhere are only
  * counted, for the log: blocking on that count is exactly the lock-out we refuse to offer.
  */
-export const PAIR_RULE: GrowingRule = { free: 4, windowSeconds: 60 * 60, baseBlockSeconds: 60, maxBlockSeconds: 15 * 60 };
-export const ADDRESS_RULE: GrowingRule = { free: 19, windowSeconds: 15 * 60, baseBlockSeconds: 60, maxBlockSeconds: 15 * 60 };
+export const PAIR_RULE: GrowingRule = {
+  free: 4,
+  windowSeconds: 60 * 60,
+  baseBlockSeconds: 60,
+  maxBlockSeconds: 15 * 60,
+};
+export const ADDRESS_RULE: GrowingRule = {
+  free: 19,
+  windowSeconds: 15 * 60,
+  baseBlockSeconds: 60,
+  maxBlockSeconds: 15 * 60,
+};
 const ACCOUNT_WINDOW_SECONDS = 60 * 60;
 /** Every this many failures on one account within the window, a warning names the account id. */
 const ACCOUNT_ALERT_EVERY = 25;
@@ -47,7 +57,13 @@ export class AccountDisabledError extends AppError {
  * Checks an e-mail and password and opens a session. Throttled per account and per address; the
  * same message and the same time are spent for an unknown e-mail as for a wrong password.
  */
-export async function authenticate({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ userId: string; sessionId: string }> {
+export async function authenticate({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: unknown;
+}): Promise<{ userId: string; sessionId: string }> {
   const { email, password } = parseInput(SignInInput, input);
   const db = await getDb();
   const keys = [pairKey(email, ctx.ip), ...(ctx.ip ? [addressKey(ctx.ip)] : [])];
@@ -62,7 +78,11 @@ export async function authenticate({ ctx, input }: { ctx: Ctx; input: unknown })
       const a = await hitGrowing(tx, pairKey(email, ctx.ip), PAIR_RULE);
       const b = ctx.ip ? await hitGrowing(tx, addressKey(ctx.ip), ADDRESS_RULE) : 0;
       // Counted with a window but never a block (see PAIR_RULE).
-      await hit(tx, accountKey(email), { limit: 2_147_483_647, windowSeconds: ACCOUNT_WINDOW_SECONDS, blockSeconds: 0 });
+      await hit(tx, accountKey(email), {
+        limit: 2_147_483_647,
+        windowSeconds: ACCOUNT_WINDOW_SECONDS,
+        blockSeconds: 0,
+      });
       const failures = user ? await hitsIn(tx, accountKey(email), ACCOUNT_WINDOW_SECONDS) : 0;
       // The attempted e-mail is not logged for unknown accounts: it may be a mistyped password.
       await recordAudit(tx, ctx, {
@@ -100,7 +120,13 @@ export async function authenticate({ ctx, input }: { ctx: Ctx; input: unknown })
  * Customer self-registration. Creates a customer account only (staff accounts come from admins);
  * the caller then signs the new customer in through the normal sign-in path.
  */
-export async function registerCustomer({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ userId: string; email: string }> {
+export async function registerCustomer({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: unknown;
+}): Promise<{ userId: string; email: string }> {
   const data = parseInput(RegisterInput, input);
   const db = await getDb();
   if (ctx.ip) {
@@ -174,7 +200,10 @@ export async function setPreferredLocale({ ctx, input }: { ctx: Ctx; input: unkn
   const actor = ctx.actor;
   if (!actor || actor.locale === locale) return;
   await transaction(async (tx) => {
-    await tx.update(users).set({ locale, updatedAt: sql`now()` }).where(eq(users.id, actor.userId));
+    await tx
+      .update(users)
+      .set({ locale, updatedAt: sql`now()` })
+      .where(eq(users.id, actor.userId));
     await recordAudit(tx, ctx, {
       action: 'user.locale_change',
       entityType: 'user',

@@ -7,7 +7,10 @@ const actor = (role: Role) => makeActor({ userId: 'u', sessionId: 's', email: 'e
 describe('role permissions', () => {
   it('gives each role exactly one shell', () => {
     const shells = Object.fromEntries(
-      ROLES.map((r) => [r, ['access:portal:own', 'access:desk:any', 'access:admin:any'].filter((p) => can(actor(r), p as never))]),
+      ROLES.map((r) => [
+        r,
+        ['access:portal:own', 'access:desk:any', 'access:admin:any'].filter((p) => can(actor(r), p as never)),
+      ]),
     );
     expect(shells).toEqual({
       customer: ['access:portal:own'],

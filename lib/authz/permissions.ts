@@ -68,7 +68,18 @@ export const ROLES = ['customer', 'agent', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  customer: ['access:portal:own', 'update:profile:own', 'read:order:own', 'claim:order:own', 'create:case:own', 'read:case:own', 'act:case:own', 'create:feedback:own', 'read:feedback:own', 'update:feedback:own'],
+  customer: [
+    'access:portal:own',
+    'update:profile:own',
+    'read:order:own',
+    'claim:order:own',
+    'create:case:own',
+    'read:case:own',
+    'act:case:own',
+    'create:feedback:own',
+    'read:feedback:own',
+    'update:feedback:own',
+  ],
   agent: [
     'access:desk:any',
     'update:profile:own',

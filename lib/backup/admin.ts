@@ -67,7 +67,12 @@ function toDto(r: RunRow): BackupRunDto {
 
 async function latestRun(kind: 'backup' | 'verify') {
   const db = await getDb();
-  const [r] = await db.select().from(backupRuns).where(eq(backupRuns.kind, kind)).orderBy(desc(backupRuns.startedAt)).limit(1);
+  const [r] = await db
+    .select()
+    .from(backupRuns)
+    .where(eq(backupRuns.kind, kind))
+    .orderBy(desc(backupRuns.startedAt))
+    .limit(1);
   return r ?? null;
 }
 
@@ -89,12 +94,19 @@ export async function getBackupOverview({ ctx, now = new Date() }: { ctx: Ctx; n
     if (o.overdue) return 'overdue';
     return active ? 'ok' : 'off';
   };
-  const failure = (good: RunRow | null, newest: RunRow | null) => (newest && newest.status === 'failed' && (!good || newest.startedAt > good.startedAt) ? toDto(newest) : null);
+  const failure = (good: RunRow | null, newest: RunRow | null) =>
+    newest && newest.status === 'failed' && (!good || newest.startedAt > good.startedAt) ? toDto(newest) : null;
   const dir = defaultBackupDir();
-  const latestArchive = last.backup?.archive && fs.existsSync(path.join(dir, last.backup.archive)) ? last.backup.archive : null;
+  const latestArchive =
+    last.backup?.archive && fs.existsSync(path.join(dir, last.backup.archive)) ? last.backup.archive : null;
   return {
     schedule,
-    backup: { state: state(last.backup, newestBackup, overdue.backup, schedule.enabled), last: last.backup ? toDto(last.backup) : null, lastFailure: failure(last.backup, newestBackup), limitHours: overdue.backup.limitHours },
+    backup: {
+      state: state(last.backup, newestBackup, overdue.backup, schedule.enabled),
+      last: last.backup ? toDto(last.backup) : null,
+      lastFailure: failure(last.backup, newestBackup),
+      limitHours: overdue.backup.limitHours,
+    },
     verify: {
       state: state(last.verify, newestVerify, overdue.verify, schedule.enabled && schedule.verify),
       last: last.verify ? toDto(last.verify) : null,
@@ -108,7 +120,13 @@ export async function getBackupOverview({ ctx, now = new Date() }: { ctx: Ctx; n
 }
 
 /** Every backup and verify, newest first (keyset on started_at, id). */
-export async function listBackupRuns({ ctx, input }: { ctx: Ctx; input: { cursor?: string | null } }): Promise<Page<BackupRunDto>> {
+export async function listBackupRuns({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { cursor?: string | null };
+}): Promise<Page<BackupRunDto>> {
   authorize(ctx.actor, 'read:backup:any');
   const db = await getDb();
   const keyset = newestFirst(backupRuns.startedAt, backupRuns.id, input.cursor, 'uuid');
@@ -147,12 +165,25 @@ export async function backUpNow({ ctx }: { ctx: Ctx }): Promise<{ archive: strin
     throw new AppError('backup_failed');
   }
   const archive = path.basename(result.file);
-  await transaction((tx) => recordAudit(tx, ctx, { action: 'backup.run', entityType: 'backup', entityId: archive, after: { sizeBytes: result.sizeBytes, rows: result.manifest.totals.rows } }));
+  await transaction((tx) =>
+    recordAudit(tx, ctx, {
+      action: 'backup.run',
+      entityType: 'backup',
+      entityId: archive,
+      after: { sizeBytes: result.sizeBytes, rows: result.manifest.totals.rows },
+    }),
+  );
   return { archive, sizeBytes: result.sizeBytes, rows: result.manifest.totals.rows };
 }
 
 /** "Verify now": restores the newest archive aside and compares it, with the app check. */
-export async function verifyLatestNow({ ctx, appCheck = true }: { ctx: Ctx; appCheck?: boolean }): Promise<{ archive: string; ok: boolean }> {
+export async function verifyLatestNow({
+  ctx,
+  appCheck = true,
+}: {
+  ctx: Ctx;
+  appCheck?: boolean;
+}): Promise<{ archive: string; ok: boolean }> {
   const actor = authorize(ctx.actor, 'manage:backup:any');
   await refuseIfBusy();
   const handle = await getDbHandle();
@@ -166,6 +197,8 @@ export async function verifyLatestNow({ ctx, appCheck = true }: { ctx: Ctx; appC
     ok = false;
   }
   const archive = path.basename(file);
-  await transaction((tx) => recordAudit(tx, ctx, { action: 'backup.verify', entityType: 'backup', entityId: archive, after: { ok } }));
+  await transaction((tx) =>
+    recordAudit(tx, ctx, { action: 'backup.verify', entityType: 'backup', entityId: archive, after: { ok } }),
+  );
   return { archive, ok };
 }

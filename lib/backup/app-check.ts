@@ -22,11 +22,18 @@ export type AppCheck = { ok: boolean; ms: number; detail: string };
  * and asks it what a load balancer would: is it ready (database reachable, migrations applied,
  * data key accepted), and does it serve the sign-in page. Then stops it.
  */
-export async function checkAppOn(env: NodeJS.ProcessEnv, opts: { cwd?: string; timeoutMs?: number } = {}): Promise<AppCheck> {
+export async function checkAppOn(
+  env: NodeJS.ProcessEnv,
+  opts: { cwd?: string; timeoutMs?: number } = {},
+): Promise<AppCheck> {
   const cwd = opts.cwd ?? process.cwd();
   const next = path.join(cwd, 'node_modules', '.bin', 'next');
   if (!fs.existsSync(path.join(cwd, '.next', 'BUILD_ID'))) {
-    return { ok: false, ms: 0, detail: 'the app is not built (run npm run build first), so it could not be started on the restored copy' };
+    return {
+      ok: false,
+      ms: 0,
+      detail: 'the app is not built (run npm run build first), so it could not be started on the restored copy',
+    };
   }
   const port = await freePort();
   const started = Date.now();
@@ -56,8 +63,15 @@ export async function checkAppOn(env: NodeJS.ProcessEnv, opts: { cwd?: string; t
       }
       await new Promise((r) => setTimeout(r, 500));
     }
-    const why = child.exitCode !== null ? `the app exited with code ${child.exitCode}` : `not ready within ${Math.round((opts.timeoutMs ?? 90_000) / 1000)} s (${last})`;
-    return { ok: false, ms: Date.now() - started, detail: `${why}; last output: ${output.trim().split('\n').slice(-5).join(' | ')}` };
+    const why =
+      child.exitCode !== null
+        ? `the app exited with code ${child.exitCode}`
+        : `not ready within ${Math.round((opts.timeoutMs ?? 90_000) / 1000)} s (${last})`;
+    return {
+      ok: false,
+      ms: Date.now() - started,
+      detail: `${why}; last output: ${output.trim().split('\n').slice(-5).join(' | ')}`,
+    };
   } finally {
     if (child.exitCode === null) {
       child.kill('SIGTERM');

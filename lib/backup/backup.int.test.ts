@@ -11,7 +11,14 @@ import { uploadAttachment } from '@/lib/attachments';
 import { LocalDiskStore, setBlobStoreForTests } from '@/lib/attachments/storage';
 import { keyFingerprint, storeFingerprint } from '@/lib/crypto/key-check';
 import { createOrder } from '@/lib/orders/mutations';
-import { createTestProduct, createTestUser, ctxFor, orderInput, orderOfNewCustomer, uniquePhone } from '@/test/factories';
+import {
+  createTestProduct,
+  createTestUser,
+  ctxFor,
+  orderInput,
+  orderOfNewCustomer,
+  uniquePhone,
+} from '@/test/factories';
 import { createBackup } from './create';
 import { checkArchiveFiles, checkKeyFor, RestoreError, restoreInto, unpackArchive } from './restore';
 import { verifyBackup } from './verify';
@@ -40,7 +47,10 @@ afterAll(() => {
 async function someData() {
   const agent = await ctxFor(await createTestUser({ role: 'agent' }));
   const { sku } = await createTestProduct();
-  const o = await orderOfNewCustomer(agent, sku, { customer: { name: '王备份', phone: uniquePhone() }, notes: 'tab\there, newline\nthere, back\\slash' });
+  const o = await orderOfNewCustomer(agent, sku, {
+    customer: { name: '王备份', phone: uniquePhone() },
+    notes: 'tab\there, newline\nthere, back\\slash',
+  });
   const photo = await uploadAttachment({ ctx: o.customer, input: { name: 'photo.jpg', bytes: JPEG } });
   return { agent, sku, o, photo };
 }
@@ -54,14 +64,23 @@ describe('npm run backup / backup:verify', () => {
     expect(fs.statSync(result.file).mode & 0o777).toBe(0o600);
     expect(m.dataKey.fingerprint).toBe(keyFingerprint(Buffer.from(process.env.DATA_ENCRYPTION_KEY!, 'base64')));
     expect(JSON.stringify(m)).not.toContain(process.env.DATA_ENCRYPTION_KEY!);
-    expect(m.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['orders', 'customers', 'cases', 'audit_events', 'attachments']));
+    expect(m.tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['orders', 'customers', 'cases', 'audit_events', 'attachments']),
+    );
     // The generated column is left to the database.
     expect(m.tables.find((t) => t.name === 'cases')!.columns).not.toContain('next_due_at');
-    const [row] = await handle.db.select({ key: attachments.storageKey }).from(attachments).where(eq(attachments.id, photo.id));
+    const [row] = await handle.db
+      .select({ key: attachments.storageKey })
+      .from(attachments)
+      .where(eq(attachments.id, photo.id));
     expect(m.blobs.entries.map((b) => b.key)).toContain(row!.key);
     expect(m.migrations.length).toBeGreaterThan(15);
 
-    const verified = await verifyBackup({ archive: result.file, liveDatabaseUrl: process.env.DATABASE_URL, appCheck: false });
+    const verified = await verifyBackup({
+      archive: result.file,
+      liveDatabaseUrl: process.env.DATABASE_URL,
+      appCheck: false,
+    });
     expect(verified.mismatches).toEqual([]);
     expect(verified.ok).toBe(true);
     expect(verified.rows).toBe(m.totals.rows);
@@ -86,7 +105,11 @@ describe('npm run backup / backup:verify', () => {
     writing = false;
     await writer;
     expect(acknowledged).toBeGreaterThan(0);
-    const verified = await verifyBackup({ archive: result.file, liveDatabaseUrl: process.env.DATABASE_URL, appCheck: false });
+    const verified = await verifyBackup({
+      archive: result.file,
+      liveDatabaseUrl: process.env.DATABASE_URL,
+      appCheck: false,
+    });
     expect(verified.mismatches).toEqual([]);
     // Every order in the archive has its items and customer: the snapshot is one instant.
     const ordersEntry = result.manifest.tables.find((t) => t.name === 'orders')!;
@@ -97,7 +120,10 @@ describe('npm run backup / backup:verify', () => {
   it('records a blob already lost from the store instead of failing the backup', async () => {
     const { photo } = await someData();
     const handle = await getDbHandle();
-    const [row] = await handle.db.select({ key: attachments.storageKey }).from(attachments).where(eq(attachments.id, photo.id));
+    const [row] = await handle.db
+      .select({ key: attachments.storageKey })
+      .from(attachments)
+      .where(eq(attachments.id, photo.id));
     await store.delete(row!.key);
     const result = await createBackup({ handle, store, file: path.join(dir, 'lost.tar.gz') });
     expect(result.manifest.blobs.missing).toContain(row!.key);
@@ -142,7 +168,9 @@ describe('what a restore refuses', () => {
   it('never restores over a database that holds data', async () => {
     const u = await unpackArchive(archive);
     try {
-      await expect(restoreInto({ unpacked: u, handle: await getDbHandle(), databaseUrl: process.env.DATABASE_URL, store })).rejects.toThrow(/not empty/);
+      await expect(
+        restoreInto({ unpacked: u, handle: await getDbHandle(), databaseUrl: process.env.DATABASE_URL, store }),
+      ).rejects.toThrow(/not empty/);
     } finally {
       u.dispose();
     }

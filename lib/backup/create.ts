@@ -8,7 +8,15 @@ import { rowsOf } from '@/db/rows';
 import { BlobNotFoundError, type BlobStore } from '@/lib/attachments/storage';
 import { storedFingerprint } from '@/lib/crypto/key-check';
 import { withSnapshot } from './driver';
-import { BACKUP_FORMAT, blobFile, MANIFEST_FILE, tableFile, type BlobEntry, type Manifest, type TableEntry } from './manifest';
+import {
+  BACKUP_FORMAT,
+  blobFile,
+  MANIFEST_FILE,
+  tableFile,
+  type BlobEntry,
+  type Manifest,
+  type TableEntry,
+} from './manifest';
 import { appliedMigrationTags } from './migrations';
 import { copyOutQuery, listSequences, listTables } from './tables';
 
@@ -17,7 +25,13 @@ export type BackupResult = { file: string; sizeBytes: number; manifest: Manifest
 /** The app version, for the manifest (read at run time: the bundle has no package.json import). */
 function appVersion(): string {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(/* turbopackIgnore: true */ process.cwd(), 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+    return (
+      (
+        JSON.parse(fs.readFileSync(path.join(/* turbopackIgnore: true */ process.cwd(), 'package.json'), 'utf8')) as {
+          version?: string;
+        }
+      ).version ?? 'unknown'
+    );
   } catch {
     return 'unknown';
   }
@@ -41,8 +55,11 @@ export async function createBackup(opts: { handle: DbHandle; store: BlobStore; f
   fs.mkdirSync(path.dirname(final), { recursive: true });
   if (fs.existsSync(final)) throw new Error(`${final} already exists`);
   // Mid-rotation the data is under two keys and the manifest can name only one (docs/keys.md).
-  const rotating = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from instance_meta where key = 'data_key_rotation'`));
-  if (Number(rotating[0]?.n ?? 0) > 0) throw new Error('A data key rotation is unfinished: finish it (npm run keys:rotate) before making a backup.');
+  const rotating = rowsOf<{ n: number }>(
+    await handle.db.execute(sql`select count(*)::int as n from instance_meta where key = 'data_key_rotation'`),
+  );
+  if (Number(rotating[0]?.n ?? 0) > 0)
+    throw new Error('A data key rotation is unfinished: finish it (npm run keys:rotate) before making a backup.');
   const staging = `${final}.${randomUUID().slice(0, 8)}.partial`;
   fs.mkdirSync(path.join(staging, 'db'), { recursive: true, mode: 0o700 });
   try {
@@ -94,7 +111,11 @@ export async function createBackup(opts: { handle: DbHandle; store: BlobStore; f
       const target = path.join(staging, blobFile(ref.storage_key));
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, bytes, { mode: 0o600 });
-      blobs.push({ key: ref.storage_key, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength });
+      blobs.push({
+        key: ref.storage_key,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        bytes: bytes.byteLength,
+      });
       blobBytes += bytes.byteLength;
     }
 
@@ -118,7 +139,12 @@ export async function createBackup(opts: { handle: DbHandle; store: BlobStore; f
     await tar.c({ gzip: true, file: partial, cwd: staging, portable: true }, parts);
     fs.chmodSync(partial, 0o600);
     fs.renameSync(partial, final);
-    return { file: final, sizeBytes: fs.statSync(final).size, manifest, manifestSha256: createHash('sha256').update(manifestText).digest('hex') };
+    return {
+      file: final,
+      sizeBytes: fs.statSync(final).size,
+      manifest,
+      manifestSha256: createHash('sha256').update(manifestText).digest('hex'),
+    };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
     fs.rmSync(`${staging}.tar.gz`, { force: true });

@@ -81,7 +81,14 @@ function raw(handle: DbHandle): { kind: 'postgres'; url: string } | { kind: 'pgl
  * outage guard (a COPY stream on a guarded pool connection was seen to stall the next statement).
  */
 async function dedicated<R>(url: string, fn: (sql: postgres.Sql) => Promise<R>): Promise<R> {
-  const sql = postgres(url, { max: 1, onnotice: () => {}, debug: false, connect_timeout: 10, idle_timeout: 0, prepare: false });
+  const sql = postgres(url, {
+    max: 1,
+    onnotice: () => {},
+    debug: false,
+    connect_timeout: 10,
+    idle_timeout: 0,
+    prepare: false,
+  });
   try {
     return await fn(sql);
   } finally {
@@ -97,17 +104,21 @@ async function dedicated<R>(url: string, fn: (sql: postgres.Sql) => Promise<R>):
 export async function withSnapshot<R>(handle: DbHandle, fn: (tx: SnapshotTx) => Promise<R>): Promise<R> {
   const d = raw(handle);
   if (d.kind === 'postgres') {
-    return dedicated(d.url, async (client) => (await client.begin('isolation level repeatable read read only', async (tx) => {
-      for (const s of OUTPUT_SETTINGS) await tx.unsafe(s);
-      return fn({
-        rows: async <T>(q: string) => (await tx.unsafe(q)) as unknown as T[],
-        copyOut: (q: string) => ({
-          async *[Symbol.asyncIterator]() {
-            yield* chunksOf(await tx.unsafe(q).readable());
-          },
-        }),
-      });
-    })) as R);
+    return dedicated(
+      d.url,
+      async (client) =>
+        (await client.begin('isolation level repeatable read read only', async (tx) => {
+          for (const s of OUTPUT_SETTINGS) await tx.unsafe(s);
+          return fn({
+            rows: async <T>(q: string) => (await tx.unsafe(q)) as unknown as T[],
+            copyOut: (q: string) => ({
+              async *[Symbol.asyncIterator]() {
+                yield* chunksOf(await tx.unsafe(q).readable());
+              },
+            }),
+          });
+        })) as R,
+    );
   }
   return d.pg.transaction(async (tx: Transaction) => {
     for (const s of OUTPUT_SETTINGS) await tx.exec(s);
@@ -127,19 +138,23 @@ export async function withSnapshot<R>(handle: DbHandle, fn: (tx: SnapshotTx) => 
 export async function withLoad<R>(handle: DbHandle, fn: (tx: LoadTx) => Promise<R>): Promise<R> {
   const d = raw(handle);
   if (d.kind === 'postgres') {
-    return dedicated(d.url, async (client) => (await client.begin(async (tx) => {
-      for (const s of OUTPUT_SETTINGS) await tx.unsafe(s);
-      return fn({
-        exec: async (q) => {
-          await tx.unsafe(q);
-        },
-        rows: async <T>(q: string) => (await tx.unsafe(q)) as unknown as T[],
-        copyIn: async (table, columns, file) => {
-          const sink = await tx.unsafe(`copy ${table} (${columns}) from stdin`).writable();
-          await pipeline(fs.createReadStream(file), sink);
-        },
-      });
-    })) as R);
+    return dedicated(
+      d.url,
+      async (client) =>
+        (await client.begin(async (tx) => {
+          for (const s of OUTPUT_SETTINGS) await tx.unsafe(s);
+          return fn({
+            exec: async (q) => {
+              await tx.unsafe(q);
+            },
+            rows: async <T>(q: string) => (await tx.unsafe(q)) as unknown as T[],
+            copyIn: async (table, columns, file) => {
+              const sink = await tx.unsafe(`copy ${table} (${columns}) from stdin`).writable();
+              await pipeline(fs.createReadStream(file), sink);
+            },
+          });
+        })) as R,
+    );
   }
   return d.pg.transaction(async (tx: Transaction) => {
     for (const s of OUTPUT_SETTINGS) await tx.exec(s);

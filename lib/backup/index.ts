@@ -16,9 +16,17 @@ export function defaultBackupDir(): string {
 }
 
 /** Makes a backup and records it (backup_runs), success or failure. */
-export async function runBackup(opts: { handle: DbHandle; trigger: RunTrigger; file?: string; requestedBy?: string | null }): Promise<BackupResult> {
+export async function runBackup(opts: {
+  handle: DbHandle;
+  trigger: RunTrigger;
+  file?: string;
+  requestedBy?: string | null;
+}): Promise<BackupResult> {
   const file = path.resolve(opts.file ?? path.join(defaultBackupDir(), backupFileName(opts.handle.kind)));
-  const runId = await startRun(opts.handle.db, 'backup', opts.trigger, { archive: path.basename(file), requestedBy: opts.requestedBy });
+  const runId = await startRun(opts.handle.db, 'backup', opts.trigger, {
+    archive: path.basename(file),
+    requestedBy: opts.requestedBy,
+  });
   try {
     const result = await createBackup({ handle: opts.handle, store: blobStore(), file });
     await finishRun(opts.handle.db, runId, {
@@ -29,7 +37,15 @@ export async function runBackup(opts: { handle: DbHandle; trigger: RunTrigger; f
       blobs: result.manifest.blobs.count,
       manifestSha256: result.manifestSha256,
     });
-    logger.info({ archive: path.basename(file), bytes: result.sizeBytes, rows: result.manifest.totals.rows, blobs: result.manifest.blobs.count }, 'backup made');
+    logger.info(
+      {
+        archive: path.basename(file),
+        bytes: result.sizeBytes,
+        rows: result.manifest.totals.rows,
+        blobs: result.manifest.blobs.count,
+      },
+      'backup made',
+    );
     return result;
   } catch (err) {
     await finishRun(opts.handle.db, runId, { ok: false, error: (err as Error).message }).catch(() => {});
@@ -39,9 +55,20 @@ export async function runBackup(opts: { handle: DbHandle; trigger: RunTrigger; f
 }
 
 /** Verifies an archive by restoring it aside, and records the outcome in the live database when given one. */
-export async function runVerify(opts: { handle?: DbHandle; trigger: RunTrigger; archive: string; appCheck?: boolean; requestedBy?: string | null }): Promise<VerifyResult> {
+export async function runVerify(opts: {
+  handle?: DbHandle;
+  trigger: RunTrigger;
+  archive: string;
+  appCheck?: boolean;
+  requestedBy?: string | null;
+}): Promise<VerifyResult> {
   const archive = path.resolve(opts.archive);
-  const runId = opts.handle ? await startRun(opts.handle.db, 'verify', opts.trigger, { archive: path.basename(archive), requestedBy: opts.requestedBy }) : null;
+  const runId = opts.handle
+    ? await startRun(opts.handle.db, 'verify', opts.trigger, {
+        archive: path.basename(archive),
+        requestedBy: opts.requestedBy,
+      })
+    : null;
   let result: VerifyResult | null = null;
   let thrown: string | undefined;
   try {

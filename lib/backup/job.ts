@@ -103,12 +103,20 @@ export async function runScheduledBackup(
     const [tried] = await db
       .select({ id: backupRuns.id })
       .from(backupRuns)
-      .where(and(eq(backupRuns.kind, 'verify'), eq(backupRuns.archive, archive), gte(backupRuns.startedAt, last.backup.startedAt)))
+      .where(
+        and(
+          eq(backupRuns.kind, 'verify'),
+          eq(backupRuns.archive, archive),
+          gte(backupRuns.startedAt, last.backup.startedAt),
+        ),
+      )
       .limit(1);
     const file = path.join(defaultBackupDir(), archive);
     if (!tried && fs.existsSync(file)) {
       try {
-        outcome.verified = (await runVerify({ handle, trigger: 'schedule', archive: file, appCheck: opts.appCheck ?? true })).ok;
+        outcome.verified = (
+          await runVerify({ handle, trigger: 'schedule', archive: file, appCheck: opts.appCheck ?? true })
+        ).ok;
       } catch {
         outcome.verified = false;
       }
@@ -117,10 +125,17 @@ export async function runScheduledBackup(
   }
 
   if (!opts.signal?.aborted) {
-    outcome.deleted = pruneArchives(defaultBackupDir(), schedule.retention, [last.verify?.archive, last.backup?.archive]);
+    outcome.deleted = pruneArchives(defaultBackupDir(), schedule.retention, [
+      last.verify?.archive,
+      last.backup?.archive,
+    ]);
     if (outcome.deleted.length) {
       await transaction((tx) =>
-        recordAudit(tx, systemCtx('job:backup.scheduled'), { action: 'backup.pruned', entityType: 'backup', after: { deleted: outcome.deleted, retention: schedule.retention } }),
+        recordAudit(tx, systemCtx('job:backup.scheduled'), {
+          action: 'backup.pruned',
+          entityType: 'backup',
+          after: { deleted: outcome.deleted, retention: schedule.retention },
+        }),
       );
       logger.info({ deleted: outcome.deleted }, 'old backups deleted');
     }
@@ -133,15 +148,30 @@ export async function runScheduledBackup(
 export type OverdueState = { overdue: boolean; since: Date | null; never: boolean; limitHours: number };
 
 /** Whether the newest successful backup / verify is older than its interval times the grace. */
-export function overdueStates(schedule: BackupSchedule, last: { backup: { finishedAt: Date | null; startedAt: Date } | null; verify: { finishedAt: Date | null; startedAt: Date } | null }, now: Date) {
+export function overdueStates(
+  schedule: BackupSchedule,
+  last: {
+    backup: { finishedAt: Date | null; startedAt: Date } | null;
+    verify: { finishedAt: Date | null; startedAt: Date } | null;
+  },
+  now: Date,
+) {
   const limitHours = schedule.intervalHours * OVERDUE_GRACE;
   const since = schedule.since ? new Date(schedule.since) : null;
   const state = (run: { finishedAt: Date | null; startedAt: Date } | null, active: boolean): OverdueState => {
     // Never done: the clock runs from when the schedule was turned on.
     const ref = run ? ended(run) : since;
-    return { overdue: active && !!ref && now.getTime() - ref.getTime() > limitHours * HOUR, since: ref, never: !run, limitHours };
+    return {
+      overdue: active && !!ref && now.getTime() - ref.getTime() > limitHours * HOUR,
+      since: ref,
+      never: !run,
+      limitHours,
+    };
   };
-  return { backup: state(last.backup, schedule.enabled), verify: state(last.verify, schedule.enabled && schedule.verify) };
+  return {
+    backup: state(last.backup, schedule.enabled),
+    verify: state(last.verify, schedule.enabled && schedule.verify),
+  };
 }
 
 /** Active people who may manage backups: checked by permission, never by role name. */
@@ -162,7 +192,11 @@ async function backupAdmins(db: Queryable) {
  * the episode and the next lapse starts a new one. E-mails go only to those notified just now, in
  * the same transaction, so bell and e-mail never disagree.
  */
-export async function alertIfOverdue(opts: { now: Date; schedule: BackupSchedule; db: Queryable }): Promise<{ backup: number; verify: number }> {
+export async function alertIfOverdue(opts: {
+  now: Date;
+  schedule: BackupSchedule;
+  db: Queryable;
+}): Promise<{ backup: number; verify: number }> {
   const states = overdueStates(opts.schedule, await lastSuccessfulRuns(opts.db), opts.now);
   const result = { backup: 0, verify: 0 };
   if (!states.backup.overdue && !states.verify.overdue) return result;
@@ -174,22 +208,43 @@ export async function alertIfOverdue(opts: { now: Date; schedule: BackupSchedule
       const s = states[which];
       if (!s.overdue || !s.since) continue;
       const kind = which === 'backup' ? 'backup_overdue' : 'verify_overdue';
-      const notified = new Set(await notifyUsers(tx, { userIds: admins.map((a) => a.id), kind, dedupeKey: `${kind}:${s.since.toISOString()}` }));
+      const notified = new Set(
+        await notifyUsers(tx, {
+          userIds: admins.map((a) => a.id),
+          kind,
+          dedupeKey: `${kind}:${s.since.toISOString()}`,
+        }),
+      );
       for (const a of admins.filter((x) => notified.has(x.id))) {
         const locale: Locale = isLocale(a.locale) ? a.locale : env().DEFAULT_LOCALE;
         const t = createTranslator(messagesFor(locale));
         const hours = String(Math.round(s.limitHours));
-        const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: env().SHOP_TIMEZONE }).format(s.since);
+        const when = new Intl.DateTimeFormat(locale, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone: env().SHOP_TIMEZONE,
+        }).format(s.since);
         const r = { name: a.name, to: a.email, locale, t };
         await queueEmail(tx, {
           to: a.email,
           subject: t(`backups.mail.${which}Subject`),
-          ...renderCustomerMail(r, { paragraphs: [t(s.never ? `backups.mail.${which}NeverLead` : `backups.mail.${which}Lead`, { hours, when }), t('backups.mail.nextStep')], link, linkLabel: t('backups.mail.open') }),
+          ...renderCustomerMail(r, {
+            paragraphs: [
+              t(s.never ? `backups.mail.${which}NeverLead` : `backups.mail.${which}Lead`, { hours, when }),
+              t('backups.mail.nextStep'),
+            ],
+            link,
+            linkLabel: t('backups.mail.open'),
+          }),
         });
       }
       result[which] = notified.size;
       if (notified.size) {
-        await recordAudit(tx, systemCtx('job:backup.scheduled'), { action: `backup.${kind}`, entityType: 'backup', after: { lastGood: s.since.toISOString(), notified: notified.size } });
+        await recordAudit(tx, systemCtx('job:backup.scheduled'), {
+          action: `backup.${kind}`,
+          entityType: 'backup',
+          after: { lastGood: s.since.toISOString(), notified: notified.size },
+        });
       }
     }
   });

@@ -39,7 +39,9 @@ export async function delegateToRunningApp(req: BackupRequest, timeoutMs = 30 * 
     // Nobody picked it up within a minute: the process holding the lock is not an AfterDesk app.
     if (!taken && Date.now() > deadline - timeoutMs + 60_000) {
       fs.rmSync(path.join(dir, `${id}.request.json`), { force: true });
-      throw new Error('The embedded database is in use, and the process using it did not take the backup request within a minute. Is it an AfterDesk app of this version?');
+      throw new Error(
+        'The embedded database is in use, and the process using it did not take the backup request within a minute. Is it an AfterDesk app of this version?',
+      );
     }
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -51,7 +53,10 @@ export async function serveBackupRequests(handle: DbHandle): Promise<number> {
   const dir = requestsDir();
   if (!fs.existsSync(dir)) return 0;
   let served = 0;
-  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.request.json')).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.request.json'))
+    .sort()) {
     const id = name.slice(0, -'.request.json'.length);
     const taken = path.join(dir, `${id}.taken`);
     try {
@@ -64,7 +69,18 @@ export async function serveBackupRequests(handle: DbHandle): Promise<number> {
       const req = JSON.parse(fs.readFileSync(taken, 'utf8')) as BackupRequest;
       if (req.kind === 'backup') {
         const r = await runBackup({ handle, trigger: 'cli', file: req.file });
-        result = { ok: true, summary: { file: r.file, sizeBytes: r.sizeBytes, rows: r.manifest.totals.rows, tables: r.manifest.tables.length, blobs: r.manifest.blobs.count, missingBlobs: r.manifest.blobs.missing.length, fingerprint: r.manifest.dataKey.fingerprint } };
+        result = {
+          ok: true,
+          summary: {
+            file: r.file,
+            sizeBytes: r.sizeBytes,
+            rows: r.manifest.totals.rows,
+            tables: r.manifest.tables.length,
+            blobs: r.manifest.blobs.count,
+            missingBlobs: r.manifest.blobs.missing.length,
+            fingerprint: r.manifest.dataKey.fingerprint,
+          },
+        };
       } else {
         const r = await runVerify({ handle, trigger: 'cli', archive: req.archive, appCheck: req.appCheck });
         result = { ok: r.ok, summary: { ...r }, error: r.ok ? undefined : r.mismatches.join('; ') };

@@ -34,7 +34,8 @@ export async function unpackArchive(archive: string): Promise<Unpacked> {
     const file = path.join(dir, MANIFEST_FILE);
     if (!fs.existsSync(file)) throw new RestoreError(`${archive} is not an AfterDesk backup (no ${MANIFEST_FILE})`);
     const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
-    if (manifest.format !== BACKUP_FORMAT) throw new RestoreError(`${archive} has format ${String(manifest.format)}; this version reads ${BACKUP_FORMAT}`);
+    if (manifest.format !== BACKUP_FORMAT)
+      throw new RestoreError(`${archive} has format ${String(manifest.format)}; this version reads ${BACKUP_FORMAT}`);
     return { dir, manifest, dispose };
   } catch (err) {
     dispose();
@@ -50,11 +51,13 @@ export function checkArchiveFiles(u: Unpacked): void {
   for (const t of u.manifest.tables) {
     const file = path.join(u.dir, t.file);
     if (!fs.existsSync(file)) throw new RestoreError(`the archive lacks ${t.file}`);
-    if (sha256File(file) !== t.sha256) throw new RestoreError(`${t.file} does not match its checksum: the archive is damaged`);
+    if (sha256File(file) !== t.sha256)
+      throw new RestoreError(`${t.file} does not match its checksum: the archive is damaged`);
   }
   for (const b of u.manifest.blobs.entries) {
     const file = path.join(u.dir, blobFile(b.key));
-    if (!fs.existsSync(file) || sha256File(file) !== b.sha256) throw new RestoreError(`attachment ${b.key} is missing from the archive or damaged`);
+    if (!fs.existsSync(file) || sha256File(file) !== b.sha256)
+      throw new RestoreError(`attachment ${b.key} is missing from the archive or damaged`);
   }
 }
 
@@ -93,15 +96,24 @@ export type RestoreResult = { tables: number; rows: number; blobs: number; migra
  * triggers and foreign-key checks off (the rows are a consistent snapshot already, and the
  * rollups were dumped too), the sequences where they stood, then this version's later migrations.
  */
-export async function restoreInto(opts: { unpacked: Unpacked; handle: DbHandle; databaseUrl?: string; store: BlobStore; migrateToLatest?: boolean }): Promise<RestoreResult> {
+export async function restoreInto(opts: {
+  unpacked: Unpacked;
+  handle: DbHandle;
+  databaseUrl?: string;
+  store: BlobStore;
+  migrateToLatest?: boolean;
+}): Promise<RestoreResult> {
   const { unpacked: u, handle, store } = opts;
   const m = u.manifest;
   if (!(await isEmptyDatabase(handle))) {
-    throw new RestoreError('The target database is not empty. Restore into a new database (PostgreSQL) or a new directory (PGLITE_DIR): nothing existing is ever overwritten.');
+    throw new RestoreError(
+      'The target database is not empty. Restore into a new database (PostgreSQL) or a new directory (PGLITE_DIR): nothing existing is ever overwritten.',
+    );
   }
   await migrateTo(handle, m.migrations, opts.databaseUrl);
 
-  for (const b of m.blobs.entries) await store.putAt(b.key, new Uint8Array(fs.readFileSync(path.join(u.dir, blobFile(b.key)))));
+  for (const b of m.blobs.entries)
+    await store.putAt(b.key, new Uint8Array(fs.readFileSync(path.join(u.dir, blobFile(b.key)))));
 
   await withLoad(handle, async (tx) => {
     await tx.exec('set local session_replication_role = replica');
@@ -112,11 +124,13 @@ export async function restoreInto(opts: { unpacked: Unpacked; handle: DbHandle; 
       await tx.copyIn(ident(t.name), t.columns.map(ident).join(', '), path.join(u.dir, t.file));
     }
     for (const s of m.sequences) {
-      if (s.lastValue !== null) await tx.rows(`select setval('${ident(s.name).replace(/'/g, "''")}', ${BigInt(s.lastValue).toString()}, true)`);
+      if (s.lastValue !== null)
+        await tx.rows(`select setval('${ident(s.name).replace(/'/g, "''")}', ${BigInt(s.lastValue).toString()}, true)`);
     }
     for (const t of m.tables) {
       const [row] = await tx.rows<{ n: string }>(`select count(*)::text as n from ${ident(t.name)}`);
-      if (Number(row?.n) !== t.rows) throw new RestoreError(`${t.name}: ${row?.n} rows loaded, the manifest says ${t.rows}`);
+      if (Number(row?.n) !== t.rows)
+        throw new RestoreError(`${t.name}: ${row?.n} rows loaded, the manifest says ${t.rows}`);
     }
   });
 
@@ -124,7 +138,9 @@ export async function restoreInto(opts: { unpacked: Unpacked; handle: DbHandle; 
   if (opts.migrateToLatest !== false) {
     const before = m.migrations.length;
     await migrateDatabase(handle, opts.databaseUrl);
-    const r = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+    const r = rowsOf<{ n: number }>(
+      await handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`),
+    );
     migratedAfter = Number(r[0]?.n ?? before) - before;
   }
   return { tables: m.tables.length, rows: m.totals.rows, blobs: m.blobs.count, migratedAfter };

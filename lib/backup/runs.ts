@@ -6,7 +6,12 @@ export type RunKind = 'backup' | 'verify';
 export type RunTrigger = 'schedule' | 'cli' | 'admin';
 
 /** Starts the record of a backup or a verify; finished by finishRun, whatever the outcome. */
-export async function startRun(db: Queryable, kind: RunKind, trigger: RunTrigger, opts: { archive?: string; requestedBy?: string | null } = {}): Promise<string> {
+export async function startRun(
+  db: Queryable,
+  kind: RunKind,
+  trigger: RunTrigger,
+  opts: { archive?: string; requestedBy?: string | null } = {},
+): Promise<string> {
   const [row] = await db
     .insert(backupRuns)
     .values({ kind, trigger, archive: opts.archive ?? null, requestedBy: opts.requestedBy ?? null })
@@ -17,7 +22,15 @@ export async function startRun(db: Queryable, kind: RunKind, trigger: RunTrigger
 export async function finishRun(
   db: Queryable,
   id: string,
-  outcome: { ok: boolean; archive?: string; sizeBytes?: number; rows?: number; blobs?: number; manifestSha256?: string; error?: string },
+  outcome: {
+    ok: boolean;
+    archive?: string;
+    sizeBytes?: number;
+    rows?: number;
+    blobs?: number;
+    manifestSha256?: string;
+    error?: string;
+  },
 ): Promise<void> {
   await db
     .update(backupRuns)
@@ -39,6 +52,13 @@ export type LastRuns = { backup: typeof backupRuns.$inferSelect | null; verify: 
 /** The newest successful backup and the newest successful verify. */
 export async function lastSuccessfulRuns(db: Queryable): Promise<LastRuns> {
   const last = async (kind: RunKind) =>
-    (await db.select().from(backupRuns).where(sql`${backupRuns.kind} = ${kind} and ${backupRuns.status} = 'succeeded'`).orderBy(desc(backupRuns.startedAt)).limit(1))[0] ?? null;
+    (
+      await db
+        .select()
+        .from(backupRuns)
+        .where(sql`${backupRuns.kind} = ${kind} and ${backupRuns.status} = 'succeeded'`)
+        .orderBy(desc(backupRuns.startedAt))
+        .limit(1)
+    )[0] ?? null;
   return { backup: await last('backup'), verify: await last('verify') };
 }

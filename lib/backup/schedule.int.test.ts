@@ -46,28 +46,51 @@ afterAll(async () => {
 
 const admin = async () => ctxFor(await createTestUser({ role: 'admin' }));
 const schedule = async (input: Record<string, unknown>) => saveBackupSchedule({ ctx: await admin(), input });
-const archives = () => (fs.existsSync(process.env.BACKUP_DIR!) ? fs.readdirSync(process.env.BACKUP_DIR!).filter((n) => n.endsWith('.tar.gz')).sort() : []);
+const archives = () =>
+  fs.existsSync(process.env.BACKUP_DIR!)
+    ? fs
+        .readdirSync(process.env.BACKUP_DIR!)
+        .filter((n) => n.endsWith('.tar.gz'))
+        .sort()
+    : [];
 
 describe('backup schedule settings', () => {
   it('an admin saves it, with an audit event; the defaults are off, 24 h, keep 7, verify', async () => {
     await (await getDb()).delete(instanceMeta).where(eq(instanceMeta.key, BACKUP_SCHEDULE_META_KEY));
     const ctx = await admin();
-    expect(await getBackupSchedule({ ctx })).toMatchObject({ enabled: false, intervalHours: 24, retention: 7, verify: true, since: null });
+    expect(await getBackupSchedule({ ctx })).toMatchObject({
+      enabled: false,
+      intervalHours: 24,
+      retention: 7,
+      verify: true,
+      since: null,
+    });
     const saved = await saveBackupSchedule({ ctx, input: { enabled: 'on', intervalHours: '12', retention: '3' } });
     expect(saved).toMatchObject({ enabled: true, intervalHours: 12, retention: 3, verify: false });
     expect(saved.since).toBeTruthy();
     expect(await loadBackupSchedule(await getDb())).toEqual(saved);
-    const audit = rowsOf(await (await getDb()).execute(sql`select action from audit_events where actor_id = ${ctx.actor!.userId}::uuid and action = 'backup.schedule'`));
+    const audit = rowsOf(
+      await (
+        await getDb()
+      ).execute(
+        sql`select action from audit_events where actor_id = ${ctx.actor!.userId}::uuid and action = 'backup.schedule'`,
+      ),
+    );
     expect(audit.length).toBe(1);
     // Saving again while on keeps the overdue clock where it was.
-    const again = await saveBackupSchedule({ ctx, input: { enabled: true, intervalHours: 6, retention: 3, verify: true } });
+    const again = await saveBackupSchedule({
+      ctx,
+      input: { enabled: true, intervalHours: 6, retention: 3, verify: true },
+    });
     expect(again.since).toBe(saved.since);
   });
 
   it('refuses supervisors, agents, customers and anonymous callers before looking at the input', async () => {
     for (const role of ['supervisor', 'agent', 'customer'] as const) {
       const ctx = await ctxFor(await createTestUser({ role }));
-      await expect(saveBackupSchedule({ ctx, input: { enabled: true, intervalHours: 1, retention: 1 } })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        saveBackupSchedule({ ctx, input: { enabled: true, intervalHours: 1, retention: 1 } }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
       await expect(getBackupSchedule({ ctx })).rejects.toBeInstanceOf(ForbiddenError);
     }
     await expect(saveBackupSchedule({ ctx: anonymousCtx(), input: {} })).rejects.toBeInstanceOf(UnauthenticatedError);
@@ -75,8 +98,16 @@ describe('backup schedule settings', () => {
 
   it('keeps the interval within 1–168 hours and retention within 1–90', async () => {
     const ctx = await admin();
-    for (const bad of [{ intervalHours: 0, retention: 7 }, { intervalHours: 169, retention: 7 }, { intervalHours: 24, retention: 0 }, { intervalHours: 24, retention: 91 }, { intervalHours: 'x', retention: 7 }]) {
-      await expect(saveBackupSchedule({ ctx, input: { enabled: true, ...bad } })).rejects.toBeInstanceOf(ValidationError);
+    for (const bad of [
+      { intervalHours: 0, retention: 7 },
+      { intervalHours: 169, retention: 7 },
+      { intervalHours: 24, retention: 0 },
+      { intervalHours: 24, retention: 91 },
+      { intervalHours: 'x', retention: 7 },
+    ]) {
+      await expect(saveBackupSchedule({ ctx, input: { enabled: true, ...bad } })).rejects.toBeInstanceOf(
+        ValidationError,
+      );
     }
   });
 });
@@ -85,12 +116,24 @@ describe('retention', () => {
   it('deletes only the oldest of our archives beyond the count, never other files or the kept one', () => {
     const d = path.join(dir, 'prune');
     fs.mkdirSync(d, { recursive: true });
-    const ours = ['afterdesk-20260101-000000Z-pglite.tar.gz', 'afterdesk-20260102-000000Z-postgres.tar.gz', 'afterdesk-20260103-000000Z-pglite.tar.gz', 'afterdesk-20260104-000000Z-pglite.tar.gz'];
-    const others = ['notes.txt', 'afterdesk-manual.tar.gz', 'other-20200101-000000Z-pglite.tar.gz', 'afterdesk-20200101-000000Z-pglite.tar.gz.partial'];
+    const ours = [
+      'afterdesk-20260101-000000Z-pglite.tar.gz',
+      'afterdesk-20260102-000000Z-postgres.tar.gz',
+      'afterdesk-20260103-000000Z-pglite.tar.gz',
+      'afterdesk-20260104-000000Z-pglite.tar.gz',
+    ];
+    const others = [
+      'notes.txt',
+      'afterdesk-manual.tar.gz',
+      'other-20200101-000000Z-pglite.tar.gz',
+      'afterdesk-20200101-000000Z-pglite.tar.gz.partial',
+    ];
     for (const n of [...ours, ...others]) fs.writeFileSync(path.join(d, n), 'x');
     fs.mkdirSync(path.join(d, 'afterdesk-20190101-000000Z-pglite.tar.gz')); // a folder named like ours
     expect(pruneArchives(d, 2, [ours[0]])).toEqual([ours[1]]);
-    expect(fs.readdirSync(d).sort()).toEqual([...others, 'afterdesk-20190101-000000Z-pglite.tar.gz', ours[0], ours[2], ours[3]].sort());
+    expect(fs.readdirSync(d).sort()).toEqual(
+      [...others, 'afterdesk-20190101-000000Z-pglite.tar.gz', ours[0], ours[2], ours[3]].sort(),
+    );
     expect(pruneArchives(d, 2)).toEqual([ours[0]]);
     expect(pruneArchives(path.join(dir, 'missing'), 1)).toEqual([]);
   });
@@ -133,8 +176,23 @@ describe('the backup.scheduled job', () => {
 
 describe('the overdue alert', () => {
   const mine = async (userId: string, kind: string) =>
-    (await (await getDb()).select({ id: notifications.id, key: notifications.dedupeKey }).from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)))).length;
-  const mailsTo = async (email: string) => (await (await getDb()).select({ id: emailOutbox.id }).from(emailOutbox).where(and(eq(emailOutbox.toAddress, email), like(emailOutbox.subject, 'AfterDesk%')))).length;
+    (
+      await (
+        await getDb()
+      )
+        .select({ id: notifications.id, key: notifications.dedupeKey })
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)))
+    ).length;
+  const mailsTo = async (email: string) =>
+    (
+      await (
+        await getDb()
+      )
+        .select({ id: emailOutbox.id })
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.toAddress, email), like(emailOutbox.subject, 'AfterDesk%')))
+    ).length;
 
   it('tells every admin once per overdue episode, by bell and by e-mail, and not agents', async () => {
     const s = await schedule({ enabled: true, intervalHours: 1, retention: 5, verify: false });
@@ -149,7 +207,11 @@ describe('the overdue alert', () => {
     expect(first.backup).toBeGreaterThanOrEqual(2);
     expect(first.verify).toBe(0); // verifying is off: no verify alert
     // The next 15-minute slots find the episode already reported.
-    const again = await alertIfOverdue({ now: new Date(later.getTime() + 15 * 60_000), schedule: s, db: await getDb() });
+    const again = await alertIfOverdue({
+      now: new Date(later.getTime() + 15 * 60_000),
+      schedule: s,
+      db: await getDb(),
+    });
     expect(again).toEqual({ backup: 0, verify: 0 });
     for (const a of [a1, a2]) {
       expect(await mine(a.id, 'backup_overdue')).toBe(1);

@@ -32,16 +32,26 @@ export type BackupSchedule = {
   since: string | null;
 };
 
-export const DEFAULT_BACKUP_SCHEDULE: BackupSchedule = { enabled: false, intervalHours: 24, retention: 7, verify: true, since: null };
+export const DEFAULT_BACKUP_SCHEDULE: BackupSchedule = {
+  enabled: false,
+  intervalHours: 24,
+  retention: 7,
+  verify: true,
+  since: null,
+};
 
 /** An alert goes out once the newest backup (or verify) is older than this many intervals. */
 export const OVERDUE_GRACE = 1.5;
 
-const int = (min: number, max: number) => (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined);
+const int = (min: number, max: number) => (v: unknown) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined;
 
 /** The stored schedule, any missing or out-of-range field replaced by its default. */
 export async function loadBackupSchedule(db: Queryable): Promise<BackupSchedule> {
-  const [row] = await db.select({ value: instanceMeta.value }).from(instanceMeta).where(eq(instanceMeta.key, BACKUP_SCHEDULE_META_KEY));
+  const [row] = await db
+    .select({ value: instanceMeta.value })
+    .from(instanceMeta)
+    .where(eq(instanceMeta.key, BACKUP_SCHEDULE_META_KEY));
   const v = row?.value ?? {};
   const d = DEFAULT_BACKUP_SCHEDULE;
   return {
@@ -63,8 +73,16 @@ const flag = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boo
 
 export const SaveBackupScheduleInput = z.object({
   enabled: flag,
-  intervalHours: z.coerce.number({ message: 'invalid_number' }).int('invalid_number').min(1, 'out_of_range').max(168, 'out_of_range'),
-  retention: z.coerce.number({ message: 'invalid_number' }).int('invalid_number').min(1, 'out_of_range').max(90, 'out_of_range'),
+  intervalHours: z.coerce
+    .number({ message: 'invalid_number' })
+    .int('invalid_number')
+    .min(1, 'out_of_range')
+    .max(168, 'out_of_range'),
+  retention: z.coerce
+    .number({ message: 'invalid_number' })
+    .int('invalid_number')
+    .min(1, 'out_of_range')
+    .max(90, 'out_of_range'),
   verify: flag,
 });
 export type SaveBackupScheduleInput = z.infer<typeof SaveBackupScheduleInput>;
@@ -88,8 +106,18 @@ export async function saveBackupSchedule({ ctx, input }: { ctx: Ctx; input: unkn
       action: 'backup.schedule',
       entityType: 'instance_meta',
       entityId: BACKUP_SCHEDULE_META_KEY,
-      before: { enabled: before.enabled, intervalHours: before.intervalHours, retention: before.retention, verify: before.verify },
-      after: { enabled: after.enabled, intervalHours: after.intervalHours, retention: after.retention, verify: after.verify },
+      before: {
+        enabled: before.enabled,
+        intervalHours: before.intervalHours,
+        retention: before.retention,
+        verify: before.verify,
+      },
+      after: {
+        enabled: after.enabled,
+        intervalHours: after.intervalHours,
+        retention: after.retention,
+        verify: after.verify,
+      },
     });
     return after;
   });

@@ -34,13 +34,19 @@ export async function listTables(db: Queryable): Promise<TableInfo[]> {
   }
   return [...tables.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, t]) => ({ name, columns: t.columns, orderBy: t.pk.length > 0 ? t.pk.sort((a, b) => a.pos - b.pos).map((p) => p.col) : t.columns }));
+    .map(([name, t]) => ({
+      name,
+      columns: t.columns,
+      orderBy: t.pk.length > 0 ? t.pk.sort((a, b) => a.pos - b.pos).map((p) => p.col) : t.columns,
+    }));
 }
 
 /** Every sequence of the schema and where it stands (null: never used). */
 export async function listSequences(db: Queryable): Promise<{ name: string; lastValue: string | null }[]> {
   return rowsOf<{ name: string; last_value: string | null }>(
-    await db.execute(sql`select sequencename as name, last_value::text as last_value from pg_sequences where schemaname = 'public' order by sequencename`),
+    await db.execute(
+      sql`select sequencename as name, last_value::text as last_value from pg_sequences where schemaname = 'public' order by sequencename`,
+    ),
   ).map((r) => ({ name: r.name, lastValue: r.last_value }));
 }
 

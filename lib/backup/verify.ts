@@ -26,7 +26,14 @@ export type VerifyResult = {
 };
 
 /** A throw-away database of the same kind as the live one (and a directory for its files). */
-type Scratch = { handle: DbHandle; url?: string; dir: string; label: string; appEnv: Record<string, string>; dispose: () => Promise<void> };
+type Scratch = {
+  handle: DbHandle;
+  url?: string;
+  dir: string;
+  label: string;
+  appEnv: Record<string, string>;
+  dispose: () => Promise<void>;
+};
 
 async function openScratch(liveUrl: string | undefined): Promise<Scratch> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'afterdesk-verify-'));
@@ -76,7 +83,12 @@ async function openScratch(liveUrl: string | undefined): Promise<Scratch> {
  * key decrypts the restored personal data, brings the copy to this version's schema and starts the
  * app on it, read-only, for a health check. The scratch copy is removed afterwards.
  */
-export async function verifyBackup(opts: { archive: string; liveDatabaseUrl?: string; appCheck?: boolean; cwd?: string }): Promise<VerifyResult> {
+export async function verifyBackup(opts: {
+  archive: string;
+  liveDatabaseUrl?: string;
+  appCheck?: boolean;
+  cwd?: string;
+}): Promise<VerifyResult> {
   const started = Date.now();
   const unpacked = await unpackArchive(opts.archive);
   const scratch = await openScratch(opts.liveDatabaseUrl).catch((err) => {
@@ -109,21 +121,27 @@ export async function verifyBackup(opts: { archive: string; liveDatabaseUrl?: st
           hash.update(chunk);
           for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) rows++;
         }
-        if (rows !== expected.rows) mismatches.push(`${t.name}: ${rows} rows restored, ${expected.rows} in the archive`);
-        else if (hash.digest('hex') !== expected.sha256) mismatches.push(`${t.name}: restored rows differ from the archive (checksum)`);
+        if (rows !== expected.rows)
+          mismatches.push(`${t.name}: ${rows} rows restored, ${expected.rows} in the archive`);
+        else if (hash.digest('hex') !== expected.sha256)
+          mismatches.push(`${t.name}: restored rows differ from the archive (checksum)`);
         byName.delete(t.name);
       }
     });
     for (const name of byName.keys()) mismatches.push(`${name}: in the archive but not restored`);
     for (const b of m.blobs.entries) {
       const bytes = await store.get(b.key).catch(() => null);
-      if (!bytes || createHash('sha256').update(bytes).digest('hex') !== b.sha256) mismatches.push(`attachment ${b.key}: not restored intact`);
+      if (!bytes || createHash('sha256').update(bytes).digest('hex') !== b.sha256)
+        mismatches.push(`attachment ${b.key}: not restored intact`);
     }
     // The key is not just the right fingerprint: it decrypts what was restored.
     const sample = rowsOf<{ c: string }>(
-      await scratch.handle.db.execute(sql`(select phone_enc as c from customers where phone_enc is not null limit 1) union all (select recipient_phone_enc from orders where recipient_phone_enc is not null limit 1) limit 1`),
+      await scratch.handle.db.execute(
+        sql`(select phone_enc as c from customers where phone_enc is not null limit 1) union all (select recipient_phone_enc from orders where recipient_phone_enc is not null limit 1) limit 1`,
+      ),
     )[0]?.c;
-    if (sample && (!key || !decryptsWith(sample, key.key))) mismatches.push('the configured data key does not decrypt the restored personal data');
+    if (sample && (!key || !decryptsWith(sample, key.key)))
+      mismatches.push('the configured data key does not decrypt the restored personal data');
 
     await migrateDatabase(scratch.handle, scratch.url);
     let appCheck: AppCheck | null = null;
@@ -134,7 +152,12 @@ export async function verifyBackup(opts: { archive: string; liveDatabaseUrl?: st
       }
       await scratch.handle.close();
       appCheck = await checkAppOn(
-        { ...process.env, ...scratch.appEnv, ...(key ? { DATA_ENCRYPTION_KEY: key.key.toString('base64') } : {}), BLOB_STORE: 'local' },
+        {
+          ...process.env,
+          ...scratch.appEnv,
+          ...(key ? { DATA_ENCRYPTION_KEY: key.key.toString('base64') } : {}),
+          BLOB_STORE: 'local',
+        },
         { cwd: opts.cwd },
       );
       if (!appCheck.ok) mismatches.push(`app health check: ${appCheck.detail}`);

@@ -18,8 +18,23 @@ describe('round robin', () => {
 
 describe('least loaded', () => {
   it('picks the member with the fewest open cases, ties to the lowest id', () => {
-    expect(leastLoaded(new Map([['b', 2], ['a', 3], ['c', 1]]))).toBe('c');
-    expect(leastLoaded(new Map([['b', 1], ['a', 1]]))).toBe('a');
+    expect(
+      leastLoaded(
+        new Map([
+          ['b', 2],
+          ['a', 3],
+          ['c', 1],
+        ]),
+      ),
+    ).toBe('c');
+    expect(
+      leastLoaded(
+        new Map([
+          ['b', 1],
+          ['a', 1],
+        ]),
+      ),
+    ).toBe('a');
     expect(leastLoaded(new Map())).toBeNull();
   });
 });

@@ -28,7 +28,10 @@ export function leastLoaded(load: ReadonlyMap<string, number>): string | null {
  * assigns automatically, one of its available agents. The team row is locked, so two cases opened
  * at once never both take the same round-robin turn.
  */
-export async function routeNewCase(tx: Tx, type: CaseType): Promise<{ teamId: string | null; assigneeId: string | null }> {
+export async function routeNewCase(
+  tx: Tx,
+  type: CaseType,
+): Promise<{ teamId: string | null; assigneeId: string | null }> {
   const [team] = await tx
     .select()
     .from(teams)
@@ -37,13 +40,21 @@ export async function routeNewCase(tx: Tx, type: CaseType): Promise<{ teamId: st
     .limit(1)
     .for('update');
   if (!team) return { teamId: null, assigneeId: null };
-  if (team.assignmentMode !== 'round_robin' && team.assignmentMode !== 'least_loaded') return { teamId: team.id, assigneeId: null };
+  if (team.assignmentMode !== 'round_robin' && team.assignmentMode !== 'least_loaded')
+    return { teamId: team.id, assigneeId: null };
 
   const members = await tx
     .select({ id: users.id })
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
-    .where(and(eq(teamMembers.teamId, team.id), eq(users.active, true), eq(users.available, true), inArray(users.role, ['agent', 'supervisor'])))
+    .where(
+      and(
+        eq(teamMembers.teamId, team.id),
+        eq(users.active, true),
+        eq(users.available, true),
+        inArray(users.role, ['agent', 'supervisor']),
+      ),
+    )
     .orderBy(asc(users.id));
   const ids = members.map((m) => m.id);
   if (ids.length === 0) return { teamId: team.id, assigneeId: null };
@@ -54,7 +65,10 @@ export async function routeNewCase(tx: Tx, type: CaseType): Promise<{ teamId: st
   } else {
     const counts = rowsOf<{ assignee_id: string; n: number }>(
       await tx.execute(sql`select assignee_id, count(*)::int as n from cases
-        where status not in ('closed', 'cancelled') and assignee_id in ${sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`}
+        where status not in ('closed', 'cancelled') and assignee_id in ${sql`(${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`}
         group by assignee_id`),
     );
     const load = new Map(ids.map((id) => [id, 0]));

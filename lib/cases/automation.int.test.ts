@@ -38,7 +38,13 @@ async function openReturn() {
   const o = await orderOfNewCustomer(agent, sku);
   const { caseNo } = await createCase({
     ctx: o.customer,
-    input: { orderNo: o.orderNo, type: 'return_refund', reason: 'no_reason', description: '尺码不合适', items: [{ sku, quantity: 1 }] },
+    input: {
+      orderNo: o.orderNo,
+      type: 'return_refund',
+      reason: 'no_reason',
+      description: '尺码不合适',
+      items: [{ sku, quantity: 1 }],
+    },
   });
   const db = await getDb();
   const [row] = await db.select().from(cases).where(eq(cases.caseNo, caseNo));
@@ -90,7 +96,11 @@ describe('customer e-mail', () => {
     resetMailTransport();
     const { caseNo, row, user } = await openReturn();
     const [created] = await outboxOf(row.id);
-    expect(created).toMatchObject({ toAddress: user.email, status: 'queued', subject: `【${caseNo}】我们已收到您的售后申请` });
+    expect(created).toMatchObject({
+      toAddress: user.email,
+      status: 'queued',
+      subject: `【${caseNo}】我们已收到您的售后申请`,
+    });
     expect(await deliver([created!])).toBe(1);
     const [sent] = await outboxOf(row.id);
     expect(sent).toMatchObject({ status: 'sent', attempts: 1 });
@@ -118,13 +128,19 @@ describe('customer e-mail', () => {
     const [mail] = await outboxOf(row.id);
     await deliver([mail!]);
     const db = await getDb();
-    const [job] = await db.select().from(jobs).where(eq(jobs.dedupeKey, `email:${mail!.id}`));
+    const [job] = await db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.dedupeKey, `email:${mail!.id}`));
     expect(job).toMatchObject({ attempts: 1, doneAt: null, failedAt: null });
     expect(job!.runAt.getTime()).toBeGreaterThan(Date.now() + 20_000);
     expect(job!.lastError).toBeTruthy();
     expect((await outboxOf(row.id))[0]).toMatchObject({ status: 'queued', attempts: 1 });
     // Make the retry due now and the next one the last.
-    await db.update(jobs).set({ runAt: sql`now()`, maxAttempts: 2 }).where(eq(jobs.id, job!.id));
+    await db
+      .update(jobs)
+      .set({ runAt: sql`now()`, maxAttempts: 2 })
+      .where(eq(jobs.id, job!.id));
     await deliver([mail!]);
     const [failed] = await db.select().from(jobs).where(eq(jobs.id, job!.id));
     expect(failed!.failedAt).not.toBeNull();
@@ -178,7 +194,10 @@ describe('SLA watch', () => {
     const { caseNo, row } = await openReturn();
     await assignCase({ ctx: supervisor, input: { caseNo, assigneeId: agentId } });
     const db = await getDb();
-    await db.update(cases).set({ firstResponseDueAt: sql`now() - interval '5 minutes'` }).where(eq(cases.id, row.id));
+    await db
+      .update(cases)
+      .set({ firstResponseDueAt: sql`now() - interval '5 minutes'` })
+      .where(eq(cases.id, row.id));
     await scanSla();
     await scanSla();
     const [c] = await db.select().from(cases).where(eq(cases.id, row.id));
@@ -195,7 +214,10 @@ describe('SLA watch', () => {
     const { caseNo, row } = await openReturn();
     await assignCase({ ctx: supervisor, input: { caseNo, assigneeId: agentId } });
     const db = await getDb();
-    await db.update(cases).set({ firstResponseDueAt: sql`now() + interval '30 minutes'` }).where(eq(cases.id, row.id));
+    await db
+      .update(cases)
+      .set({ firstResponseDueAt: sql`now() + interval '30 minutes'` })
+      .where(eq(cases.id, row.id));
     await scanSla();
     await scanSla();
     const notes = await db.select().from(notifications).where(eq(notifications.caseId, row.id));
@@ -210,7 +232,10 @@ describe('SLA watch', () => {
     let [c] = await db.select().from(cases).where(eq(cases.id, row.id));
     expect(c!.pausedSince).not.toBeNull();
     // Pretend the wait began an hour ago.
-    await db.update(cases).set({ pausedSince: sql`paused_since - interval '1 hour'` }).where(eq(cases.id, row.id));
+    await db
+      .update(cases)
+      .set({ pausedSince: sql`paused_since - interval '1 hour'` })
+      .where(eq(cases.id, row.id));
     const resolutionBefore = c!.resolutionDueAt!.getTime();
     await setReturnTracking({ ctx: customer, input: { caseNo, carrier: '顺丰速运', trackingNo: 'sf1234567890' } });
     [c] = await db.select().from(cases).where(eq(cases.id, row.id));
@@ -226,11 +251,19 @@ describe('SLA watch', () => {
 
   it('refuses a tracking number outside the return step, from another customer, and malformed', async () => {
     const { caseNo, customer } = await openReturn();
-    await expect(setReturnTracking({ ctx: customer, input: { caseNo, carrier: '顺丰速运', trackingNo: 'SF1234567' } })).rejects.toMatchObject({ code: 'return_not_expected' });
+    await expect(
+      setReturnTracking({ ctx: customer, input: { caseNo, carrier: '顺丰速运', trackingNo: 'SF1234567' } }),
+    ).rejects.toMatchObject({ code: 'return_not_expected' });
     const stranger = await ctxFor(await createTestUser({ role: 'customer' }));
-    await expect(setReturnTracking({ ctx: stranger, input: { caseNo, carrier: '顺丰速运', trackingNo: 'SF1234567' } })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(setReturnTracking({ ctx: anonymousCtx(), input: { caseNo, carrier: '顺丰速运', trackingNo: 'SF1234567' } })).rejects.toBeInstanceOf(UnauthenticatedError);
-    await expect(setReturnTracking({ ctx: customer, input: { caseNo, carrier: '顺丰速运', trackingNo: '<x>' } })).rejects.toMatchObject({
+    await expect(
+      setReturnTracking({ ctx: stranger, input: { caseNo, carrier: '顺丰速运', trackingNo: 'SF1234567' } }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      setReturnTracking({ ctx: anonymousCtx(), input: { caseNo, carrier: '顺丰速运', trackingNo: 'SF1234567' } }),
+    ).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(
+      setReturnTracking({ ctx: customer, input: { caseNo, carrier: '顺丰速运', trackingNo: '<x>' } }),
+    ).rejects.toMatchObject({
       fieldErrors: { trackingNo: ['invalid_tracking_no'] },
     });
   });
@@ -261,12 +294,25 @@ describe('auto-close', () => {
 
 describe('routing and automatic assignment', () => {
   /** Runs inside a transaction that is rolled back: other test files never see this team. */
-  async function withTeam(mode: 'round_robin' | 'least_loaded', fn: (tx: Parameters<Parameters<Awaited<ReturnType<typeof getDb>>['transaction']>[0]>[0], members: string[]) => Promise<void>) {
+  async function withTeam(
+    mode: 'round_robin' | 'least_loaded',
+    fn: (
+      tx: Parameters<Parameters<Awaited<ReturnType<typeof getDb>>['transaction']>[0]>[0],
+      members: string[],
+    ) => Promise<void>,
+  ) {
     const db = await getDb();
-    const members = [(await createTestUser({ role: 'agent' })).id, (await createTestUser({ role: 'agent' })).id, (await createTestUser({ role: 'agent' })).id].sort();
+    const members = [
+      (await createTestUser({ role: 'agent' })).id,
+      (await createTestUser({ role: 'agent' })).id,
+      (await createTestUser({ role: 'agent' })).id,
+    ].sort();
     await db
       .transaction(async (tx) => {
-        const [team] = await tx.insert(teams).values({ name: ` 0-routing-${members[0]}`, caseTypes: ['inquiry'], assignmentMode: mode }).returning();
+        const [team] = await tx
+          .insert(teams)
+          .values({ name: ` 0-routing-${members[0]}`, caseTypes: ['inquiry'], assignmentMode: mode })
+          .returning();
         await tx.insert(teamMembers).values(members.map((userId) => ({ teamId: team!.id, userId })));
         await fn(tx, members);
         throw new Error('rollback');
@@ -335,7 +381,17 @@ describe('notification and outbox lists', () => {
     const me = await createTestUser({ role: 'agent' });
     const db = await getDb();
     // 23 notices in one statement: they share now(), only their ids differ.
-    await db.insert(notifications).values(Array.from({ length: 23 }, (_, i) => ({ userId: me.id, kind: 'assigned', caseId: row.id, caseNo, dedupeKey: `page-${i}` })));
+    await db
+      .insert(notifications)
+      .values(
+        Array.from({ length: 23 }, (_, i) => ({
+          userId: me.id,
+          kind: 'assigned',
+          caseId: row.id,
+          caseNo,
+          dedupeKey: `page-${i}`,
+        })),
+      );
     const ctx = await ctxFor(me);
     const first = await listNotifications({ ctx, input: {} });
     const second = await listNotifications({ ctx, input: { cursor: first.nextCursor } });
@@ -358,4 +414,3 @@ describe('notification and outbox lists', () => {
     expect(page.items.map((m) => m.id)).toContain(mail!.id);
   });
 });
-

@@ -13,7 +13,9 @@ export function resumeClocks(row: CaseRow, now: Date, cal: BusinessCalendar): Pa
   const since = row.pausedSince;
   return {
     pausedSince: null,
-    firstResponseDueAt: row.firstRespondedAt ? row.firstResponseDueAt : resumeDue(row.firstResponseDueAt, since, now, cal),
+    firstResponseDueAt: row.firstRespondedAt
+      ? row.firstResponseDueAt
+      : resumeDue(row.firstResponseDueAt, since, now, cal),
     decisionDueAt: row.decidedAt ? row.decisionDueAt : resumeDue(row.decisionDueAt, since, now, cal),
     resolutionDueAt: row.completedAt ? row.resolutionDueAt : resumeDue(row.resolutionDueAt, since, now, cal),
   };

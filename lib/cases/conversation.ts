@@ -22,7 +22,10 @@ const caseNoField = z.string().trim().min(1, 'required').max(40, 'too_long');
 export const AddCaseMessageInput = z.object({
   caseNo: caseNoField,
   body: z.string().trim().min(1, 'required').max(5000, 'too_long'),
-  internal: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional().default(false),
+  internal: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+    .optional()
+    .default(false),
   attachments: z.array(z.uuid('attachment_invalid')).max(6, 'too_many_attachments').default([]),
 });
 
@@ -71,7 +74,13 @@ export async function addCaseMessage({ ctx, input }: { ctx: Ctx; input: unknown 
       });
     }
     await tx.update(cases).set(patch).where(eq(cases.id, row.id));
-    if (!staff) await notifyStaff(tx, { userIds: [row.assigneeId], kind: 'customer_replied', caseId: row.id, caseNo: row.caseNo });
+    if (!staff)
+      await notifyStaff(tx, {
+        userIds: [row.assigneeId],
+        kind: 'customer_replied',
+        caseId: row.id,
+        caseNo: row.caseNo,
+      });
     if (staff && !data.internal) await emailCustomerAboutCase(tx, row, { kind: 'reply', status, body: data.body });
     await announceCase(tx, row.id);
     await recordAudit(tx, ctx, {
@@ -96,11 +105,17 @@ export const AssignCaseInput = z
 export async function assignCase({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ updated: number }> {
   authorize(ctx.actor, 'update:case:any');
   const data = parseInput(AssignCaseInput, input);
-  const caseNos = [...new Set([...(data.caseNos ?? []), ...(data.caseNo ? [data.caseNo] : [])].map((c) => c.toUpperCase()))];
+  const caseNos = [
+    ...new Set([...(data.caseNos ?? []), ...(data.caseNo ? [data.caseNo] : [])].map((c) => c.toUpperCase())),
+  ];
   return transaction(async (tx) => {
     if (data.assigneeId) {
-      const [u] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, data.assigneeId));
-      if (!u || !u.active || !permissionsOf(u.role).has('update:case:any')) throw new ValidationError({ assigneeId: ['invalid_assignee'] });
+      const [u] = await tx
+        .select({ role: users.role, active: users.active })
+        .from(users)
+        .where(eq(users.id, data.assigneeId));
+      if (!u || !u.active || !permissionsOf(u.role).has('update:case:any'))
+        throw new ValidationError({ assigneeId: ['invalid_assignee'] });
     }
     const rows = await tx.select().from(cases).where(inArray(cases.caseNo, caseNos)).orderBy(cases.id).for('update');
     if (rows.length === 0) throw new NotFoundError('case');
@@ -108,11 +123,35 @@ export async function assignCase({ ctx, input }: { ctx: Ctx; input: unknown }): 
     for (const row of rows) {
       if (row.assigneeId === data.assigneeId) continue;
       updated++;
-      await tx.update(cases).set({ assigneeId: data.assigneeId, version: row.version + 1, updatedAt: new Date() }).where(eq(cases.id, row.id));
+      await tx
+        .update(cases)
+        .set({ assigneeId: data.assigneeId, version: row.version + 1, updatedAt: new Date() })
+        .where(eq(cases.id, row.id));
       await announceCase(tx, row.id);
-      await tx.insert(caseEvents).values({ caseId: row.id, actorId: ctx.actor!.userId, actorLabel: ctx.actor!.email, kind: 'assigned', note: data.assigneeId, public: false });
-      await notifyStaff(tx, { userIds: [data.assigneeId], kind: 'assigned', caseId: row.id, caseNo: row.caseNo, exceptUserId: ctx.actor!.userId });
-      await recordAudit(tx, ctx, { action: 'case.assign', entityType: 'case', entityId: row.caseNo, before: { assigneeId: row.assigneeId }, after: { assigneeId: data.assigneeId } });
+      await tx
+        .insert(caseEvents)
+        .values({
+          caseId: row.id,
+          actorId: ctx.actor!.userId,
+          actorLabel: ctx.actor!.email,
+          kind: 'assigned',
+          note: data.assigneeId,
+          public: false,
+        });
+      await notifyStaff(tx, {
+        userIds: [data.assigneeId],
+        kind: 'assigned',
+        caseId: row.id,
+        caseNo: row.caseNo,
+        exceptUserId: ctx.actor!.userId,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'case.assign',
+        entityType: 'case',
+        entityId: row.caseNo,
+        before: { assigneeId: row.assigneeId },
+        after: { assigneeId: data.assigneeId },
+      });
     }
     return { updated };
   });
@@ -128,21 +167,60 @@ export const UpdateCaseFlagsInput = z.object({
 export async function updateCaseFlags({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ updated: number }> {
   authorize(ctx.actor, 'update:case:any');
   const data = parseInput(UpdateCaseFlagsInput, input);
-  if (data.priority === undefined && data.escalated === undefined) throw new ValidationError({ priority: ['required'] });
+  if (data.priority === undefined && data.escalated === undefined)
+    throw new ValidationError({ priority: ['required'] });
   return transaction(async (tx) => {
-    const rows = await tx.select().from(cases).where(inArray(cases.caseNo, data.caseNos.map((c) => c.toUpperCase()))).orderBy(cases.id).for('update');
+    const rows = await tx
+      .select()
+      .from(cases)
+      .where(
+        inArray(
+          cases.caseNo,
+          data.caseNos.map((c) => c.toUpperCase()),
+        ),
+      )
+      .orderBy(cases.id)
+      .for('update');
     let supervisors: string[] | null = null;
     for (const row of rows) {
       const after = { priority: data.priority ?? row.priority, escalated: data.escalated ?? row.escalated };
       if (after.priority === row.priority && after.escalated === row.escalated) continue;
-      await tx.update(cases).set({ ...after, version: row.version + 1, updatedAt: new Date() }).where(eq(cases.id, row.id));
+      await tx
+        .update(cases)
+        .set({ ...after, version: row.version + 1, updatedAt: new Date() })
+        .where(eq(cases.id, row.id));
       if (after.escalated && !row.escalated) {
-        supervisors ??= (await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'supervisor'), eq(users.active, true)))).map((u) => u.id);
-        await tx.insert(caseEvents).values({ caseId: row.id, actorId: ctx.actor!.userId, actorLabel: ctx.actor!.email, kind: 'escalated', public: false });
-        await notifyStaff(tx, { userIds: supervisors, kind: 'escalated', caseId: row.id, caseNo: row.caseNo, exceptUserId: ctx.actor!.userId });
+        supervisors ??= (
+          await tx
+            .select({ id: users.id })
+            .from(users)
+            .where(and(eq(users.role, 'supervisor'), eq(users.active, true)))
+        ).map((u) => u.id);
+        await tx
+          .insert(caseEvents)
+          .values({
+            caseId: row.id,
+            actorId: ctx.actor!.userId,
+            actorLabel: ctx.actor!.email,
+            kind: 'escalated',
+            public: false,
+          });
+        await notifyStaff(tx, {
+          userIds: supervisors,
+          kind: 'escalated',
+          caseId: row.id,
+          caseNo: row.caseNo,
+          exceptUserId: ctx.actor!.userId,
+        });
       }
       await announceCase(tx, row.id);
-      await recordAudit(tx, ctx, { action: 'case.flags', entityType: 'case', entityId: row.caseNo, before: { priority: row.priority, escalated: row.escalated }, after });
+      await recordAudit(tx, ctx, {
+        action: 'case.flags',
+        entityType: 'case',
+        entityId: row.caseNo,
+        before: { priority: row.priority, escalated: row.escalated },
+        after,
+      });
     }
     return { updated: rows.length };
   });

@@ -17,8 +17,23 @@ export type CaseListItemDto = {
   escalated: boolean;
 };
 
-export type CaseMessageDto = { id: number; at: string; authorLabel: string; authorKind: string; body: string; internal: boolean };
-export type CaseEventDto = { id: number; at: string; actorLabel: string; kind: string; fromStatus: CaseStatus | null; toStatus: CaseStatus | null; note: string | null };
+export type CaseMessageDto = {
+  id: number;
+  at: string;
+  authorLabel: string;
+  authorKind: string;
+  body: string;
+  internal: boolean;
+};
+export type CaseEventDto = {
+  id: number;
+  at: string;
+  actorLabel: string;
+  kind: string;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus | null;
+  note: string | null;
+};
 
 export type CaseDetailDto = {
   /** Internal id, for joins on other pages (feedback linked to the case); never shown. */
@@ -46,13 +61,25 @@ export type CaseDetailDto = {
   decidedAt: string | null;
   completedAt: string | null;
   pausedSince: string | null;
-  order: { orderNo: string; status: string; totalCents: number; refundedCents: number; placedAt: string; deliveredAt: string | null; customerName: string };
+  order: {
+    orderNo: string;
+    status: string;
+    totalCents: number;
+    refundedCents: number;
+    placedAt: string;
+    deliveredAt: string | null;
+    customerName: string;
+  };
   items: { sku: string; name: string; quantity: number; refundCents: number }[];
   messages: CaseMessageDto[];
   /** Files on the request (messageId null) and on messages the viewer can see. */
   attachments: AttachmentDto[];
   /** Staff only: the customer (for the profile link), their other recent cases and their number of orders. */
-  history: { customerId: string; orders: number; cases: { caseNo: string; type: CaseType; status: CaseStatus; createdAt: string }[] } | null;
+  history: {
+    customerId: string;
+    orders: number;
+    cases: { caseNo: string; type: CaseType; status: CaseStatus; createdAt: string }[];
+  } | null;
   events: CaseEventDto[];
   /** What the viewer may do now. */
   actions: CaseAction[];

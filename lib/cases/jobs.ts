@@ -37,23 +37,53 @@ export async function scanSla(): Promise<{ warned: number; breached: number }> {
         order by next_due_at limit ${BATCH} for update skip locked`),
     );
     const supervisors = breached.length
-      ? (await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'supervisor'), eq(users.active, true)))).map((u) => u.id)
+      ? (
+          await tx
+            .select({ id: users.id })
+            .from(users)
+            .where(and(eq(users.role, 'supervisor'), eq(users.active, true)))
+        ).map((u) => u.id)
       : [];
     const ctx = systemCtx('job:sla.scan');
     for (const c of breached) {
       const due = new Date(c.next_due_at);
       // Copied in SQL, not through a JS Date: the column has microseconds a Date would drop, and the
       // next scan compares the two exactly.
-      await tx.update(cases).set({ slaAlertedDueAt: sql`${cases.nextDueAt}`, escalated: true }).where(eq(cases.id, Number(c.id)));
-      await tx.insert(caseEvents).values({ caseId: Number(c.id), actorLabel: 'system', kind: 'sla_breached', public: false });
-      await notifyStaff(tx, { userIds: [c.assignee_id, ...supervisors], kind: 'sla_breached', caseId: Number(c.id), caseNo: c.case_no, dedupeKey: `breach:${due.toISOString()}` });
-      await recordAudit(tx, ctx, { action: 'case.sla_breached', entityType: 'case', entityId: c.case_no, after: { dueAt: due.toISOString(), escalated: true } });
+      await tx
+        .update(cases)
+        .set({ slaAlertedDueAt: sql`${cases.nextDueAt}`, escalated: true })
+        .where(eq(cases.id, Number(c.id)));
+      await tx
+        .insert(caseEvents)
+        .values({ caseId: Number(c.id), actorLabel: 'system', kind: 'sla_breached', public: false });
+      await notifyStaff(tx, {
+        userIds: [c.assignee_id, ...supervisors],
+        kind: 'sla_breached',
+        caseId: Number(c.id),
+        caseNo: c.case_no,
+        dedupeKey: `breach:${due.toISOString()}`,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'case.sla_breached',
+        entityType: 'case',
+        entityId: c.case_no,
+        after: { dueAt: due.toISOString(), escalated: true },
+      });
       await announceCase(tx, Number(c.id));
     }
     for (const c of soon) {
       const due = new Date(c.next_due_at);
-      await tx.update(cases).set({ slaWarnedDueAt: sql`${cases.nextDueAt}` }).where(eq(cases.id, Number(c.id)));
-      await notifyStaff(tx, { userIds: [c.assignee_id], kind: 'sla_due_soon', caseId: Number(c.id), caseNo: c.case_no, dedupeKey: `soon:${due.toISOString()}` });
+      await tx
+        .update(cases)
+        .set({ slaWarnedDueAt: sql`${cases.nextDueAt}` })
+        .where(eq(cases.id, Number(c.id)));
+      await notifyStaff(tx, {
+        userIds: [c.assignee_id],
+        kind: 'sla_due_soon',
+        caseId: Number(c.id),
+        caseNo: c.case_no,
+        dedupeKey: `soon:${due.toISOString()}`,
+      });
     }
     return { warned: soon.length, breached: breached.length };
   });
@@ -80,9 +110,27 @@ export async function autoCloseCases(now: Date = new Date()): Promise<number> {
       const check = checkCaseAction({ type: row.type, status: row.status, action: 'close', by: 'system' });
       if (!check.ok) continue;
       closed++;
-      await tx.update(cases).set({ status: 'closed', closedAt: now, version: row.version + 1, updatedAt: now }).where(eq(cases.id, row.id));
-      await tx.insert(caseEvents).values({ caseId: row.id, actorLabel: 'system', kind: 'close', fromStatus: row.status, toStatus: 'closed', note: `auto: ${autoCloseDays}d` });
-      await recordAudit(tx, ctx, { action: 'case.close', entityType: 'case', entityId: row.caseNo, before: { status: row.status }, after: { status: 'closed', auto: true } });
+      await tx
+        .update(cases)
+        .set({ status: 'closed', closedAt: now, version: row.version + 1, updatedAt: now })
+        .where(eq(cases.id, row.id));
+      await tx
+        .insert(caseEvents)
+        .values({
+          caseId: row.id,
+          actorLabel: 'system',
+          kind: 'close',
+          fromStatus: row.status,
+          toStatus: 'closed',
+          note: `auto: ${autoCloseDays}d`,
+        });
+      await recordAudit(tx, ctx, {
+        action: 'case.close',
+        entityType: 'case',
+        entityId: row.caseNo,
+        before: { status: row.status },
+        after: { status: 'closed', auto: true },
+      });
       await announceCase(tx, row.id);
     }
     return closed;

@@ -36,6 +36,12 @@ describe.each([
     expect(Object.keys(m.cases.reasons).sort()).toEqual([...CASE_REASONS].sort());
     expect(Object.keys(m.cases.policy).sort()).toEqual([...POLICY_CODES].sort());
     // Timeline entries that are not workflow actions.
-    expect(Object.keys(m.cases.events).sort()).toEqual(['assigned', 'created', 'escalated', 'return_shipped', 'sla_breached']);
+    expect(Object.keys(m.cases.events).sort()).toEqual([
+      'assigned',
+      'created',
+      'escalated',
+      'return_shipped',
+      'sla_breached',
+    ]);
   });
 });

@@ -33,7 +33,9 @@ const REFUND_AFTER_RECEIPT_MINUTES = 7 * 24 * 60;
 
 async function nextCaseNo(tx: Tx): Promise<string> {
   const r = rowsOf<{ n: string; d: string }>(
-    await tx.execute(sql`select nextval('case_no_seq')::text as n, to_char(now() at time zone ${env().SHOP_TIMEZONE}, 'YYYYMMDD') as d`),
+    await tx.execute(
+      sql`select nextval('case_no_seq')::text as n, to_char(now() at time zone ${env().SHOP_TIMEZONE}, 'YYYYMMDD') as d`,
+    ),
   )[0]!;
   return `AS-${r.d}-${r.n.padStart(4, '0')}`;
 }
@@ -49,7 +51,8 @@ export async function createCase({ ctx, input }: { ctx: Ctx; input: unknown }): 
   const staff = can(actor, 'create:case:any');
   if (!staff) authorize(actor, 'create:case:own');
   const data = parseInput(CreateCaseInput, input);
-  if (data.overrideReason && !can(actor, 'override:policy:any')) throw new ValidationError({ overrideReason: ['invalid'] });
+  if (data.overrideReason && !can(actor, 'override:policy:any'))
+    throw new ValidationError({ overrideReason: ['invalid'] });
 
   return transaction(async (tx) => ({ caseNo: (await openCaseInTx(tx, ctx, data)).caseNo }));
 }
@@ -59,7 +62,11 @@ export async function createCase({ ctx, input }: { ctx: Ctx; input: unknown }): 
  * larger change (a case opened from feedback links back to it in the same commit). The caller has
  * authorised the actor and parsed the input.
  */
-export async function openCaseInTx(tx: Tx, ctx: Ctx, data: z.output<typeof CreateCaseInput>): Promise<{ id: number; caseNo: string }> {
+export async function openCaseInTx(
+  tx: Tx,
+  ctx: Ctx,
+  data: z.output<typeof CreateCaseInput>,
+): Promise<{ id: number; caseNo: string }> {
   const actor = ctx.actor;
   const staff = can(actor, 'create:case:any');
   const [order] = await tx
@@ -91,16 +98,21 @@ export async function openCaseInTx(tx: Tx, ctx: Ctx, data: z.output<typeof Creat
       return null;
     }
     const taken = claimed.find((c) => c.orderItemId === line.item.id)?.qty ?? 0;
-    if (it.quantity > line.item.quantity - line.item.refundedQuantity - Number(taken)) errors[`items.${i}.quantity`] = ['quantity_exceeds_order'];
+    if (it.quantity > line.item.quantity - line.item.refundedQuantity - Number(taken))
+      errors[`items.${i}.quantity`] = ['quantity_exceeds_order'];
     return { line, quantity: it.quantity };
   });
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const goods = chosen.filter((c): c is NonNullable<typeof c> => !!c);
-  if (goods.length === 0 && !['complaint', 'inquiry', 'refund_only'].includes(data.type)) throw new ValidationError({ items: ['items_required'] });
+  if (goods.length === 0 && !['complaint', 'inquiry', 'refund_only'].includes(data.type))
+    throw new ValidationError({ items: ['items_required'] });
 
   // The policy answer for the case is the strictest among its items (or the order alone).
   const now = new Date();
-  const policies = await policiesFor(tx, goods.map((g) => g.line.product?.category ?? ''));
+  const policies = await policiesFor(
+    tx,
+    goods.map((g) => g.line.product?.category ?? ''),
+  );
   const answers = (goods.length ? goods : [null]).map((g) =>
     evaluate({
       policy: g ? policies.get(g.line.product?.category ?? '') : undefined,
@@ -109,7 +121,10 @@ export async function openCaseInTx(tx: Tx, ctx: Ctx, data: z.output<typeof Creat
       now,
       timeZone: env().SHOP_TIMEZONE,
       item: {
-        exclusion: g?.line.product && !g.line.product.returnable ? ((g.line.product.nonReturnableReason as Exclusion | null) ?? 'confirmed') : null,
+        exclusion:
+          g?.line.product && !g.line.product.returnable
+            ? ((g.line.product.nonReturnableReason as Exclusion | null) ?? 'confirmed')
+            : null,
         warrantyDays: g?.line.product?.warrantyDays ?? 0,
         deliveredAt: order.deliveredAt,
       },
@@ -124,7 +139,9 @@ export async function openCaseInTx(tx: Tx, ctx: Ctx, data: z.output<typeof Creat
   const answer = refused ?? answers[0]!;
 
   const [openCases] = rowsOf<{ n: number }>(
-    await tx.execute(sql`select count(*)::int as n from cases where customer_id = ${order.customerId} and status not in ('closed','cancelled')`),
+    await tx.execute(
+      sql`select count(*)::int as n from cases where customer_id = ${order.customerId} and status not in ('closed','cancelled')`,
+    ),
   );
   const priority = initialPriority({
     type: data.type,
@@ -163,7 +180,9 @@ export async function openCaseInTx(tx: Tx, ctx: Ctx, data: z.output<typeof Creat
     })
     .returning({ id: cases.id });
   if (goods.length) {
-    await tx.insert(caseItems).values(goods.map((g) => ({ caseId: created!.id, orderItemId: g.line.item.id, quantity: g.quantity })));
+    await tx
+      .insert(caseItems)
+      .values(goods.map((g) => ({ caseId: created!.id, orderItemId: g.line.item.id, quantity: g.quantity })));
   }
   await tx.insert(caseEvents).values({
     caseId: created!.id,
@@ -176,10 +195,22 @@ export async function openCaseInTx(tx: Tx, ctx: Ctx, data: z.output<typeof Creat
   });
   await claimAttachments(tx, actor!.userId, data.attachments, { caseId: created!.id });
   if (route.assigneeId) {
-    await tx.insert(caseEvents).values({ caseId: created!.id, actorLabel: 'system', kind: 'assigned', note: route.assigneeId, public: false });
-    await notifyStaff(tx, { userIds: [route.assigneeId], kind: 'assigned', caseId: created!.id, caseNo, exceptUserId: actor!.userId });
+    await tx
+      .insert(caseEvents)
+      .values({ caseId: created!.id, actorLabel: 'system', kind: 'assigned', note: route.assigneeId, public: false });
+    await notifyStaff(tx, {
+      userIds: [route.assigneeId],
+      kind: 'assigned',
+      caseId: created!.id,
+      caseNo,
+      exceptUserId: actor!.userId,
+    });
   }
-  await emailCustomerAboutCase(tx, { id: created!.id, caseNo, customerId: order.customerId }, { kind: 'created', status });
+  await emailCustomerAboutCase(
+    tx,
+    { id: created!.id, caseNo, customerId: order.customerId },
+    { kind: 'created', status },
+  );
   await announceCase(tx, created!.id);
   await recordAudit(tx, ctx, {
     action: 'case.create',
@@ -204,14 +235,26 @@ export async function openCaseInTx(tx: Tx, ctx: Ctx, data: z.output<typeof Creat
  * and for this actor; side effects follow the action: decision and receipt times for the SLA,
  * the refund amount (never more than is left to refund), and the order's refund on confirmation.
  */
-export async function applyCaseAction({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ status: CaseStatus; version: number }> {
+export async function applyCaseAction({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: unknown;
+}): Promise<{ status: CaseStatus; version: number }> {
   const actor = ctx.actor;
   if (!can(actor, 'update:case:any')) authorize(actor, 'act:case:own');
   const data = parseInput(CaseActionInput, input);
   return transaction(async (tx) => {
     const row = await lockVisibleCase(tx, actor, data.caseNo);
     if (row.version !== data.version) throw new ConflictError();
-    const check = checkCaseAction({ type: row.type, status: row.status, action: data.action, by: actorKind(actor!), appealUsed: row.appealUsed });
+    const check = checkCaseAction({
+      type: row.type,
+      status: row.status,
+      action: data.action,
+      by: actorKind(actor!),
+      appealUsed: row.appealUsed,
+    });
     if (!check.ok) throw new AppError(check.code, undefined, { action: data.action, status: row.status });
 
     const now = new Date();
@@ -236,7 +279,10 @@ export async function applyCaseAction({ ctx, input }: { ctx: Ctx; input: unknown
     if (data.action === 'start_refund') {
       const [order] = await tx.select().from(orders).where(eq(orders.id, row.orderId));
       const remaining = Number(order!.totalCents) - Number(order!.refundedCents);
-      const itemsValue = items.reduce((s, { ci, oi }) => s + Math.round((Number(oi.lineTotalCents) / oi.quantity) * ci.quantity), 0);
+      const itemsValue = items.reduce(
+        (s, { ci, oi }) => s + Math.round((Number(oi.lineTotalCents) / oi.quantity) * ci.quantity),
+        0,
+      );
       const amount = data.refundCents ?? (items.length ? Math.min(itemsValue, remaining) : remaining);
       if (amount <= 0 || amount > remaining) throw new ValidationError({ refundCents: ['refund_exceeds_paid'] });
       patch.refundCents = amount;
@@ -249,12 +295,25 @@ export async function applyCaseAction({ ctx, input }: { ctx: Ctx; input: unknown
         left -= cents;
         return { orderItemId: oi.id, quantity: ci.quantity, cents };
       });
-      await applyRefundToOrder(tx, ctx, { orderId: row.orderId, lines, totalCents: Number(row.refundCents), caseNo: row.caseNo });
+      await applyRefundToOrder(tx, ctx, {
+        orderId: row.orderId,
+        lines,
+        totalCents: Number(row.refundCents),
+        caseNo: row.caseNo,
+      });
       if (lines.length) {
-        for (const l of lines) await tx.update(caseItems).set({ refundCents: l.cents }).where(and(eq(caseItems.caseId, row.id), eq(caseItems.orderItemId, l.orderItemId)));
+        for (const l of lines)
+          await tx
+            .update(caseItems)
+            .set({ refundCents: l.cents })
+            .where(and(eq(caseItems.caseId, row.id), eq(caseItems.orderItemId, l.orderItemId)));
       }
     }
-    const [after] = await tx.update(cases).set(patch).where(eq(cases.id, row.id)).returning({ version: cases.version, status: cases.status });
+    const [after] = await tx
+      .update(cases)
+      .set(patch)
+      .where(eq(cases.id, row.id))
+      .returning({ version: cases.version, status: cases.status });
     await tx.insert(caseEvents).values({
       caseId: row.id,
       actorId: actor!.userId,
@@ -279,7 +338,6 @@ export async function applyCaseAction({ ctx, input }: { ctx: Ctx; input: unknown
   });
 }
 
-
 /**
  * The customer (or an agent on their behalf) records how the goods were sent back while the case
  * awaits the return. The status stays: receipt is confirmed by the warehouse, not by the sender.
@@ -294,10 +352,29 @@ export async function setReturnTracking({ ctx, input }: { ctx: Ctx; input: unkno
     const trackingNo = data.trackingNo.toUpperCase();
     await tx
       .update(cases)
-      .set({ returnCarrier: data.carrier, returnTrackingNo: trackingNo, version: row.version + 1, updatedAt: new Date() })
+      .set({
+        returnCarrier: data.carrier,
+        returnTrackingNo: trackingNo,
+        version: row.version + 1,
+        updatedAt: new Date(),
+      })
       .where(eq(cases.id, row.id));
-    await tx.insert(caseEvents).values({ caseId: row.id, actorId: actor!.userId, actorLabel: actor!.email, kind: 'return_shipped', note: `${data.carrier} ${trackingNo}` });
-    if (actorKind(actor!) === 'customer') await notifyStaff(tx, { userIds: [row.assigneeId], kind: 'customer_replied', caseId: row.id, caseNo: row.caseNo });
+    await tx
+      .insert(caseEvents)
+      .values({
+        caseId: row.id,
+        actorId: actor!.userId,
+        actorLabel: actor!.email,
+        kind: 'return_shipped',
+        note: `${data.carrier} ${trackingNo}`,
+      });
+    if (actorKind(actor!) === 'customer')
+      await notifyStaff(tx, {
+        userIds: [row.assigneeId],
+        kind: 'customer_replied',
+        caseId: row.id,
+        caseNo: row.caseNo,
+      });
     await announceCase(tx, row.id);
     await recordAudit(tx, ctx, {
       action: 'case.return_tracking',
@@ -309,13 +386,21 @@ export async function setReturnTracking({ ctx, input }: { ctx: Ctx; input: unkno
   });
 }
 
-export const CloseCasesInput = z.object({ caseNos: z.array(z.string().trim().min(1).max(40)).min(1, 'required').max(200, 'too_many') });
+export const CloseCasesInput = z.object({
+  caseNos: z.array(z.string().trim().min(1).max(40)).min(1, 'required').max(200, 'too_many'),
+});
 
 /**
  * Closes many cases from the queue. Only cases the workflow lets this actor close now (completed
  * ones) are closed; the others are reported as skipped, untouched.
  */
-export async function closeCases({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ closed: number; skipped: number }> {
+export async function closeCases({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: unknown;
+}): Promise<{ closed: number; skipped: number }> {
   const actor = authorize(ctx.actor, 'update:case:any');
   const data = parseInput(CloseCasesInput, input);
   return transaction(async (tx) => {
@@ -331,9 +416,27 @@ export async function closeCases({ ctx, input }: { ctx: Ctx; input: unknown }): 
       const check = checkCaseAction({ type: row.type, status: row.status, action: 'close', by: actorKind(actor) });
       if (!check.ok) continue;
       closed++;
-      await tx.update(cases).set({ status: 'closed', closedAt: now, version: row.version + 1, updatedAt: now }).where(eq(cases.id, row.id));
-      await tx.insert(caseEvents).values({ caseId: row.id, actorId: actor.userId, actorLabel: actor.email, kind: 'close', fromStatus: row.status, toStatus: 'closed' });
-      await recordAudit(tx, ctx, { action: 'case.close', entityType: 'case', entityId: row.caseNo, before: { status: row.status }, after: { status: 'closed' } });
+      await tx
+        .update(cases)
+        .set({ status: 'closed', closedAt: now, version: row.version + 1, updatedAt: now })
+        .where(eq(cases.id, row.id));
+      await tx
+        .insert(caseEvents)
+        .values({
+          caseId: row.id,
+          actorId: actor.userId,
+          actorLabel: actor.email,
+          kind: 'close',
+          fromStatus: row.status,
+          toStatus: 'closed',
+        });
+      await recordAudit(tx, ctx, {
+        action: 'case.close',
+        entityType: 'case',
+        entityId: row.caseNo,
+        before: { status: row.status },
+        after: { status: 'closed' },
+      });
       await announceCase(tx, row.id);
     }
     return { closed, skipped: data.caseNos.length - closed };

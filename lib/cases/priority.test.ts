@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { initialPriority } from './priority';
 
-const base = { type: 'return_refund' as const, reason: 'no_reason' as const, description: '不想要了', orderTotalCents: 10_000, openCasesOfCustomer: 0 };
+const base = {
+  type: 'return_refund' as const,
+  reason: 'no_reason' as const,
+  description: '不想要了',
+  orderTotalCents: 10_000,
+  openCasesOfCustomer: 0,
+};
 
 describe('initialPriority', () => {
   it('applies the rules in order', () => {

@@ -3,7 +3,18 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { caseEvents, caseItems, caseMessages, cases, customers, orderItems, orders, products, teamMembers, users } from '@/db/schema';
+import {
+  caseEvents,
+  caseItems,
+  caseMessages,
+  cases,
+  customers,
+  orderItems,
+  orders,
+  products,
+  teamMembers,
+  users,
+} from '@/db/schema';
 import { authorize, can } from '@/lib/authz';
 import { CATALOG_CODE_RE } from '@/lib/catalog/names';
 import type { Ctx } from '@/lib/context';
@@ -29,9 +40,18 @@ const nextDue = cases.nextDueAt;
 
 export const ListCasesInput = z.object({
   queue: z.enum(QUEUES, { message: 'invalid_choice' }).optional().default('all'),
-  status: z.union([z.enum(CASE_STATUSES), z.literal('')]).optional().default(''),
-  type: z.union([z.enum(CASE_TYPES), z.literal('')]).optional().default(''),
-  priority: z.union([z.enum(['urgent', 'high', 'normal', 'low']), z.literal('')]).optional().default(''),
+  status: z
+    .union([z.enum(CASE_STATUSES), z.literal('')])
+    .optional()
+    .default(''),
+  type: z
+    .union([z.enum(CASE_TYPES), z.literal('')])
+    .optional()
+    .default(''),
+  priority: z
+    .union([z.enum(['urgent', 'high', 'normal', 'low']), z.literal('')])
+    .optional()
+    .default(''),
   q: z.string().trim().max(60, 'too_long').optional().default(''),
   /** newest / oldest by opening time, or `due`: the running deadline soonest first. */
   sort: z.enum(['newest', 'oldest', 'due']).optional().default('newest'),
@@ -58,7 +78,10 @@ function queueWhere(queue: Queue, userId: string): SQL | undefined {
     case 'unassigned':
       return and(open, sql`${cases.assigneeId} is null`);
     case 'team':
-      return and(open, sql`${cases.teamId} in (select ${teamMembers.teamId} from ${teamMembers} where ${teamMembers.userId} = ${userId})`);
+      return and(
+        open,
+        sql`${cases.teamId} in (select ${teamMembers.teamId} from ${teamMembers} where ${teamMembers.userId} = ${userId})`,
+      );
     case 'due_soon':
       return and(open, sql`${cases.pausedSince} is null`, sql`${nextDue} between now() and now() + interval '2 hours'`);
     case 'breached':
@@ -189,12 +212,20 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
           .where(and(eq(cases.customerId, row.c.customerId), sql`${cases.id} <> ${row.c.id}`))
           .orderBy(desc(cases.createdAt), desc(cases.id))
           .limit(5),
-        db.select({ n: sql<number>`count(*)::int` }).from(orders).where(eq(orders.customerId, row.c.customerId)),
+        db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(orders)
+          .where(eq(orders.customerId, row.c.customerId)),
       ])
     : Promise.resolve(null);
   const [items, messages, events, files] = await Promise.all([
     db
-      .select({ sku: orderItems.sku, name: orderItems.name, quantity: caseItems.quantity, refundCents: caseItems.refundCents })
+      .select({
+        sku: orderItems.sku,
+        name: orderItems.name,
+        quantity: caseItems.quantity,
+        refundCents: caseItems.refundCents,
+      })
       .from(caseItems)
       .innerJoin(orderItems, eq(orderItems.id, caseItems.orderItemId))
       .where(eq(caseItems.caseId, row.c.id))
@@ -212,9 +243,15 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
     caseAttachments(db, row.c.id, staff),
   ]);
   // Assignment events store the assignee's id; show their name (one query for all of them).
-  const assigneeIds = [...new Set(events.filter((e) => e.kind === 'assigned' && e.note && /^[0-9a-f-]{36}$/.test(e.note)).map((e) => e.note!))];
+  const assigneeIds = [
+    ...new Set(
+      events.filter((e) => e.kind === 'assigned' && e.note && /^[0-9a-f-]{36}$/.test(e.note)).map((e) => e.note!),
+    ),
+  ];
   const [assignees, customerHistory] = await Promise.all([
-    assigneeIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, assigneeIds)) : Promise.resolve([]),
+    assigneeIds.length
+      ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, assigneeIds))
+      : Promise.resolve([]),
     history,
   ]);
   const names = new Map(assignees.map((u) => [u.id, u.name]));
@@ -240,7 +277,12 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
     returnCarrier: c.returnCarrier,
     returnTrackingNo: c.returnTrackingNo,
     createdAt: c.createdAt.toISOString(),
-    dues: { firstResponse: iso(c.firstResponseDueAt), decision: iso(c.decisionDueAt), refund: iso(c.refundDueAt), resolution: iso(c.resolutionDueAt) },
+    dues: {
+      firstResponse: iso(c.firstResponseDueAt),
+      decision: iso(c.decisionDueAt),
+      refund: iso(c.refundDueAt),
+      resolution: iso(c.resolutionDueAt),
+    },
     respondedAt: iso(c.firstRespondedAt),
     decidedAt: iso(c.decidedAt),
     completedAt: iso(c.completedAt),
@@ -255,13 +297,25 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
       customerName: row.customerName,
     },
     items: items.map((i) => ({ ...i, refundCents: Number(i.refundCents) })),
-    messages: messages.map((m) => ({ id: m.id, at: m.createdAt.toISOString(), authorLabel: m.authorLabel, authorKind: m.authorKind, body: m.body, internal: m.internal })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      at: m.createdAt.toISOString(),
+      authorLabel: m.authorLabel,
+      authorKind: m.authorKind,
+      body: m.body,
+      internal: m.internal,
+    })),
     attachments: files,
     history: customerHistory
       ? {
           customerId: c.customerId,
           orders: Number(customerHistory[1][0]?.n ?? 0),
-          cases: customerHistory[0].map((h) => ({ caseNo: h.caseNo, type: h.type, status: h.status, createdAt: h.createdAt.toISOString() })),
+          cases: customerHistory[0].map((h) => ({
+            caseNo: h.caseNo,
+            type: h.type,
+            status: h.status,
+            createdAt: h.createdAt.toISOString(),
+          })),
         }
       : null,
     events: events.map((e) => ({
@@ -278,7 +332,11 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
 }
 
 /** Staff who can take cases (for the assignee picker and bulk assignment), available first. */
-export async function listAssignees({ ctx }: { ctx: Ctx }): Promise<{ id: string; name: string; available: boolean }[]> {
+export async function listAssignees({
+  ctx,
+}: {
+  ctx: Ctx;
+}): Promise<{ id: string; name: string; available: boolean }[]> {
   authorize(ctx.actor, 'update:case:any');
   const db = await getDb();
   return db
@@ -294,7 +352,13 @@ export async function listOrderCases({ ctx, input }: { ctx: Ctx; input: { orderN
   const access = caseAccessWhere(ctx.actor);
   const db = await getDb();
   return db
-    .select({ caseNo: cases.caseNo, type: cases.type, status: cases.status, createdAt: cases.createdAt, refundCents: cases.refundCents })
+    .select({
+      caseNo: cases.caseNo,
+      type: cases.type,
+      status: cases.status,
+      createdAt: cases.createdAt,
+      refundCents: cases.refundCents,
+    })
     .from(cases)
     .innerJoin(orders, eq(orders.id, cases.orderId))
     .where(and(eq(orders.orderNo, input.orderNo.toUpperCase()), access))
@@ -315,20 +379,36 @@ export async function previewCasePolicy({ ctx, input }: { ctx: Ctx; input: { ord
     .limit(1);
   if (!order) throw new NotFoundError('order');
   const lines = await db
-    .select({ sku: orderItems.sku, name: orderItems.name, quantity: orderItems.quantity, refunded: orderItems.refundedQuantity, returnable: products.returnable, exclusion: products.nonReturnableReason, warrantyDays: products.warrantyDays, category: products.category })
+    .select({
+      sku: orderItems.sku,
+      name: orderItems.name,
+      quantity: orderItems.quantity,
+      refunded: orderItems.refundedQuantity,
+      returnable: products.returnable,
+      exclusion: products.nonReturnableReason,
+      warrantyDays: products.warrantyDays,
+      category: products.category,
+    })
     .from(orderItems)
     .leftJoin(products, eq(products.id, orderItems.productId))
     .where(eq(orderItems.orderId, order.id))
     .orderBy(asc(orderItems.id));
   // The strictest answer across the order's lines, per type.
-  const policies = await policiesFor(db, lines.map((l) => l.category ?? ''));
+  const policies = await policiesFor(
+    db,
+    lines.map((l) => l.category ?? ''),
+  );
   const perLine = lines.map((l) =>
     evaluateAll({
       policy: policies.get(l.category ?? ''),
       reason,
       now: new Date(),
       timeZone: env().SHOP_TIMEZONE,
-      item: { exclusion: l.returnable === false ? ((l.exclusion as never) ?? 'confirmed') : null, warrantyDays: l.warrantyDays ?? 0, deliveredAt: order.deliveredAt },
+      item: {
+        exclusion: l.returnable === false ? ((l.exclusion as never) ?? 'confirmed') : null,
+        warrantyDays: l.warrantyDays ?? 0,
+        deliveredAt: order.deliveredAt,
+      },
     }),
   );
   const answers = Object.fromEntries(

@@ -11,7 +11,11 @@ export const CreateCaseInput = z.object({
     .array(
       z.object({
         sku: z.string().trim().min(1, 'required').max(64, 'too_long'),
-        quantity: z.coerce.number({ message: 'invalid_quantity' }).int('invalid_quantity').min(1, 'invalid_quantity').max(9999, 'invalid_quantity'),
+        quantity: z.coerce
+          .number({ message: 'invalid_quantity' })
+          .int('invalid_quantity')
+          .min(1, 'invalid_quantity')
+          .max(9999, 'invalid_quantity'),
       }),
     )
     .max(100, 'too_many_items')
@@ -46,5 +50,8 @@ export type CaseActionInput = z.input<typeof CaseActionInput>;
 export const ReturnTrackingInput = z.object({
   caseNo: z.string().trim().min(1, 'required').max(40, 'too_long'),
   carrier: z.string().trim().min(1, 'required').max(40, 'too_long'),
-  trackingNo: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, 'invalid_tracking_no'),
+  trackingNo: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{4,40}$/, 'invalid_tracking_no'),
 });

@@ -14,7 +14,12 @@ import {
 
 /** The happy path of each type, as (action, resulting status) steps, ending closed. */
 const PATHS: Record<CaseType, [CaseAction, CaseStatus][]> = {
-  refund_only: [['approve', 'approved'], ['start_refund', 'refunding'], ['confirm_refund', 'refunded'], ['close', 'closed']],
+  refund_only: [
+    ['approve', 'approved'],
+    ['start_refund', 'refunding'],
+    ['confirm_refund', 'refunded'],
+    ['close', 'closed'],
+  ],
   return_refund: [
     ['approve', 'approved'],
     ['request_return', 'awaiting_return'],
@@ -33,10 +38,30 @@ const PATHS: Record<CaseType, [CaseAction, CaseStatus][]> = {
     ['confirm_delivery', 'delivered'],
     ['close', 'closed'],
   ],
-  reissue: [['approve', 'approved'], ['ship_replacement', 'shipping_replacement'], ['confirm_shipment', 'replacement_shipped'], ['confirm_delivery', 'delivered'], ['close', 'closed']],
-  repair: [['approve', 'approved'], ['request_return', 'awaiting_return'], ['start_repair', 'repairing'], ['ship_repaired', 'repaired_shipped'], ['close', 'closed']],
-  complaint: [['await_customer', 'pending_customer'], ['customer_reply', 'open'], ['resolve', 'resolved'], ['close', 'closed']],
-  inquiry: [['resolve', 'resolved'], ['close', 'closed']],
+  reissue: [
+    ['approve', 'approved'],
+    ['ship_replacement', 'shipping_replacement'],
+    ['confirm_shipment', 'replacement_shipped'],
+    ['confirm_delivery', 'delivered'],
+    ['close', 'closed'],
+  ],
+  repair: [
+    ['approve', 'approved'],
+    ['request_return', 'awaiting_return'],
+    ['start_repair', 'repairing'],
+    ['ship_repaired', 'repaired_shipped'],
+    ['close', 'closed'],
+  ],
+  complaint: [
+    ['await_customer', 'pending_customer'],
+    ['customer_reply', 'open'],
+    ['resolve', 'resolved'],
+    ['close', 'closed'],
+  ],
+  inquiry: [
+    ['resolve', 'resolved'],
+    ['close', 'closed'],
+  ],
 };
 
 describe('case workflow', () => {
@@ -75,17 +100,29 @@ describe('case workflow', () => {
     expect(availableActions('return_refund', 'rejected', 'customer')).toEqual(['appeal']);
     expect(availableActions('exchange', 'replacement_shipped', 'customer')).toEqual(['confirm_delivery']);
     expect(availableActions('complaint', 'resolved', 'customer')).toEqual(['reopen']);
-    expect(checkCaseAction({ type: 'refund_only', status: 'submitted', action: 'approve', by: 'customer' })).toEqual({ ok: false, code: 'case_action_forbidden' });
+    expect(checkCaseAction({ type: 'refund_only', status: 'submitted', action: 'approve', by: 'customer' })).toEqual({
+      ok: false,
+      code: 'case_action_forbidden',
+    });
   });
 
   it('allows one appeal only', () => {
-    expect(checkCaseAction({ type: 'refund_only', status: 'rejected', action: 'appeal', by: 'customer' })).toEqual({ ok: true, to: 'submitted' });
-    expect(checkCaseAction({ type: 'refund_only', status: 'rejected', action: 'appeal', by: 'customer', appealUsed: true })).toEqual({ ok: false, code: 'appeal_used' });
+    expect(checkCaseAction({ type: 'refund_only', status: 'rejected', action: 'appeal', by: 'customer' })).toEqual({
+      ok: true,
+      to: 'submitted',
+    });
+    expect(
+      checkCaseAction({ type: 'refund_only', status: 'rejected', action: 'appeal', by: 'customer', appealUsed: true }),
+    ).toEqual({ ok: false, code: 'appeal_used' });
   });
 
   it('cannot cancel once the goods are back, and a mismatch needs a decision', () => {
-    expect(checkCaseAction({ type: 'return_refund', status: 'received', action: 'cancel', by: 'customer' }).ok).toBe(false);
-    expect(checkCaseAction({ type: 'return_refund', status: 'received', action: 'inspect_mismatch', by: 'agent' })).toEqual({ ok: true, to: 'needs_action' });
+    expect(checkCaseAction({ type: 'return_refund', status: 'received', action: 'cancel', by: 'customer' }).ok).toBe(
+      false,
+    );
+    expect(
+      checkCaseAction({ type: 'return_refund', status: 'received', action: 'inspect_mismatch', by: 'agent' }),
+    ).toEqual({ ok: true, to: 'needs_action' });
     expect(availableActions('return_refund', 'needs_action', 'agent')).toEqual(['reject', 'start_refund']);
   });
 

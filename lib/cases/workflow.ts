@@ -3,7 +3,15 @@
  * actions; each action says from which states it applies, for which case types, to which state it
  * leads, and who may take it. Everything else (persistence, SLA, notifications) builds on this.
  */
-export const CASE_TYPES = ['refund_only', 'return_refund', 'exchange', 'repair', 'reissue', 'complaint', 'inquiry'] as const;
+export const CASE_TYPES = [
+  'refund_only',
+  'return_refund',
+  'exchange',
+  'repair',
+  'reissue',
+  'complaint',
+  'inquiry',
+] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 export const CASE_STATUSES = [
@@ -67,7 +75,13 @@ const CONVERSATION: readonly CaseType[] = ['complaint', 'inquiry'];
 const STAFF = ['agent', 'supervisor'] as const;
 
 /** States after which a case is "done" and closes automatically after the configured days. */
-export const COMPLETED_STATUSES: readonly CaseStatus[] = ['refunded', 'delivered', 'repaired_shipped', 'resolved', 'rejected'];
+export const COMPLETED_STATUSES: readonly CaseStatus[] = [
+  'refunded',
+  'delivered',
+  'repaired_shipped',
+  'resolved',
+  'rejected',
+];
 
 const RULES: Record<CaseAction, Rule> = {
   approve: { from: ['submitted'], to: 'approved', types: GOODS, by: STAFF },
@@ -75,16 +89,51 @@ const RULES: Record<CaseAction, Rule> = {
   // One appeal: the case goes back for a second decision (the caller checks it was not used).
   appeal: { from: ['rejected'], to: 'submitted', types: GOODS, by: ['customer'] },
   // Before the goods are back with the merchant, the customer may withdraw.
-  cancel: { from: ['submitted', 'approved', 'awaiting_return', 'open', 'pending_customer'], to: 'cancelled', types: 'all', by: ['customer', ...STAFF] },
-  request_return: { from: ['approved'], to: 'awaiting_return', types: ['return_refund', 'exchange', 'repair'], by: STAFF },
+  cancel: {
+    from: ['submitted', 'approved', 'awaiting_return', 'open', 'pending_customer'],
+    to: 'cancelled',
+    types: 'all',
+    by: ['customer', ...STAFF],
+  },
+  request_return: {
+    from: ['approved'],
+    to: 'awaiting_return',
+    types: ['return_refund', 'exchange', 'repair'],
+    by: STAFF,
+  },
   receive_return: { from: ['awaiting_return'], to: 'received', types: ['return_refund', 'exchange'], by: STAFF },
   inspect_ok: { from: ['received'], to: 'inspected', types: ['return_refund'], by: STAFF },
   inspect_mismatch: { from: ['received'], to: 'needs_action', types: ['return_refund'], by: STAFF },
-  start_refund: { from: ['approved', 'inspected', 'needs_action'], to: 'refunding', types: ['refund_only', 'return_refund'], by: STAFF },
-  confirm_refund: { from: ['refunding'], to: 'refunded', types: ['refund_only', 'return_refund'], by: [...STAFF, 'system'] },
-  ship_replacement: { from: ['approved', 'received'], to: 'shipping_replacement', types: ['exchange', 'reissue'], by: STAFF },
-  confirm_shipment: { from: ['shipping_replacement'], to: 'replacement_shipped', types: ['exchange', 'reissue'], by: STAFF },
-  confirm_delivery: { from: ['replacement_shipped'], to: 'delivered', types: ['exchange', 'reissue'], by: [...STAFF, 'customer', 'system'] },
+  start_refund: {
+    from: ['approved', 'inspected', 'needs_action'],
+    to: 'refunding',
+    types: ['refund_only', 'return_refund'],
+    by: STAFF,
+  },
+  confirm_refund: {
+    from: ['refunding'],
+    to: 'refunded',
+    types: ['refund_only', 'return_refund'],
+    by: [...STAFF, 'system'],
+  },
+  ship_replacement: {
+    from: ['approved', 'received'],
+    to: 'shipping_replacement',
+    types: ['exchange', 'reissue'],
+    by: STAFF,
+  },
+  confirm_shipment: {
+    from: ['shipping_replacement'],
+    to: 'replacement_shipped',
+    types: ['exchange', 'reissue'],
+    by: STAFF,
+  },
+  confirm_delivery: {
+    from: ['replacement_shipped'],
+    to: 'delivered',
+    types: ['exchange', 'reissue'],
+    by: [...STAFF, 'customer', 'system'],
+  },
   start_repair: { from: ['awaiting_return'], to: 'repairing', types: ['repair'], by: STAFF },
   ship_repaired: { from: ['repairing'], to: 'repaired_shipped', types: ['repair'], by: STAFF },
   await_customer: { from: ['open'], to: 'pending_customer', types: CONVERSATION, by: STAFF },
@@ -100,7 +149,9 @@ export function initialStatus(type: CaseType): CaseStatus {
   return CONVERSATION.includes(type) ? 'open' : 'submitted';
 }
 
-export type CaseTransition = { ok: true; to: CaseStatus } | { ok: false; code: 'illegal_case_transition' | 'case_action_forbidden' | 'appeal_used' };
+export type CaseTransition =
+  | { ok: true; to: CaseStatus }
+  | { ok: false; code: 'illegal_case_transition' | 'case_action_forbidden' | 'appeal_used' };
 
 export function checkCaseAction(input: {
   type: CaseType;
@@ -118,7 +169,12 @@ export function checkCaseAction(input: {
 }
 
 /** The actions a given actor may take on a case now: what the UI offers as buttons. */
-export function availableActions(type: CaseType, status: CaseStatus, by: CaseActorKind, appealUsed = false): CaseAction[] {
+export function availableActions(
+  type: CaseType,
+  status: CaseStatus,
+  by: CaseActorKind,
+  appealUsed = false,
+): CaseAction[] {
   return CASE_ACTIONS.filter((action) => checkCaseAction({ type, status, action, by, appealUsed }).ok);
 }
 

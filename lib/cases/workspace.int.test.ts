@@ -23,12 +23,18 @@ beforeAll(async () => {
 
 async function complaintOfNewCustomer() {
   const user = await createTestUser({ role: 'customer' });
-  const { orderNo } = await createOrder({ ctx: agent, input: orderInput(sku, { status: 'delivered', trackingNo: 'SF9' }) });
+  const { orderNo } = await createOrder({
+    ctx: agent,
+    input: orderInput(sku, { status: 'delivered', trackingNo: 'SF9' }),
+  });
   const db = await getDb();
   const [o] = await db.select({ c: orders.customerId }).from(orders).where(eq(orders.orderNo, orderNo));
   await db.update(customers).set({ userId: user.id }).where(eq(customers.id, o!.c));
   const customer = await ctxFor(user);
-  const { caseNo } = await createCase({ ctx: customer, input: { orderNo, type: 'complaint', reason: 'other', description: '快递员态度差' } });
+  const { caseNo } = await createCase({
+    ctx: customer,
+    input: { orderNo, type: 'complaint', reason: 'other', description: '快递员态度差' },
+  });
   return { orderNo, caseNo, customer };
 }
 
@@ -38,19 +44,32 @@ describe('case workspace', () => {
     // Teams may route complaints to an agent automatically (the demo seed does); start unassigned.
     await assignCase({ ctx: agent, input: { caseNo, assigneeId: null } });
     const before = await countQueues({ ctx: agent });
-    expect((await listCases({ ctx: agent, input: { queue: 'unassigned', q: caseNo } })).items.map((c) => c.caseNo)).toEqual([caseNo]);
+    expect(
+      (await listCases({ ctx: agent, input: { queue: 'unassigned', q: caseNo } })).items.map((c) => c.caseNo),
+    ).toEqual([caseNo]);
     await assignCase({ ctx: agent, input: { caseNo, assigneeId: agentId } });
     const mine = await listCases({ ctx: agent, input: { queue: 'mine' } });
     expect(mine.items.map((c) => c.caseNo)).toContain(caseNo);
-    expect(mine.items.find((c) => c.caseNo === caseNo)).toMatchObject({ type: 'complaint', status: 'open', priority: 'high', dueAt: expect.any(String) });
+    expect(mine.items.find((c) => c.caseNo === caseNo)).toMatchObject({
+      type: 'complaint',
+      status: 'open',
+      priority: 'high',
+      dueAt: expect.any(String),
+    });
     const after = await countQueues({ ctx: agent });
     expect(after.mine).toBe(before.mine + 1);
     // Global queues such as 'unassigned' are not compared as totals: other test files share the database.
     expect((await listCases({ ctx: agent, input: { queue: 'unassigned', q: caseNo } })).items).toEqual([]);
     const customerUser = await createTestUser({ role: 'customer' });
-    await expect(assignCase({ ctx: agent, input: { caseNo, assigneeId: customerUser.id } })).rejects.toMatchObject({ fieldErrors: { assigneeId: ['invalid_assignee'] } });
+    await expect(assignCase({ ctx: agent, input: { caseNo, assigneeId: customerUser.id } })).rejects.toMatchObject({
+      fieldErrors: { assigneeId: ['invalid_assignee'] },
+    });
     await updateCaseFlags({ ctx: agent, input: { caseNos: [caseNo], priority: 'urgent', escalated: true } });
-    expect(await getCase({ ctx: agent, input: { caseNo } })).toMatchObject({ priority: 'urgent', escalated: true, assignee: { id: agentId } });
+    expect(await getCase({ ctx: agent, input: { caseNo } })).toMatchObject({
+      priority: 'urgent',
+      escalated: true,
+      assignee: { id: agentId },
+    });
   });
 
   it('keeps internal notes from the customer and moves the conversation with replies', async () => {
@@ -69,7 +88,9 @@ describe('case workspace', () => {
     expect(forAgent.messages).toHaveLength(3);
     expect(forAgent.respondedAt).not.toBeNull();
     expect(forAgent.actions).toEqual(['cancel', 'await_customer', 'resolve']);
-    await expect(addCaseMessage({ ctx: customer, input: { caseNo, body: 'x', internal: true } })).rejects.toMatchObject({ fieldErrors: { internal: ['invalid'] } });
+    await expect(addCaseMessage({ ctx: customer, input: { caseNo, body: 'x', internal: true } })).rejects.toMatchObject(
+      { fieldErrors: { internal: ['invalid'] } },
+    );
 
     // Resolved, then the customer writes again: it reopens.
     await applyCaseAction({ ctx: agent, input: { caseNo, version: forAgent.version, action: 'resolve' } });
@@ -81,11 +102,19 @@ describe('case workspace', () => {
     const { caseNo, customer } = await complaintOfNewCustomer();
     const stranger = await ctxFor(await createTestUser({ role: 'customer' }));
     await expect(getCase({ ctx: stranger, input: { caseNo } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(addCaseMessage({ ctx: stranger, input: { caseNo, body: 'hi' } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addCaseMessage({ ctx: stranger, input: { caseNo, body: 'hi' } })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect((await listCases({ ctx: stranger, input: {} })).items).toEqual([]);
     expect((await listCases({ ctx: customer, input: {} })).items.map((c) => c.caseNo)).toEqual([caseNo]);
-    await expect(assignCase({ ctx: customer, input: { caseNo, assigneeId: null } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(updateCaseFlags({ ctx: customer, input: { caseNos: [caseNo], priority: 'low' } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(getCase({ ctx: anonymousCtx(), input: { caseNo } })).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(assignCase({ ctx: customer, input: { caseNo, assigneeId: null } })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(
+      updateCaseFlags({ ctx: customer, input: { caseNos: [caseNo], priority: 'low' } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getCase({ ctx: anonymousCtx(), input: { caseNo } })).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
   });
 });

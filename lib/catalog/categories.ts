@@ -13,7 +13,12 @@ import { authorizeAny, clearRecordsCache, createRecord, loadRecords, updateRecor
  * and reports group by it, so the code never changes and a category is never deleted. An inactive
  * category keeps its products and reports but is not offered for new products.
  */
-const CATEGORY: CatalogKind = { table: productCategories as unknown as CatalogKind['table'], entityType: 'product_category', action: 'category', manage: 'manage:product:any' };
+const CATEGORY: CatalogKind = {
+  table: productCategories as unknown as CatalogKind['table'],
+  entityType: 'product_category',
+  action: 'category',
+  manage: 'manage:product:any',
+};
 
 export type CategoryRow = CatalogRecord;
 export type CategoryAdminRow = CategoryRow & { products: number; customPolicy: boolean };
@@ -25,7 +30,8 @@ export function loadCategories(db?: Queryable): Promise<CategoryRow[]> {
 }
 
 /** The category's name in the locale. */
-export const categoryName = (row: Pick<CategoryRow, 'nameZh' | 'nameEn'>, locale: string): string => catalogName(row, locale);
+export const categoryName = (row: Pick<CategoryRow, 'nameZh' | 'nameEn'>, locale: string): string =>
+  catalogName(row, locale);
 
 /** Forget the cached copy (a test that wrote the table itself). */
 export const clearCategoriesCache = () => clearRecordsCache(CATEGORY);
@@ -37,7 +43,10 @@ export async function listCategories({ ctx }: { ctx: Ctx }): Promise<CategoryAdm
   const [rows, counts, policies] = await Promise.all([
     loadRecords(CATEGORY, db),
     // products_category_idx (category, sku): an index-only count.
-    db.select({ category: products.category, n: sql<number>`count(*)::int` }).from(products).groupBy(products.category),
+    db
+      .select({ category: products.category, n: sql<number>`count(*)::int` })
+      .from(products)
+      .groupBy(products.category),
     db.select({ category: returnPolicies.category }).from(returnPolicies),
   ]);
   const byCode = new Map(counts.map((c) => [c.category, Number(c.n)]));

@@ -14,7 +14,12 @@ import { authorizeAny, clearRecordsCache, createRecord, loadRecords, updateRecor
  * (inactive) channel still names its old orders everywhere, but is not offered for new orders and
  * an import naming it is refused (lib/orders).
  */
-const CHANNEL: CatalogKind = { table: channels, entityType: 'channel', action: 'channel', manage: 'manage:channel:any' };
+const CHANNEL: CatalogKind = {
+  table: channels,
+  entityType: 'channel',
+  action: 'channel',
+  manage: 'manage:channel:any',
+};
 
 export type ChannelRow = CatalogRecord;
 export type ChannelAdminRow = ChannelRow & { orders: number };
@@ -26,7 +31,8 @@ export function loadChannels(db?: Queryable): Promise<ChannelRow[]> {
 }
 
 /** The channel's name in the locale. */
-export const channelName = (row: Pick<ChannelRow, 'nameZh' | 'nameEn'>, locale: string): string => catalogName(row, locale);
+export const channelName = (row: Pick<ChannelRow, 'nameZh' | 'nameEn'>, locale: string): string =>
+  catalogName(row, locale);
 
 /** Forget the cached copy (a test that wrote the table itself). */
 export const clearChannelsCache = () => clearRecordsCache(CHANNEL);

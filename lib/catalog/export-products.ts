@@ -22,7 +22,11 @@ export async function* exportProductsCsv({ ctx, input }: { ctx: Ctx; input: unkn
   authorize(ctx.actor, 'read:product:any');
   const f = parseInput(ListProductsInput, { ...((input as object) ?? {}), cursor: undefined });
   const db = await getDb();
-  await recordAudit(db, ctx, { action: 'product.export', entityType: 'product', after: { filters: { q: f.q, category: f.category, status: f.status } } });
+  await recordAudit(db, ctx, {
+    action: 'product.export',
+    entityType: 'product',
+    after: { filters: { q: f.q, category: f.category, status: f.status } },
+  });
   yield csvLine([...PRODUCT_CSV_COLUMNS]);
   let after: string | null = null;
   for (;;) {

@@ -19,7 +19,10 @@ const category = `imp-${tag.toLowerCase()}`;
 const HEADER = 'sku,name,name_en,category,price,returnable,non_returnable_reason,warranty_days,active';
 
 async function runImport(ctx: Ctx, csv: string): Promise<ImportResult> {
-  const gen = importProductsCsv({ ctx, input: { fileName: 'products.csv', body: Readable.from([Buffer.from(csv)]), options: {} } });
+  const gen = importProductsCsv({
+    ctx,
+    input: { fileName: 'products.csv', body: Readable.from([Buffer.from(csv)]), options: {} },
+  });
   for (;;) {
     const step = await gen.next();
     if (step.done) return step.value;
@@ -95,7 +98,10 @@ describe('importProductsCsv', () => {
       nonReturnableReason: 'perishable',
       warrantyDays: 0,
     });
-    for (const bad of ['c', 'd', 'e', 'f', 'g']) await expect(getProduct({ ctx: supervisor, input: { sku: s(bad) } })).rejects.toMatchObject({ code: 'not_found' });
+    for (const bad of ['c', 'd', 'e', 'f', 'g'])
+      await expect(getProduct({ ctx: supervisor, input: { sku: s(bad) } })).rejects.toMatchObject({
+        code: 'not_found',
+      });
     expect((await auditFor(s('A'))).map((e) => e.action)).toEqual(['product.create']);
 
     const db = await getDb();
@@ -112,20 +118,41 @@ describe('importProductsCsv', () => {
   it('updates a changed SKU and keeps what the file leaves blank or out', async () => {
     await runImport(supervisor, `${HEADER}\n${s('u')},台灯,Desk lamp,${category},59.00,true,,730,true`);
     // No price, returnable or warranty given: those stay; name_en column absent: it stays too.
-    const changed = await runImport(supervisor, `sku,name,category,price,warranty_days\n${s('u')},护眼台灯,${category},,`);
+    const changed = await runImport(
+      supervisor,
+      `sku,name,category,price,warranty_days\n${s('u')},护眼台灯,${category},,`,
+    );
     expect(changed).toMatchObject({ imported: 0, updated: 1, skipped: 0, rejected: 0 });
-    expect(await getProduct({ ctx: supervisor, input: { sku: s('u') } })).toMatchObject({ name: '护眼台灯', nameEn: 'Desk lamp', priceCents: 5_900, warrantyDays: 730, version: 2 });
+    expect(await getProduct({ ctx: supervisor, input: { sku: s('u') } })).toMatchObject({
+      name: '护眼台灯',
+      nameEn: 'Desk lamp',
+      priceCents: 5_900,
+      warrantyDays: 730,
+      version: 2,
+    });
     const update = (await auditFor(s('U'))).find((e) => e.action === 'product.update')!;
     expect(update.changes).toEqual({ name: { before: '台灯', after: '护眼台灯' } });
     // An empty name_en cell clears the English name; active=false archives.
-    const archived = await runImport(supervisor, `sku,name,name_en,category,active\n${s('u')},护眼台灯,,${category},false`);
+    const archived = await runImport(
+      supervisor,
+      `sku,name,name_en,category,active\n${s('u')},护眼台灯,,${category},false`,
+    );
     expect(archived).toMatchObject({ updated: 1 });
-    expect(await getProduct({ ctx: supervisor, input: { sku: s('u') } })).toMatchObject({ nameEn: null, active: false, version: 3 });
+    expect(await getProduct({ ctx: supervisor, input: { sku: s('u') } })).toMatchObject({
+      nameEn: null,
+      active: false,
+      version: 3,
+    });
   });
 
   it('refuses a file without the required columns, malformed CSV and an empty file, with clear codes', async () => {
-    await expect(runImport(supervisor, 'sku,price\nX,1')).rejects.toMatchObject({ code: 'csv_missing_columns', params: { columns: 'name, category' } });
-    await expect(runImport(supervisor, `${HEADER}\n${s('m')},"unclosed,,${category},1,,,,`)).rejects.toMatchObject({ code: 'csv_malformed' });
+    await expect(runImport(supervisor, 'sku,price\nX,1')).rejects.toMatchObject({
+      code: 'csv_missing_columns',
+      params: { columns: 'name, category' },
+    });
+    await expect(runImport(supervisor, `${HEADER}\n${s('m')},"unclosed,,${category},1,,,,`)).rejects.toMatchObject({
+      code: 'csv_malformed',
+    });
     await expect(runImport(supervisor, '')).rejects.toMatchObject({ code: 'csv_empty' });
     await expect(getProduct({ ctx: supervisor, input: { sku: s('m') } })).rejects.toMatchObject({ code: 'not_found' });
   });
@@ -161,7 +188,9 @@ describe('exportProductsCsv', () => {
     ]);
     // The SKU starting with '-' is defused too (and sorts apart from the prefix search).
     const dash = await exportCsv(supervisor, { q: `-${prefix}`, status: 'archived' });
-    expect(dash.trimEnd().split('\r\n')[1]).toBe(`'-${prefix}-3,"引号 ""和"", 逗号",,${category},1234.56,true,,90,false`);
+    expect(dash.trimEnd().split('\r\n')[1]).toBe(
+      `'-${prefix}-3,"引号 ""和"", 逗号",,${category},1234.56,true,,90,false`,
+    );
     // Active only by default, like the list.
     expect((await exportCsv(supervisor, { q: `-${prefix}` })).trimEnd().split('\r\n')).toEqual([HEADER]);
 
@@ -169,7 +198,11 @@ describe('exportProductsCsv', () => {
     expect(back).toMatchObject({ rows: 2, imported: 0, updated: 0, skipped: 2, rejected: 0 });
     const backDash = await runImport(supervisor, dash);
     expect(backDash).toMatchObject({ rows: 1, skipped: 1 });
-    expect(await getProduct({ ctx: supervisor, input: { sku: `${prefix}-2` } })).toMatchObject({ name: '=HYPERLINK("x")', nameEn: '-minus', version: 1 });
+    expect(await getProduct({ ctx: supervisor, input: { sku: `${prefix}-2` } })).toMatchObject({
+      name: '=HYPERLINK("x")',
+      nameEn: '-minus',
+      version: 1,
+    });
 
     const db = await getDb();
     const exports = await db.select().from(auditEvents).where(eq(auditEvents.action, 'product.export'));
@@ -179,7 +212,9 @@ describe('exportProductsCsv', () => {
   it('is for those who read the catalogue: agents are refused', async () => {
     const agent = await ctxFor(await createTestUser({ role: 'agent' }));
     await expect(exportProductsCsv({ ctx: agent, input: {} }).next()).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(exportProductsCsv({ ctx: anonymousCtx(), input: {} }).next()).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(exportProductsCsv({ ctx: anonymousCtx(), input: {} }).next()).rejects.toBeInstanceOf(
+      UnauthenticatedError,
+    );
     const db = await getDb();
     const exports = await db.select().from(auditEvents).where(eq(auditEvents.action, 'product.export'));
     expect(exports.filter((e) => e.actorId === agent.actor!.userId)).toEqual([]);

@@ -9,7 +9,15 @@ import type { ImportProgress, ImportResult } from '@/lib/imports/types';
 import { parseAmount } from '@/lib/money';
 import { parseInput } from '@/lib/validation';
 import { categoryActivity } from './product-categories-options';
-import { PRODUCT_CSV_COLUMNS, REQUIRED_PRODUCT_COLUMNS, resolveProduct, sameProduct, UpsertProductInput, type ProductCsvColumn, type UpsertProductData } from './product-schemas';
+import {
+  PRODUCT_CSV_COLUMNS,
+  REQUIRED_PRODUCT_COLUMNS,
+  resolveProduct,
+  sameProduct,
+  UpsertProductInput,
+  type ProductCsvColumn,
+  type UpsertProductData,
+} from './product-schemas';
 import { categoryErrors, lockProductsBySku, valuesOf, writeProductInTx } from './products';
 
 type Row = CsvRecord<ProductCsvColumn>;
@@ -70,18 +78,31 @@ export function rowToProductInput(r: Row) {
  * appears twice in one file is taken from its first row only. Each batch loads its products and
  * categories in one query each and writes in one transaction, each row in its own savepoint.
  */
-export async function* importProductsCsv({ ctx, input }: { ctx: Ctx; input: ImportInput }): AsyncGenerator<ImportProgress, ImportResult> {
+export async function* importProductsCsv({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ImportInput;
+}): AsyncGenerator<ImportProgress, ImportResult> {
   const seen = new Set<string>();
 
   const handle = async (batch: CsvGroup<ProductCsvColumn>[], sink: ImportSink) => {
     // First every row on its own (parse, duplicates in the file), then the valid ones against the
     // database; the report stays in line order either way.
-    type Entry = { line: number; ref: string; problems: RejectedProblems } | { line: number; ref: string; problems: null; data: UpsertProductData };
+    type Entry =
+      | { line: number; ref: string; problems: RejectedProblems }
+      | { line: number; ref: string; problems: null; data: UpsertProductData };
     const entries: Entry[] = batch.map((g) => {
       const row = g.rows[0]!;
       try {
         const data = parseInput(UpsertProductInput, rowToProductInput(row));
-        if (seen.has(data.sku)) return { line: g.line, ref: data.sku, problems: [{ line: g.line, field: 'sku', code: 'duplicate_sku_in_file' }] };
+        if (seen.has(data.sku))
+          return {
+            line: g.line,
+            ref: data.sku,
+            problems: [{ line: g.line, field: 'sku', code: 'duplicate_sku_in_file' }],
+          };
         seen.add(data.sku);
         return { line: g.line, ref: data.sku, problems: null, data };
       } catch (err) {
@@ -95,8 +116,14 @@ export async function* importProductsCsv({ ctx, input }: { ctx: Ctx; input: Impo
     }
 
     await transaction(async (tx) => {
-      const stored = await lockProductsBySku(tx, valid.map((d) => d.sku));
-      const activity = await categoryActivity(tx, valid.flatMap((d) => (d.category ? [d.category] : [])));
+      const stored = await lockProductsBySku(
+        tx,
+        valid.map((d) => d.sku),
+      );
+      const activity = await categoryActivity(
+        tx,
+        valid.flatMap((d) => (d.category ? [d.category] : [])),
+      );
       for (const e of entries) {
         if (e.problems) {
           sink.reject(e.problems, e.ref);
@@ -106,7 +133,8 @@ export async function* importProductsCsv({ ctx, input }: { ctx: Ctx; input: Impo
         const existing = stored.get(sku) ?? null;
         const resolved = resolveProduct(existing ? valuesOf(existing) : null, patch);
         const errors = { ...resolved.errors };
-        if (patch.category && !errors.category) Object.assign(errors, categoryErrors(patch.category, existing, activity));
+        if (patch.category && !errors.category)
+          Object.assign(errors, categoryErrors(patch.category, existing, activity));
         if (Object.keys(errors).length || !resolved.values) {
           sink.reject(problemsOf(new ValidationError(errors), e.line, columnOf), sku);
           continue;
@@ -127,5 +155,16 @@ export async function* importProductsCsv({ ctx, input }: { ctx: Ctx; input: Impo
     });
   };
 
-  return yield* runCsvImport(ctx, { kind: 'products', permission: 'import:product:any', columns: PRODUCT_CSV_COLUMNS, required: REQUIRED_PRODUCT_COLUMNS, batchSize: 200, handle }, input);
+  return yield* runCsvImport(
+    ctx,
+    {
+      kind: 'products',
+      permission: 'import:product:any',
+      columns: PRODUCT_CSV_COLUMNS,
+      required: REQUIRED_PRODUCT_COLUMNS,
+      batchSize: 200,
+      handle,
+    },
+    input,
+  );
 }

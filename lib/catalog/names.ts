@@ -42,6 +42,12 @@ export function nameOf(names: NameMap, code: string): string {
 /** What a form offers for a new record: active ones only, plus the current value (an old order's retired channel). */
 export type CatalogOption = { code: string; name: string; active: boolean };
 
-export function catalogOptions(rows: readonly CatalogRecord[], locale: Locale | string, current?: string | null): CatalogOption[] {
-  return rows.filter((r) => r.active || r.code === current).map((r) => ({ code: r.code, name: catalogName(r, locale), active: r.active }));
+export function catalogOptions(
+  rows: readonly CatalogRecord[],
+  locale: Locale | string,
+  current?: string | null,
+): CatalogOption[] {
+  return rows
+    .filter((r) => r.active || r.code === current)
+    .map((r) => ({ code: r.code, name: catalogName(r, locale), active: r.active }));
 }

@@ -17,13 +17,22 @@ export async function listCategoryOptions({ ctx }: { ctx: Ctx }): Promise<Catego
   authorize(ctx.actor, 'read:product:any');
   const db = await getDb();
   return db
-    .select({ code: productCategories.code, nameZh: productCategories.nameZh, nameEn: productCategories.nameEn, active: productCategories.active })
+    .select({
+      code: productCategories.code,
+      nameZh: productCategories.nameZh,
+      nameEn: productCategories.nameEn,
+      active: productCategories.active,
+    })
     .from(productCategories)
     .orderBy(asc(productCategories.position), asc(productCategories.code));
 }
 
 /** The category's name in the reader's language (its code when unknown). */
-export function categoryName(options: CategoryOption[] | Map<string, CategoryOption>, code: string, locale: string): string {
+export function categoryName(
+  options: CategoryOption[] | Map<string, CategoryOption>,
+  code: string,
+  locale: string,
+): string {
   const c = options instanceof Map ? options.get(code) : options.find((o) => o.code === code);
   if (!c) return code;
   return (locale === 'en' ? c.nameEn : c.nameZh) || code;
@@ -33,6 +42,9 @@ export function categoryName(options: CategoryOption[] | Map<string, CategoryOpt
 export async function categoryActivity(db: Queryable, codes: Iterable<string>): Promise<Map<string, boolean>> {
   const list = [...new Set(codes)];
   if (!list.length) return new Map();
-  const rows = await db.select({ code: productCategories.code, active: productCategories.active }).from(productCategories).where(inArray(productCategories.code, list));
+  const rows = await db
+    .select({ code: productCategories.code, active: productCategories.active })
+    .from(productCategories)
+    .where(inArray(productCategories.code, list));
   return new Map(rows.map((r) => [r.code, r.active]));
 }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { FieldErrors } from '@/lib/errors';
 import { CursorParam } from '@/lib/pagination';
-import { DEFAULT_WARRANTY_DAYS, MAX_PRICE_CENTS, MAX_WARRANTY_DAYS, NON_RETURNABLE_REASONS, PRODUCT_STATUSES, type NonReturnableReason } from './product-constants';
+import {
+  DEFAULT_WARRANTY_DAYS,
+  MAX_PRICE_CENTS,
+  MAX_WARRANTY_DAYS,
+  NON_RETURNABLE_REASONS,
+  PRODUCT_STATUSES,
+  type NonReturnableReason,
+} from './product-constants';
 
 export * from './product-constants';
 
@@ -23,14 +30,16 @@ const TRUE = new Set(['true', 'yes', 'y', '1', 'on', '是']);
 const FALSE = new Set(['false', 'no', 'n', '0', 'off', '否']);
 
 /** A yes/no from JSON (boolean), a form checkbox (`on`) or a CSV cell (true/false/yes/no/1/0/是/否). */
-export const boolField = z.union([z.boolean(), z.string(), z.number()], { message: 'invalid_boolean' }).transform((v, ctx) => {
-  if (typeof v === 'boolean') return v;
-  const s = String(v).trim().toLowerCase();
-  if (TRUE.has(s)) return true;
-  if (FALSE.has(s)) return false;
-  ctx.addIssue({ code: 'custom', message: 'invalid_boolean' });
-  return z.NEVER;
-});
+export const boolField = z
+  .union([z.boolean(), z.string(), z.number()], { message: 'invalid_boolean' })
+  .transform((v, ctx) => {
+    if (typeof v === 'boolean') return v;
+    const s = String(v).trim().toLowerCase();
+    if (TRUE.has(s)) return true;
+    if (FALSE.has(s)) return false;
+    ctx.addIssue({ code: 'custom', message: 'invalid_boolean' });
+    return z.NEVER;
+  });
 
 /** A whole number from JSON or a form/CSV string; a blank string counts as missing. */
 const wholeNumber = (message: string, min: number, max: number) =>
@@ -125,7 +134,10 @@ export type ProductPatch = { [K in keyof ProductValues]?: ProductValues[K] };
  * one given explicitly is an error); a non-returnable one needs its reason, which the return
  * policy engine shows the customer. Pure, so the form, the API and the import agree.
  */
-export function resolveProduct(existing: ProductValues | null, patch: ProductPatch): { values: ProductValues; errors: null } | { values: null; errors: FieldErrors } {
+export function resolveProduct(
+  existing: ProductValues | null,
+  patch: ProductPatch,
+): { values: ProductValues; errors: null } | { values: null; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const name = patch.name ?? existing?.name;
   const category = patch.category ?? existing?.category;
@@ -134,7 +146,8 @@ export function resolveProduct(existing: ProductValues | null, patch: ProductPat
   if (!category) errors.category = ['required'];
   if (priceCents === undefined) errors.priceCents = ['required'];
   const returnable = patch.returnable ?? existing?.returnable ?? true;
-  let reason = patch.nonReturnableReason !== undefined ? patch.nonReturnableReason : (existing?.nonReturnableReason ?? null);
+  let reason =
+    patch.nonReturnableReason !== undefined ? patch.nonReturnableReason : (existing?.nonReturnableReason ?? null);
   if (returnable) {
     if (patch.nonReturnableReason) errors.nonReturnableReason = ['reason_not_allowed'];
     reason = null;
@@ -157,7 +170,16 @@ export function resolveProduct(existing: ProductValues | null, patch: ProductPat
   };
 }
 
-const KEYS: (keyof ProductValues)[] = ['name', 'nameEn', 'category', 'priceCents', 'returnable', 'nonReturnableReason', 'warrantyDays', 'active'];
+const KEYS: (keyof ProductValues)[] = [
+  'name',
+  'nameEn',
+  'category',
+  'priceCents',
+  'returnable',
+  'nonReturnableReason',
+  'warrantyDays',
+  'active',
+];
 
 /** True when a write would change nothing (it is then skipped: no new version, no audit entry). */
 export function sameProduct(a: ProductValues, b: ProductValues): boolean {
@@ -165,6 +187,16 @@ export function sameProduct(a: ProductValues, b: ProductValues): boolean {
 }
 
 /** The product CSV (docs/products-csv.md): the import reads and the export writes these columns. */
-export const PRODUCT_CSV_COLUMNS = ['sku', 'name', 'name_en', 'category', 'price', 'returnable', 'non_returnable_reason', 'warranty_days', 'active'] as const;
+export const PRODUCT_CSV_COLUMNS = [
+  'sku',
+  'name',
+  'name_en',
+  'category',
+  'price',
+  'returnable',
+  'non_returnable_reason',
+  'warranty_days',
+  'active',
+] as const;
 export type ProductCsvColumn = (typeof PRODUCT_CSV_COLUMNS)[number];
 export const REQUIRED_PRODUCT_COLUMNS = ['sku', 'name', 'category'] as const satisfies readonly ProductCsvColumn[];

@@ -23,9 +23,14 @@ const post = (key: string | null, body: unknown) =>
     }),
   );
 const get = (key: string | null, s: string) =>
-  getProductRoute(new Request(`http://localhost/api/v1/products/${encodeURIComponent(s)}`, { headers: key ? { authorization: `Bearer ${key}` } : {} }), {
-    params: Promise.resolve({ sku: s }),
-  });
+  getProductRoute(
+    new Request(`http://localhost/api/v1/products/${encodeURIComponent(s)}`, {
+      headers: key ? { authorization: `Bearer ${key}` } : {},
+    }),
+    {
+      params: Promise.resolve({ sku: s }),
+    },
+  );
 
 beforeAll(async () => {
   admin = await ctxFor(await createTestUser({ role: 'admin' }));
@@ -37,7 +42,15 @@ beforeAll(async () => {
 describe('POST /api/v1/products', () => {
   it('creates (201), updates (200) and answers a repeat without writing', async () => {
     const s = sku('1');
-    const body = { sku: s.toLowerCase(), name: '蓝牙耳机', nameEn: 'Earbuds', category: 'electronics', priceCents: 19_900, returnable: true, warrantyDays: 365 };
+    const body = {
+      sku: s.toLowerCase(),
+      name: '蓝牙耳机',
+      nameEn: 'Earbuds',
+      category: 'electronics',
+      priceCents: 19_900,
+      returnable: true,
+      warrantyDays: 365,
+    };
     const created = await post(writeKey, body);
     expect(created.status).toBe(201);
     expect(await created.json()).toEqual({ sku: s, created: true, version: 1 });
@@ -46,10 +59,21 @@ describe('POST /api/v1/products', () => {
     expect(same.status).toBe(200);
     expect(await same.json()).toEqual({ sku: s, created: false, version: 1 });
 
-    const changed = await post(writeKey, { sku: s, priceCents: 17_900, returnable: false, nonReturnableReason: 'confirmed', version: 1 });
+    const changed = await post(writeKey, {
+      sku: s,
+      priceCents: 17_900,
+      returnable: false,
+      nonReturnableReason: 'confirmed',
+      version: 1,
+    });
     expect(changed.status).toBe(200);
     expect(await changed.json()).toEqual({ sku: s, created: false, version: 2 });
-    expect(await getProduct({ ctx: admin, input: { sku: s } })).toMatchObject({ name: '蓝牙耳机', priceCents: 17_900, returnable: false, nonReturnableReason: 'confirmed' });
+    expect(await getProduct({ ctx: admin, input: { sku: s } })).toMatchObject({
+      name: '蓝牙耳机',
+      priceCents: 17_900,
+      returnable: false,
+      nonReturnableReason: 'confirmed',
+    });
     // Audited as the key, on behalf of the admin who created it.
     const audit = await auditFor(s);
     expect(audit.map((e) => [e.action, e.actorLabel])).toEqual([
@@ -59,9 +83,19 @@ describe('POST /api/v1/products', () => {
   });
 
   it('answers 422 with field codes, 409 for a stale version, 400 for broken JSON', async () => {
-    const bad = await post(writeKey, { sku: sku('2'), name: '', category: 'no-such', priceCents: -5, returnable: false, warrantyDays: 9999 });
+    const bad = await post(writeKey, {
+      sku: sku('2'),
+      name: '',
+      category: 'no-such',
+      priceCents: -5,
+      returnable: false,
+      warrantyDays: 9999,
+    });
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error).toMatchObject({ code: 'invalid_input', fields: { name: ['required'], priceCents: ['invalid_amount'], warrantyDays: ['invalid_warranty'] } });
+    expect((await bad.json()).error).toMatchObject({
+      code: 'invalid_input',
+      fields: { name: ['required'], priceCents: ['invalid_amount'], warrantyDays: ['invalid_warranty'] },
+    });
     const unknown = await post(writeKey, { sku: sku('2'), name: '未知品类', category: 'no-such', priceCents: 100 });
     expect(unknown.status).toBe(422);
     expect((await unknown.json()).error.fields).toEqual({ category: ['unknown_category'] });
@@ -83,7 +117,10 @@ describe('POST /api/v1/products', () => {
     expect((await post(ordersKey, body)).status).toBe(403);
     expect((await post(null, body)).status).toBe(401);
     expect((await post('ak_000000000000_notakeynotakeynotakeynotakeynota', body)).status).toBe(401);
-    const { id, key } = await createApiKey({ ctx: admin, input: { name: `revoked ${tag}`, scopes: ['products:write'] } });
+    const { id, key } = await createApiKey({
+      ctx: admin,
+      input: { name: `revoked ${tag}`, scopes: ['products:write'] },
+    });
     await revokeApiKey({ ctx: admin, input: { id } });
     expect((await post(key, body)).status).toBe(401);
     await expect(getProduct({ ctx: admin, input: { sku: sku('4') } })).rejects.toMatchObject({ code: 'not_found' });

@@ -45,7 +45,9 @@ export type ProductDto = {
   version: number;
   updatedAt: string;
 };
-export type ProductDetailDto = ProductDto & { /** Order lines that sold this SKU (why it is archived, never deleted). */ orderLineCount: number };
+export type ProductDetailDto = ProductDto & {
+  /** Order lines that sold this SKU (why it is archived, never deleted). */ orderLineCount: number;
+};
 
 function toDto(p: ProductRow): ProductDto {
   return {
@@ -133,7 +135,10 @@ export async function getProduct({ ctx, input }: { ctx: Ctx; input: { sku: unkno
   const [row] = await db.select().from(products).where(eq(products.sku, sku)).limit(1);
   if (!row) throw new NotFoundError('product');
   // order_items_sku_idx (sku, order_id): an index-only count.
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(orderItems).where(eq(orderItems.sku, row.sku));
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orderItems)
+    .where(eq(orderItems.sku, row.sku));
   return { ...toDto(row), orderLineCount: Number(count?.n ?? 0) };
 }
 
@@ -142,7 +147,12 @@ export async function lockProductsBySku(tx: Tx, skus: Iterable<string>): Promise
   const list = [...new Set(skus)];
   if (!list.length) return new Map();
   // In SKU order, so two imports of overlapping files cannot deadlock on each other's rows.
-  const rows = await tx.select().from(products).where(inArray(products.sku, list)).orderBy(asc(products.sku)).for('update');
+  const rows = await tx
+    .select()
+    .from(products)
+    .where(inArray(products.sku, list))
+    .orderBy(asc(products.sku))
+    .for('update');
   return new Map(rows.map((r) => [r.sku, r]));
 }
 
@@ -154,14 +164,22 @@ async function lockProduct(tx: Tx, sku: string): Promise<ProductRow | null> {
  * A category a write may use: one that exists and is active. A product keeps the category it
  * already has even after that category is retired, so editing its price does not force a move.
  */
-export function categoryErrors(category: string, existing: ProductRow | null, activity: Map<string, boolean>): FieldErrors {
+export function categoryErrors(
+  category: string,
+  existing: ProductRow | null,
+  activity: Map<string, boolean>,
+): FieldErrors {
   if (existing && existing.category === category) return {};
   return activity.get(category) ? {} : { category: ['unknown_category'] };
 }
 
 /** A unique violation (SQLSTATE 23505), looking through the driver's and Drizzle's error wrappers. */
 function isUniqueViolation(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0;
+    e && i < 5;
+    e = e.cause as typeof e, i++
+  ) {
     if (e.code === '23505') return true;
   }
   return false;
@@ -172,17 +190,31 @@ function isUniqueViolation(err: unknown): boolean {
  * its audit event, inside the caller's transaction; the caller has authorised. A new product takes
  * the shop's currency. A SKU inserted meanwhile by someone else is a `duplicate_sku` field error.
  */
-export async function writeProductInTx(tx: Tx, ctx: Ctx, sku: string, existing: ProductRow | null, values: ProductValues): Promise<{ created: boolean; version: number }> {
+export async function writeProductInTx(
+  tx: Tx,
+  ctx: Ctx,
+  sku: string,
+  existing: ProductRow | null,
+  values: ProductValues,
+): Promise<{ created: boolean; version: number }> {
   if (!existing) {
     const { currency } = await getShopSettings(tx);
     let row: ProductRow | undefined;
     try {
-      [row] = await tx.insert(products).values({ sku, ...values, currency }).returning();
+      [row] = await tx
+        .insert(products)
+        .values({ sku, ...values, currency })
+        .returning();
     } catch (err) {
       if (isUniqueViolation(err)) throw new ValidationError({ sku: ['duplicate_sku'] });
       throw err;
     }
-    await recordAudit(tx, ctx, { action: 'product.create', entityType: 'product', entityId: sku, after: snapshot(row!) });
+    await recordAudit(tx, ctx, {
+      action: 'product.create',
+      entityType: 'product',
+      entityId: sku,
+      after: snapshot(row!),
+    });
     return { created: true, version: row!.version };
   }
   const [row] = await tx
@@ -190,21 +222,39 @@ export async function writeProductInTx(tx: Tx, ctx: Ctx, sku: string, existing: 
     .set({ ...values, version: existing.version + 1, updatedAt: sql`now()` })
     .where(eq(products.id, existing.id))
     .returning();
-  await recordAudit(tx, ctx, { action: 'product.update', entityType: 'product', entityId: sku, before: snapshot(existing), after: snapshot(row!) });
+  await recordAudit(tx, ctx, {
+    action: 'product.update',
+    entityType: 'product',
+    entityId: sku,
+    before: snapshot(existing),
+    after: snapshot(row!),
+  });
   return { created: false, version: row!.version };
 }
 
 /** Resolves and checks a write against the stored product; every field error at once. */
-async function checkedValues(tx: Tx, existing: ProductRow | null, patch: ProductPatch, errors: FieldErrors = {}): Promise<ProductValues> {
+async function checkedValues(
+  tx: Tx,
+  existing: ProductRow | null,
+  patch: ProductPatch,
+  errors: FieldErrors = {},
+): Promise<ProductValues> {
   const resolved = resolveProduct(existing ? valuesOf(existing) : null, patch);
   Object.assign(errors, resolved.errors);
   const category = patch.category ?? existing?.category;
-  if (category && !errors.category) Object.assign(errors, categoryErrors(category, existing, await categoryActivity(tx, [category])));
+  if (category && !errors.category)
+    Object.assign(errors, categoryErrors(category, existing, await categoryActivity(tx, [category])));
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return resolved.values!;
 }
 
-export async function createProduct({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ sku: string; version: number }> {
+export async function createProduct({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: unknown;
+}): Promise<{ sku: string; version: number }> {
   authorize(ctx.actor, 'manage:product:any');
   const data = parseInput(CreateProductInput, input);
   return transaction(async (tx) => {
@@ -280,7 +330,13 @@ export async function restoreProduct({ ctx, input }: { ctx: Ctx; input: unknown 
  * `POST /api/v1/products`. Omitted fields keep their values; a write that changes nothing is not
  * written (same version, no audit), so sending the same body twice is harmless.
  */
-export async function upsertProductBySku({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ sku: string; created: boolean; version: number }> {
+export async function upsertProductBySku({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: unknown;
+}): Promise<{ sku: string; created: boolean; version: number }> {
   authorize(ctx.actor, 'manage:product:any');
   const { sku, version, ...patch } = parseInput(UpsertProductInput, input);
   return transaction(async (tx) => {

@@ -7,7 +7,11 @@ import { CATALOG_CODE_RE, CATALOG_NAME_MAX, CATALOG_POSITION_MAX } from './names
  */
 
 /** A new record's code: checked strictly, never rewritten (it is what other systems send us). */
-export const newCodeField = z.string({ message: 'required' }).trim().min(1, 'required').regex(CATALOG_CODE_RE, 'invalid_code');
+export const newCodeField = z
+  .string({ message: 'required' })
+  .trim()
+  .min(1, 'required')
+  .regex(CATALOG_CODE_RE, 'invalid_code');
 
 /** Names the record to change; not a field that can change (codes are immutable). */
 const codeRef = z.string({ message: 'required' }).trim().min(1, 'required').max(100, 'too_long');
@@ -15,12 +19,19 @@ const codeRef = z.string({ message: 'required' }).trim().min(1, 'required').max(
 const nameField = z.string({ message: 'required' }).trim().min(1, 'required').max(CATALOG_NAME_MAX, 'too_long');
 
 /** From JSON (boolean) or a form (`true`/`false`/`on`). */
-const activeField = z.union([z.boolean(), z.enum(['true', 'false', 'on'])], { message: 'invalid_choice' }).transform((v) => v === true || v === 'true' || v === 'on');
+const activeField = z
+  .union([z.boolean(), z.enum(['true', 'false', 'on'])], { message: 'invalid_choice' })
+  .transform((v) => v === true || v === 'true' || v === 'on');
 
 /** A blank form field counts as "not given" (a new record then goes last). */
 const positionField = z.preprocess(
   (v) => (v === '' || v === null ? undefined : v),
-  z.coerce.number({ message: 'invalid_number' }).int('invalid_number').min(0, 'out_of_range').max(CATALOG_POSITION_MAX, 'out_of_range').optional(),
+  z.coerce
+    .number({ message: 'invalid_number' })
+    .int('invalid_number')
+    .min(0, 'out_of_range')
+    .max(CATALOG_POSITION_MAX, 'out_of_range')
+    .optional(),
 );
 
 export const CreateCatalogRecordInput = z.object({

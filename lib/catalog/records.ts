@@ -56,7 +56,14 @@ export function clearRecordsCache(kind?: CatalogKind): void {
 async function readRecords(kind: CatalogKind, db: Queryable): Promise<CatalogRecord[]> {
   const t = kind.table;
   return db
-    .select({ code: t.code, nameZh: t.nameZh, nameEn: t.nameEn, active: t.active, position: t.position, version: t.version })
+    .select({
+      code: t.code,
+      nameZh: t.nameZh,
+      nameEn: t.nameEn,
+      active: t.active,
+      position: t.position,
+      version: t.version,
+    })
     .from(t)
     .orderBy(asc(t.position), asc(t.code));
 }
@@ -70,7 +77,10 @@ export function authorizeAny(actor: Actor | null | undefined, permissions: reado
 
 const audited = (r: CatalogRecord) => ({ nameZh: r.nameZh, nameEn: r.nameEn, active: r.active, position: r.position });
 
-export async function createRecord(kind: CatalogKind, { ctx, input }: { ctx: Ctx; input: unknown }): Promise<CatalogRecord> {
+export async function createRecord(
+  kind: CatalogKind,
+  { ctx, input }: { ctx: Ctx; input: unknown },
+): Promise<CatalogRecord> {
   authorize(ctx.actor, kind.manage);
   const data = parseInput(CreateCatalogRecordInput, input);
   const t = kind.table;
@@ -86,8 +96,20 @@ export async function createRecord(kind: CatalogKind, { ctx, input }: { ctx: Ctx
         .onConflictDoNothing()
         .returning();
       if (!row) throw new ValidationError({ code: ['duplicate_code'] });
-      const created: CatalogRecord = { code: row.code, nameZh: row.nameZh, nameEn: row.nameEn, active: row.active, position: row.position, version: row.version };
-      await recordAudit(tx, ctx, { action: `${kind.action}.create`, entityType: kind.entityType, entityId: row.code, after: audited(created) });
+      const created: CatalogRecord = {
+        code: row.code,
+        nameZh: row.nameZh,
+        nameEn: row.nameEn,
+        active: row.active,
+        position: row.position,
+        version: row.version,
+      };
+      await recordAudit(tx, ctx, {
+        action: `${kind.action}.create`,
+        entityType: kind.entityType,
+        entityId: row.code,
+        after: audited(created),
+      });
       return created;
     });
   } finally {
@@ -100,7 +122,10 @@ export async function createRecord(kind: CatalogKind, { ctx, input }: { ctx: Ctx
  * rollups, return policies and other systems carry it). A deactivated record keeps everything
  * that points at it; it is only no longer offered for new orders, imports and products.
  */
-export async function updateRecord(kind: CatalogKind, { ctx, input }: { ctx: Ctx; input: unknown }): Promise<CatalogRecord> {
+export async function updateRecord(
+  kind: CatalogKind,
+  { ctx, input }: { ctx: Ctx; input: unknown },
+): Promise<CatalogRecord> {
   authorize(ctx.actor, kind.manage);
   const data = parseInput(UpdateCatalogRecordInput, input);
   const t = kind.table;
@@ -119,9 +144,22 @@ export async function updateRecord(kind: CatalogKind, { ctx, input }: { ctx: Ctx
       };
       await tx
         .update(t)
-        .set({ nameZh: next.nameZh, nameEn: next.nameEn, active: next.active, position: next.position, version: next.version, updatedAt: new Date() })
+        .set({
+          nameZh: next.nameZh,
+          nameEn: next.nameEn,
+          active: next.active,
+          position: next.position,
+          version: next.version,
+          updatedAt: new Date(),
+        })
         .where(eq(t.code, row.code));
-      await recordAudit(tx, ctx, { action: `${kind.action}.update`, entityType: kind.entityType, entityId: row.code, before: audited({ ...row }), after: audited(next) });
+      await recordAudit(tx, ctx, {
+        action: `${kind.action}.update`,
+        entityType: kind.entityType,
+        entityId: row.code,
+        before: audited({ ...row }),
+        after: audited(next),
+      });
       return next;
     });
   } finally {

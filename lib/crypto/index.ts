@@ -126,7 +126,9 @@ export function decryptNullable(stored: string | null | undefined): string | nul
 }
 
 export function phoneHashWithKeys(phone: string, keys: DataKeys): string {
-  return createHmac('sha256', keys.mac).update(`phone:${normalizePhone(phone)}`).digest('base64url');
+  return createHmac('sha256', keys.mac)
+    .update(`phone:${normalizePhone(phone)}`)
+    .digest('base64url');
 }
 
 /** The hash to store with a phone: always under the current key. */

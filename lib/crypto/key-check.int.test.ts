@@ -97,7 +97,9 @@ describe('the data key check at start', () => {
     await expect(checkDataKey(db, decryptsWith)).rejects.toThrow(/cannot decrypt the personal data/);
     expect(await storedFingerprint(db)).toBeNull();
     configure({});
-    await expect(checkDataKey(db, decryptsWith)).rejects.toThrow(/holds encrypted personal data, and no data key is configured/);
+    await expect(checkDataKey(db, decryptsWith)).rejects.toThrow(
+      /holds encrypted personal data, and no data key is configured/,
+    );
     expect(fs.existsSync(path.join(dir, 'data-key'))).toBe(false);
     configure({ key: keyA });
     expect((await checkDataKey(db, decryptsWith)).outcome).toBe('recorded');

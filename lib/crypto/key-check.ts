@@ -49,17 +49,24 @@ export const dataKeyFile = () => path.join(dataDir(), 'data-key');
 /** The configured key, if any: DATA_ENCRYPTION_KEY, or the demo's key file (embedded database only). */
 export function configuredDataKey(): { key: Buffer; source: string } | null {
   const e = env();
-  if (e.DATA_ENCRYPTION_KEY) return { key: Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64'), source: 'DATA_ENCRYPTION_KEY' };
+  if (e.DATA_ENCRYPTION_KEY)
+    return { key: Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64'), source: 'DATA_ENCRYPTION_KEY' };
   if (e.DATABASE_URL) return null;
   const file = dataKeyFile();
   if (!fs.existsSync(file)) return null;
   const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new DataKeyError(`${file} does not hold a 32-byte key in base64. Put back the file you kept, or set DATA_ENCRYPTION_KEY.`);
+  if (key.length !== 32)
+    throw new DataKeyError(
+      `${file} does not hold a 32-byte key in base64. Put back the file you kept, or set DATA_ENCRYPTION_KEY.`,
+    );
   return { key, source: file };
 }
 
 export async function storedFingerprint(db: Queryable): Promise<string | null> {
-  const [row] = await db.select({ value: instanceMeta.value }).from(instanceMeta).where(eq(instanceMeta.key, FINGERPRINT_META_KEY));
+  const [row] = await db
+    .select({ value: instanceMeta.value })
+    .from(instanceMeta)
+    .where(eq(instanceMeta.key, FINGERPRINT_META_KEY));
   const fp = row?.value?.fingerprint;
   return typeof fp === 'string' ? fp : null;
 }
@@ -72,7 +79,10 @@ export async function storeFingerprint(db: Queryable, fingerprint: string): Prom
 }
 
 export async function storedRotation(db: Queryable): Promise<RotationState | null> {
-  const [row] = await db.select({ value: instanceMeta.value }).from(instanceMeta).where(eq(instanceMeta.key, ROTATION_META_KEY));
+  const [row] = await db
+    .select({ value: instanceMeta.value })
+    .from(instanceMeta)
+    .where(eq(instanceMeta.key, ROTATION_META_KEY));
   return (row?.value as RotationState | undefined) ?? null;
 }
 
@@ -89,7 +99,14 @@ export async function saveRotation(db: Queryable, state: RotationState): Promise
  * values already re-encrypted under `to` would become unreadable.
  */
 export async function beginRotation(db: Queryable, from: string, to: string): Promise<RotationState> {
-  const fresh: RotationState = { from, to, startedAt: new Date().toISOString(), cursor: { customers: null, orders: null }, pass: 1, rewritten: 0 };
+  const fresh: RotationState = {
+    from,
+    to,
+    startedAt: new Date().toISOString(),
+    cursor: { customers: null, orders: null },
+    pass: 1,
+    rewritten: 0,
+  };
   await db.insert(instanceMeta).values({ key: ROTATION_META_KEY, value: fresh }).onConflictDoNothing();
   const state = (await storedRotation(db))!;
   if (state.from !== from || state.to !== to) throw unfinishedRotationError(state, to);
@@ -120,7 +137,12 @@ async function sampleCiphertext(db: Queryable): Promise<string | null> {
  * `rotating`: the data is (partly) under the previous key and a rotation to the configured key is
  * recorded; the app reads both keys until `npm run keys:rotate` has finished (docs/keys.md).
  */
-export type KeyCheck = { fingerprint: string; source: string; outcome: 'matched' | 'recorded' | 'generated' | 'rotating'; previous?: string };
+export type KeyCheck = {
+  fingerprint: string;
+  source: string;
+  outcome: 'matched' | 'recorded' | 'generated' | 'rotating';
+  previous?: string;
+};
 
 /**
  * Run after migrations, before anything encrypts or decrypts. `decrypts` tries a ciphertext with
@@ -174,7 +196,9 @@ export async function checkDataKey(
       throw new DataKeyError(
         `The configured data key (${configured.source}, fingerprint ${formatFingerprint(fp)}) is not the key this database is encrypted with ` +
           `(fingerprint ${formatFingerprint(stored)})` +
-          (previous ? `, nor is the previous key (${previous.source}, fingerprint ${formatFingerprint(previousFp!)})` : '') +
+          (previous
+            ? `, nor is the previous key (${previous.source}, fingerprint ${formatFingerprint(previousFp!)})`
+            : '') +
           '. Configure the right key; to change keys, use npm run keys:rotate (docs/keys.md).',
       );
     }
@@ -197,7 +221,12 @@ export async function checkDataKey(
       // Data from before fingerprints, under the previous key: a rotation starting now.
       await record(previousFp!);
       if (!opts.readOnly) await beginRotation(db, previousFp!, keyFingerprint(configured.key));
-      return { fingerprint: keyFingerprint(configured.key), source: configured.source, outcome: 'rotating', previous: previousFp! };
+      return {
+        fingerprint: keyFingerprint(configured.key),
+        source: configured.source,
+        outcome: 'rotating',
+        previous: previousFp!,
+      };
     }
     if (!decrypts(sample, configured.key)) {
       throw new DataKeyError(

@@ -13,8 +13,23 @@ import { createOrder } from '@/lib/orders/mutations';
 import { revealOrderContact } from '@/lib/orders/pii';
 import { listOrders } from '@/lib/orders/queries';
 import { createTestProduct, createTestUser, ctxFor, orderInput, uniquePhone } from '@/test/factories';
-import { decryptsWith, decryptWithKeys, deriveDataKeys, phoneHashWithKeys, resetDataKeyCache, surveyTokenKey, surveyTokenKeys } from './index';
-import { checkDataKey, keyFingerprint, ROTATION_META_KEY, storedFingerprint, storedRotation, storeFingerprint } from './key-check';
+import {
+  decryptsWith,
+  decryptWithKeys,
+  deriveDataKeys,
+  phoneHashWithKeys,
+  resetDataKeyCache,
+  surveyTokenKey,
+  surveyTokenKeys,
+} from './index';
+import {
+  checkDataKey,
+  keyFingerprint,
+  ROTATION_META_KEY,
+  storedFingerprint,
+  storedRotation,
+  storeFingerprint,
+} from './key-check';
 import { rotateDataKey } from './rotate';
 
 /**
@@ -57,7 +72,10 @@ let legacyCustomer: { id: string; phone: string; address: string };
 async function newOrder(): Promise<Expected> {
   const phone = uniquePhone();
   const address = `文三路 ${randomUUID().slice(0, 6)} 号`;
-  const { orderNo } = await createOrder({ ctx: agent, input: orderInput(sku, { customer: { name: '轮换', phone, address }, shippingAddress: address }) });
+  const { orderNo } = await createOrder({
+    ctx: agent,
+    input: orderInput(sku, { customer: { name: '轮换', phone, address }, shippingAddress: address }),
+  });
   return { orderNo, phone, address };
 }
 
@@ -103,7 +121,12 @@ beforeAll(async () => {
   const phone = uniquePhone();
   const [c] = await db
     .insert(customers)
-    .values({ name: '老客户', phoneEnc: legacyV1(phone), phoneHash: phoneHashWithKeys(phone, A), addressEnc: legacyV1('老地址 1 号') })
+    .values({
+      name: '老客户',
+      phoneEnc: legacyV1(phone),
+      phoneHash: phoneHashWithKeys(phone, A),
+      addressEnc: legacyV1('老地址 1 号'),
+    })
     .returning({ id: customers.id });
   legacyCustomer = { id: c!.id, phone, address: '老地址 1 号' };
 });
@@ -127,13 +150,20 @@ afterAll(async () => {
 describe('rotating the data key', () => {
   it('serves every row under either key mid-rotation, resumes after an interruption, and ends on the new key only', async () => {
     const db = await getDb();
-    const surveyLinkOfA = signSurveyToken({ surveyId: randomUUID(), expiresAt: Date.now() + 86_400_000 }, surveyTokenKey());
+    const surveyLinkOfA = signSurveyToken(
+      { surveyId: randomUUID(), expiresAt: Date.now() + 86_400_000 },
+      surveyTokenKey(),
+    );
 
     // The new key alone is refused (the data is under A); with A kept as the previous key the app starts.
     configure(keyB);
     await expect(checkDataKey(db, decryptsWith)).rejects.toThrow(/is not the key this database is encrypted with/);
     configure(keyB, keyA);
-    expect(await checkDataKey(db, decryptsWith)).toMatchObject({ outcome: 'rotating', fingerprint: keyFingerprint(keyB), previous: keyFingerprint(keyA) });
+    expect(await checkDataKey(db, decryptsWith)).toMatchObject({
+      outcome: 'rotating',
+      fingerprint: keyFingerprint(keyB),
+      previous: keyFingerprint(keyA),
+    });
     expect(await storedRotation(db)).toMatchObject({ from: keyFingerprint(keyA), to: keyFingerprint(keyB) });
     // A third key over an unfinished rotation would strand what is already under B.
     configure(randomBytes(32), keyA);
@@ -155,10 +185,16 @@ describe('rotating the data key', () => {
     // Mid-rotation: rows under A and under B are both found by phone and both readable.
     for (const e of [...before, during]) expect(await foundByPhone(e), e.phone).toEqual([e.orderNo]);
     for (const e of [before[0]!, before[6]!, during]) {
-      expect(await revealOrderContact({ ctx: supervisor, input: { orderNo: e.orderNo } })).toEqual({ recipientPhone: e.phone, shippingAddress: e.address, customerPhone: e.phone });
+      expect(await revealOrderContact({ ctx: supervisor, input: { orderNo: e.orderNo } })).toEqual({
+        recipientPhone: e.phone,
+        shippingAddress: e.address,
+        customerPhone: e.phone,
+      });
     }
     // An incoming order with a known phone joins its customer, whichever key hashed it.
-    const knownCustomer = await db.transaction((tx) => findOrCreateCustomer(tx, { name: 'x', phone: legacyCustomer.phone }));
+    const knownCustomer = await db.transaction((tx) =>
+      findOrCreateCustomer(tx, { name: 'x', phone: legacyCustomer.phone }),
+    );
     expect(knownCustomer).toBe(legacyCustomer.id);
     // Start-up still accepts old + new, and still refuses the new key alone.
     expect((await checkDataKey(db, decryptsWith)).outcome).toBe('rotating');
@@ -172,7 +208,12 @@ describe('rotating the data key', () => {
 
     // Resumed: finishes where it stopped.
     const progress: number[] = [];
-    const rest = await rotateDataKey(db, { current: keyB, previous: keyA, batchSize: 3, onBatch: (p) => progress.push(p.rows) });
+    const rest = await rotateDataKey(db, {
+      current: keyB,
+      previous: keyA,
+      batchSize: 3,
+      onBatch: (p) => progress.push(p.rows),
+    });
     expect(rest.status).toBe('finished');
     // 8 customers + 7 orders were under A; the order and customer written during the rotation were not.
     expect(rest.total).toBe(15);
@@ -204,10 +245,19 @@ describe('rotating the data key', () => {
     // With the new key alone every phone is still found and every contact still readable.
     configure(keyB);
     for (const e of [...before, during]) expect(await foundByPhone(e), e.phone).toEqual([e.orderNo]);
-    expect(await revealOrderContact({ ctx: supervisor, input: { orderNo: before[3]!.orderNo } })).toEqual({ recipientPhone: before[3]!.phone, shippingAddress: before[3]!.address, customerPhone: before[3]!.phone });
-    expect(await db.transaction((tx) => findOrCreateCustomer(tx, { name: 'x', phone: legacyCustomer.phone }))).toBe(legacyCustomer.id);
+    expect(await revealOrderContact({ ctx: supervisor, input: { orderNo: before[3]!.orderNo } })).toEqual({
+      recipientPhone: before[3]!.phone,
+      shippingAddress: before[3]!.address,
+      customerPhone: before[3]!.phone,
+    });
+    expect(await db.transaction((tx) => findOrCreateCustomer(tx, { name: 'x', phone: legacyCustomer.phone }))).toBe(
+      legacyCustomer.id,
+    );
     // Old survey links live as long as the previous key stays configured (docs/keys.md).
-    expect(verifySurveyToken(surveyLinkOfA, surveyTokenKeys(), Date.now())).toEqual({ ok: false, code: 'token_tampered' });
+    expect(verifySurveyToken(surveyLinkOfA, surveyTokenKeys(), Date.now())).toEqual({
+      ok: false,
+      code: 'token_tampered',
+    });
     configure(keyB, keyA);
     expect(verifySurveyToken(surveyLinkOfA, surveyTokenKeys(), Date.now()).ok).toBe(true);
   });

@@ -37,7 +37,11 @@ type Table = { name: 'customers' | 'orders'; idCast: 'uuid' | 'bigint'; columns:
 /** Every column holding a value encrypted or keyed with the data key (db/schema/orders.ts). */
 export const ENCRYPTED_TABLES: readonly Table[] = [
   { name: 'customers', idCast: 'uuid', columns: [{ enc: 'phone_enc', hash: 'phone_hash' }, { enc: 'address_enc' }] },
-  { name: 'orders', idCast: 'bigint', columns: [{ enc: 'recipient_phone_enc', hash: 'recipient_phone_hash' }, { enc: 'shipping_address_enc' }] },
+  {
+    name: 'orders',
+    idCast: 'bigint',
+    columns: [{ enc: 'recipient_phone_enc', hash: 'recipient_phone_hash' }, { enc: 'shipping_address_enc' }],
+  },
 ];
 
 /** Serialises batches of concurrent runs: each re-reads the cursor after taking it. */
@@ -81,7 +85,9 @@ function pendingWhere(t: Table, kid: string): SQL {
 export async function pendingRowCount(db: Queryable, kid: string): Promise<number> {
   let n = 0;
   for (const t of ENCRYPTED_TABLES) {
-    const [row] = rowsOf<{ n: string | number }>(await db.execute(sql`select count(*) as n from ${ident(t.name)} where ${pendingWhere(t, kid)}`));
+    const [row] = rowsOf<{ n: string | number }>(
+      await db.execute(sql`select count(*) as n from ${ident(t.name)} where ${pendingWhere(t, kid)}`),
+    );
     n += Number(row?.n ?? 0);
   }
   return n;
@@ -89,14 +95,22 @@ export async function pendingRowCount(db: Queryable, kid: string): Promise<numbe
 
 async function anyPending(db: Queryable, kid: string): Promise<boolean> {
   for (const t of ENCRYPTED_TABLES) {
-    const rows = rowsOf(await db.execute(sql`select 1 as x from ${ident(t.name)} where ${pendingWhere(t, kid)} limit 1`));
+    const rows = rowsOf(
+      await db.execute(sql`select 1 as x from ${ident(t.name)} where ${pendingWhere(t, kid)} limit 1`),
+    );
     if (rows.length) return true;
   }
   return false;
 }
 
 /** One batch of one table, in the caller's transaction. Returns rows seen and rewritten. */
-async function rotateBatch(tx: Queryable, t: Table, cursor: string | number | null, batchSize: number, keys: { next: DataKeys; read: DataKeys[] }) {
+async function rotateBatch(
+  tx: Queryable,
+  t: Table,
+  cursor: string | number | null,
+  batchSize: number,
+  keys: { next: DataKeys; read: DataKeys[] },
+) {
   const cols = t.columns.flatMap((c) => (c.hash ? [c.enc, c.hash] : [c.enc]));
   const after = cursor === null ? sql`true` : sql`id > ${String(cursor)}::${sql.raw(t.idCast)}`;
   const rows = rowsOf<Record<string, string | null>>(
@@ -132,7 +146,10 @@ async function rotateBatch(tx: Queryable, t: Table, cursor: string | number | nu
     return sql`(${sql.join(parts, sql`, `)})`;
   });
   const vcols = ['id', ...t.columns.flatMap((c, i) => (c.hash ? [`o${i}`, `n${i}`, `h${i}`] : [`o${i}`, `n${i}`]))];
-  const sets = t.columns.flatMap((c, i) => [sql`${ident(c.enc)} = v.${sql.raw(`n${i}`)}`, ...(c.hash ? [sql`${ident(c.hash)} = v.${sql.raw(`h${i}`)}`] : [])]);
+  const sets = t.columns.flatMap((c, i) => [
+    sql`${ident(c.enc)} = v.${sql.raw(`n${i}`)}`,
+    ...(c.hash ? [sql`${ident(c.hash)} = v.${sql.raw(`h${i}`)}`] : []),
+  ]);
   // Guarded by the values read: a row the app rewrote meanwhile (with the new key) is not overwritten.
   const guard = t.columns.map((c, i) => sql`t.${ident(c.enc)} is not distinct from v.${sql.raw(`o${i}`)}`);
   const updated = rowsOf(
@@ -151,8 +168,12 @@ export async function rotateDataKey(db: Db, opts: RotateOptions): Promise<Rotate
   const from = keyFingerprint(opts.previous);
   const next = deriveDataKeys(opts.current);
   const prev = deriveDataKeys(opts.previous);
-  if (from === to) throw new DataKeyError('The new and the previous data key are the same key: configure a new key as DATA_ENCRYPTION_KEY.');
-  if (next.kid === prev.kid) throw new DataKeyError('The two keys share a key id (a 1 in 4 billion chance): generate another new key.');
+  if (from === to)
+    throw new DataKeyError(
+      'The new and the previous data key are the same key: configure a new key as DATA_ENCRYPTION_KEY.',
+    );
+  if (next.kid === prev.kid)
+    throw new DataKeyError('The two keys share a key id (a 1 in 4 billion chance): generate another new key.');
   const keys = { next, read: [next, prev] };
 
   const stored = await storedFingerprint(db);
@@ -178,7 +199,8 @@ export async function rotateDataKey(db: Db, opts: RotateOptions): Promise<Rotate
       await tx.execute(sql`select pg_advisory_xact_lock(${ROTATION_LOCK})`);
       const state = await storedRotation(tx);
       if (!state) return { kind: 'finished' as const, total: 0 }; // another run finished it meanwhile
-      if (state.to !== to || state.from !== from) throw new DataKeyError(`The recorded rotation (to ${formatFingerprint(state.to)}) changed under this run.`);
+      if (state.to !== to || state.from !== from)
+        throw new DataKeyError(`The recorded rotation (to ${formatFingerprint(state.to)}) changed under this run.`);
       const table = ENCRYPTED_TABLES.find((t) => state.cursor[t.name] !== 'done');
       if (!table) {
         // A pass over every table is complete: finish only if nothing under the old key is left.
@@ -204,14 +226,27 @@ export async function rotateDataKey(db: Db, opts: RotateOptions): Promise<Rotate
         rewritten: state.rewritten + r.rewritten,
       };
       await saveRotation(tx, updated);
-      return { kind: 'batch' as const, table: table.name, seen: r.seen, rewritten: r.rewritten, pass: state.pass, total: updated.rewritten };
+      return {
+        kind: 'batch' as const,
+        table: table.name,
+        seen: r.seen,
+        rewritten: r.rewritten,
+        pass: state.pass,
+        total: updated.rewritten,
+      };
     });
     if (step.kind === 'finished') return { status: 'finished', rewritten, total: step.total, batches, from, to };
     if (step.kind === 'batch') {
       if (step.seen > 0) {
         batches++;
         rewritten += step.rewritten;
-        opts.onBatch?.({ table: step.table, rows: step.seen, rewritten: step.rewritten, pass: step.pass, total: step.total });
+        opts.onBatch?.({
+          table: step.table,
+          rows: step.seen,
+          rewritten: step.rewritten,
+          pass: step.pass,
+          total: step.total,
+        });
       }
     }
   }
@@ -223,7 +258,9 @@ export async function rotateDataKey(db: Db, opts: RotateOptions): Promise<Rotate
  */
 export async function lastOldSurveyLinkExpiry(db: Queryable): Promise<Date | null> {
   const [row] = rowsOf<{ until: string | Date | null }>(
-    await db.execute(sql`select max(expires_at) as until from surveys where answered_at is null and expires_at > now()`),
+    await db.execute(
+      sql`select max(expires_at) as until from surveys where answered_at is null and expires_at > now()`,
+    ),
   );
   return row?.until ? new Date(row.until) : null;
 }

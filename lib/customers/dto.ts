@@ -50,9 +50,23 @@ export type CustomerProfileDto = {
   createdAt: string;
   externalIds: CustomerExternalIdDto[];
   notes: CustomerNoteDto[];
-  orders: { orderNo: string; channel: string; status: OrderStatus; totalCents: number; currency: string; placedAt: string }[];
+  orders: {
+    orderNo: string;
+    channel: string;
+    status: OrderStatus;
+    totalCents: number;
+    currency: string;
+    placedAt: string;
+  }[];
   cases: { caseNo: string; type: CaseType; status: CaseStatus; orderNo: string; createdAt: string }[];
-  feedback: { id: number; kind: FeedbackKind; score: number | null; comment: string; status: FeedbackStatus; createdAt: string }[];
+  feedback: {
+    id: number;
+    kind: FeedbackKind;
+    score: number | null;
+    comment: string;
+    status: FeedbackStatus;
+    createdAt: string;
+  }[];
   feedbackTotal: number;
   /** CSAT and NPS answers, oldest first (the latest 100). */
   surveyAnswers: { kind: 'csat' | 'nps'; score: number; at: string }[];
@@ -72,7 +86,14 @@ export type MergeSideDto = {
   counts: MergeCounts;
 };
 
-export type MergeCounts = { orders: number; cases: number; feedback: number; surveys: number; notes: number; externalIds: number };
+export type MergeCounts = {
+  orders: number;
+  cases: number;
+  feedback: number;
+  surveys: number;
+  notes: number;
+  externalIds: number;
+};
 
 export type MergePreviewDto = {
   source: MergeSideDto;

@@ -11,7 +11,17 @@ import { parseInput } from '@/lib/validation';
 import { customerFilterWhere, orderStatsFor } from './queries';
 import { ListCustomersInput, searchModeOf } from './schemas';
 
-export const CUSTOMER_EXPORT_COLUMNS = ['id', 'name', 'phone', 'email', 'region', 'tags', 'orders', 'refunded', 'created_at'] as const;
+export const CUSTOMER_EXPORT_COLUMNS = [
+  'id',
+  'name',
+  'phone',
+  'email',
+  'region',
+  'tags',
+  'orders',
+  'refunded',
+  'created_at',
+] as const;
 
 const BATCH = 500;
 const yuan = (cents: number) => (cents / 100).toFixed(2);
@@ -29,12 +39,17 @@ export async function* exportCustomersCsv({ ctx, input }: { ctx: Ctx; input: unk
   const f = parseInput(ListCustomersInput, { ...(input as object), cursor: undefined });
   const db = await getDb();
   const tz = env().SHOP_TIMEZONE;
-  await recordAudit(db, ctx, { action: 'customer.export', entityType: 'customer', after: { filters: { search: f.q ? searchModeOf(f.q, f.field) : null, tag: f.tag ?? null } } });
+  await recordAudit(db, ctx, {
+    action: 'customer.export',
+    entityType: 'customer',
+    after: { filters: { search: f.q ? searchModeOf(f.q, f.field) : null, tag: f.tag ?? null } },
+  });
   yield csvLine([...CUSTOMER_EXPORT_COLUMNS]);
   let after: { key: string; id: string } | null = null;
   for (;;) {
     const where = customerFilterWhere(f);
-    if (after) where.push(sql`(${customers.createdAt}, ${customers.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`);
+    if (after)
+      where.push(sql`(${customers.createdAt}, ${customers.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`);
     const batch = await db
       .select({
         key: sql<string>`${customers.createdAt}::text`,
@@ -58,7 +73,17 @@ export async function* exportCustomersCsv({ ctx, input }: { ctx: Ctx; input: unk
     let chunk = '';
     for (const c of batch) {
       const s = stats.get(c.id);
-      chunk += csvLine([c.id, c.name, c.phoneMasked, c.email, c.region, c.tags.join('|'), s?.count ?? 0, yuan(s?.refundedCents ?? 0), c.createdLocal]);
+      chunk += csvLine([
+        c.id,
+        c.name,
+        c.phoneMasked,
+        c.email,
+        c.region,
+        c.tags.join('|'),
+        s?.count ?? 0,
+        yuan(s?.refundedCents ?? 0),
+        c.createdLocal,
+      ]);
     }
     yield chunk;
     const last = batch.at(-1)!;

@@ -16,7 +16,17 @@ import { parseInput } from '@/lib/validation';
 import { MAX_NOTE_LENGTH, tagsField } from './schemas';
 
 /** The customer CSV format (docs/customers-csv.md). One row per customer. */
-export const CUSTOMER_COLUMNS = ['name', 'phone', 'email', 'channel', 'external_id', 'region', 'address', 'tags', 'notes'] as const;
+export const CUSTOMER_COLUMNS = [
+  'name',
+  'phone',
+  'email',
+  'channel',
+  'external_id',
+  'region',
+  'address',
+  'tags',
+  'notes',
+] as const;
 export const REQUIRED_CUSTOMER_COLUMNS = ['name'] as const;
 type Column = (typeof CUSTOMER_COLUMNS)[number];
 
@@ -51,7 +61,17 @@ const CustomerCsvRow = z
   });
 type RowData = z.output<typeof CustomerCsvRow>;
 
-const COLUMN_OF: Record<string, Column> = { name: 'name', phone: 'phone', email: 'email', channel: 'channel', externalId: 'external_id', region: 'region', address: 'address', tags: 'tags', notes: 'notes' };
+const COLUMN_OF: Record<string, Column> = {
+  name: 'name',
+  phone: 'phone',
+  email: 'email',
+  channel: 'channel',
+  externalId: 'external_id',
+  region: 'region',
+  address: 'address',
+  tags: 'tags',
+  notes: 'notes',
+};
 const columnOf = (path: string) => ({ column: COLUMN_OF[path.split('.')[0]!] ?? '' });
 
 function inputOf(r: CsvRecord<Column>) {
@@ -91,7 +111,11 @@ class BatchIndex {
 
   match(d: RowData): Known | undefined {
     const id =
-      (d.phone ? phoneHashes(d.phone).map((h) => this.byHash.get(h)).find(Boolean) : undefined) ??
+      (d.phone
+        ? phoneHashes(d.phone)
+            .map((h) => this.byHash.get(h))
+            .find(Boolean)
+        : undefined) ??
       (d.email ? this.byEmail.get(d.email) : undefined) ??
       (d.channel && d.externalId ? this.byExt.get(extKey(d.channel, d.externalId)) : undefined);
     return id ? this.byId.get(id) : undefined;
@@ -113,17 +137,32 @@ async function loadBatch(tx: Tx, rows: RowData[]): Promise<BatchIndex> {
     emails.length ? tx.select({ id: customers.id }).from(customers).where(inArray(customers.email, emails)) : [],
     pairs.length
       ? tx
-          .select({ channel: customerExternalIds.channel, externalId: customerExternalIds.externalId, customerId: customerExternalIds.customerId })
+          .select({
+            channel: customerExternalIds.channel,
+            externalId: customerExternalIds.externalId,
+            customerId: customerExternalIds.customerId,
+          })
           .from(customerExternalIds)
-          .where(sql`(${customerExternalIds.channel}, ${customerExternalIds.externalId}) in (${sql.join(pairs, sql`, `)})`)
+          .where(
+            sql`(${customerExternalIds.channel}, ${customerExternalIds.externalId}) in (${sql.join(pairs, sql`, `)})`,
+          )
       : [],
   ]);
-  const ids = [...new Set([...byHash.map((r) => r.id), ...byEmail.map((r) => r.id), ...byExt.map((r) => r.customerId)])];
+  const ids = [
+    ...new Set([...byHash.map((r) => r.id), ...byEmail.map((r) => r.id), ...byExt.map((r) => r.customerId)]),
+  ];
   if (!ids.length) return index;
   // Oldest first, so that when two records share a phone or e-mail the older one is the match.
-  const locked = await tx.select().from(customers).where(inArray(customers.id, ids)).orderBy(asc(customers.id)).for('update');
-  for (const c of [...locked].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))) index.add(c);
-  for (const e of byExt) if (index.byId.has(e.customerId)) index.byExt.set(extKey(e.channel, e.externalId), e.customerId);
+  const locked = await tx
+    .select()
+    .from(customers)
+    .where(inArray(customers.id, ids))
+    .orderBy(asc(customers.id))
+    .for('update');
+  for (const c of [...locked].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id)))
+    index.add(c);
+  for (const e of byExt)
+    if (index.byId.has(e.customerId)) index.byExt.set(extKey(e.channel, e.externalId), e.customerId);
   const bodies = [...new Set(rows.flatMap((d) => (d.notes ? [d.notes] : [])))];
   if (bodies.length) {
     const existing = await tx
@@ -138,7 +177,12 @@ async function loadBatch(tx: Tx, rows: RowData[]): Promise<BatchIndex> {
 /** Fields a matched customer lacks and the row has; a match never overwrites what staff already know. */
 function fillPatch(c: Known, d: RowData) {
   const patch: Partial<Known> = {};
-  if (!c.phoneEnc && d.phone) Object.assign(patch, { phoneEnc: encryptNullable(d.phone), phoneHash: phoneHash(d.phone), phoneMasked: maskPhone(d.phone) });
+  if (!c.phoneEnc && d.phone)
+    Object.assign(patch, {
+      phoneEnc: encryptNullable(d.phone),
+      phoneHash: phoneHash(d.phone),
+      phoneMasked: maskPhone(d.phone),
+    });
   if (!c.email && d.email) patch.email = d.email;
   if (!c.region && d.region) patch.region = d.region;
   if (!c.addressEnc && d.address) patch.addressEnc = encryptNullable(d.address);
@@ -155,7 +199,13 @@ function fillPatch(c: Known, d: RowData) {
  * skips every row). No match creates a customer, personal data encrypted as for orders
  * (lib/orders/customer-match.ts). Lookups are one query per key per batch, never one per row.
  */
-export async function* importCustomersCsv({ ctx, input }: { ctx: Ctx; input: ImportInput }): AsyncGenerator<ImportProgress, ImportResult> {
+export async function* importCustomersCsv({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ImportInput;
+}): AsyncGenerator<ImportProgress, ImportResult> {
   const spec: ImportSpec<Column> = {
     kind: 'customers',
     permission: 'import:customer:any',
@@ -173,14 +223,21 @@ async function handleBatch(ctx: Ctx, batch: CsvGroup<Column>[], sink: ImportSink
   const rejected: { line: number; ref: string; problems: Parameters<ImportSink['reject']>[0] }[] = [];
   const codes = [...new Set(batch.flatMap((g) => (cell(g.rows[0]!.channel) ? [cell(g.rows[0]!.channel)!] : [])))];
   const db = await getDb();
-  const known = new Set(codes.length ? (await db.select({ code: channels.code }).from(channels).where(inArray(channels.code, codes))).map((c) => c.code) : []);
+  const known = new Set(
+    codes.length
+      ? (await db.select({ code: channels.code }).from(channels).where(inArray(channels.code, codes))).map(
+          (c) => c.code,
+        )
+      : [],
+  );
   const rows: { line: number; ref: string; d: RowData }[] = [];
   for (const g of batch) {
     const r = g.rows[0]!;
     const ref = cell(r.external_id) ?? cell(r.email) ?? cell(r.name) ?? '';
     try {
       const d = parseInput(CustomerCsvRow, inputOf(r));
-      if (d.channel && !known.has(d.channel)) rejected.push({ line: g.line, ref, problems: [{ line: g.line, field: 'channel', code: 'unknown_channel' }] });
+      if (d.channel && !known.has(d.channel))
+        rejected.push({ line: g.line, ref, problems: [{ line: g.line, field: 'channel', code: 'unknown_channel' }] });
       else rows.push({ line: g.line, ref, d });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
@@ -195,7 +252,8 @@ async function handleBatch(ctx: Ctx, batch: CsvGroup<Column>[], sink: ImportSink
       );
       for (const { line, ref, d } of rows) {
         const outcome = await writeRow(tx, index, d, actor);
-        if (outcome === 'conflict') rejected.push({ line, ref, problems: [{ line, field: 'external_id', code: 'external_id_other_customer' }] });
+        if (outcome === 'conflict')
+          rejected.push({ line, ref, problems: [{ line, field: 'external_id', code: 'external_id_other_customer' }] });
         else sink[outcome]();
       }
     });
@@ -204,7 +262,12 @@ async function handleBatch(ctx: Ctx, batch: CsvGroup<Column>[], sink: ImportSink
 }
 
 /** One valid row against what the batch knows: create, fill in, or leave alone. */
-async function writeRow(tx: Tx, index: BatchIndex, d: RowData, actor: { userId: string; name: string }): Promise<'imported' | 'updated' | 'skipped' | 'conflict'> {
+async function writeRow(
+  tx: Tx,
+  index: BatchIndex,
+  d: RowData,
+  actor: { userId: string; name: string },
+): Promise<'imported' | 'updated' | 'skipped' | 'conflict'> {
   const match = index.match(d);
   const ext = d.channel && d.externalId ? extKey(d.channel, d.externalId) : null;
   const extOwner = ext ? index.byExt.get(ext) : undefined;
@@ -242,13 +305,17 @@ async function writeRow(tx: Tx, index: BatchIndex, d: RowData, actor: { userId: 
   }
   index.add(customer);
   if (ext && !extOwner) {
-    await tx.insert(customerExternalIds).values({ channel: d.channel!, externalId: d.externalId!, customerId: customer.id });
+    await tx
+      .insert(customerExternalIds)
+      .values({ channel: d.channel!, externalId: d.externalId!, customerId: customer.id });
     index.byExt.set(ext, customer.id);
     changed = true;
   }
   const noteKey = d.notes ? `${customer.id}\u0000${d.notes}` : null;
   if (noteKey && !index.notes.has(noteKey)) {
-    await tx.insert(customerNotes).values({ customerId: customer.id, authorId: actor.userId, authorLabel: actor.name, body: d.notes! });
+    await tx
+      .insert(customerNotes)
+      .values({ customerId: customer.id, authorId: actor.userId, authorLabel: actor.name, body: d.notes! });
     index.notes.add(noteKey);
     changed = true;
   }

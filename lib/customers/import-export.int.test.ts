@@ -25,7 +25,10 @@ beforeAll(async () => {
 });
 
 async function runImport(ctx: Ctx, csv: string): Promise<ImportResult> {
-  const gen = importCustomersCsv({ ctx, input: { fileName: 'customers.csv', body: Readable.from([Buffer.from(csv)]), options: {} } });
+  const gen = importCustomersCsv({
+    ctx,
+    input: { fileName: 'customers.csv', body: Readable.from([Buffer.from(csv)]), options: {} },
+  });
   for (;;) {
     const step = await gen.next();
     if (step.done) return step.value;
@@ -34,30 +37,47 @@ async function runImport(ctx: Ctx, csv: string): Promise<ImportResult> {
 
 async function byPhone(phone: string) {
   const db = await getDb();
-  return db.select().from(customers).where(eq(customers.phoneHash, phoneHash(phone)));
+  return db
+    .select()
+    .from(customers)
+    .where(eq(customers.phoneHash, phoneHash(phone)));
 }
 
 async function extIdsOf(id: string) {
   const db = await getDb();
-  return (await db.select().from(customerExternalIds).where(eq(customerExternalIds.customerId, id))).map((e) => `${e.channel}:${e.externalId}`);
+  return (await db.select().from(customerExternalIds).where(eq(customerExternalIds.customerId, id))).map(
+    (e) => `${e.channel}:${e.externalId}`,
+  );
 }
 
 describe('importCustomersCsv', () => {
   it('creates new customers with encrypted contacts, tags, a channel id and a note', async () => {
     const phone = uniquePhone();
     const buyer = `b-${randomUUID().slice(0, 8)}`;
-    const r = await runImport(supervisor, `name,phone,email,channel,external_id,region,address,tags,notes\n"王, 小明",${phone},WXM-${buyer}@Example.com,tmall,${buyer},浙江省 杭州市,文三路 100 号,VIP|批发;vip,老客户`);
+    const r = await runImport(
+      supervisor,
+      `name,phone,email,channel,external_id,region,address,tags,notes\n"王, 小明",${phone},WXM-${buyer}@Example.com,tmall,${buyer},浙江省 杭州市,文三路 100 号,VIP|批发;vip,老客户`,
+    );
     expect(r).toMatchObject({ rows: 1, imported: 1, updated: 0, skipped: 0, rejected: 0 });
     const [c] = await byPhone(phone);
-    expect(c).toMatchObject({ name: '王, 小明', email: `wxm-${buyer}@example.com`, region: '浙江省 杭州市', tags: ['vip', '批发'], phoneMasked: `${phone.slice(0, 3)}****${phone.slice(-4)}` });
+    expect(c).toMatchObject({
+      name: '王, 小明',
+      email: `wxm-${buyer}@example.com`,
+      region: '浙江省 杭州市',
+      tags: ['vip', '批发'],
+      phoneMasked: `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+    });
     expect(c!.phoneEnc).not.toContain(phone);
     expect(decryptNullable(c!.phoneEnc)).toBe(phone);
     expect(decryptNullable(c!.addressEnc)).toBe('文三路 100 号');
     expect(await extIdsOf(c!.id)).toEqual([`tmall:${buyer}`]);
     const db = await getDb();
-    expect(await db.select({ body: customerNotes.body, authorLabel: customerNotes.authorLabel }).from(customerNotes).where(eq(customerNotes.customerId, c!.id))).toEqual([
-      { body: '老客户', authorLabel: '主管老陈' },
-    ]);
+    expect(
+      await db
+        .select({ body: customerNotes.body, authorLabel: customerNotes.authorLabel })
+        .from(customerNotes)
+        .where(eq(customerNotes.customerId, c!.id)),
+    ).toEqual([{ body: '老客户', authorLabel: '主管老陈' }]);
     const [job] = await db.select().from(importJobs).where(eq(importJobs.id, r.jobId));
     expect(job).toMatchObject({ kind: 'customers', imported: 1, totalRows: 1 });
     expect((await auditFor(r.jobId)).map((e) => e.action)).toEqual(['customer.import']);
@@ -107,7 +127,9 @@ describe('importCustomersCsv', () => {
     expect(r).toMatchObject({ rows: 2, updated: 1, skipped: 1, imported: 0 });
     expect(await extIdsOf(c.id)).toEqual([`douyin:${buyer}`]);
     const db = await getDb();
-    expect((await db.select().from(customerNotes).where(eq(customerNotes.customerId, c.id))).map((n) => n.body)).toEqual(['常买零食']);
+    expect(
+      (await db.select().from(customerNotes).where(eq(customerNotes.customerId, c.id))).map((n) => n.body),
+    ).toEqual(['常买零食']);
 
     const phone = uniquePhone();
     const twice = await runImport(supervisor, `name,phone\n新客,${phone}\n新客,${phone}`);
@@ -158,7 +180,10 @@ describe('importCustomersCsv', () => {
   });
 
   it('needs the name column and the import permission', async () => {
-    await expect(runImport(supervisor, 'phone\n13800000000')).rejects.toMatchObject({ code: 'csv_missing_columns', params: { columns: 'name' } });
+    await expect(runImport(supervisor, 'phone\n13800000000')).rejects.toMatchObject({
+      code: 'csv_missing_columns',
+      params: { columns: 'name' },
+    });
     await expect(runImport(agent, 'name\n某人')).rejects.toBeInstanceOf(ForbiddenError);
     await expect(runImport(anonymousCtx(), 'name\n某人')).rejects.toBeInstanceOf(UnauthenticatedError);
   });
@@ -174,13 +199,24 @@ describe('exportCustomersCsv', () => {
   it('exports the filtered customers with the phone masked, no street address, tags, orders and refunds — audited', async () => {
     const tag = uniqueTag('exp');
     const sku = (await createTestProduct({ priceCents: 10_000 })).sku;
-    const c = await insertCustomer({ name: '=HYPERLINK("x")', email: 'exp@example.com', region: '浙江省 杭州市', address: '文三路 100 号', tags: [tag, '批发'] });
-    await createOrder({ ctx: agent, input: { channel: 'tmall', customer: { name: 'x', phone: c.phone }, items: [{ sku, quantity: 1 }] } });
+    const c = await insertCustomer({
+      name: '=HYPERLINK("x")',
+      email: 'exp@example.com',
+      region: '浙江省 杭州市',
+      address: '文三路 100 号',
+      tags: [tag, '批发'],
+    });
+    await createOrder({
+      ctx: agent,
+      input: { channel: 'tmall', customer: { name: 'x', phone: c.phone }, items: [{ sku, quantity: 1 }] },
+    });
     const csv = await exportCsv(supervisor, { tag });
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('id,name,phone,email,region,tags,orders,refunded,created_at');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`${c.id},"'=HYPERLINK(""x"")",${c.phone!.slice(0, 3)}****${c.phone!.slice(-4)},exp@example.com,浙江省 杭州市,${tag}|批发,1,0.00,`);
+    expect(lines[1]).toContain(
+      `${c.id},"'=HYPERLINK(""x"")",${c.phone!.slice(0, 3)}****${c.phone!.slice(-4)},exp@example.com,浙江省 杭州市,${tag}|批发,1,0.00,`,
+    );
     expect(csv).not.toContain(c.phone!);
     expect(csv).not.toContain('文三路');
     const db = await getDb();
@@ -198,28 +234,51 @@ describe('findOrCreateCustomer with a channel buyer id', () => {
   it('finds a returning buyer by channel + buyer id after phone and e-mail, and records new buyer ids', async () => {
     const buyer = `fo-${randomUUID().slice(0, 8)}`;
     // First order: no phone or e-mail, only the buyer id → a new customer, with the id recorded.
-    const first = await transaction((tx) => findOrCreateCustomer(tx, { name: '买家', channel: 'pinduoduo', externalId: buyer }));
+    const first = await transaction((tx) =>
+      findOrCreateCustomer(tx, { name: '买家', channel: 'pinduoduo', externalId: buyer }),
+    );
     expect(await extIdsOf(first)).toEqual([`pinduoduo:${buyer}`]);
     // Next order, same buyer id, still no contact: the same customer.
-    expect(await transaction((tx) => findOrCreateCustomer(tx, { name: '买家', channel: 'pinduoduo', externalId: buyer }))).toBe(first);
+    expect(
+      await transaction((tx) => findOrCreateCustomer(tx, { name: '买家', channel: 'pinduoduo', externalId: buyer })),
+    ).toBe(first);
     // Another channel's id with the same text is someone else.
-    const other = await transaction((tx) => findOrCreateCustomer(tx, { name: '买家', channel: 'jd', externalId: buyer }));
+    const other = await transaction((tx) =>
+      findOrCreateCustomer(tx, { name: '买家', channel: 'jd', externalId: buyer }),
+    );
     expect(other).not.toBe(first);
     // A phone match records the buyer id on the customer the phone found.
     const known = await insertCustomer();
     const buyer2 = `fo2-${randomUUID().slice(0, 8)}`;
-    expect(await transaction((tx) => findOrCreateCustomer(tx, { name: 'x', phone: known.phone!, channel: 'tmall', externalId: buyer2 }))).toBe(known.id);
+    expect(
+      await transaction((tx) =>
+        findOrCreateCustomer(tx, { name: 'x', phone: known.phone!, channel: 'tmall', externalId: buyer2 }),
+      ),
+    ).toBe(known.id);
     expect(await extIdsOf(known.id)).toEqual([`tmall:${buyer2}`]);
     // An unknown phone falls through to the buyer id.
-    expect(await transaction((tx) => findOrCreateCustomer(tx, { name: 'x', phone: uniquePhone(), channel: 'tmall', externalId: buyer2 }))).toBe(known.id);
+    expect(
+      await transaction((tx) =>
+        findOrCreateCustomer(tx, { name: 'x', phone: uniquePhone(), channel: 'tmall', externalId: buyer2 }),
+      ),
+    ).toBe(known.id);
     // A phone naming someone else wins; the buyer id stays with the customer it already names.
     const someoneElse = await insertCustomer();
-    expect(await transaction((tx) => findOrCreateCustomer(tx, { name: 'x', phone: someoneElse.phone!, channel: 'tmall', externalId: buyer2 }))).toBe(someoneElse.id);
+    expect(
+      await transaction((tx) =>
+        findOrCreateCustomer(tx, { name: 'x', phone: someoneElse.phone!, channel: 'tmall', externalId: buyer2 }),
+      ),
+    ).toBe(someoneElse.id);
     expect(await extIdsOf(known.id)).toEqual([`tmall:${buyer2}`]);
     expect(await extIdsOf(someoneElse.id)).toEqual([]);
     // Callers that pass no buyer id behave as before.
     const db = await getDb();
     const plain = await transaction((tx) => findOrCreateCustomer(tx, { name: 'plain', phone: uniquePhone() }));
-    expect(await db.select().from(customerExternalIds).where(inArray(customerExternalIds.customerId, [plain]))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(customerExternalIds)
+        .where(inArray(customerExternalIds.customerId, [plain])),
+    ).toEqual([]);
   });
 });

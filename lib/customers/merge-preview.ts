@@ -11,7 +11,15 @@ import type { MergeCounts, MergePreviewDto, MergeSideDto } from './dto';
 import { maskEmail } from './mask';
 import { MergeCustomersInput } from './schemas';
 
-type CountRow = { id: string; orders: number; cases: number; feedback: number; surveys: number; notes: number; external_ids: number };
+type CountRow = {
+  id: string;
+  orders: number;
+  cases: number;
+  feedback: number;
+  surveys: number;
+  notes: number;
+  external_ids: number;
+};
 
 /**
  * Both customers of a merge side by side with what each holds (what would move), and whether
@@ -68,6 +76,7 @@ export async function previewCustomerMerge({ ctx, input }: { ctx: Ctx; input: un
   const target = side(targetId);
   const s = rows.find((r) => r.id === sourceId)!;
   const t = rows.find((r) => r.id === targetId)!;
-  const blocked = sourceId === targetId ? 'merge_self' : s.userId && t.userId && s.userId !== t.userId ? 'merge_both_accounts' : null;
+  const blocked =
+    sourceId === targetId ? 'merge_self' : s.userId && t.userId && s.userId !== t.userId ? 'merge_both_accounts' : null;
   return { source, target, blocked };
 }

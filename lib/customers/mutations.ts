@@ -26,14 +26,23 @@ export async function addCustomerNote({ ctx, input }: { ctx: Ctx; input: unknown
   const data = parseInput(AddCustomerNoteInput, input);
   return transaction(async (tx) => {
     // Share-lock: a merge deleting this customer waits for the note, or the note sees it gone.
-    const [c] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, data.customerId)).for('share');
+    const [c] = await tx
+      .select({ id: customers.id })
+      .from(customers)
+      .where(eq(customers.id, data.customerId))
+      .for('share');
     if (!c) throw new NotFoundError('customer');
     const [note] = await tx
       .insert(customerNotes)
       .values({ customerId: c.id, authorId: actor.userId, authorLabel: actor.name, body: data.body })
       .returning({ id: customerNotes.id });
     // The note's text stays on the profile; the audit trail records that one was written.
-    await recordAudit(tx, ctx, { action: 'customer.note', entityType: 'customer', entityId: c.id, after: { noteId: note!.id, length: data.body.length } });
+    await recordAudit(tx, ctx, {
+      action: 'customer.note',
+      entityType: 'customer',
+      entityId: c.id,
+      after: { noteId: note!.id, length: data.body.length },
+    });
     return { id: note!.id };
   });
 }
@@ -42,7 +51,13 @@ export async function addCustomerNote({ ctx, input }: { ctx: Ctx; input: unknown
  * Replaces a customer's tags (≤ 20, each 1–30 characters, trimmed, lower-cased, deduplicated),
  * guarded by the version the editor was loaded with.
  */
-export async function setCustomerTags({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ version: number; tags: string[] }> {
+export async function setCustomerTags({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: unknown;
+}): Promise<{ version: number; tags: string[] }> {
   authorize(ctx.actor, 'update:customer:any');
   const data = parseInput(SetCustomerTagsInput, input);
   return transaction(async (tx) => {
@@ -50,7 +65,13 @@ export async function setCustomerTags({ ctx, input }: { ctx: Ctx; input: unknown
     if (row.version !== data.version) throw new ConflictError();
     const version = row.version + 1;
     await tx.update(customers).set({ tags: data.tags, version, updatedAt: new Date() }).where(eq(customers.id, row.id));
-    await recordAudit(tx, ctx, { action: 'customer.tags', entityType: 'customer', entityId: row.id, before: { tags: row.tags }, after: { tags: data.tags } });
+    await recordAudit(tx, ctx, {
+      action: 'customer.tags',
+      entityType: 'customer',
+      entityId: row.id,
+      before: { tags: row.tags },
+      after: { tags: data.tags },
+    });
     return { version, tags: data.tags };
   });
 }
@@ -80,7 +101,9 @@ function filledFrom(target: CustomerRow, source: CustomerRow) {
 
 /** Moves the source's surveys (open, expired and answered alike) through surveys_customer_idx. */
 async function moveSurveys(tx: Tx, sourceId: string, targetId: string): Promise<number> {
-  const moved = await tx.execute(sql`update ${surveys} set customer_id = ${targetId} where customer_id = ${sourceId} returning 1 as one`);
+  const moved = await tx.execute(
+    sql`update ${surveys} set customer_id = ${targetId} where customer_id = ${sourceId} returning 1 as one`,
+  );
   return rowsOf(moved).length;
 }
 
@@ -98,7 +121,13 @@ async function moveSurveys(tx: Tx, sourceId: string, targetId: string): Promise<
  * rollup_mark_dirty triggers. Reports that do group by customer ("repeated cases") read cases
  * directly and see the merged customer at once.
  */
-export async function mergeCustomers({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ targetId: string; moved: MergeCounts }> {
+export async function mergeCustomers({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: unknown;
+}): Promise<{ targetId: string; moved: MergeCounts }> {
   authorize(ctx.actor, 'merge:customer:any');
   const { sourceId, targetId } = parseInput(MergeCustomersInput, input);
   if (sourceId === targetId) throw new AppError('merge_self');
@@ -115,8 +144,14 @@ export async function mergeCustomers({ ctx, input }: { ctx: Ctx; input: unknown 
     if (!source || !target) throw new NotFoundError('customer');
     if (source.userId && target.userId && source.userId !== target.userId) throw new AppError('merge_both_accounts');
 
-    const move = async (table: typeof orders | typeof cases | typeof feedback | typeof customerNotes | typeof customerExternalIds) =>
-      rowsOf(await tx.execute(sql`update ${table} set customer_id = ${targetId} where customer_id = ${sourceId} returning 1 as one`)).length;
+    const move = async (
+      table: typeof orders | typeof cases | typeof feedback | typeof customerNotes | typeof customerExternalIds,
+    ) =>
+      rowsOf(
+        await tx.execute(
+          sql`update ${table} set customer_id = ${targetId} where customer_id = ${sourceId} returning 1 as one`,
+        ),
+      ).length;
     const moved: MergeCounts = {
       orders: await move(orders),
       cases: await move(cases),
@@ -133,7 +168,13 @@ export async function mergeCustomers({ ctx, input }: { ctx: Ctx; input: unknown 
     await tx.delete(customers).where(eq(customers.id, sourceId));
     await tx
       .update(customers)
-      .set({ ...patch, tags, ...(accountMoved ? { userId: source.userId } : {}), version: target.version + 1, updatedAt: new Date() })
+      .set({
+        ...patch,
+        tags,
+        ...(accountMoved ? { userId: source.userId } : {}),
+        version: target.version + 1,
+        updatedAt: new Date(),
+      })
       .where(eq(customers.id, targetId));
     await recordAudit(tx, ctx, {
       action: 'customer.merge',

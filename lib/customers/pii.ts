@@ -16,7 +16,13 @@ import { CustomerIdInput } from './schemas';
  * order page's reveal (lib/orders/pii.ts) for the profile. Each reveal is an audit event, written
  * before the values leave the server.
  */
-export async function revealCustomerContact({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<RevealedCustomerContact> {
+export async function revealCustomerContact({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: unknown;
+}): Promise<RevealedCustomerContact> {
   authorize(ctx.actor, 'reveal:pii:any');
   const { id } = parseInput(CustomerIdInput, input);
   return transaction(async (tx) => {
@@ -26,7 +32,12 @@ export async function revealCustomerContact({ ctx, input }: { ctx: Ctx; input: u
       .where(eq(customers.id, id))
       .limit(1);
     if (!c) throw new NotFoundError('customer');
-    await recordAudit(tx, ctx, { action: 'customer.reveal_pii', entityType: 'customer', entityId: id, after: { fields: ['phone', 'email', 'address'] } });
+    await recordAudit(tx, ctx, {
+      action: 'customer.reveal_pii',
+      entityType: 'customer',
+      entityId: id,
+      after: { fields: ['phone', 'email', 'address'] },
+    });
     return { phone: decryptNullable(c.phoneEnc), email: c.email, address: decryptNullable(c.addressEnc) };
   });
 }

@@ -20,7 +20,14 @@ const SURVEY_ANSWERS_SHOWN = 100;
 const NOT_SOLD = sql`('cancelled', 'closed', 'pending_payment')`;
 
 type FigureRow = { orders: number; gmv: string; refunded: string; delivered: number };
-type FeedbackRow = { total: number; csat_n: number; csat_good: number; nps_n: number; nps_pro: number; nps_det: number };
+type FeedbackRow = {
+  total: number;
+  csat_n: number;
+  csat_good: number;
+  nps_n: number;
+  nps_pro: number;
+  nps_det: number;
+};
 
 /**
  * A customer's lifetime figures, defined as the reports define them: GMV from paid orders' totals;
@@ -29,13 +36,19 @@ type FeedbackRow = { total: number; csat_n: number; csat_good: number; nps_n: nu
  * all CSAT answers; NPS = % promoters (9–10) − % detractors (0–6). Three aggregates over the
  * customer's rows through the (customer_id, …) indexes.
  */
-export async function customerFigures(db: Queryable, id: string): Promise<{ figures: CustomerFiguresDto; feedbackTotal: number }> {
+export async function customerFigures(
+  db: Queryable,
+  id: string,
+): Promise<{ figures: CustomerFiguresDto; feedbackTotal: number }> {
   const [o, c, f, s] = await Promise.all([
     db.execute(sql`
       select count(*)::int as orders, coalesce(sum(total_cents) filter (where status not in ${NOT_SOLD}), 0)::text as gmv,
         coalesce(sum(refunded_cents), 0)::text as refunded, count(*) filter (where delivered_at is not null)::int as delivered
       from ${orders} where customer_id = ${id} and deleted_at is null`),
-    db.select({ n: sql<number>`count(*)::int` }).from(cases).where(eq(cases.customerId, id)),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(cases)
+      .where(eq(cases.customerId, id)),
     db.execute(sql`
       select count(*)::int as total,
         count(*) filter (where kind = 'csat' and score is not null)::int as csat_n, count(*) filter (where kind = 'csat' and score >= 4)::int as csat_good,
@@ -59,7 +72,11 @@ export async function customerFigures(db: Queryable, id: string): Promise<{ figu
       casesOpened,
       afterSalesRate: pct(casesOpened, delivered),
       currency: s[0]?.currency ?? 'CNY',
-      csat: { answered: Number(fr.csat_n), good: Number(fr.csat_good), percent: pct(Number(fr.csat_good), Number(fr.csat_n)) },
+      csat: {
+        answered: Number(fr.csat_n),
+        good: Number(fr.csat_good),
+        percent: pct(Number(fr.csat_good), Number(fr.csat_n)),
+      },
       nps: {
         answered: Number(fr.nps_n),
         promoters: Number(fr.nps_pro),
@@ -83,32 +100,61 @@ export async function getCustomerProfile({ ctx, input }: { ctx: Ctx; input: unkn
   if (!c) throw new NotFoundError('customer');
   const [ext, notes, orderRows, caseRows, feedbackRows, answers, figures] = await Promise.all([
     db
-      .select({ channel: customerExternalIds.channel, externalId: customerExternalIds.externalId, createdAt: customerExternalIds.createdAt })
+      .select({
+        channel: customerExternalIds.channel,
+        externalId: customerExternalIds.externalId,
+        createdAt: customerExternalIds.createdAt,
+      })
       .from(customerExternalIds)
       .where(eq(customerExternalIds.customerId, id))
       .orderBy(asc(customerExternalIds.channel), asc(customerExternalIds.externalId))
       .limit(100),
     db
-      .select({ id: customerNotes.id, authorLabel: customerNotes.authorLabel, body: customerNotes.body, createdAt: customerNotes.createdAt })
+      .select({
+        id: customerNotes.id,
+        authorLabel: customerNotes.authorLabel,
+        body: customerNotes.body,
+        createdAt: customerNotes.createdAt,
+      })
       .from(customerNotes)
       .where(eq(customerNotes.customerId, id))
       .orderBy(desc(customerNotes.createdAt), desc(customerNotes.id))
       .limit(NOTES_SHOWN),
     db
-      .select({ orderNo: orders.orderNo, channel: orders.channel, status: orders.status, totalCents: orders.totalCents, currency: orders.currency, placedAt: orders.placedAt })
+      .select({
+        orderNo: orders.orderNo,
+        channel: orders.channel,
+        status: orders.status,
+        totalCents: orders.totalCents,
+        currency: orders.currency,
+        placedAt: orders.placedAt,
+      })
       .from(orders)
       .where(and(eq(orders.customerId, id), sql`${orders.deletedAt} is null`))
       .orderBy(desc(orders.placedAt), desc(orders.id))
       .limit(PROFILE_LIST_SIZE),
     db
-      .select({ caseNo: cases.caseNo, type: cases.type, status: cases.status, orderNo: orders.orderNo, createdAt: cases.createdAt })
+      .select({
+        caseNo: cases.caseNo,
+        type: cases.type,
+        status: cases.status,
+        orderNo: orders.orderNo,
+        createdAt: cases.createdAt,
+      })
       .from(cases)
       .innerJoin(orders, eq(orders.id, cases.orderId))
       .where(eq(cases.customerId, id))
       .orderBy(desc(cases.createdAt), desc(cases.id))
       .limit(PROFILE_LIST_SIZE),
     db
-      .select({ id: feedback.id, kind: feedback.kind, score: feedback.score, comment: feedback.comment, status: feedback.status, createdAt: feedback.createdAt })
+      .select({
+        id: feedback.id,
+        kind: feedback.kind,
+        score: feedback.score,
+        comment: feedback.comment,
+        status: feedback.status,
+        createdAt: feedback.createdAt,
+      })
       .from(feedback)
       .where(eq(feedback.customerId, id))
       .orderBy(desc(feedback.createdAt), desc(feedback.id))
@@ -116,7 +162,9 @@ export async function getCustomerProfile({ ctx, input }: { ctx: Ctx; input: unkn
     db
       .select({ kind: feedback.kind, score: feedback.score, at: feedback.createdAt })
       .from(feedback)
-      .where(and(eq(feedback.customerId, id), inArray(feedback.kind, ['csat', 'nps']), sql`${feedback.score} is not null`))
+      .where(
+        and(eq(feedback.customerId, id), inArray(feedback.kind, ['csat', 'nps']), sql`${feedback.score} is not null`),
+      )
       .orderBy(desc(feedback.createdAt), desc(feedback.id))
       .limit(SURVEY_ANSWERS_SHOWN),
     customerFigures(db, id),
@@ -139,7 +187,11 @@ export async function getCustomerProfile({ ctx, input }: { ctx: Ctx; input: unkn
     orders: orderRows.map((o) => ({ ...o, totalCents: Number(o.totalCents), placedAt: o.placedAt.toISOString() })),
     cases: caseRows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     // The list shows an excerpt; the feedback page has the whole comment.
-    feedback: feedbackRows.map((r) => ({ ...r, comment: r.comment.length > 200 ? `${r.comment.slice(0, 200)}…` : r.comment, createdAt: r.createdAt.toISOString() })),
+    feedback: feedbackRows.map((r) => ({
+      ...r,
+      comment: r.comment.length > 200 ? `${r.comment.slice(0, 200)}…` : r.comment,
+      createdAt: r.createdAt.toISOString(),
+    })),
     feedbackTotal: figures.feedbackTotal,
     surveyAnswers: answers
       .map((a) => ({ kind: a.kind as 'csat' | 'nps', score: a.score!, at: a.at.toISOString() }))

@@ -38,7 +38,12 @@ describe('listCustomers', () => {
     const prefix = `检索${randomUUID().slice(0, 6)}`;
     const tag = uniqueTag('vip');
     const email = `Li.${randomUUID().slice(0, 6)}@Example.com`.toLowerCase();
-    const target = await insertCustomer({ name: `${prefix}王小明`, email, region: '浙江省 杭州市', tags: [tag, '批发'] });
+    const target = await insertCustomer({
+      name: `${prefix}王小明`,
+      email,
+      region: '浙江省 杭州市',
+      tags: [tag, '批发'],
+    });
     const other = await insertCustomer({ name: `${prefix}李四` });
     const buyerId = `tb-${randomUUID().slice(0, 8)}`;
     const db = await getDb();
@@ -74,11 +79,23 @@ describe('listCustomers', () => {
   it('counts each row’s live orders and last order time in one grouped query', async () => {
     const phone = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
     const prefix = `计数${randomUUID().slice(0, 6)}`;
-    const a = await createOrder({ ctx: agent, input: orderInput(sku, { customer: { name: `${prefix}甲`, phone }, placedAt: '2026-01-02T10:00:00+08:00' }) });
-    await createOrder({ ctx: agent, input: orderInput(sku, { customer: { name: `${prefix}甲`, phone }, placedAt: '2026-03-04T10:00:00+08:00' }) });
-    const deleted = await createOrder({ ctx: agent, input: orderInput(sku, { customer: { name: `${prefix}甲`, phone }, placedAt: '2026-05-06T10:00:00+08:00' }) });
+    const a = await createOrder({
+      ctx: agent,
+      input: orderInput(sku, { customer: { name: `${prefix}甲`, phone }, placedAt: '2026-01-02T10:00:00+08:00' }),
+    });
+    await createOrder({
+      ctx: agent,
+      input: orderInput(sku, { customer: { name: `${prefix}甲`, phone }, placedAt: '2026-03-04T10:00:00+08:00' }),
+    });
+    const deleted = await createOrder({
+      ctx: agent,
+      input: orderInput(sku, { customer: { name: `${prefix}甲`, phone }, placedAt: '2026-05-06T10:00:00+08:00' }),
+    });
     const db = await getDb();
-    const [{ version }] = (await db.select({ version: orders.version }).from(orders).where(eq(orders.orderNo, deleted.orderNo))) as [{ version: number }];
+    const [{ version }] = (await db
+      .select({ version: orders.version })
+      .from(orders)
+      .where(eq(orders.orderNo, deleted.orderNo))) as [{ version: number }];
     await deleteOrder({ ctx: agent, input: { orderNo: deleted.orderNo, version } });
     const [row] = (await listCustomers({ ctx: agent, input: { q: prefix } })).items;
     expect(row).toMatchObject({ orderCount: 2, lastOrderAt: '2026-03-04T02:00:00.000Z' });
@@ -90,8 +107,11 @@ describe('listCustomers', () => {
     const base = Date.parse('2026-06-01T00:00:00Z');
     // 57 customers; pairs share a creation time so the id decides between them.
     const made = [];
-    for (let i = 0; i < 57; i++) made.push(await insertCustomer({ tags: [tag], createdAt: new Date(base + Math.floor(i / 2) * 1000) }));
-    const expected = [...made].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (y.id > x.id ? 1 : -1)).map((c) => c.id);
+    for (let i = 0; i < 57; i++)
+      made.push(await insertCustomer({ tags: [tag], createdAt: new Date(base + Math.floor(i / 2) * 1000) }));
+    const expected = [...made]
+      .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (y.id > x.id ? 1 : -1))
+      .map((c) => c.id);
     const first = await listCustomers({ ctx: agent, input: { tag } });
     expect(first.items).toHaveLength(50);
     expect(first.nextCursor).toBeTruthy();
@@ -104,8 +124,12 @@ describe('listCustomers', () => {
     await expect(listCustomers({ ctx: customerCtx, input: {} })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(listCustomers({ ctx: admin, input: {} })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(listCustomers({ ctx: anonymousCtx(), input: {} })).rejects.toBeInstanceOf(UnauthenticatedError);
-    await expect(listCustomers({ ctx: agent, input: { q: 'x'.repeat(101) } })).rejects.toMatchObject({ fieldErrors: { q: ['too_long'] } });
-    await expect(listCustomers({ ctx: agent, input: { tag: 'x'.repeat(31) } })).rejects.toMatchObject({ fieldErrors: { tag: ['tag_too_long'] } });
+    await expect(listCustomers({ ctx: agent, input: { q: 'x'.repeat(101) } })).rejects.toMatchObject({
+      fieldErrors: { q: ['too_long'] },
+    });
+    await expect(listCustomers({ ctx: agent, input: { tag: 'x'.repeat(31) } })).rejects.toMatchObject({
+      fieldErrors: { tag: ['tag_too_long'] },
+    });
   });
 });
 
@@ -115,24 +139,46 @@ describe('getCustomerProfile', () => {
     const email = `p-${randomUUID().slice(0, 8)}@example.com`;
     const name = `档案${randomUUID().slice(0, 6)}`;
     const customer = { name, phone, email };
-    const delivered = await createOrder({ ctx: agent, input: orderInput(sku, { customer, status: 'delivered', trackingNo: 'SF1', carrier: '顺丰速运' }) });
-    const delivered2 = await createOrder({ ctx: agent, input: orderInput(sku, { customer, status: 'delivered', trackingNo: 'SF2', carrier: '顺丰速运' }) });
+    const delivered = await createOrder({
+      ctx: agent,
+      input: orderInput(sku, { customer, status: 'delivered', trackingNo: 'SF1', carrier: '顺丰速运' }),
+    });
+    const delivered2 = await createOrder({
+      ctx: agent,
+      input: orderInput(sku, { customer, status: 'delivered', trackingNo: 'SF2', carrier: '顺丰速运' }),
+    });
     await createOrder({ ctx: agent, input: orderInput(sku, { customer, status: 'paid' }) });
     await createOrder({ ctx: agent, input: orderInput(sku, { customer, status: 'cancelled' }) });
     await createOrder({ ctx: agent, input: orderInput(sku, { customer, status: 'pending_payment' }) });
     const db = await getDb();
-    const [o] = await db.select({ customerId: orders.customerId }).from(orders).where(eq(orders.orderNo, delivered.orderNo));
+    const [o] = await db
+      .select({ customerId: orders.customerId })
+      .from(orders)
+      .where(eq(orders.orderNo, delivered.orderNo));
     const id = o!.customerId;
     await db.update(orders).set({ refundedCents: 3_000 }).where(eq(orders.orderNo, delivered.orderNo));
-    const { caseNo } = await createCase({ ctx: agent, input: { orderNo: delivered.orderNo, type: 'return_refund', reason: 'no_reason', description: '不合适', items: [{ sku, quantity: 1 }] } });
+    const { caseNo } = await createCase({
+      ctx: agent,
+      input: {
+        orderNo: delivered.orderNo,
+        type: 'return_refund',
+        reason: 'no_reason',
+        description: '不合适',
+        items: [{ sku, quantity: 1 }],
+      },
+    });
     // The case page links its customer to this profile.
     expect((await getCase({ ctx: agent, input: { caseNo } })).history?.customerId).toBe(id);
-    await db.insert(customerExternalIds).values({ channel: 'jd', externalId: `jd-${randomUUID().slice(0, 8)}`, customerId: id });
+    await db
+      .insert(customerExternalIds)
+      .values({ channel: 'jd', externalId: `jd-${randomUUID().slice(0, 8)}`, customerId: id });
     await db.insert(customerNotes).values([
       { customerId: id, authorLabel: 'A', body: '老客户', createdAt: new Date('2026-01-01T00:00:00Z') },
       { customerId: id, authorLabel: 'B', body: '喜欢顺丰', createdAt: new Date('2026-02-01T00:00:00Z') },
     ]);
-    const [orderId] = (await db.select({ id: orders.id }).from(orders).where(eq(orders.orderNo, delivered2.orderNo))).map((r) => r.id);
+    const [orderId] = (
+      await db.select({ id: orders.id }).from(orders).where(eq(orders.orderNo, delivered2.orderNo))
+    ).map((r) => r.id);
     await transaction(async (tx) => {
       for (const [kind, score, at] of [
         ['csat', 5, '2026-01-05'],
@@ -168,7 +214,13 @@ describe('getCustomerProfile', () => {
     expect(p.orders).toHaveLength(5);
     expect(p.cases).toEqual([expect.objectContaining({ type: 'return_refund', orderNo: delivered.orderNo })]);
     expect(p.feedback.map((f) => f.kind)).toContain('review');
-    expect(p.surveyAnswers.map((a) => `${a.kind}:${a.score}`)).toEqual(['csat:5', 'csat:2', 'nps:10', 'nps:6', 'nps:8']);
+    expect(p.surveyAnswers.map((a) => `${a.kind}:${a.score}`)).toEqual([
+      'csat:5',
+      'csat:2',
+      'nps:10',
+      'nps:6',
+      'nps:8',
+    ]);
 
     // The same figures straight from SQL, as the reports define them.
     const [raw] = rowsOf<{ n: number; gmv: string; refunded: string; delivered: number; cases: number }>(
@@ -186,7 +238,14 @@ describe('getCustomerProfile', () => {
       casesOpened: raw!.cases,
       currency: 'CNY',
     });
-    expect(p.figures).toMatchObject({ orders: 5, gmvCents: 3 * 20_500, refundedCents: 3_000, deliveredOrders: 2, casesOpened: 1, afterSalesRate: 50 });
+    expect(p.figures).toMatchObject({
+      orders: 5,
+      gmvCents: 3 * 20_500,
+      refundedCents: 3_000,
+      deliveredOrders: 2,
+      casesOpened: 1,
+      afterSalesRate: 50,
+    });
     expect(p.figures.csat).toEqual({ answered: 2, good: 1, percent: 50 });
     // NPS over 10, 6, 8: one promoter, one detractor of three.
     expect(p.figures.nps).toEqual({ answered: 3, promoters: 1, detractors: 1, score: 0 });
@@ -197,9 +256,13 @@ describe('getCustomerProfile', () => {
     const p = await getCustomerProfile({ ctx: supervisor, input: { id: c.id } });
     expect(p.figures).toMatchObject({ orders: 0, afterSalesRate: null, csat: { percent: null }, nps: { score: null } });
     await expect(getCustomerProfile({ ctx: agent, input: { id: randomUUID() } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getCustomerProfile({ ctx: agent, input: { id: 'nope' } })).rejects.toMatchObject({ fieldErrors: { id: ['not_found'] } });
+    await expect(getCustomerProfile({ ctx: agent, input: { id: 'nope' } })).rejects.toMatchObject({
+      fieldErrors: { id: ['not_found'] },
+    });
     await expect(getCustomerProfile({ ctx: customerCtx, input: { id: c.id } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(getCustomerProfile({ ctx: anonymousCtx(), input: { id: c.id } })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(getCustomerProfile({ ctx: anonymousCtx(), input: { id: c.id } })).rejects.toBeInstanceOf(
+      UnauthenticatedError,
+    );
   });
 });
 
@@ -207,13 +270,23 @@ describe('listCustomerOrders', () => {
   it('lists all of a customer’s live orders newest first in keyset pages', async () => {
     const phone = `135${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
     const made: string[] = [];
-    for (let i = 0; i < 3; i++) made.push((await createOrder({ ctx: agent, input: orderInput(sku, { customer: { name: '分页', phone }, placedAt: `2026-0${i + 1}-01T00:00:00Z` }) })).orderNo);
+    for (let i = 0; i < 3; i++)
+      made.push(
+        (
+          await createOrder({
+            ctx: agent,
+            input: orderInput(sku, { customer: { name: '分页', phone }, placedAt: `2026-0${i + 1}-01T00:00:00Z` }),
+          })
+        ).orderNo,
+      );
     const db = await getDb();
     const [o] = await db.select({ customerId: orders.customerId }).from(orders).where(eq(orders.orderNo, made[0]!));
     const page = await listCustomerOrders({ ctx: agent, input: { id: o!.customerId } });
     expect(page.items.map((r) => r.orderNo)).toEqual([...made].reverse());
     expect(page.nextCursor).toBeNull();
-    await expect(listCustomerOrders({ ctx: customerCtx, input: { id: o!.customerId } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listCustomerOrders({ ctx: customerCtx, input: { id: o!.customerId } })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(listCustomerOrders({ ctx: agent, input: { id: randomUUID() } })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
@@ -223,9 +296,17 @@ describe('revealCustomerContact', () => {
     const c = await insertCustomer({ email: 'reveal@example.com', address: '文三路 100 号' });
     await expect(revealCustomerContact({ ctx: agent, input: { id: c.id } })).rejects.toBeInstanceOf(ForbiddenError);
     expect(await auditFor(c.id)).toEqual([]);
-    expect(await revealCustomerContact({ ctx: supervisor, input: { id: c.id } })).toEqual({ phone: c.phone, email: 'reveal@example.com', address: '文三路 100 号' });
+    expect(await revealCustomerContact({ ctx: supervisor, input: { id: c.id } })).toEqual({
+      phone: c.phone,
+      email: 'reveal@example.com',
+      address: '文三路 100 号',
+    });
     expect((await auditFor(c.id)).map((e) => e.action)).toEqual(['customer.reveal_pii']);
-    await expect(revealCustomerContact({ ctx: anonymousCtx(), input: { id: c.id } })).rejects.toBeInstanceOf(UnauthenticatedError);
-    await expect(revealCustomerContact({ ctx: supervisor, input: { id: randomUUID() } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(revealCustomerContact({ ctx: anonymousCtx(), input: { id: c.id } })).rejects.toBeInstanceOf(
+      UnauthenticatedError,
+    );
+    await expect(revealCustomerContact({ ctx: supervisor, input: { id: randomUUID() } })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });

@@ -61,7 +61,8 @@ export async function orderStatsFor(db: Queryable, ids: string[]) {
     .from(orders)
     .where(and(inArray(orders.customerId, ids), sql`${orders.deletedAt} is null`))
     .groupBy(orders.customerId);
-  for (const r of rows) out.set(r.customerId, { count: Number(r.n), lastAt: r.lastAt, refundedCents: Number(r.refunded) });
+  for (const r of rows)
+    out.set(r.customerId, { count: Number(r.n), lastAt: r.lastAt, refundedCents: Number(r.refunded) });
   return out;
 }
 
@@ -125,7 +126,11 @@ export async function listCustomerOrders({ ctx, input }: { ctx: Ctx; input: unkn
   authorize(ctx.actor, 'read:customer:any');
   const f = parseInput(CustomerOrdersInput, input);
   const db = await getDb();
-  const [c] = await db.select({ id: customers.id, name: customers.name }).from(customers).where(eq(customers.id, f.id)).limit(1);
+  const [c] = await db
+    .select({ id: customers.id, name: customers.name })
+    .from(customers)
+    .where(eq(customers.id, f.id))
+    .limit(1);
   if (!c) throw new NotFoundError('customer');
   const page = newestFirst(orders.placedAt, orders.id, f.cursor);
   const rows = await db

@@ -6,7 +6,16 @@ import { uniquePhone } from '@/test/factories';
 
 /** Test data for lib/customers/*.int.test.ts: a customer row written as the app writes one. */
 export async function insertCustomer(
-  opts: { name?: string; phone?: string | null; email?: string | null; region?: string | null; address?: string | null; tags?: string[]; userId?: string | null; createdAt?: Date } = {},
+  opts: {
+    name?: string;
+    phone?: string | null;
+    email?: string | null;
+    region?: string | null;
+    address?: string | null;
+    tags?: string[];
+    userId?: string | null;
+    createdAt?: Date;
+  } = {},
 ) {
   const phone = opts.phone === undefined ? uniquePhone() : opts.phone;
   const db = await getDb();

@@ -13,7 +13,9 @@ describe('parseEnv', () => {
   });
 
   it('names the variable and the fix for a bad value', () => {
-    expect(() => parseEnv({ NODE_ENV: 'development', DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a PostgreSQL URL/);
+    expect(() => parseEnv({ NODE_ENV: 'development', DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL: must be a PostgreSQL URL/,
+    );
     expect(() => parseEnv({ NODE_ENV: 'development', SHOP_TIMEZONE: 'Mars/Base' })).toThrow(/SHOP_TIMEZONE/);
     expect(() => parseEnv({ NODE_ENV: 'development', AUTH_SECRET: 'short' })).toThrow(EnvError);
   });

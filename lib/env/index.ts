@@ -17,76 +17,97 @@ const optionalMatching = (pattern: RegExp, message: string) =>
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || pattern.test(v), { message });
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: optionalMatching(/^postgres(ql)?:\/\/.+/, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/afterdesk'),
-  DATA_DIR: z.string().default('.data'),
-  PGLITE_DIR: z.string().optional(),
-  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with: openssl rand -base64 32)').optional(),
-  DATA_ENCRYPTION_KEY: z
-    .string()
-    .optional()
-    .refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
-      message: 'must be 32 random bytes in base64 (generate one with: openssl rand -base64 32)',
-    }),
-  /**
-   * The key the data was encrypted with before DATA_ENCRYPTION_KEY, while `npm run keys:rotate`
-   * re-encrypts it (docs/keys.md): values under it are still read, phones under it still found.
-   */
-  DATA_ENCRYPTION_KEY_PREVIOUS: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
-      message: 'must be 32 bytes in base64: the key DATA_ENCRYPTION_KEY had before the rotation',
-    }),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SHOP_TIMEZONE: z
-    .string()
-    .default('Asia/Shanghai')
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'must be an IANA time zone such as Asia/Shanghai'),
-  DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
-  SMTP_URL: optionalMatching(/^smtps?:\/\/.+/, 'must be an SMTP URL such as smtp://user:password@mail.example.com:587'),
-  MAIL_FROM: z.string().trim().min(3).default('AfterDesk <no-reply@afterdesk.local>'),
-  APP_URL: z.url({ message: 'must be the public URL of the app, such as https://afterdesk.example.com' }).default('http://localhost:3000'),
-  /** Set to "off" to keep this instance from running background jobs (another instance runs them). */
-  JOBS: z.enum(['on', 'off']).default('on'),
-  /**
-   * How many reverse proxies in front of the app append to X-Forwarded-For. 0 (the default): no
-   * forwarded header is believed and the client address is the socket's.
-   */
-  TRUSTED_PROXIES: z.coerce.number().int('must be a whole number of proxy hops (0, 1, 2 …)').min(0).max(10).default(0),
-  /** Where attachment bytes (and backups' blobs) live: local disk under DATA_DIR, or an S3-compatible bucket. */
-  BLOB_STORE: z.enum(['local', 's3']).default('local'),
-  S3_ENDPOINT: optionalMatching(/^https?:\/\/.+/, 'must be an http(s) URL such as https://s3.example.com'),
-  S3_REGION: z.string().trim().min(1).default('us-east-1'),
-  S3_BUCKET: optionalMatching(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name of 3–63 lower-case letters, digits, dots or hyphens'),
-  S3_ACCESS_KEY_ID: z.string().trim().optional(),
-  S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
-  /** Path-style addressing (https://host/bucket/key): MinIO and most self-hosted stores need it. */
-  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
-  /** Where backups are written (default DATA_DIR/backups). Best on another disk than the database. */
-  BACKUP_DIR: z.string().trim().min(1).optional(),
-  /**
-   * "on": serve an existing database without writing to it at start (no migrations, nothing
-   * recorded). Used by `npm run backup:verify` to health-check a restored copy; set JOBS=off too.
-   */
-  READ_ONLY: z.enum(['on', 'off']).default('off'),
-  /** Seconds to wait for a database connection before a request fails with 503. */
-  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(5),
-}).superRefine((e, ctx) => {
-  if (e.BLOB_STORE === 's3' && !e.S3_BUCKET) {
-    ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when BLOB_STORE=s3' });
-  }
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: optionalMatching(
+      /^postgres(ql)?:\/\/.+/,
+      'must be a PostgreSQL URL such as postgres://user:password@host:5432/afterdesk',
+    ),
+    DATA_DIR: z.string().default('.data'),
+    PGLITE_DIR: z.string().optional(),
+    AUTH_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters (generate one with: openssl rand -base64 32)')
+      .optional(),
+    DATA_ENCRYPTION_KEY: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
+        message: 'must be 32 random bytes in base64 (generate one with: openssl rand -base64 32)',
+      }),
+    /**
+     * The key the data was encrypted with before DATA_ENCRYPTION_KEY, while `npm run keys:rotate`
+     * re-encrypts it (docs/keys.md): values under it are still read, phones under it still found.
+     */
+    DATA_ENCRYPTION_KEY_PREVIOUS: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
+        message: 'must be 32 bytes in base64: the key DATA_ENCRYPTION_KEY had before the rotation',
+      }),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SHOP_TIMEZONE: z
+      .string()
+      .default('Asia/Shanghai')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as Asia/Shanghai'),
+    DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    SMTP_URL: optionalMatching(
+      /^smtps?:\/\/.+/,
+      'must be an SMTP URL such as smtp://user:password@mail.example.com:587',
+    ),
+    MAIL_FROM: z.string().trim().min(3).default('AfterDesk <no-reply@afterdesk.local>'),
+    APP_URL: z
+      .url({ message: 'must be the public URL of the app, such as https://afterdesk.example.com' })
+      .default('http://localhost:3000'),
+    /** Set to "off" to keep this instance from running background jobs (another instance runs them). */
+    JOBS: z.enum(['on', 'off']).default('on'),
+    /**
+     * How many reverse proxies in front of the app append to X-Forwarded-For. 0 (the default): no
+     * forwarded header is believed and the client address is the socket's.
+     */
+    TRUSTED_PROXIES: z.coerce
+      .number()
+      .int('must be a whole number of proxy hops (0, 1, 2 …)')
+      .min(0)
+      .max(10)
+      .default(0),
+    /** Where attachment bytes (and backups' blobs) live: local disk under DATA_DIR, or an S3-compatible bucket. */
+    BLOB_STORE: z.enum(['local', 's3']).default('local'),
+    S3_ENDPOINT: optionalMatching(/^https?:\/\/.+/, 'must be an http(s) URL such as https://s3.example.com'),
+    S3_REGION: z.string().trim().min(1).default('us-east-1'),
+    S3_BUCKET: optionalMatching(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be a bucket name of 3–63 lower-case letters, digits, dots or hyphens',
+    ),
+    S3_ACCESS_KEY_ID: z.string().trim().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
+    /** Path-style addressing (https://host/bucket/key): MinIO and most self-hosted stores need it. */
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+    /** Where backups are written (default DATA_DIR/backups). Best on another disk than the database. */
+    BACKUP_DIR: z.string().trim().min(1).optional(),
+    /**
+     * "on": serve an existing database without writing to it at start (no migrations, nothing
+     * recorded). Used by `npm run backup:verify` to health-check a restored copy; set JOBS=off too.
+     */
+    READ_ONLY: z.enum(['on', 'off']).default('off'),
+    /** Seconds to wait for a database connection before a request fails with 503. */
+    DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(5),
+  })
+  .superRefine((e, ctx) => {
+    if (e.BLOB_STORE === 's3' && !e.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when BLOB_STORE=s3' });
+    }
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -186,11 +207,15 @@ export const previousDataKeyFile = () => path.join(dataDir(), 'data-key.previous
  */
 export function previousDataKey(): { key: Buffer; source: string } | null {
   const e = env();
-  if (e.DATA_ENCRYPTION_KEY_PREVIOUS) return { key: Buffer.from(e.DATA_ENCRYPTION_KEY_PREVIOUS, 'base64'), source: 'DATA_ENCRYPTION_KEY_PREVIOUS' };
+  if (e.DATA_ENCRYPTION_KEY_PREVIOUS)
+    return { key: Buffer.from(e.DATA_ENCRYPTION_KEY_PREVIOUS, 'base64'), source: 'DATA_ENCRYPTION_KEY_PREVIOUS' };
   if (e.DATABASE_URL) return null;
   const file = previousDataKeyFile();
   if (!fs.existsSync(file)) return null;
   const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new EnvError([`${file}: does not hold a 32-byte key in base64 (it is the data key of before the last rotation)`]);
+  if (key.length !== 32)
+    throw new EnvError([
+      `${file}: does not hold a 32-byte key in base64 (it is the data key of before the last rotation)`,
+    ]);
   return { key, source: file };
 }

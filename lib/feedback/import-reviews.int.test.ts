@@ -4,7 +4,16 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { auditEvents, emailOutbox, feedback, feedbackTagLinks, importJobs, notifications, orders, surveys } from '@/db/schema';
+import {
+  auditEvents,
+  emailOutbox,
+  feedback,
+  feedbackTagLinks,
+  importJobs,
+  notifications,
+  orders,
+  surveys,
+} from '@/db/schema';
 import { refreshRollups } from '@/lib/analytics/rollup';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
@@ -41,7 +50,10 @@ let first: { id: number; customerId: string; customer: Ctx; email: string };
 let second: { id: number; customerId: string; customer: Ctx };
 
 async function runImport(ctx: Ctx, csv: string): Promise<ImportResult> {
-  const gen = importReviewsCsv({ ctx, input: { fileName: 'reviews.csv', body: Readable.from([Buffer.from(csv)]), options: {} } });
+  const gen = importReviewsCsv({
+    ctx,
+    input: { fileName: 'reviews.csv', body: Readable.from([Buffer.from(csv)]), options: {} },
+  });
   for (;;) {
     const step = await gen.next();
     if (step.done) return step.value;
@@ -66,7 +78,11 @@ const badRows = () => [
   { row: `tmall,${tag}-1,${productA.sku},,ok,,`, field: 'score', code: 'invalid_score' },
   { row: `tmall,${tag}-1,${productA.sku},4.5,ok,,`, field: 'score', code: 'invalid_score' },
   { row: `tmall,${tag}-1,${productA.sku},5,ok,${year}-13-45,`, field: 'reviewed_at', code: 'invalid_date' },
-  { row: `tmall,${tag}-1,${productA.sku},5,ok,2099-01-01T00:00:00+08:00,`, field: 'reviewed_at', code: 'date_in_future' },
+  {
+    row: `tmall,${tag}-1,${productA.sku},5,ok,2099-01-01T00:00:00+08:00,`,
+    field: 'reviewed_at',
+    code: 'date_in_future',
+  },
   { row: `tmall,${tag}-1,${productA.sku},5,ok,${day(1)} 08:00,`, field: 'reviewed_at', code: 'review_before_order' },
   { row: `tmall,${tag}-1,${productA.sku},5,${'长'.repeat(2001)},,`, field: 'comment', code: 'too_long' },
   { row: `tmall,,${productA.sku},5,ok,,`, field: 'external_id', code: 'required' },
@@ -86,7 +102,11 @@ async function reviewsOfTheseOrders() {
 beforeAll(async () => {
   supervisor = await ctxFor(await createTestUser({ role: 'supervisor' }));
   const admin = await ctxFor(await createTestUser({ role: 'admin' }));
-  [productA, productB, productC] = await Promise.all([createTestProduct({ name: '评价商品 A' }), createTestProduct({ name: '评价商品 B' }), createTestProduct()]);
+  [productA, productB, productC] = await Promise.all([
+    createTestProduct({ name: '评价商品 A' }),
+    createTestProduct({ name: '评价商品 B' }),
+    createTestProduct(),
+  ]);
   categoryId = (await saveCategory({ ctx: admin, input: { nameZh: `做工${word}`, nameEn: `Build ${word}` } })).id;
   tagId = (await saveTag({ ctx: admin, input: { nameZh: `好评${word}`, nameEn: `Praise ${word}` } })).id;
   await saveRule({ ctx: admin, input: { keywords: word, categoryId, tagId } });
@@ -102,8 +122,13 @@ beforeAll(async () => {
     ],
     ...placed(3),
   });
-  const o2 = await orderOfNewCustomer(supervisor, productA.sku, { channel: 'jd', externalId: `${tag}-2`, ...placed(4) });
-  const idOf = async (orderNo: string) => (await db.select({ id: orders.id }).from(orders).where(eq(orders.orderNo, orderNo)))[0]!.id;
+  const o2 = await orderOfNewCustomer(supervisor, productA.sku, {
+    channel: 'jd',
+    externalId: `${tag}-2`,
+    ...placed(4),
+  });
+  const idOf = async (orderNo: string) =>
+    (await db.select({ id: orders.id }).from(orders).where(eq(orders.orderNo, orderNo)))[0]!.id;
   first = { id: await idOf(o1.orderNo), customerId: o1.customerId, customer: o1.customer, email: o1.user.email };
   second = { id: await idOf(o2.orderNo), customerId: o2.customerId, customer: o2.customer };
 });
@@ -121,22 +146,51 @@ describe('importReviewsCsv', () => {
     const byRef = new Map(rows.map((r) => [r.externalRef, r]));
 
     const r1 = byRef.get(`tmall:${tag}-R1`)!;
-    expect(r1).toMatchObject({ kind: 'review', orderId: first.id, customerId: first.customerId, productId: productA.id, score: 5, status: 'new', authorId: null });
+    expect(r1).toMatchObject({
+      kind: 'review',
+      orderId: first.id,
+      customerId: first.customerId,
+      productId: productA.id,
+      score: 5,
+      status: 'new',
+      authorId: null,
+    });
     expect(r1.comment).toBe(`${word}，做工很好`);
     expect(r1.createdAt.toISOString()).toBe(new Date(`${day(10)}T10:00:00+08:00`).toISOString());
     expect(r1.words).toContain(word);
 
     // No review id: the reference is the order, the SKU and a digest of score, comment and time.
     const reviewedAt = new Date(`${day(11)}T09:30:00+08:00`);
-    const r2 = byRef.get(reviewExternalRef({ channel: 'tmall', externalId: `${tag}-1`, sku: productB.sku, score: 2, comment: `${tag}坏了 broken`, reviewedAt }))!;
-    expect(r2).toMatchObject({ orderId: first.id, productId: productB.id, score: 2, categoryId: null, classifiedBy: null });
+    const r2 = byRef.get(
+      reviewExternalRef({
+        channel: 'tmall',
+        externalId: `${tag}-1`,
+        sku: productB.sku,
+        score: 2,
+        comment: `${tag}坏了 broken`,
+        reviewedAt,
+      }),
+    )!;
+    expect(r2).toMatchObject({
+      orderId: first.id,
+      productId: productB.id,
+      score: 2,
+      categoryId: null,
+      classifiedBy: null,
+    });
     expect(r2.createdAt.toISOString()).toBe(reviewedAt.toISOString());
     expect(r2.externalRef).toMatch(new RegExp(`^tmall:${tag}-1:${productB.sku}:[0-9a-f]{16}$`));
 
     // Without reviewed_at the review is dated at delivery; a bare date is the start of the shop day,
     // and the channel is read case-insensitively (JD).
     const r3 = byRef.get(`jd:${tag}-R3`)!;
-    expect(r3).toMatchObject({ orderId: second.id, customerId: second.customerId, productId: productA.id, score: 4, comment: '' });
+    expect(r3).toMatchObject({
+      orderId: second.id,
+      customerId: second.customerId,
+      productId: productA.id,
+      score: 4,
+      comment: '',
+    });
     expect(r3.createdAt.toISOString()).toBe(at(6, 15).toISOString());
     expect(byRef.get(`jd:${tag}-R4`)).toMatchObject({ score: 3, createdAt: new Date(`${day(12)}T00:00:00+08:00`) });
   });
@@ -150,7 +204,12 @@ describe('importReviewsCsv', () => {
     const links = await db
       .select()
       .from(feedbackTagLinks)
-      .where(inArray(feedbackTagLinks.feedbackId, rows.map((r) => r.id)));
+      .where(
+        inArray(
+          feedbackTagLinks.feedbackId,
+          rows.map((r) => r.id),
+        ),
+      );
     expect(links.map((l) => [l.feedbackId, l.tagId]).sort()).toEqual(classified.map((r) => [r.id, tagId]).sort());
   });
 
@@ -177,12 +236,24 @@ describe('importReviewsCsv', () => {
   it('records one audit event for the import, sends no mail, notification or survey', async () => {
     const db = await getDb();
     const [job] = await db.select().from(importJobs).where(eq(importJobs.id, result.jobId));
-    expect(job).toMatchObject({ kind: 'reviews', totalRows: 17, imported: 4, skipped: 0, rejected: 13, userId: supervisor.actor!.userId });
+    expect(job).toMatchObject({
+      kind: 'reviews',
+      totalRows: 17,
+      imported: 4,
+      skipped: 0,
+      rejected: 13,
+      userId: supervisor.actor!.userId,
+    });
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.entityId, result.jobId));
     expect(audit.map((a) => a.action)).toEqual(['review.import']);
     const ids = (await reviewsOfTheseOrders()).map((r) => String(r.id));
     expect(await db.select().from(auditEvents).where(inArray(auditEvents.entityId, ids))).toEqual([]);
-    expect(await db.select().from(surveys).where(inArray(surveys.orderId, [first.id, second.id]))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(surveys)
+        .where(inArray(surveys.orderId, [first.id, second.id])),
+    ).toEqual([]);
     expect(await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, first.email))).toEqual([]);
     expect(await db.select().from(notifications).where(eq(notifications.userId, supervisor.actor!.userId))).toEqual([]);
   });
@@ -204,12 +275,22 @@ describe('importReviewsCsv', () => {
     const from = day(1);
     const to = day(28);
     const inPeriod = sql`${feedback.createdAt} >= (${from}::date)::timestamp at time zone ${tz} and ${feedback.createdAt} < ((${to}::date) + 1)::timestamp at time zone ${tz}`;
-    const raw = rowsOf<{ score: number; n: number }>(await db.execute(sql`select score, count(*)::int as n from feedback where kind = 'review' and ${inPeriod} group by score`));
+    const raw = rowsOf<{ score: number; n: number }>(
+      await db.execute(
+        sql`select score, count(*)::int as n from feedback where kind = 'review' and ${inPeriod} group by score`,
+      ),
+    );
     const perProduct = rowsOf<{ id: string; n: number }>(
-      await db.execute(sql`select product_id::text as id, count(*)::int as n from feedback where product_id in (${productA.id}, ${productB.id}) and ${inPeriod} group by product_id`),
+      await db.execute(
+        sql`select product_id::text as id, count(*)::int as n from feedback where product_id in (${productA.id}, ${productB.id}) and ${inPeriod} group by product_id`,
+      ),
     );
     // The import asked the rollup job to run; run it here as the job runner would.
-    const jobs = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from jobs where kind = 'analytics.rollup' and payload->>'reason' = 'import'`));
+    const jobs = rowsOf<{ n: number }>(
+      await db.execute(
+        sql`select count(*)::int as n from jobs where kind = 'analytics.rollup' and payload->>'reason' = 'import'`,
+      ),
+    );
     expect(jobs[0]!.n).toBeGreaterThan(0);
     await refreshRollups();
     const s = await feedbackStats({ ctx: supervisor, input: { from, to } });
@@ -217,8 +298,17 @@ describe('importReviewsCsv', () => {
     for (const r of raw) expected[r.score] = r.n;
     expect(s.current.reviews.counts).toEqual(expected);
     // Ours are among them: 5, 4, 3, 2 and the 4 of the file with a review twice.
-    for (const [score, n] of [[5, 1], [4, 2], [3, 1], [2, 1]] as const) expect(s.current.reviews.counts[score]).toBeGreaterThanOrEqual(n);
-    expect(s.current.reviews.average).toBeCloseTo((raw.reduce((a, r) => a + r.score * r.n, 0)) / s.current.reviews.total, 6);
+    for (const [score, n] of [
+      [5, 1],
+      [4, 2],
+      [3, 1],
+      [2, 1],
+    ] as const)
+      expect(s.current.reviews.counts[score]).toBeGreaterThanOrEqual(n);
+    expect(s.current.reviews.average).toBeCloseTo(
+      raw.reduce((a, r) => a + r.score * r.n, 0) / s.current.reviews.total,
+      6,
+    );
     expect(s.current.byKind.review).toBe(s.current.reviews.total);
     const totalOf = (id: string) => s.byProduct.find((p) => p.productId === id)?.total;
     expect(totalOf(productA.id)).toBe(perProduct.find((p) => p.id === productA.id)?.n);
@@ -231,20 +321,34 @@ describe('importReviewsCsv', () => {
         from feedback where kind = 'review' and product_id in (${productA.id}, ${productB.id}) and ${inPeriod} group by product_id`),
     );
     for (const r of rawReviews) {
-      expect(s.reviewProducts.find((p) => p.productId === r.id)).toMatchObject({ reviews: r.n, average: r.score / r.n, lowShare: (r.low / r.n) * 100 });
+      expect(s.reviewProducts.find((p) => p.productId === r.id)).toMatchObject({
+        reviews: r.n,
+        average: r.score / r.n,
+        lowShare: (r.low / r.n) * 100,
+      });
     }
   });
 
   it('lists reviews in the inbox by kind, band and product, with their detail', async () => {
     const low = await listFeedback({ ctx: supervisor, input: { kind: 'review', band: 'low', productId: productB.id } });
     expect(low.items.map((f) => [f.kind, f.score])).toEqual([['review', 2]]);
-    const high = await listFeedback({ ctx: supervisor, input: { kind: 'review', band: 'high', productId: productA.id } });
+    const high = await listFeedback({
+      ctx: supervisor,
+      input: { kind: 'review', band: 'high', productId: productA.id },
+    });
     expect(high.items.map((f) => f.score).sort()).toEqual([4, 5]);
     const mid = await listFeedback({ ctx: supervisor, input: { band: 'mid', productId: productA.id } });
     expect(mid.items.map((f) => [f.kind, f.score])).toEqual([['review', 3]]);
 
     const detail = await getFeedback({ ctx: supervisor, input: { id: low.items[0]!.id } });
-    expect(detail).toMatchObject({ kind: 'review', score: 2, productId: productB.id, productSku: productB.sku, productName: '评价商品 B', orderNo: expect.any(String) });
+    expect(detail).toMatchObject({
+      kind: 'review',
+      score: 2,
+      productId: productB.id,
+      productSku: productB.sku,
+      productName: '评价商品 B',
+      orderNo: expect.any(String),
+    });
     expect(detail.externalRef).toMatch(/^tmall:/);
   });
 
@@ -253,14 +357,28 @@ describe('importReviewsCsv', () => {
     const reviews = own.items.filter((f) => f.kind === 'review');
     expect(reviews.map((f) => f.score).sort()).toEqual([2, 4, 5]);
     expect(reviews.every((f) => !f.editable)).toBe(true);
-    const theirs = (await listOwnFeedback({ ctx: second.customer, input: {} })).items.filter((f) => f.kind === 'review');
+    const theirs = (await listOwnFeedback({ ctx: second.customer, input: {} })).items.filter(
+      (f) => f.kind === 'review',
+    );
     expect(theirs.map((f) => f.score).sort()).toEqual([3, 4]);
     const r = reviews[0]!;
-    await expect(editOwnFeedback({ ctx: first.customer, input: { id: r.id, version: r.version, kind: 'praise', comment: 'changed' } })).rejects.toMatchObject({ code: 'review_not_editable' });
+    await expect(
+      editOwnFeedback({
+        ctx: first.customer,
+        input: { id: r.id, version: r.version, kind: 'praise', comment: 'changed' },
+      }),
+    ).rejects.toMatchObject({ code: 'review_not_editable' });
     // Another customer's review is not found for them.
-    await expect(editOwnFeedback({ ctx: second.customer, input: { id: r.id, version: r.version, kind: 'praise', comment: 'changed' } })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      editOwnFeedback({
+        ctx: second.customer,
+        input: { id: r.id, version: r.version, kind: 'praise', comment: 'changed' },
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     const db = await getDb();
-    expect((await db.select({ comment: feedback.comment }).from(feedback).where(eq(feedback.id, r.id)))[0]!.comment).toBe(r.comment);
+    expect(
+      (await db.select({ comment: feedback.comment }).from(feedback).where(eq(feedback.id, r.id)))[0]!.comment,
+    ).toBe(r.comment);
   });
 });
 
@@ -273,7 +391,12 @@ describe('importReviewsCsv authorisation', () => {
     await expect(runImport(customer, file)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(runImport(anonymousCtx(), file)).rejects.toBeInstanceOf(UnauthenticatedError);
     const db = await getDb();
-    expect(await db.select().from(feedback).where(eq(feedback.externalRef, `tmall:${tag}-R-refused`))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(feedback)
+        .where(eq(feedback.externalRef, `tmall:${tag}-R-refused`)),
+    ).toEqual([]);
     const jobs = await db
       .select()
       .from(importJobs)

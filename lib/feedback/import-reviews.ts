@@ -20,7 +20,15 @@ import { activeRules } from './taxonomy';
 import { applyKeywordRules, words, type TaggingRule } from './text';
 
 /** The columns of a reviews file (docs/reviews-csv.md). */
-export const REVIEW_COLUMNS = ['channel', 'external_id', 'sku', 'score', 'comment', 'reviewed_at', 'review_id'] as const;
+export const REVIEW_COLUMNS = [
+  'channel',
+  'external_id',
+  'sku',
+  'score',
+  'comment',
+  'reviewed_at',
+  'review_id',
+] as const;
 type Column = (typeof REVIEW_COLUMNS)[number];
 export const REQUIRED_REVIEW_COLUMNS: readonly Column[] = ['channel', 'external_id', 'sku', 'score'];
 
@@ -59,7 +67,13 @@ const ReviewRow = z.object({
 });
 type ReviewRow = z.output<typeof ReviewRow>;
 
-type OrderLink = { id: number; customerId: string; placedAt: Date; deliveredAt: Date | null; products: Map<string, string | null> };
+type OrderLink = {
+  id: number;
+  customerId: string;
+  placedAt: Date;
+  deliveredAt: Date | null;
+  products: Map<string, string | null>;
+};
 type NewReview = typeof feedback.$inferInsert & { externalRef: string; tagIds: string[] };
 type Checked = { line: number; reference: string; errors: FieldErrors; review?: NewReview };
 /**
@@ -73,7 +87,8 @@ function parseRow(raw: Partial<Record<Column, string>>): Parsed {
   const parsed = parseFields(raw);
   const channel = cell(raw.channel)?.toLowerCase();
   const externalId = cell(raw.external_id);
-  if (channel && externalId && !parsed.errors.channel && !parsed.errors.externalId) parsed.key = { channel, externalId };
+  if (channel && externalId && !parsed.errors.channel && !parsed.errors.externalId)
+    parsed.key = { channel, externalId };
   return parsed;
 }
 
@@ -100,7 +115,14 @@ async function linkOrders(tx: Tx, rows: { channel: string; externalId: string }[
   const linked = new Map<string, OrderLink>();
   if (!keys.length) return linked;
   const found = await tx
-    .select({ id: orders.id, channel: orders.channel, externalId: orders.externalId, customerId: orders.customerId, placedAt: orders.placedAt, deliveredAt: orders.deliveredAt })
+    .select({
+      id: orders.id,
+      channel: orders.channel,
+      externalId: orders.externalId,
+      customerId: orders.customerId,
+      placedAt: orders.placedAt,
+      deliveredAt: orders.deliveredAt,
+    })
     .from(orders)
     .where(
       and(
@@ -117,7 +139,13 @@ async function linkOrders(tx: Tx, rows: { channel: string; externalId: string }[
   if (!found.length) return linked;
   const byId = new Map<number, OrderLink>();
   for (const o of found) {
-    const link: OrderLink = { id: o.id, customerId: o.customerId, placedAt: o.placedAt, deliveredAt: o.deliveredAt, products: new Map() };
+    const link: OrderLink = {
+      id: o.id,
+      customerId: o.customerId,
+      placedAt: o.placedAt,
+      deliveredAt: o.deliveredAt,
+      products: new Map(),
+    };
     linked.set(`${o.channel}\u0000${o.externalId}`, link);
     byId.set(o.id, link);
   }
@@ -141,7 +169,13 @@ async function linkOrders(tx: Tx, rows: { channel: string; externalId: string }[
 function checkRow(
   group: CsvGroup<Column>,
   parsed: Parsed,
-  ctx: { channels: Set<string>; orders: Map<string, OrderLink>; rules: readonly TaggingRule[]; tz: string; now: number },
+  ctx: {
+    channels: Set<string>;
+    orders: Map<string, OrderLink>;
+    rules: readonly TaggingRule[];
+    tz: string;
+    now: number;
+  },
 ): Checked {
   const raw = group.rows[0]!;
   const errors: FieldErrors = { ...parsed.errors };
@@ -171,7 +205,8 @@ function checkRow(
     reviewedAt = order.deliveredAt ?? order.placedAt;
   }
 
-  if (Object.keys(errors).length || !d || !order || !productId || !reviewedAt) return { line: group.line, reference, errors };
+  if (Object.keys(errors).length || !d || !order || !productId || !reviewedAt)
+    return { line: group.line, reference, errors };
   const comment = d.comment;
   const { categoryId, tagIds } = comment ? applyKeywordRules(comment, ctx.rules) : { categoryId: null, tagIds: [] };
   return {
@@ -189,7 +224,15 @@ function checkRow(
       categoryId,
       classifiedBy: categoryId || tagIds.length ? 'rule' : null,
       status: 'new',
-      externalRef: reviewExternalRef({ channel: d.channel, reviewId: d.reviewId, externalId: d.externalId, sku: d.sku, score: d.score, comment, reviewedAt }),
+      externalRef: reviewExternalRef({
+        channel: d.channel,
+        reviewId: d.reviewId,
+        externalId: d.externalId,
+        sku: d.sku,
+        score: d.score,
+        comment,
+        reviewedAt,
+      }),
       createdAt: reviewedAt,
       tagIds,
     },
@@ -205,7 +248,13 @@ function checkRow(
  * import of the file changes nothing. Reviews are history: no e-mail, notification or survey.
  * The rollups are refreshed once at the end, so the statistics count the reviews at once.
  */
-export async function* importReviewsCsv({ ctx, input }: { ctx: Ctx; input: ImportInput }): AsyncGenerator<ImportProgress, ImportResult> {
+export async function* importReviewsCsv({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ImportInput;
+}): AsyncGenerator<ImportProgress, ImportResult> {
   authorize(ctx.actor, 'import:review:any');
   const tz = env().SHOP_TIMEZONE;
   // Loaded once per import, not per row or batch: the rules and the channels are small and stable.
@@ -229,7 +278,9 @@ export async function* importReviewsCsv({ ctx, input }: { ctx: Ctx; input: Impor
         const linkable = parsed.flatMap((p) => (p.key && k.channels.has(p.key.channel) ? [p.key] : []));
         const linked = await linkOrders(tx, linkable);
         const now = Date.now();
-        const checked = batch.map((g, i) => checkRow(g, parsed[i]!, { channels: k.channels, orders: linked, rules: k.rules, tz, now }));
+        const checked = batch.map((g, i) =>
+          checkRow(g, parsed[i]!, { channels: k.channels, orders: linked, rules: k.rules, tz, now }),
+        );
         const reviews = checked.flatMap((c) => (c.review ? [c.review] : []));
         let written = 0;
         if (reviews.length) {
@@ -241,7 +292,9 @@ export async function* importReviewsCsv({ ctx, input }: { ctx: Ctx; input: Impor
             .returning({ id: feedback.id, externalRef: feedback.externalRef });
           written = rows.length;
           const tagsOf = new Map(reviews.map((r) => [r.externalRef, r.tagIds]));
-          const links = rows.flatMap((r) => (tagsOf.get(r.externalRef!) ?? []).map((tagId) => ({ feedbackId: r.id, tagId })));
+          const links = rows.flatMap((r) =>
+            (tagsOf.get(r.externalRef!) ?? []).map((tagId) => ({ feedbackId: r.id, tagId })),
+          );
           if (links.length) await tx.insert(feedbackTagLinks).values(links);
         }
         return { checked, valid: reviews.length, written };

@@ -25,7 +25,12 @@ export function npsCounts(scores: readonly number[]): number[] {
   return c;
 }
 
-export function npsBreakdown(c: NpsCounts): { promoters: number; passives: number; detractors: number; answered: number } {
+export function npsBreakdown(c: NpsCounts): {
+  promoters: number;
+  passives: number;
+  detractors: number;
+  answered: number;
+} {
   const sum = (from: number, to: number) => c.slice(from, to + 1).reduce((a, b) => a + b, 0);
   const promoters = sum(9, 10);
   const passives = sum(7, 8);
@@ -55,5 +60,9 @@ export function delta(current: number | null, previous: number | null): number |
 export function reviewFigures(c: CsatCounts): { total: number; average: number | null; lowShare: number | null } {
   const total = c[1] + c[2] + c[3] + c[4] + c[5];
   if (total === 0) return { total, average: null, lowShare: null };
-  return { total, average: (c[1] + 2 * c[2] + 3 * c[3] + 4 * c[4] + 5 * c[5]) / total, lowShare: ((c[1] + c[2]) / total) * 100 };
+  return {
+    total,
+    average: (c[1] + 2 * c[2] + 3 * c[3] + 4 * c[4] + 5 * c[5]) / total,
+    lowShare: ((c[1] + c[2]) / total) * 100,
+  };
 }

@@ -2,7 +2,16 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { customers, feedback, feedbackCategories, feedbackTagLinks, feedbackTags, orderItems, orders, users } from '@/db/schema';
+import {
+  customers,
+  feedback,
+  feedbackCategories,
+  feedbackTagLinks,
+  feedbackTags,
+  orderItems,
+  orders,
+  users,
+} from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize } from '@/lib/authz';
@@ -11,7 +20,14 @@ import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
-import { BulkClassifyInput, EditOwnFeedbackInput, FollowUpInput, OpenCaseFromFeedbackInput, SubmitFeedbackInput, UpdateFeedbackInput } from './schemas';
+import {
+  BulkClassifyInput,
+  EditOwnFeedbackInput,
+  FollowUpInput,
+  OpenCaseFromFeedbackInput,
+  SubmitFeedbackInput,
+  UpdateFeedbackInput,
+} from './schemas';
 import { insertFeedback, rewriteComment } from './write';
 
 /** The order (the actor's own) and product a customer's feedback is about; both optional. */
@@ -23,7 +39,13 @@ async function resolveSubject(tx: Tx, userId: string, data: { orderNo?: string; 
       .select({ id: orders.id, customerId: orders.customerId })
       .from(orders)
       .innerJoin(customers, eq(customers.id, orders.customerId))
-      .where(and(eq(orders.orderNo, data.orderNo.toUpperCase()), eq(customers.userId, userId), sql`${orders.deletedAt} is null`));
+      .where(
+        and(
+          eq(orders.orderNo, data.orderNo.toUpperCase()),
+          eq(customers.userId, userId),
+          sql`${orders.deletedAt} is null`,
+        ),
+      );
     if (!o) throw new ValidationError({ orderNo: ['order_not_yours'] });
     orderId = o.id;
     customerId = o.customerId;
@@ -38,7 +60,12 @@ async function resolveSubject(tx: Tx, userId: string, data: { orderNo?: string; 
     if (!bought.length) throw new ValidationError({ productId: ['product_not_bought'] });
   }
   if (!customerId) {
-    const [c] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.userId, userId)).orderBy(customers.createdAt).limit(1);
+    const [c] = await tx
+      .select({ id: customers.id })
+      .from(customers)
+      .where(eq(customers.userId, userId))
+      .orderBy(customers.createdAt)
+      .limit(1);
     if (!c) throw new AppError('no_customer_record');
     customerId = c.id;
   }
@@ -51,8 +78,18 @@ export async function submitFeedback({ ctx, input }: { ctx: Ctx; input: unknown 
   const data = parseInput(SubmitFeedbackInput, input);
   return transaction(async (tx) => {
     const subject = await resolveSubject(tx, actor.userId, data);
-    const created = await insertFeedback(tx, { kind: data.kind, comment: data.comment, authorId: actor.userId, ...subject });
-    await recordAudit(tx, ctx, { action: 'feedback.create', entityType: 'feedback', entityId: String(created.id), after: { kind: data.kind, orderId: subject.orderId } });
+    const created = await insertFeedback(tx, {
+      kind: data.kind,
+      comment: data.comment,
+      authorId: actor.userId,
+      ...subject,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'feedback.create',
+      entityType: 'feedback',
+      entityId: String(created.id),
+      after: { kind: data.kind, orderId: subject.orderId },
+    });
     return { id: created.id };
   });
 }
@@ -87,7 +124,13 @@ export async function editOwnFeedback({ ctx, input }: { ctx: Ctx; input: unknown
     if (data.comment !== row.comment) await rewriteComment(tx, row, data.comment);
     await tx
       .update(feedback)
-      .set({ kind: data.kind, orderId: subject.orderId, productId: subject.productId, version: row.version + 1, updatedAt: new Date() })
+      .set({
+        kind: data.kind,
+        orderId: subject.orderId,
+        productId: subject.productId,
+        version: row.version + 1,
+        updatedAt: new Date(),
+      })
       .where(eq(feedback.id, row.id));
     await recordAudit(tx, ctx, {
       action: 'feedback.edit',
@@ -108,7 +151,10 @@ async function lockFeedback(tx: Tx, id: number) {
 
 async function checkLabels(tx: Tx, categoryId: string | null | undefined, tagIds: string[]) {
   if (categoryId) {
-    const [c] = await tx.select({ id: feedbackCategories.id }).from(feedbackCategories).where(eq(feedbackCategories.id, categoryId));
+    const [c] = await tx
+      .select({ id: feedbackCategories.id })
+      .from(feedbackCategories)
+      .where(eq(feedbackCategories.id, categoryId));
     if (!c) throw new ValidationError({ categoryId: ['invalid_choice'] });
   }
   if (tagIds.length) {
@@ -120,11 +166,16 @@ async function checkLabels(tx: Tx, categoryId: string | null | undefined, tagIds
 async function checkOwner(tx: Tx, ownerId: string | null) {
   if (!ownerId) return;
   const [u] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, ownerId));
-  if (!u || !u.active || (u.role !== 'agent' && u.role !== 'supervisor')) throw new ValidationError({ ownerId: ['invalid_choice'] });
+  if (!u || !u.active || (u.role !== 'agent' && u.role !== 'supervisor'))
+    throw new ValidationError({ ownerId: ['invalid_choice'] });
 }
 
 async function tagIdsOf(tx: Tx, id: number): Promise<string[]> {
-  return (await tx.select({ tagId: feedbackTagLinks.tagId }).from(feedbackTagLinks).where(eq(feedbackTagLinks.feedbackId, id))).map((r) => r.tagId).sort();
+  return (
+    await tx.select({ tagId: feedbackTagLinks.tagId }).from(feedbackTagLinks).where(eq(feedbackTagLinks.feedbackId, id))
+  )
+    .map((r) => r.tagId)
+    .sort();
 }
 
 /** Staff classify (category, tags) and work the feedback through new → reviewed → actioned with an owner. */
@@ -152,7 +203,8 @@ export async function updateFeedback({ ctx, input }: { ctx: Ctx; input: unknown 
       .where(eq(feedback.id, row.id));
     if (tagIds.join() !== beforeTags.join()) {
       await tx.delete(feedbackTagLinks).where(eq(feedbackTagLinks.feedbackId, row.id));
-      if (tagIds.length) await tx.insert(feedbackTagLinks).values(tagIds.map((tagId) => ({ feedbackId: row.id, tagId })));
+      if (tagIds.length)
+        await tx.insert(feedbackTagLinks).values(tagIds.map((tagId) => ({ feedbackId: row.id, tagId })));
     }
     await recordAudit(tx, ctx, {
       action: 'feedback.update',
@@ -189,7 +241,11 @@ export async function bulkClassifyFeedback({ ctx, input }: { ctx: Ctx; input: un
         entityType: 'feedback',
         entityId: String(row.id),
         before: { categoryId: row.categoryId, status: row.status },
-        after: { categoryId: data.categoryId ?? row.categoryId, status: data.status ?? row.status, addTagId: data.addTagId },
+        after: {
+          categoryId: data.categoryId ?? row.categoryId,
+          status: data.status ?? row.status,
+          addTagId: data.addTagId,
+        },
       });
     }
     if (data.addTagId && rows.length) {
@@ -218,7 +274,8 @@ export async function openCaseFromFeedback({ ctx, input }: { ctx: Ctx; input: un
     if (!row.orderId) throw new AppError('feedback_without_order');
     const [order] = await tx.select({ orderNo: orders.orderNo }).from(orders).where(eq(orders.id, row.orderId));
     if (!order) throw new AppError('feedback_without_order');
-    const scoreNote = row.score === null ? row.kind : `${row.kind.toUpperCase()} ${row.score}/${row.kind === 'nps' ? 10 : 5}`;
+    const scoreNote =
+      row.score === null ? row.kind : `${row.kind.toUpperCase()} ${row.score}/${row.kind === 'nps' ? 10 : 5}`;
     const opened = await openCaseInTx(tx, ctx, {
       orderNo: order.orderNo,
       type: 'complaint',
@@ -238,7 +295,12 @@ export async function openCaseFromFeedback({ ctx, input }: { ctx: Ctx; input: un
         updatedAt: new Date(),
       })
       .where(eq(feedback.id, row.id));
-    await recordAudit(tx, ctx, { action: 'feedback.open_case', entityType: 'feedback', entityId: String(row.id), after: { caseNo: opened.caseNo } });
+    await recordAudit(tx, ctx, {
+      action: 'feedback.open_case',
+      entityType: 'feedback',
+      entityId: String(row.id),
+      after: { caseNo: opened.caseNo },
+    });
     return { caseNo: opened.caseNo };
   });
 }
@@ -275,4 +337,3 @@ export async function followUpFeedback({ ctx, input }: { ctx: Ctx; input: unknow
     return { version: patch.version };
   });
 }
-

@@ -2,7 +2,17 @@ import 'server-only';
 import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { newestFirst } from '@/db/keyset';
-import { cases, customers, feedback, feedbackTagLinks, orderItems, orders, products, surveys, users } from '@/db/schema';
+import {
+  cases,
+  customers,
+  feedback,
+  feedbackTagLinks,
+  orderItems,
+  orders,
+  products,
+  surveys,
+  users,
+} from '@/db/schema';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
@@ -70,7 +80,9 @@ const listColumns = {
   comment: sql<string>`left(${feedback.comment}, 280)`,
   status: feedback.status,
   categoryId: feedback.categoryId,
-  tagIds: sql<string[]>`coalesce((select array_agg(l.tag_id::text order by l.tag_id) from ${feedbackTagLinks} l where l.feedback_id = ${feedback.id}), '{}')`,
+  tagIds: sql<
+    string[]
+  >`coalesce((select array_agg(l.tag_id::text order by l.tag_id) from ${feedbackTagLinks} l where l.feedback_id = ${feedback.id}), '{}')`,
   customerName: customers.name,
   orderNo: orders.orderNo,
   productName: products.name,
@@ -94,7 +106,10 @@ export async function listFeedback({ ctx, input }: { ctx: Ctx; input: unknown })
   if (f.status) where.push(eq(feedback.status, f.status));
   if (f.categoryId) where.push(eq(feedback.categoryId, f.categoryId));
   else if (f.uncategorized) where.push(isNull(feedback.categoryId));
-  if (f.tagId) where.push(sql`exists (select 1 from ${feedbackTagLinks} l where l.feedback_id = ${feedback.id} and l.tag_id = ${f.tagId})`);
+  if (f.tagId)
+    where.push(
+      sql`exists (select 1 from ${feedbackTagLinks} l where l.feedback_id = ${feedback.id} and l.tag_id = ${f.tagId})`,
+    );
   if (f.productId) where.push(eq(feedback.productId, f.productId));
   if (f.mine) where.push(eq(feedback.ownerId, actor.userId));
   if (f.from) where.push(gte(feedback.createdAt, sql`(${f.from}::date)::timestamp at time zone ${tz}`));
@@ -170,7 +185,13 @@ export type OwnFeedback = {
 };
 
 /** A customer's own feedback and survey answers, newest first (portal). */
-export async function listOwnFeedback({ ctx, input }: { ctx: Ctx; input?: { cursor?: string } }): Promise<Page<OwnFeedback>> {
+export async function listOwnFeedback({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input?: { cursor?: string };
+}): Promise<Page<OwnFeedback>> {
   const actor = authorize(ctx.actor, 'read:feedback:own');
   const page = newestFirst(feedback.createdAt, feedback.id, input?.cursor);
   const limit = 20;
@@ -207,7 +228,14 @@ export async function listOwnFeedback({ ctx, input }: { ctx: Ctx; input?: { curs
 }
 
 /** The customer's own orders and the products in them, to say what feedback is about. */
-export async function feedbackSubjects({ ctx }: { ctx: Ctx }): Promise<{ orders: { orderNo: string; placedAt: Date }[]; products: { id: string; name: string; orderNos: string[] }[] }> {
+export async function feedbackSubjects({
+  ctx,
+}: {
+  ctx: Ctx;
+}): Promise<{
+  orders: { orderNo: string; placedAt: Date }[];
+  products: { id: string; name: string; orderNos: string[] }[];
+}> {
   const actor = authorize(ctx.actor, 'create:feedback:own');
   const db = await getDb();
   const own = await db
@@ -223,7 +251,12 @@ export async function feedbackSubjects({ ctx }: { ctx: Ctx }): Promise<{ orders:
     .from(orderItems)
     .innerJoin(products, eq(products.id, orderItems.productId))
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
-    .where(inArray(orderItems.orderId, own.map((o) => o.id)))
+    .where(
+      inArray(
+        orderItems.orderId,
+        own.map((o) => o.id),
+      ),
+    )
     .orderBy(asc(products.name));
   const byProduct = new Map<string, { id: string; name: string; orderNos: string[] }>();
   for (const l of lines) {
@@ -239,7 +272,13 @@ export async function feedbackForCase({ ctx, input }: { ctx: Ctx; input: { caseI
   authorize(ctx.actor, 'read:feedback:any');
   const db = await getDb();
   return db
-    .select({ id: feedback.id, kind: feedback.kind, score: feedback.score, status: feedback.status, fromThisCase: sql<boolean>`${feedback.followUpCaseId} = ${input.caseId}` })
+    .select({
+      id: feedback.id,
+      kind: feedback.kind,
+      score: feedback.score,
+      status: feedback.status,
+      fromThisCase: sql<boolean>`${feedback.followUpCaseId} = ${input.caseId}`,
+    })
     .from(feedback)
     .where(or(eq(feedback.followUpCaseId, input.caseId), eq(feedback.caseId, input.caseId)))
     .orderBy(asc(feedback.createdAt))
@@ -251,11 +290,19 @@ export async function csatForOwnCase({ ctx, input }: { ctx: Ctx; input: { caseNo
   const actor = authorize(ctx.actor, 'read:feedback:own');
   const db = await getDb();
   const [row] = await db
-    .select({ id: surveys.id, expiresAt: surveys.expiresAt, answeredAt: surveys.answeredAt, score: feedback.score, comment: feedback.comment })
+    .select({
+      id: surveys.id,
+      expiresAt: surveys.expiresAt,
+      answeredAt: surveys.answeredAt,
+      score: feedback.score,
+      comment: feedback.comment,
+    })
     .from(surveys)
     .innerJoin(cases, eq(cases.id, surveys.caseId))
     .innerJoin(customers, eq(customers.id, surveys.customerId))
     .leftJoin(feedback, eq(feedback.surveyId, surveys.id))
-    .where(and(eq(surveys.kind, 'csat'), eq(cases.caseNo, input.caseNo.toUpperCase()), eq(customers.userId, actor.userId)));
+    .where(
+      and(eq(surveys.kind, 'csat'), eq(cases.caseNo, input.caseNo.toUpperCase()), eq(customers.userId, actor.userId)),
+    );
   return row ?? null;
 }

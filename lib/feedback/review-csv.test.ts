@@ -26,7 +26,18 @@ describe('parseReviewTime', () => {
   });
 
   it('refuses malformed and impossible times', () => {
-    for (const bad of ['', 'yesterday', '01-05-2026', '2026-02-30', '2026-13-01', '2026-05-01T25:00', '2026-05-01T10:61', '2026-05-01+08:00', '1969-12-31T23:00:00Z', '2101-06-01']) {
+    for (const bad of [
+      '',
+      'yesterday',
+      '01-05-2026',
+      '2026-02-30',
+      '2026-13-01',
+      '2026-05-01T25:00',
+      '2026-05-01T10:61',
+      '2026-05-01+08:00',
+      '1969-12-31T23:00:00Z',
+      '2101-06-01',
+    ]) {
       expect(parseReviewTime(bad, SHANGHAI), bad).toBeNull();
     }
   });
@@ -37,12 +48,20 @@ describe('parseReviewScore', () => {
     expect(['1', '5', ' 3 ', '4.0'].map(parseReviewScore)).toEqual([1, 5, 3, 4]);
   });
   it('refuses anything else', () => {
-    for (const bad of [undefined, '', '0', '6', '4.5', '-1', 'five', '10']) expect(parseReviewScore(bad), String(bad)).toBeNull();
+    for (const bad of [undefined, '', '0', '6', '4.5', '-1', 'five', '10'])
+      expect(parseReviewScore(bad), String(bad)).toBeNull();
   });
 });
 
 describe('reviewExternalRef', () => {
-  const base = { channel: 'tmall', externalId: 'TM-1', sku: 'SKU-1', score: 4, comment: '物流很快', reviewedAt: new Date('2026-05-01T06:30:00Z') };
+  const base = {
+    channel: 'tmall',
+    externalId: 'TM-1',
+    sku: 'SKU-1',
+    score: 4,
+    comment: '物流很快',
+    reviewedAt: new Date('2026-05-01T06:30:00Z'),
+  };
   it("is the platform's review id when there is one", () => {
     expect(reviewExternalRef({ ...base, reviewId: 'R-99' })).toBe('tmall:R-99');
   });

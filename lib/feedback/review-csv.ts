@@ -21,8 +21,19 @@ export function parseReviewScore(value: string | undefined): number | null {
  * id when the file has one (`tmall:R123`); otherwise the order, the SKU and a digest of what the
  * customer said and when (`tmall:E1001:SKU-1:<first 16 hex of sha256("score\ncomment\nISO time")>`).
  */
-export function reviewExternalRef(r: { channel: string; reviewId?: string; externalId: string; sku: string; score: number; comment: string; reviewedAt: Date }): string {
+export function reviewExternalRef(r: {
+  channel: string;
+  reviewId?: string;
+  externalId: string;
+  sku: string;
+  score: number;
+  comment: string;
+  reviewedAt: Date;
+}): string {
   if (r.reviewId) return `${r.channel}:${r.reviewId}`;
-  const digest = createHash('sha256').update(`${r.score}\n${r.comment}\n${r.reviewedAt.toISOString()}`).digest('hex').slice(0, 16);
+  const digest = createHash('sha256')
+    .update(`${r.score}\n${r.comment}\n${r.reviewedAt.toISOString()}`)
+    .digest('hex')
+    .slice(0, 16);
   return `${r.channel}:${r.externalId}:${r.sku}:${digest}`;
 }

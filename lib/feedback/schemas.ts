@@ -11,7 +11,8 @@ export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
  * only from a sales channel (the reviews import), so the portal neither offers nor edits them.
  */
 export const FREE_KINDS = ['suggestion', 'complaint', 'praise', 'other'] as const;
-export const isFreeKind = (kind: FeedbackKind): kind is (typeof FREE_KINDS)[number] => (FREE_KINDS as readonly string[]).includes(kind);
+export const isFreeKind = (kind: FeedbackKind): kind is (typeof FREE_KINDS)[number] =>
+  (FREE_KINDS as readonly string[]).includes(kind);
 /** Score bands across the scales: low = CSAT or review 1–2 / NPS 0–6, mid = 3 / 7–8, high = 4–5 / 9–10. */
 export const SCORE_BANDS = ['low', 'mid', 'high'] as const;
 export type ScoreBand = (typeof SCORE_BANDS)[number];
@@ -37,7 +38,10 @@ export const SurveyAnswerInput = z.object({
   token: z.string().trim().max(500, 'invalid').optional(),
   surveyId: optionalId,
   // An empty form field is a missing score, not 0 (a valid NPS answer).
-  score: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ message: 'required' }).int('score_out_of_range')),
+  score: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.coerce.number({ message: 'required' }).int('score_out_of_range'),
+  ),
   comment: z.string().trim().max(COMMENT_MAX, 'too_long').default(''),
 });
 
@@ -76,7 +80,10 @@ export const BulkClassifyInput = z
     ids: z.array(z.coerce.number().int().positive()).min(1, 'required').max(200, 'too_many'),
     categoryId: optionalId,
     addTagId: optionalId,
-    status: z.enum(FEEDBACK_STATUSES, { message: 'invalid_choice' }).optional().or(z.literal('').transform(() => undefined)),
+    status: z
+      .enum(FEEDBACK_STATUSES, { message: 'invalid_choice' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
   })
   .refine((v) => v.categoryId || v.addTagId || v.status, { message: 'nothing_to_change', path: ['_form'] });
 
@@ -132,7 +139,12 @@ export const StatsInput = z
   .refine((v) => v.from <= v.to, { message: 'date_range_inverted', path: ['to'] });
 
 const name = z.string().trim().min(1, 'required').max(60, 'too_long');
-export const LabelInput = z.object({ id: optionalId, nameZh: name, nameEn: name, active: z.coerce.boolean().default(true) });
+export const LabelInput = z.object({
+  id: optionalId,
+  nameZh: name,
+  nameEn: name,
+  active: z.coerce.boolean().default(true),
+});
 
 export const RuleInput = z
   .object({
@@ -141,7 +153,14 @@ export const RuleInput = z
     keywords: z
       .string()
       .max(1000, 'too_long')
-      .transform((v) => [...new Set(v.split(/[\n,，;；]/).map((k) => k.trim()).filter(Boolean))])
+      .transform((v) => [
+        ...new Set(
+          v
+            .split(/[\n,，;；]/)
+            .map((k) => k.trim())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(z.array(z.string().max(40, 'too_long')).min(1, 'required').max(30, 'too_many')),
     categoryId: optionalId,
     tagId: optionalId,
@@ -154,6 +173,14 @@ export const FeedbackSettingsInput = z.object({
   version: z.coerce.number().int().min(1),
   csatEnabled: z.coerce.boolean(),
   npsEnabled: z.coerce.boolean(),
-  npsDelayDays: z.coerce.number({ message: 'invalid_number' }).int('invalid_number').min(1, 'out_of_range').max(90, 'out_of_range'),
-  surveyValidDays: z.coerce.number({ message: 'invalid_number' }).int('invalid_number').min(1, 'out_of_range').max(60, 'out_of_range'),
+  npsDelayDays: z.coerce
+    .number({ message: 'invalid_number' })
+    .int('invalid_number')
+    .min(1, 'out_of_range')
+    .max(90, 'out_of_range'),
+  surveyValidDays: z.coerce
+    .number({ message: 'invalid_number' })
+    .int('invalid_number')
+    .min(1, 'out_of_range')
+    .max(60, 'out_of_range'),
 });

@@ -36,7 +36,12 @@ beforeAll(async () => {
   const admin = await ctxFor(await createTestUser({ role: 'admin' }));
   const p = await createTestProduct();
   const db = await getDb();
-  productId = (await db.select({ id: products.id }).from(products).where(sql`${products.sku} = ${p.sku}`))[0]!.id;
+  productId = (
+    await db
+      .select({ id: products.id })
+      .from(products)
+      .where(sql`${products.sku} = ${p.sku}`)
+  )[0]!.id;
   categoryId = (await saveCategory({ ctx: admin, input: { nameZh: `统计${word}`, nameEn: `Stats ${word}` } })).id;
   await saveRule({ ctx: admin, input: { keywords: word, categoryId } });
 
@@ -45,12 +50,22 @@ beforeAll(async () => {
   async function survey(kind: 'csat' | 'nps', offered: number, score: number | null, comment = '') {
     const [s] = await db
       .insert(surveys)
-      .values({ kind, customerId: o.customerId, agentId: kind === 'csat' ? agentId : null, productId, offeredAt: at(offered, 9), expiresAt: new Date(Date.now() + 86_400_000) })
+      .values({
+        kind,
+        customerId: o.customerId,
+        agentId: kind === 'csat' ? agentId : null,
+        productId,
+        offeredAt: at(offered, 9),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      })
       .returning();
     if (score === null) return;
     const token = signSurveyToken({ surveyId: s!.id, expiresAt: s!.expiresAt.getTime() }, surveyTokenKey());
     const { feedbackId } = await answerSurvey({ ctx: anonymousCtx(), input: { token, score, comment } });
-    await db.update(feedback).set({ createdAt: at(offered, 18) }).where(inArray(feedback.id, [feedbackId]));
+    await db
+      .update(feedback)
+      .set({ createdAt: at(offered, 18) })
+      .where(inArray(feedback.id, [feedbackId]));
   }
   // Current period: days 10–12. CSAT 5, 4, 2 answered + one unanswered; NPS 10, 9, 7, 3.
   await survey('csat', 10, 5, `${word} 很好`);
@@ -65,8 +80,14 @@ beforeAll(async () => {
   await survey('csat', 8, 1, `${word}`);
   await survey('nps', 9, 9);
   // A complaint in the current period, classified by the rule.
-  const { id } = await submitFeedback({ ctx: o.customer, input: { kind: 'complaint', comment: `${word} again`, productId } });
-  await db.update(feedback).set({ createdAt: at(11) }).where(inArray(feedback.id, [id]));
+  const { id } = await submitFeedback({
+    ctx: o.customer,
+    input: { kind: 'complaint', comment: `${word} again`, productId },
+  });
+  await db
+    .update(feedback)
+    .set({ createdAt: at(11) })
+    .where(inArray(feedback.id, [id]));
   // The statistics read the daily rollups, which the job brings up to date within a minute.
   await refreshRollups();
 });
@@ -97,22 +118,44 @@ describe('feedbackStats', () => {
     expect(p.nps).toMatchObject({ answered: 1, score: 100 });
     expect(p.byAgent).toEqual([expect.objectContaining({ agentId, answered: 1, good: 0, percent: 0 })]);
 
-    expect(s.byProduct).toEqual([expect.objectContaining({ productId, total: 8, complaints: 1, csatAnswered: 3, npsAnswered: 4, nps: 25 })]);
-    expect(s.monthly).toEqual([expect.objectContaining({ bucket: `${day(1)}`, total: 8, csatAnswered: 3, npsAnswered: 4, nps: 25 })]);
+    expect(s.byProduct).toEqual([
+      expect.objectContaining({ productId, total: 8, complaints: 1, csatAnswered: 3, npsAnswered: 4, nps: 25 }),
+    ]);
+    expect(s.monthly).toEqual([
+      expect.objectContaining({ bucket: `${day(1)}`, total: 8, csatAnswered: 3, npsAnswered: 4, nps: 25 }),
+    ]);
     expect(s.weekly.reduce((n, w) => n + w.total, 0)).toBe(8);
   });
 
-  it("gives an agent their own CSAT for the last days", async () => {
+  it('gives an agent their own CSAT for the last days', async () => {
     const fresh = await ctxFor(await createTestUser({ role: 'agent' }));
-    await expect(myCsat({ ctx: fresh })).resolves.toEqual({ answered: 0, good: 0, percent: null, previousAnswered: 0, previousPercent: null });
+    await expect(myCsat({ ctx: fresh })).resolves.toEqual({
+      answered: 0,
+      good: 0,
+      percent: null,
+      previousAnswered: 0,
+      previousPercent: null,
+    });
     const db = await getDb();
     const customer = (await db.select({ id: feedback.customerId }).from(feedback).limit(1))[0]!.id;
     await db.insert(feedback).values([
       { kind: 'csat', score: 5, customerId: customer, agentId: fresh.actor!.userId },
       { kind: 'csat', score: 2, customerId: customer, agentId: fresh.actor!.userId },
-      { kind: 'csat', score: 4, customerId: customer, agentId: fresh.actor!.userId, createdAt: new Date(Date.now() - 40 * 86_400_000) },
+      {
+        kind: 'csat',
+        score: 4,
+        customerId: customer,
+        agentId: fresh.actor!.userId,
+        createdAt: new Date(Date.now() - 40 * 86_400_000),
+      },
     ]);
-    await expect(myCsat({ ctx: fresh })).resolves.toEqual({ answered: 2, good: 1, percent: 50, previousAnswered: 1, previousPercent: 100 });
+    await expect(myCsat({ ctx: fresh })).resolves.toEqual({
+      answered: 2,
+      good: 1,
+      percent: 50,
+      previousAnswered: 1,
+      previousPercent: 100,
+    });
     await expect(myCsat({ ctx: anonymousCtx() })).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
@@ -127,11 +170,21 @@ describe('feedbackStats', () => {
 
   it('refuses an inverted or absurd period, and callers without the permission', async () => {
     const agent = await ctxFor(await createTestUser({ role: 'agent' }));
-    await expect(feedbackStats({ ctx: agent, input: { from: day(12), to: day(10) } })).rejects.toMatchObject({ fieldErrors: { to: ['date_range_inverted'] } });
-    await expect(feedbackStats({ ctx: agent, input: { from: '1900-01-01', to: '2026-01-01' } })).rejects.toMatchObject({ fieldErrors: { from: ['period_too_long'] } });
-    await expect(feedbackStats({ ctx: agent, input: { from: 'yesterday', to: day(10) } })).rejects.toMatchObject({ fieldErrors: { from: ['invalid_date'] } });
+    await expect(feedbackStats({ ctx: agent, input: { from: day(12), to: day(10) } })).rejects.toMatchObject({
+      fieldErrors: { to: ['date_range_inverted'] },
+    });
+    await expect(feedbackStats({ ctx: agent, input: { from: '1900-01-01', to: '2026-01-01' } })).rejects.toMatchObject({
+      fieldErrors: { from: ['period_too_long'] },
+    });
+    await expect(feedbackStats({ ctx: agent, input: { from: 'yesterday', to: day(10) } })).rejects.toMatchObject({
+      fieldErrors: { from: ['invalid_date'] },
+    });
     const customer = await ctxFor(await createTestUser({ role: 'customer' }));
-    await expect(feedbackStats({ ctx: customer, input: { from: day(10), to: day(12) } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(feedbackStats({ ctx: anonymousCtx(), input: { from: day(10), to: day(12) } })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(feedbackStats({ ctx: customer, input: { from: day(10), to: day(12) } })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(feedbackStats({ ctx: anonymousCtx(), input: { from: day(10), to: day(12) } })).rejects.toBeInstanceOf(
+      UnauthenticatedError,
+    );
   });
 });

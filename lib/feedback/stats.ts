@@ -14,7 +14,16 @@ const MAX_DAYS = 731;
 
 export type PeriodFigures = {
   csat: { counts: CsatCounts; answered: number; percent: number | null; offered: number; answerRate: number | null };
-  nps: { counts: number[]; answered: number; score: number | null; promoters: number; passives: number; detractors: number; offered: number; answerRate: number | null };
+  nps: {
+    counts: number[];
+    answered: number;
+    score: number | null;
+    promoters: number;
+    passives: number;
+    detractors: number;
+    offered: number;
+    answerRate: number | null;
+  };
   /** Product reviews brought from the sales channels: stars 1–5, their average and the share of 1–2 stars. */
   reviews: { counts: CsatCounts; total: number; average: number | null; lowShare: number | null };
   byKind: Record<FeedbackKind, number>;
@@ -26,10 +35,26 @@ export type PeriodFigures = {
   words: { word: string; count: number }[];
 };
 
-export type ProductRow = { productId: string; name: string; total: number; csatAnswered: number; csatPercent: number | null; npsAnswered: number; nps: number | null; complaints: number };
+export type ProductRow = {
+  productId: string;
+  name: string;
+  total: number;
+  csatAnswered: number;
+  csatPercent: number | null;
+  npsAnswered: number;
+  nps: number | null;
+  complaints: number;
+};
 /** Reviews of one product in the period: how many, their average (1–5) and the share of 1–2 star ones. */
 export type ReviewProductRow = { productId: string; name: string; reviews: number; average: number; lowShare: number };
-export type TrendPoint = { bucket: string; total: number; csatAnswered: number; csatPercent: number | null; npsAnswered: number; nps: number | null };
+export type TrendPoint = {
+  bucket: string;
+  total: number;
+  csatAnswered: number;
+  csatPercent: number | null;
+  npsAnswered: number;
+  nps: number | null;
+};
 
 export type FeedbackStats = {
   period: { from: string; to: string; days: number };
@@ -49,14 +74,20 @@ type Range = { from: string; to: string };
 async function periodFigures(db: Queryable, r: Range): Promise<PeriodFigures> {
   const inRange = sql`day >= ${r.from}::date and day <= ${r.to}::date`;
   const [scores, offered, categories, agents, words] = await Promise.all([
-    db.execute(sql`select kind, score, sum(n)::int as n from rollup_feedback_daily where ${inRange} group by kind, score`),
+    db.execute(
+      sql`select kind, score, sum(n)::int as n from rollup_feedback_daily where ${inRange} group by kind, score`,
+    ),
     db.execute(sql`select kind, sum(offered)::int as n from rollup_surveys_daily where ${inRange} group by kind`),
-    db.execute(sql`select category_id::text as id, sum(n)::int as n from rollup_feedback_daily where ${inRange} group by category_id`),
+    db.execute(
+      sql`select category_id::text as id, sum(n)::int as n from rollup_feedback_daily where ${inRange} group by category_id`,
+    ),
     db.execute(sql`
       select a.agent_id::text as id, u.name, sum(a.csat_n)::int as n, sum(a.csat_good)::int as good
       from rollup_feedback_agents_daily a join users u on u.id = a.agent_id
       where ${inRange} group by a.agent_id, u.name`),
-    db.execute(sql`select word as w, sum(n)::int as n from rollup_feedback_words_daily where ${inRange} group by word order by n desc, word limit 40`),
+    db.execute(
+      sql`select word as w, sum(n)::int as n from rollup_feedback_words_daily where ${inRange} group by word order by n desc, word limit 40`,
+    ),
   ]);
   const csat: CsatCounts = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
   const stars: CsatCounts = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
@@ -72,8 +103,20 @@ async function periodFigures(db: Queryable, r: Range): Promise<PeriodFigures> {
   const csatAnswered = csat[1] + csat[2] + csat[3] + csat[4] + csat[5];
   const b = npsBreakdown(nps);
   return {
-    csat: { counts: csat, answered: csatAnswered, percent: csatPercent(csat), offered: offeredBy.csat ?? 0, answerRate: answerRate(csatAnswered, offeredBy.csat ?? 0) },
-    nps: { counts: nps, ...b, score: npsScore(nps), offered: offeredBy.nps ?? 0, answerRate: answerRate(b.answered, offeredBy.nps ?? 0) },
+    csat: {
+      counts: csat,
+      answered: csatAnswered,
+      percent: csatPercent(csat),
+      offered: offeredBy.csat ?? 0,
+      answerRate: answerRate(csatAnswered, offeredBy.csat ?? 0),
+    },
+    nps: {
+      counts: nps,
+      ...b,
+      score: npsScore(nps),
+      offered: offeredBy.nps ?? 0,
+      answerRate: answerRate(b.answered, offeredBy.nps ?? 0),
+    },
     reviews: { counts: stars, ...reviewFigures(stars) },
     byKind,
     total: Object.values(byKind).reduce((a, n) => a + n, 0),
@@ -81,13 +124,30 @@ async function periodFigures(db: Queryable, r: Range): Promise<PeriodFigures> {
       .map((c) => ({ categoryId: c.id, count: c.n }))
       .sort((a, b) => b.count - a.count),
     byAgent: rowsOf<{ id: string; name: string; n: number; good: number }>(agents)
-      .map((a) => ({ agentId: a.id, name: a.name, answered: a.n, good: a.good, percent: a.n ? (a.good / a.n) * 100 : null }))
+      .map((a) => ({
+        agentId: a.id,
+        name: a.name,
+        answered: a.n,
+        good: a.good,
+        percent: a.n ? (a.good / a.n) * 100 : null,
+      }))
       .sort((a, b) => b.answered - a.answered || a.name.localeCompare(b.name)),
     words: rowsOf<{ w: string; n: number }>(words).map((w) => ({ word: w.w, count: w.n })),
   };
 }
 
-type Bucketed = { bucket: string; total: number; c1: number; c2: number; c3: number; c4: number; c5: number; promoters: number; passives: number; detractors: number };
+type Bucketed = {
+  bucket: string;
+  total: number;
+  c1: number;
+  c2: number;
+  c3: number;
+  c4: number;
+  c5: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+};
 
 function trendPoint(r: Bucketed): TrendPoint {
   const counts: CsatCounts = { 1: r.c1, 2: r.c2, 3: r.c3, 4: r.c4, 5: r.c5 };
@@ -120,7 +180,17 @@ async function trend(db: Queryable, r: Range, unit: 'week' | 'month'): Promise<T
 }
 
 async function products(db: Queryable, r: Range): Promise<ProductRow[]> {
-  const rows = rowsOf<{ id: string; name: string; total: number; c_n: number; c_good: number; n_n: number; n_pro: number; n_det: number; complaints: number }>(
+  const rows = rowsOf<{
+    id: string;
+    name: string;
+    total: number;
+    c_n: number;
+    c_good: number;
+    n_n: number;
+    n_pro: number;
+    n_det: number;
+    complaints: number;
+  }>(
     await db.execute(sql`
       select f.product_id::text as id, p.name, sum(f.total)::int as total,
         sum(f.csat_n)::int as c_n, sum(f.csat_good)::int as c_good,
@@ -150,10 +220,17 @@ async function reviewProducts(db: Queryable, r: Range): Promise<ReviewProductRow
       where f.day >= ${r.from}::date and f.day <= ${r.to}::date and f.reviews > 0
       group by f.product_id, p.name order by n desc, p.name limit 10`),
   );
-  return rows.map((p) => ({ productId: p.id, name: p.name, reviews: p.n, average: p.score / p.n, lowShare: (p.low / p.n) * 100 }));
+  return rows.map((p) => ({
+    productId: p.id,
+    name: p.name,
+    reviews: p.n,
+    average: p.score / p.n,
+    lowShare: (p.low / p.n) * 100,
+  }));
 }
 
-const shiftDays = (d: string, days: number) => new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const shiftDays = (d: string, days: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The feedback statistics for a period of shop-calendar days, each figure beside the same figure
@@ -176,10 +253,25 @@ export async function feedbackStats({ ctx, input }: { ctx: Ctx; input: unknown }
     trend(db, cur, 'week'),
     trend(db, cur, 'month'),
   ]);
-  return { period: { from, to, days }, previous, current, prior, byProduct, reviewProducts: topReviewed, weekly, monthly };
+  return {
+    period: { from, to, days },
+    previous,
+    current,
+    prior,
+    byProduct,
+    reviewProducts: topReviewed,
+    weekly,
+    monthly,
+  };
 }
 
-export type MyCsat = { answered: number; good: number; percent: number | null; previousPercent: number | null; previousAnswered: number };
+export type MyCsat = {
+  answered: number;
+  good: number;
+  percent: number | null;
+  previousPercent: number | null;
+  previousAnswered: number;
+};
 
 /** The signed-in agent's own CSAT over the last `days` days (and the days before), for their desk. */
 export async function myCsat({ ctx, input }: { ctx: Ctx; input?: { days?: number } }): Promise<MyCsat> {
@@ -196,5 +288,11 @@ export async function myCsat({ ctx, input }: { ctx: Ctx; input?: { days?: number
       where kind = 'csat' and agent_id = ${actor.userId} and created_at >= now() - make_interval(days => ${days * 2})`),
   );
   const r = row ?? { n: 0, good: 0, pn: 0, pgood: 0 };
-  return { answered: r.n, good: r.good, percent: r.n ? (r.good / r.n) * 100 : null, previousAnswered: r.pn, previousPercent: r.pn ? (r.pgood / r.pn) * 100 : null };
+  return {
+    answered: r.n,
+    good: r.good,
+    percent: r.n ? (r.good / r.n) * 100 : null,
+    previousAnswered: r.pn,
+    previousPercent: r.pn ? (r.pgood / r.pn) * 100 : null,
+  };
 }

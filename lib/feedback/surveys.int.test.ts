@@ -26,16 +26,23 @@ beforeAll(async () => {
 /** A complaint case assigned to the agent and resolved by them: the moment CSAT is offered. */
 async function resolvedCase() {
   const o = await orderOfNewCustomer(agent, sku);
-  const { caseNo } = await createCase({ ctx: o.customer, input: { orderNo: o.orderNo, type: 'complaint', reason: 'other', description: '快递员态度很差' } });
+  const { caseNo } = await createCase({
+    ctx: o.customer,
+    input: { orderNo: o.orderNo, type: 'complaint', reason: 'other', description: '快递员态度很差' },
+  });
   const db = await getDb();
   await db.update(cases).set({ assigneeId: agentId }).where(eq(cases.caseNo, caseNo));
   const [row] = await db.select().from(cases).where(eq(cases.caseNo, caseNo));
   await applyCaseAction({ ctx: agent, input: { caseNo, version: row!.version, action: 'resolve' } });
-  const [survey] = await db.select().from(surveys).where(and(eq(surveys.caseId, row!.id), eq(surveys.kind, 'csat')));
+  const [survey] = await db
+    .select()
+    .from(surveys)
+    .where(and(eq(surveys.caseId, row!.id), eq(surveys.kind, 'csat')));
   return { ...o, caseNo, caseId: row!.id, survey: survey! };
 }
 
-const tokenOf = (s: { id: string; expiresAt: Date }) => signSurveyToken({ surveyId: s.id, expiresAt: s.expiresAt.getTime() }, surveyTokenKey());
+const tokenOf = (s: { id: string; expiresAt: Date }) =>
+  signSurveyToken({ surveyId: s.id, expiresAt: s.expiresAt.getTime() }, surveyTokenKey());
 
 describe('CSAT on resolution', () => {
   it('offers one survey per case, attributed to the resolving agent, and e-mails a link', async () => {
@@ -48,7 +55,10 @@ describe('CSAT on resolution', () => {
     const surveyMail = mails.find((m) => m.textBody.includes('/survey/'));
     expect(surveyMail?.toAddress).toBe(c.user.email);
     const token = /\/survey\/([A-Za-z0-9_.-]+)/.exec(surveyMail!.textBody)![1]!;
-    await expect(getSurveyByToken({ ctx: anonymousCtx(), input: { token } })).resolves.toMatchObject({ kind: 'csat', caseNo: c.caseNo });
+    await expect(getSurveyByToken({ ctx: anonymousCtx(), input: { token } })).resolves.toMatchObject({
+      kind: 'csat',
+      caseNo: c.caseNo,
+    });
 
     // Reopened and resolved again: still one survey.
     const [row] = await db.select().from(cases).where(eq(cases.id, c.caseId));
@@ -74,18 +84,39 @@ describe('answering through the e-mailed link', () => {
   it('records the score once, for the case and its agent, without signing in', async () => {
     const c = await resolvedCase();
     const token = tokenOf(c.survey);
-    const { feedbackId } = await answerSurvey({ ctx: anonymousCtx(), input: { token, score: '2', comment: '  客服回复太慢，等了三天  ' } });
+    const { feedbackId } = await answerSurvey({
+      ctx: anonymousCtx(),
+      input: { token, score: '2', comment: '  客服回复太慢，等了三天  ' },
+    });
     const db = await getDb();
     const [fb] = await db.select().from(feedback).where(eq(feedback.id, feedbackId));
-    expect(fb).toMatchObject({ kind: 'csat', score: 2, comment: '客服回复太慢，等了三天', caseId: c.caseId, agentId, customerId: c.customerId, authorId: null, status: 'new' });
+    expect(fb).toMatchObject({
+      kind: 'csat',
+      score: 2,
+      comment: '客服回复太慢，等了三天',
+      caseId: c.caseId,
+      agentId,
+      customerId: c.customerId,
+      authorId: null,
+      status: 'new',
+    });
     expect(fb!.words).toEqual(expect.arrayContaining(['回复', '三天']));
     // A poor rating reaches the agent who resolved the case.
-    const [note] = await db.select().from(notifications).where(and(eq(notifications.userId, agentId), eq(notifications.caseId, c.caseId), eq(notifications.kind, 'low_csat')));
+    const [note] = await db
+      .select()
+      .from(notifications)
+      .where(
+        and(eq(notifications.userId, agentId), eq(notifications.caseId, c.caseId), eq(notifications.kind, 'low_csat')),
+      );
     expect(note).toBeDefined();
 
     // Replaying the link, or the same answer with a better score, changes nothing.
-    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token, score: 5 } })).rejects.toMatchObject({ code: 'survey_answered' });
-    await expect(getSurveyByToken({ ctx: anonymousCtx(), input: { token } })).rejects.toMatchObject({ code: 'survey_answered' });
+    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token, score: 5 } })).rejects.toMatchObject({
+      code: 'survey_answered',
+    });
+    await expect(getSurveyByToken({ ctx: anonymousCtx(), input: { token } })).rejects.toMatchObject({
+      code: 'survey_answered',
+    });
     const [after] = await db.select().from(feedback).where(eq(feedback.id, feedbackId));
     expect(after!.score).toBe(2);
     await expect(csatForOwnCase({ ctx: c.customer, input: { caseNo: c.caseNo } })).resolves.toMatchObject({ score: 2 });
@@ -96,20 +127,40 @@ describe('answering through the e-mailed link', () => {
     const token = tokenOf(c.survey);
     const [data, sig] = token.split('.') as [string, string];
     const tampered = `${data}.${sig.startsWith('A') ? 'B' : 'A'}${sig.slice(1)}`;
-    const otherSurvey = signSurveyToken({ surveyId: randomUUID(), expiresAt: Date.now() + 86_400_000 }, surveyTokenKey());
-    const wrongKey = signSurveyToken({ surveyId: c.survey.id, expiresAt: c.survey.expiresAt.getTime() }, Buffer.alloc(32, 7));
+    const otherSurvey = signSurveyToken(
+      { surveyId: randomUUID(), expiresAt: Date.now() + 86_400_000 },
+      surveyTokenKey(),
+    );
+    const wrongKey = signSurveyToken(
+      { surveyId: c.survey.id, expiresAt: c.survey.expiresAt.getTime() },
+      Buffer.alloc(32, 7),
+    );
     for (const bad of [tampered, 'not-a-token', otherSurvey, wrongKey, '']) {
-      await expect(answerSurvey({ ctx: anonymousCtx(), input: { token: bad, score: 4 } })).rejects.toBeInstanceOf(bad ? AppError : UnauthenticatedError);
-      if (bad) await expect(getSurveyByToken({ ctx: anonymousCtx(), input: { token: bad } })).rejects.toMatchObject({ code: 'survey_invalid' });
+      await expect(answerSurvey({ ctx: anonymousCtx(), input: { token: bad, score: 4 } })).rejects.toBeInstanceOf(
+        bad ? AppError : UnauthenticatedError,
+      );
+      if (bad)
+        await expect(getSurveyByToken({ ctx: anonymousCtx(), input: { token: bad } })).rejects.toMatchObject({
+          code: 'survey_invalid',
+        });
     }
     const expiredToken = signSurveyToken({ surveyId: c.survey.id, expiresAt: Date.now() - 1000 }, surveyTokenKey());
-    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token: expiredToken, score: 4 } })).rejects.toMatchObject({ code: 'survey_expired' });
-    await expect(getSurveyByToken({ ctx: anonymousCtx(), input: { token: expiredToken } })).rejects.toMatchObject({ code: 'survey_expired' });
+    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token: expiredToken, score: 4 } })).rejects.toMatchObject(
+      { code: 'survey_expired' },
+    );
+    await expect(getSurveyByToken({ ctx: anonymousCtx(), input: { token: expiredToken } })).rejects.toMatchObject({
+      code: 'survey_expired',
+    });
 
     // The survey itself expired (the link's own date is later): refused as well.
     const db = await getDb();
-    await db.update(surveys).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(surveys.id, c.survey.id));
-    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token, score: 4 } })).rejects.toMatchObject({ code: 'survey_expired' });
+    await db
+      .update(surveys)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(surveys.id, c.survey.id));
+    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token, score: 4 } })).rejects.toMatchObject({
+      code: 'survey_expired',
+    });
     const [s] = await db.select().from(surveys).where(eq(surveys.id, c.survey.id));
     expect(s!.answeredAt).toBeNull();
     expect(await db.select().from(feedback).where(eq(feedback.surveyId, c.survey.id))).toHaveLength(0);
@@ -123,31 +174,52 @@ describe('answering through the e-mailed link', () => {
       expect(err).toBeInstanceOf(ValidationError);
       expect(Object.keys((err as ValidationError).fieldErrors)).toEqual(['score']);
     }
-    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token } })).rejects.toMatchObject({ fieldErrors: { score: ['required'] } });
-    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token, score: '' } })).rejects.toMatchObject({ fieldErrors: { score: ['required'] } });
-    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token, score: 4, comment: 'x'.repeat(2001) } })).rejects.toMatchObject({ fieldErrors: { comment: ['too_long'] } });
+    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token } })).rejects.toMatchObject({
+      fieldErrors: { score: ['required'] },
+    });
+    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token, score: '' } })).rejects.toMatchObject({
+      fieldErrors: { score: ['required'] },
+    });
+    await expect(
+      answerSurvey({ ctx: anonymousCtx(), input: { token, score: 4, comment: 'x'.repeat(2001) } }),
+    ).rejects.toMatchObject({ fieldErrors: { comment: ['too_long'] } });
     // Nothing was recorded: the survey can still be answered.
-    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token, score: 5 } })).resolves.toMatchObject({ kind: 'csat' });
+    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token, score: 5 } })).resolves.toMatchObject({
+      kind: 'csat',
+    });
   });
 });
 
 describe('answering in the portal', () => {
   it('lets the owner answer an open survey, and nobody else', async () => {
     const c = await resolvedCase();
-    await expect(listOpenSurveys({ ctx: c.customer })).resolves.toEqual([expect.objectContaining({ id: c.survey.id, kind: 'csat', caseNo: c.caseNo })]);
+    await expect(listOpenSurveys({ ctx: c.customer })).resolves.toEqual([
+      expect.objectContaining({ id: c.survey.id, kind: 'csat', caseNo: c.caseNo }),
+    ]);
     const stranger = await ctxFor(await createTestUser({ role: 'customer' }));
     await expect(listOpenSurveys({ ctx: stranger })).resolves.toEqual([]);
-    await expect(answerSurvey({ ctx: stranger, input: { surveyId: c.survey.id, score: 1 } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(answerSurvey({ ctx: agent, input: { surveyId: c.survey.id, score: 5 } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(answerSurvey({ ctx: anonymousCtx(), input: { surveyId: c.survey.id, score: 5 } })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(answerSurvey({ ctx: stranger, input: { surveyId: c.survey.id, score: 1 } })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(answerSurvey({ ctx: agent, input: { surveyId: c.survey.id, score: 5 } })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(
+      answerSurvey({ ctx: anonymousCtx(), input: { surveyId: c.survey.id, score: 5 } }),
+    ).rejects.toBeInstanceOf(UnauthenticatedError);
     await expect(csatForOwnCase({ ctx: stranger, input: { caseNo: c.caseNo } })).resolves.toBeNull();
 
-    const { feedbackId } = await answerSurvey({ ctx: c.customer, input: { surveyId: c.survey.id, score: 5, comment: 'Very helpful, thank you' } });
+    const { feedbackId } = await answerSurvey({
+      ctx: c.customer,
+      input: { surveyId: c.survey.id, score: 5, comment: 'Very helpful, thank you' },
+    });
     const db = await getDb();
     const [fb] = await db.select().from(feedback).where(eq(feedback.id, feedbackId));
     expect(fb).toMatchObject({ score: 5, authorId: c.user.id, agentId });
     await expect(listOpenSurveys({ ctx: c.customer })).resolves.toEqual([]);
-    await expect(answerSurvey({ ctx: c.customer, input: { surveyId: c.survey.id, score: 1 } })).rejects.toMatchObject({ code: 'survey_answered' });
+    await expect(answerSurvey({ ctx: c.customer, input: { surveyId: c.survey.id, score: 1 } })).rejects.toMatchObject({
+      code: 'survey_answered',
+    });
   });
 });
 
@@ -158,9 +230,18 @@ describe('NPS after delivery', () => {
     const old = await orderOfNewCustomer(agent, sku);
     const fresh = await orderOfNewCustomer(agent, sku);
     const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
-    await db.update(orders).set({ deliveredAt: daysAgo(8) }).where(eq(orders.orderNo, due.orderNo));
-    await db.update(orders).set({ deliveredAt: daysAgo(40) }).where(eq(orders.orderNo, old.orderNo));
-    await db.update(orders).set({ deliveredAt: daysAgo(2) }).where(eq(orders.orderNo, fresh.orderNo));
+    await db
+      .update(orders)
+      .set({ deliveredAt: daysAgo(8) })
+      .where(eq(orders.orderNo, due.orderNo));
+    await db
+      .update(orders)
+      .set({ deliveredAt: daysAgo(40) })
+      .where(eq(orders.orderNo, old.orderNo));
+    await db
+      .update(orders)
+      .set({ deliveredAt: daysAgo(2) })
+      .where(eq(orders.orderNo, fresh.orderNo));
 
     await offerNpsSurveys();
     await offerNpsSurveys();
@@ -176,13 +257,21 @@ describe('NPS after delivery', () => {
     expect(await npsOf(old.orderNo)).toHaveLength(0);
     expect(await npsOf(fresh.orderNo)).toHaveLength(0);
 
-    const mails = await db.select().from(emailOutbox).where(sql`${emailOutbox.toAddress} = ${due.user.email} and ${emailOutbox.textBody} like '%/survey/%'`);
+    const mails = await db
+      .select()
+      .from(emailOutbox)
+      .where(sql`${emailOutbox.toAddress} = ${due.user.email} and ${emailOutbox.textBody} like '%/survey/%'`);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toContain(due.orderNo);
 
     const token = tokenOf(offered!);
-    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token, score: 11 } })).rejects.toMatchObject({ fieldErrors: { score: ['score_out_of_range'] } });
-    const { feedbackId } = await answerSurvey({ ctx: anonymousCtx(), input: { token, score: 0, comment: 'Item arrived broken' } });
+    await expect(answerSurvey({ ctx: anonymousCtx(), input: { token, score: 11 } })).rejects.toMatchObject({
+      fieldErrors: { score: ['score_out_of_range'] },
+    });
+    const { feedbackId } = await answerSurvey({
+      ctx: anonymousCtx(),
+      input: { token, score: 0, comment: 'Item arrived broken' },
+    });
     const [fb] = await db.select().from(feedback).where(eq(feedback.id, feedbackId));
     expect(fb).toMatchObject({ kind: 'nps', score: 0, customerId: due.customerId });
   });

@@ -37,17 +37,40 @@ export function surveyLink(survey: { id: string; expiresAt: Date }): string {
   return new URL(`/survey/${token}`, env().APP_URL).toString();
 }
 
-async function emailSurvey(tx: Tx, s: { id: string; kind: SurveyKind; customerId: string; expiresAt: Date; caseNo?: string; orderNo?: string; caseId?: number }) {
+async function emailSurvey(
+  tx: Tx,
+  s: {
+    id: string;
+    kind: SurveyKind;
+    customerId: string;
+    expiresAt: Date;
+    caseNo?: string;
+    orderNo?: string;
+    caseId?: number;
+  },
+) {
   const r = await customerRecipient(tx, s.customerId);
   if (!r) return;
   const { t } = r;
-  const subject = s.kind === 'csat' ? t('mail.survey.csatSubject', { caseNo: s.caseNo ?? '' }) : t('mail.survey.npsSubject', { orderNo: s.orderNo ?? '' });
-  const lead = s.kind === 'csat' ? t('mail.survey.csatLead', { caseNo: s.caseNo ?? '' }) : t('mail.survey.npsLead', { orderNo: s.orderNo ?? '' });
-  const until = new Intl.DateTimeFormat(r.locale, { dateStyle: 'long', timeZone: env().SHOP_TIMEZONE }).format(s.expiresAt);
+  const subject =
+    s.kind === 'csat'
+      ? t('mail.survey.csatSubject', { caseNo: s.caseNo ?? '' })
+      : t('mail.survey.npsSubject', { orderNo: s.orderNo ?? '' });
+  const lead =
+    s.kind === 'csat'
+      ? t('mail.survey.csatLead', { caseNo: s.caseNo ?? '' })
+      : t('mail.survey.npsLead', { orderNo: s.orderNo ?? '' });
+  const until = new Intl.DateTimeFormat(r.locale, { dateStyle: 'long', timeZone: env().SHOP_TIMEZONE }).format(
+    s.expiresAt,
+  );
   await queueEmail(tx, {
     to: r.to,
     subject,
-    ...renderCustomerMail(r, { paragraphs: [lead, t('mail.survey.validUntil', { date: until })], link: surveyLink(s), linkLabel: t('mail.survey.answer') }),
+    ...renderCustomerMail(r, {
+      paragraphs: [lead, t('mail.survey.validUntil', { date: until })],
+      link: surveyLink(s),
+      linkLabel: t('mail.survey.answer'),
+    }),
     caseId: s.caseId,
   });
 }
@@ -57,7 +80,10 @@ async function emailSurvey(tx: Tx, s: { id: string; kind: SurveyKind; customerId
  * resolving transaction: the portal shows it and an e-mail carries a link that works without
  * signing in. The score will count towards the agent assigned at resolution.
  */
-export async function offerCsatSurvey(tx: Tx, c: { id: number; caseNo: string; customerId: string; orderId: number; assigneeId: string | null }): Promise<void> {
+export async function offerCsatSurvey(
+  tx: Tx,
+  c: { id: number; caseNo: string; customerId: string; orderId: number; assigneeId: string | null },
+): Promise<void> {
   const settings = await loadFeedbackSettings(tx);
   if (!settings.csatEnabled) return;
   // The case's main product (its first item), for CSAT by product.
@@ -71,10 +97,26 @@ export async function offerCsatSurvey(tx: Tx, c: { id: number; caseNo: string; c
   const expiresAt = new Date(Date.now() + settings.surveyValidDays * DAY);
   const [survey] = await tx
     .insert(surveys)
-    .values({ kind: 'csat', customerId: c.customerId, caseId: c.id, orderId: c.orderId, agentId: c.assigneeId, productId: item?.productId ?? null, expiresAt })
+    .values({
+      kind: 'csat',
+      customerId: c.customerId,
+      caseId: c.id,
+      orderId: c.orderId,
+      agentId: c.assigneeId,
+      productId: item?.productId ?? null,
+      expiresAt,
+    })
     .onConflictDoNothing()
     .returning({ id: surveys.id });
-  if (survey) await emailSurvey(tx, { id: survey.id, kind: 'csat', customerId: c.customerId, expiresAt, caseNo: c.caseNo, caseId: c.id });
+  if (survey)
+    await emailSurvey(tx, {
+      id: survey.id,
+      kind: 'csat',
+      customerId: c.customerId,
+      expiresAt,
+      caseNo: c.caseNo,
+      caseId: c.id,
+    });
 }
 
 const NPS_BATCH = 200;
@@ -114,10 +156,18 @@ export async function offerNpsSurveys(now: Date = new Date()): Promise<number> {
       for (const o of due) {
         const [s] = await tx
           .insert(surveys)
-          .values({ kind: 'nps', customerId: o.customer_id, orderId: Number(o.id), productId: o.product_id, offeredAt: now, expiresAt })
+          .values({
+            kind: 'nps',
+            customerId: o.customer_id,
+            orderId: Number(o.id),
+            productId: o.product_id,
+            offeredAt: now,
+            expiresAt,
+          })
           .onConflictDoNothing()
           .returning({ id: surveys.id });
-        if (s) await emailSurvey(tx, { id: s.id, kind: 'nps', customerId: o.customer_id, expiresAt, orderNo: o.order_no });
+        if (s)
+          await emailSurvey(tx, { id: s.id, kind: 'nps', customerId: o.customer_id, expiresAt, orderNo: o.order_no });
       }
       return due.length;
     });
@@ -127,8 +177,22 @@ export async function offerNpsSurveys(now: Date = new Date()): Promise<number> {
   return offered;
 }
 
-function viewOf(row: { id: string; kind: SurveyKind; caseNo: string | null; orderNo: string | null; expiresAt: Date; answeredAt: Date | null }): SurveyView {
-  return { id: row.id, kind: row.kind, caseNo: row.caseNo, orderNo: row.orderNo, expiresAt: row.expiresAt, answeredAt: row.answeredAt };
+function viewOf(row: {
+  id: string;
+  kind: SurveyKind;
+  caseNo: string | null;
+  orderNo: string | null;
+  expiresAt: Date;
+  answeredAt: Date | null;
+}): SurveyView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    caseNo: row.caseNo,
+    orderNo: row.orderNo,
+    expiresAt: row.expiresAt,
+    answeredAt: row.answeredAt,
+  };
 }
 
 const surveyColumns = {
@@ -182,7 +246,13 @@ export async function listOpenSurveys({ ctx }: { ctx: Ctx }): Promise<SurveyView
  * the signed-in customer who owns the survey answers it in the portal. Replays, expired surveys and
  * out-of-range scores change nothing.
  */
-export async function answerSurvey({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ feedbackId: number; kind: SurveyKind }> {
+export async function answerSurvey({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: unknown;
+}): Promise<{ feedbackId: number; kind: SurveyKind }> {
   const data = parseInput(SurveyAnswerInput, input);
   let surveyId: string;
   if (data.token) {
@@ -203,7 +273,8 @@ export async function answerSurvey({ ctx, input }: { ctx: Ctx; input: unknown })
       .for('update', { of: surveys });
     if (!s) throw data.token ? new AppError('survey_invalid') : new NotFoundError('survey');
     // Without a token only the owner may answer; a staff account never answers for a customer.
-    if (!data.token && (s.ownerUserId !== ctx.actor!.userId || !can(ctx.actor, 'create:feedback:own'))) throw new NotFoundError('survey');
+    if (!data.token && (s.ownerUserId !== ctx.actor!.userId || !can(ctx.actor, 'create:feedback:own')))
+      throw new NotFoundError('survey');
     if (s.survey.answeredAt) throw new AppError('survey_answered');
     if (s.survey.expiresAt.getTime() <= Date.now()) throw new AppError('survey_expired');
     const [min, max] = SCORE_RANGE[s.survey.kind];
@@ -228,7 +299,13 @@ export async function answerSurvey({ ctx, input }: { ctx: Ctx; input: unknown })
     // A poor rating reaches the agent who resolved the case at once; the case page links the answer.
     if (s.survey.kind === 'csat' && data.score <= 2 && s.survey.caseId) {
       const [c] = await tx.select({ caseNo: cases.caseNo }).from(cases).where(eq(cases.id, s.survey.caseId));
-      if (c) await notifyStaff(tx, { userIds: [s.survey.agentId], kind: 'low_csat', caseId: s.survey.caseId, caseNo: c.caseNo });
+      if (c)
+        await notifyStaff(tx, {
+          userIds: [s.survey.agentId],
+          kind: 'low_csat',
+          caseId: s.survey.caseId,
+          caseNo: c.caseNo,
+        });
     }
     await recordAudit(tx, ctx, {
       action: 'survey.answer',

@@ -15,19 +15,37 @@ import type { TaggingRule } from './text';
 const IdInput = z.object({ id: z.uuid('invalid_choice') });
 
 export type Label = { id: string; nameZh: string; nameEn: string; active: boolean };
-export type RuleDto = { id: string; keywords: string[]; categoryId: string | null; tagId: string | null; position: number; active: boolean };
+export type RuleDto = {
+  id: string;
+  keywords: string[];
+  categoryId: string | null;
+  tagId: string | null;
+  position: number;
+  active: boolean;
+};
 export type FeedbackSettings = typeof feedbackSettings.$inferSelect;
 export type Taxonomy = { categories: Label[]; tags: Label[] };
 
 /** Categories and tags, for every page that shows or picks them (staff, and admins who keep them). */
 export async function listTaxonomy({ ctx }: { ctx: Ctx }): Promise<Taxonomy> {
-  if (!can(ctx.actor, 'read:feedback:any') && !can(ctx.actor, 'manage:feedback:any')) authorize(ctx.actor, 'read:feedback:any');
+  if (!can(ctx.actor, 'read:feedback:any') && !can(ctx.actor, 'manage:feedback:any'))
+    authorize(ctx.actor, 'read:feedback:any');
   const db = await getDb();
-  const pick = { id: feedbackCategories.id, nameZh: feedbackCategories.nameZh, nameEn: feedbackCategories.nameEn, active: feedbackCategories.active };
+  const pick = {
+    id: feedbackCategories.id,
+    nameZh: feedbackCategories.nameZh,
+    nameEn: feedbackCategories.nameEn,
+    active: feedbackCategories.active,
+  };
   const [categories, tags] = await Promise.all([
     db.select(pick).from(feedbackCategories).orderBy(asc(feedbackCategories.position), asc(feedbackCategories.nameEn)),
     db
-      .select({ id: feedbackTags.id, nameZh: feedbackTags.nameZh, nameEn: feedbackTags.nameEn, active: feedbackTags.active })
+      .select({
+        id: feedbackTags.id,
+        nameZh: feedbackTags.nameZh,
+        nameEn: feedbackTags.nameEn,
+        active: feedbackTags.active,
+      })
       .from(feedbackTags)
       .orderBy(asc(feedbackTags.nameEn)),
   ]);
@@ -38,7 +56,14 @@ export async function listRules({ ctx }: { ctx: Ctx }): Promise<RuleDto[]> {
   authorize(ctx.actor, 'manage:feedback:any');
   const db = await getDb();
   return db
-    .select({ id: feedbackRules.id, keywords: feedbackRules.keywords, categoryId: feedbackRules.categoryId, tagId: feedbackRules.tagId, position: feedbackRules.position, active: feedbackRules.active })
+    .select({
+      id: feedbackRules.id,
+      keywords: feedbackRules.keywords,
+      categoryId: feedbackRules.categoryId,
+      tagId: feedbackRules.tagId,
+      position: feedbackRules.position,
+      active: feedbackRules.active,
+    })
     .from(feedbackRules)
     .orderBy(asc(feedbackRules.position), asc(feedbackRules.createdAt));
 }
@@ -73,7 +98,12 @@ function labelVerb(kind: 'category' | 'tag') {
         return { id: data.id };
       }
       const [row] = await tx.insert(table).values(values).returning({ id: table.id });
-      await recordAudit(tx, ctx, { action: `feedback_${kind}.create`, entityType: `feedback_${kind}`, entityId: row!.id, after: values });
+      await recordAudit(tx, ctx, {
+        action: `feedback_${kind}.create`,
+        entityType: `feedback_${kind}`,
+        entityId: row!.id,
+        after: values,
+      });
       return { id: row!.id };
     });
   };
@@ -87,7 +117,13 @@ export async function saveRule({ ctx, input }: { ctx: Ctx; input: unknown }): Pr
   authorize(ctx.actor, 'manage:feedback:any');
   const data = parseInput(RuleInput, input);
   return transaction(async (tx) => {
-    const values = { keywords: data.keywords, categoryId: data.categoryId ?? null, tagId: data.tagId ?? null, position: data.position, active: data.active };
+    const values = {
+      keywords: data.keywords,
+      categoryId: data.categoryId ?? null,
+      tagId: data.tagId ?? null,
+      position: data.position,
+      active: data.active,
+    };
     if (data.id) {
       const [before] = await tx.select().from(feedbackRules).where(eq(feedbackRules.id, data.id)).for('update');
       if (!before) throw new NotFoundError('rule');
@@ -96,13 +132,24 @@ export async function saveRule({ ctx, input }: { ctx: Ctx; input: unknown }): Pr
         action: 'feedback_rule.update',
         entityType: 'feedback_rule',
         entityId: data.id,
-        before: { keywords: before.keywords, categoryId: before.categoryId, tagId: before.tagId, position: before.position, active: before.active },
+        before: {
+          keywords: before.keywords,
+          categoryId: before.categoryId,
+          tagId: before.tagId,
+          position: before.position,
+          active: before.active,
+        },
         after: values,
       });
       return { id: data.id };
     }
     const [row] = await tx.insert(feedbackRules).values(values).returning({ id: feedbackRules.id });
-    await recordAudit(tx, ctx, { action: 'feedback_rule.create', entityType: 'feedback_rule', entityId: row!.id, after: values });
+    await recordAudit(tx, ctx, {
+      action: 'feedback_rule.create',
+      entityType: 'feedback_rule',
+      entityId: row!.id,
+      after: values,
+    });
     return { id: row!.id };
   });
 }
@@ -113,14 +160,29 @@ export async function deleteRule({ ctx, input }: { ctx: Ctx; input: unknown }): 
   await transaction(async (tx) => {
     const [gone] = await tx.delete(feedbackRules).where(eq(feedbackRules.id, id)).returning();
     if (!gone) throw new NotFoundError('rule');
-    await recordAudit(tx, ctx, { action: 'feedback_rule.delete', entityType: 'feedback_rule', entityId: id, before: { keywords: gone.keywords } });
+    await recordAudit(tx, ctx, {
+      action: 'feedback_rule.delete',
+      entityType: 'feedback_rule',
+      entityId: id,
+      before: { keywords: gone.keywords },
+    });
   });
 }
 
 export async function loadFeedbackSettings(db: Queryable): Promise<FeedbackSettings> {
   const [row] = await db.select().from(feedbackSettings).where(eq(feedbackSettings.id, 1));
   // The migration inserts row 1; these defaults only apply if it was deleted by hand.
-  return row ?? { id: 1, csatEnabled: true, npsEnabled: true, npsDelayDays: 7, surveyValidDays: 14, version: 0, updatedAt: new Date(0) };
+  return (
+    row ?? {
+      id: 1,
+      csatEnabled: true,
+      npsEnabled: true,
+      npsDelayDays: 7,
+      surveyValidDays: 14,
+      version: 0,
+      updatedAt: new Date(0),
+    }
+  );
 }
 
 export async function getFeedbackSettings({ ctx }: { ctx: Ctx }): Promise<FeedbackSettings> {
@@ -146,7 +208,12 @@ export async function updateFeedbackSettings({ ctx, input }: { ctx: Ctx; input: 
       action: 'feedback_settings.update',
       entityType: 'feedback_settings',
       entityId: '1',
-      before: { csatEnabled: before.csatEnabled, npsEnabled: before.npsEnabled, npsDelayDays: before.npsDelayDays, surveyValidDays: before.surveyValidDays },
+      before: {
+        csatEnabled: before.csatEnabled,
+        npsEnabled: before.npsEnabled,
+        npsDelayDays: before.npsDelayDays,
+        surveyValidDays: before.surveyValidDays,
+      },
       after: values,
     });
   });

@@ -15,13 +15,23 @@ describe('keyword rule order', () => {
     expect(applyKeywordRules('客服说物流会补发', ordered).categoryId).toBe('logistics');
   });
   it('ignores empty keywords', () => {
-    expect(applyKeywordRules('anything', [{ categoryId: 'x', tagId: null, keywords: ['', '  '] }]).categoryId).toBeNull();
+    expect(
+      applyKeywordRules('anything', [{ categoryId: 'x', tagId: null, keywords: ['', '  '] }]).categoryId,
+    ).toBeNull();
   });
 });
 
 describe('words and topWords', () => {
   it('segments Chinese into words and drops stop words, single characters and numbers', () => {
-    expect(words('快递太慢了，客服态度很好，耳机音质不错 2026')).toEqual(['快递', '太慢', '态度', '很好', '耳机', '音质', '不错']);
+    expect(words('快递太慢了，客服态度很好，耳机音质不错 2026')).toEqual([
+      '快递',
+      '太慢',
+      '态度',
+      '很好',
+      '耳机',
+      '音质',
+      '不错',
+    ]);
     expect(words('The delivery was very slow')).toEqual(['delivery', 'slow']);
   });
   it('counts each word once per comment and orders by frequency', () => {
@@ -41,7 +51,10 @@ describe('applyKeywordRules', () => {
     { categoryId: null, tagId: 'slow', keywords: ['慢', 'slow'] },
   ];
   it('takes the first matching category and every matching tag', () => {
-    expect(applyKeywordRules('物流太慢，收到就坏了', rules)).toEqual({ categoryId: 'logistics', tagIds: ['broken', 'slow'] });
+    expect(applyKeywordRules('物流太慢，收到就坏了', rules)).toEqual({
+      categoryId: 'logistics',
+      tagIds: ['broken', 'slow'],
+    });
     expect(applyKeywordRules('Arrived BROKEN', rules)).toEqual({ categoryId: 'quality', tagIds: ['broken'] });
   });
   it('leaves text without keywords unclassified', () => {

@@ -9,7 +9,10 @@ export type TaggingRule = { categoryId: string | null; tagId: string | null; key
  * The full first classification: the category of the first matching rule that names one, and the
  * tags of every matching rule (rules in the admins' order).
  */
-export function applyKeywordRules(text: string, rules: readonly TaggingRule[]): { categoryId: string | null; tagIds: string[] } {
+export function applyKeywordRules(
+  text: string,
+  rules: readonly TaggingRule[],
+): { categoryId: string | null; tagIds: string[] } {
   const haystack = text.toLowerCase();
   let categoryId: string | null = null;
   const tagIds = new Set<string>();
@@ -34,8 +37,12 @@ function mentions(haystack: string, keyword: string): boolean {
 
 /** Words too common to say anything about the product or service. */
 const STOP_WORDS = new Set([
-  ...'的 了 是 我 你 他 她 它 们 很 也 都 就 和 与 在 有 不 没 这 那 啊 吧 呢 吗 太 又 还 但 而 被 把 给 到 对 说 要 会 能 好 一 个 上 下 么 什么 我们 你们 非常 已经 还是 就是 因为 所以 可以 一个 没有 感觉 觉得 东西'.split(' '),
-  ...'the a an and or but to of in on for with is are was were be been being it its this that these those i me you he she him her we us they them my our your his their very so not no too just have has had do does did at as by from up out about into over after before during again then than there here when where why how what which who all any some more most other such only own same can will would should could may might also get got one two'.split(' '),
+  ...'的 了 是 我 你 他 她 它 们 很 也 都 就 和 与 在 有 不 没 这 那 啊 吧 呢 吗 太 又 还 但 而 被 把 给 到 对 说 要 会 能 好 一 个 上 下 么 什么 我们 你们 非常 已经 还是 就是 因为 所以 可以 一个 没有 感觉 觉得 东西'.split(
+    ' ',
+  ),
+  ...'the a an and or but to of in on for with is are was were be been being it its this that these those i me you he she him her we us they them my our your his their very so not no too just have has had do does did at as by from up out about into over after before during again then than there here when where why how what which who all any some more most other such only own same can will would should could may might also get got one two'.split(
+    ' ',
+  ),
 ]);
 
 let segmenter: Intl.Segmenter | undefined;

@@ -18,7 +18,9 @@ describe('survey tokens', () => {
   it('refuse a changed payload, a changed signature and another key', () => {
     const token = signSurveyToken({ surveyId, expiresAt: inAWeek }, key);
     const [data, sig] = token.split('.') as [string, string];
-    const forged = Buffer.from(JSON.stringify({ s: surveyId, e: Math.floor(inAWeek / 1000) + 86_400 })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ s: surveyId, e: Math.floor(inAWeek / 1000) + 86_400 })).toString(
+      'base64url',
+    );
     expect(verifySurveyToken(`${forged}.${sig}`, key, now)).toEqual({ ok: false, code: 'token_tampered' });
     const flipped = sig.startsWith('A') ? `B${sig.slice(1)}` : `A${sig.slice(1)}`;
     expect(verifySurveyToken(`${data}.${flipped}`, key, now)).toEqual({ ok: false, code: 'token_tampered' });

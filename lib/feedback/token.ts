@@ -7,7 +7,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * (answered once), so a token only proves "this link was issued for that survey, until then".
  */
 export type SurveyTokenPayload = { surveyId: string; expiresAt: number };
-export type TokenCheck = { ok: true; surveyId: string } | { ok: false; code: 'token_malformed' | 'token_tampered' | 'token_expired' };
+export type TokenCheck =
+  { ok: true; surveyId: string } | { ok: false; code: 'token_malformed' | 'token_tampered' | 'token_expired' };
 
 const b64 = (buf: Buffer | string) => Buffer.from(buf).toString('base64url');
 const sign = (data: string, key: Buffer) => createHmac('sha256', key).update(`survey:${data}`).digest();
@@ -24,7 +25,8 @@ export function signSurveyToken(payload: SurveyTokenPayload, key: Buffer): strin
  */
 export function verifySurveyToken(token: string, keys: Buffer | readonly Buffer[], now: number): TokenCheck {
   const parts = token.split('.');
-  if (parts.length !== 2 || !/^[A-Za-z0-9_-]+$/.test(parts[0]!) || !/^[A-Za-z0-9_-]+$/.test(parts[1]!)) return { ok: false, code: 'token_malformed' };
+  if (parts.length !== 2 || !/^[A-Za-z0-9_-]+$/.test(parts[0]!) || !/^[A-Za-z0-9_-]+$/.test(parts[1]!))
+    return { ok: false, code: 'token_malformed' };
   const [data, signature] = parts as [string, string];
   const given = Buffer.from(signature, 'base64url');
   const signedBy = (key: Buffer) => {

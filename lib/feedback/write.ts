@@ -11,19 +11,34 @@ type NewFeedback = Omit<typeof feedback.$inferInsert, 'id' | 'words' | 'category
  * Stores one piece of feedback with its first classification (the keyword rules) and its words
  * for the statistics, in the caller's transaction.
  */
-export async function insertFeedback(tx: Tx, values: NewFeedback): Promise<{ id: number; categoryId: string | null; tagIds: string[] }> {
+export async function insertFeedback(
+  tx: Tx,
+  values: NewFeedback,
+): Promise<{ id: number; categoryId: string | null; tagIds: string[] }> {
   const comment = values.comment ?? '';
-  const { categoryId, tagIds } = comment ? applyKeywordRules(comment, await activeRules(tx)) : { categoryId: null, tagIds: [] };
+  const { categoryId, tagIds } = comment
+    ? applyKeywordRules(comment, await activeRules(tx))
+    : { categoryId: null, tagIds: [] };
   const [row] = await tx
     .insert(feedback)
-    .values({ ...values, comment, words: comment ? [...new Set(words(comment))] : [], categoryId, classifiedBy: categoryId || tagIds.length ? 'rule' : null })
+    .values({
+      ...values,
+      comment,
+      words: comment ? [...new Set(words(comment))] : [],
+      categoryId,
+      classifiedBy: categoryId || tagIds.length ? 'rule' : null,
+    })
     .returning({ id: feedback.id });
   if (tagIds.length) await tx.insert(feedbackTagLinks).values(tagIds.map((tagId) => ({ feedbackId: row!.id, tagId })));
   return { id: row!.id, categoryId, tagIds };
 }
 
 /** A customer rewrote their comment: new words, and the rules run again unless staff classified it. */
-export async function rewriteComment(tx: Tx, row: { id: number; classifiedBy: string | null }, comment: string): Promise<{ categoryId?: string | null }> {
+export async function rewriteComment(
+  tx: Tx,
+  row: { id: number; classifiedBy: string | null },
+  comment: string,
+): Promise<{ categoryId?: string | null }> {
   const patch: Partial<typeof feedback.$inferInsert> = { comment, words: [...new Set(words(comment))] };
   if (row.classifiedBy !== 'staff') {
     const { categoryId, tagIds } = applyKeywordRules(comment, await activeRules(tx));

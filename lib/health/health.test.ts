@@ -33,13 +33,23 @@ describe('readiness', () => {
 
   it('names pending migrations', async () => {
     status.mockResolvedValue({ expected: 19, applied: 18 });
-    expect(await readiness()).toMatchObject({ status: 'not_ready', reason: 'migrations_pending', retryAfterSeconds: 15 });
+    expect(await readiness()).toMatchObject({
+      status: 'not_ready',
+      reason: 'migrations_pending',
+      retryAfterSeconds: 15,
+    });
   });
 
   it('names an unreachable database with the driver’s code, never its address', async () => {
-    db.execute.mockRejectedValue(Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }));
+    db.execute.mockRejectedValue(
+      Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }),
+    );
     const report = await readiness();
-    expect(report).toMatchObject({ status: 'not_ready', reason: 'database_unreachable', database: { reachable: false, code: 'ECONNREFUSED' } });
+    expect(report).toMatchObject({
+      status: 'not_ready',
+      reason: 'database_unreachable',
+      database: { reachable: false, code: 'ECONNREFUSED' },
+    });
     expect(JSON.stringify(report)).not.toContain('10.0.0.5');
   });
 
@@ -54,7 +64,11 @@ describe('readiness', () => {
   it('answers at once from the known outage, without asking the database', async () => {
     markDatabaseDown('database_timeout', 'CONNECT_TIMEOUT');
     const report = await readiness();
-    expect(report).toMatchObject({ status: 'not_ready', reason: 'database_timeout', database: { code: 'CONNECT_TIMEOUT' } });
+    expect(report).toMatchObject({
+      status: 'not_ready',
+      reason: 'database_timeout',
+      database: { code: 'CONNECT_TIMEOUT' },
+    });
     expect(db.execute).not.toHaveBeenCalled();
   });
 

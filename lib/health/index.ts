@@ -66,7 +66,10 @@ export async function readiness(): Promise<Readiness> {
   } catch (err) {
     const outage = classifyDatabaseError(err);
     if (outage) suspectDatabaseOutage();
-    logger.warn({ err: { message: (err as Error).message }, reason: outage?.reason, code: outage?.code }, 'readiness check failed');
+    logger.warn(
+      { err: { message: (err as Error).message }, reason: outage?.reason, code: outage?.code },
+      'readiness check failed',
+    );
     return {
       status: 'not_ready',
       reason: outage?.reason ?? 'database_error',

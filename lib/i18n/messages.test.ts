@@ -33,7 +33,9 @@ describe('message catalogues', () => {
   });
 
   it('translated Chinese strings really are Chinese', () => {
-    const untranslated = [...b].filter(([k, v]) => v === a.get(k) && /[a-z]{4,}/i.test(v) && !k.startsWith('auditActions'));
+    const untranslated = [...b].filter(
+      ([k, v]) => v === a.get(k) && /[a-z]{4,}/i.test(v) && !k.startsWith('auditActions'),
+    );
     expect(untranslated).toEqual([]);
   });
 });

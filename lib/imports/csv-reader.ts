@@ -62,4 +62,5 @@ export async function* readCsvGroups<C extends string>(
 }
 
 /** A trimmed cell, or undefined when blank. */
-export const cell = (v: string | undefined): string | undefined => (v === undefined || v.trim() === '' ? undefined : v.trim());
+export const cell = (v: string | undefined): string | undefined =>
+  v === undefined || v.trim() === '' ? undefined : v.trim();

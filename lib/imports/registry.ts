@@ -7,7 +7,11 @@ import { importProductsCsv } from '@/lib/catalog/import-products';
 import { importOrdersCsv } from '@/lib/orders/import';
 import type { ImportKind, ImportProgress, ImportResult } from './types';
 
-export type ImportInput = { fileName: string; body: AsyncIterable<Uint8Array> | Readable; options: Record<string, boolean> };
+export type ImportInput = {
+  fileName: string;
+  body: AsyncIterable<Uint8Array> | Readable;
+  options: Record<string, boolean>;
+};
 export type Importer = (args: { ctx: Ctx; input: ImportInput }) => AsyncGenerator<ImportProgress, ImportResult>;
 
 /** Every CSV import the upload route (`POST /api/imports/<kind>`) can run. */

@@ -20,7 +20,8 @@ export const IMPORT_PERMISSION: Record<ImportKind, Permission> = {
 /** An import job with its rejected rows, for anyone who may run that kind of import. */
 export async function getImportJob({ ctx, input }: { ctx: Ctx; input: { jobId: string } }) {
   if (!ctx.actor) authorize(ctx.actor, 'import:order:any');
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.jobId)) throw new NotFoundError('import');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.jobId))
+    throw new NotFoundError('import');
   const db = await getDb();
   const [job] = await db.select().from(importJobs).where(eq(importJobs.id, input.jobId)).limit(1);
   if (!job) throw new NotFoundError('import');

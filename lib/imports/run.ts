@@ -61,7 +61,12 @@ export async function* runCsvImport<C extends string>(
   const size = spec.batchSize ?? 50;
   let batch: CsvGroup<C>[] = [];
   try {
-    for await (const group of readCsvGroups(input.body, { columns: spec.columns, required: spec.required, groupKey: spec.groupKey, onRow: () => progress.rows++ })) {
+    for await (const group of readCsvGroups(input.body, {
+      columns: spec.columns,
+      required: spec.required,
+      groupKey: spec.groupKey,
+      onRow: () => progress.rows++,
+    })) {
       batch.push(group);
       if (batch.length >= size) {
         await spec.handle(batch, sink);
@@ -96,7 +101,12 @@ export async function* runCsvImport<C extends string>(
         report,
       })
       .returning({ id: importJobs.id });
-    await recordAudit(tx, ctx, { action: `${spec.kind === 'orders' ? 'order' : spec.kind.replace(/s$/, '')}.import`, entityType: 'import', entityId: job!.id, after: { fileName, options, ...progress } });
+    await recordAudit(tx, ctx, {
+      action: `${spec.kind === 'orders' ? 'order' : spec.kind.replace(/s$/, '')}.import`,
+      entityType: 'import',
+      entityId: job!.id,
+      after: { fileName, options, ...progress },
+    });
     return job!.id;
   });
   return { ...progress, jobId, report };
@@ -107,7 +117,11 @@ export async function* runCsvImport<C extends string>(
  * `columnOf` maps a field path of the input (`items.1.sku`) to its column and the line offset of
  * the row it came from; anything else is rethrown (a bug or an outage is not a bad row).
  */
-export function problemsOf(err: unknown, line: number, columnOf: (path: string) => { column: string; offset?: number }): Omit<RejectedRow, 'externalId'>[] {
+export function problemsOf(
+  err: unknown,
+  line: number,
+  columnOf: (path: string) => { column: string; offset?: number },
+): Omit<RejectedRow, 'externalId'>[] {
   if (err instanceof ValidationError) {
     return Object.entries(err.fieldErrors).map(([path, codes]) => {
       const { column, offset = 0 } = columnOf(path);

@@ -6,7 +6,11 @@ import { reasonOf } from './report';
 import type { ImportResult, RejectedRow } from './types';
 
 /** Runs the first step before answering (so a refused caller gets a proper status), then streams. */
-export async function streamImport(generator: AsyncGenerator<unknown, ImportResult>, t: Translate, requestId: string | null) {
+export async function streamImport(
+  generator: AsyncGenerator<unknown, ImportResult>,
+  t: Translate,
+  requestId: string | null,
+) {
   let first: IteratorResult<unknown, ImportResult>;
   try {
     first = await generator.next();
@@ -28,12 +32,19 @@ export async function streamImport(generator: AsyncGenerator<unknown, ImportResu
         controller.enqueue(line({ ...result, done: true, report: result.report.slice(0, 20).map(describe) }));
       } catch (err) {
         const app = err instanceof AppError ? err : null;
-        controller.enqueue(line({ done: true, error: app ? t.dynamic(`errors.${app.code}`, app.params, t('errors.generic')) : t('errors.generic') }));
+        controller.enqueue(
+          line({
+            done: true,
+            error: app ? t.dynamic(`errors.${app.code}`, app.params, t('errors.generic')) : t('errors.generic'),
+          }),
+        );
         if (!app) errorResponse(err, { requestId });
       } finally {
         controller.close();
       }
     },
   });
-  return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response(stream, {
+    headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }

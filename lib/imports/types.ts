@@ -6,7 +6,13 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
  * A rejected row: its CSV line, the row's own reference (external id, SKU …), the CSV column at
  * fault (empty for the row as a whole) and an error code the report translates for its reader.
  */
-export type RejectedRow = { line: number; externalId: string; field: string; code: string; params?: Record<string, string | number> };
+export type RejectedRow = {
+  line: number;
+  externalId: string;
+  field: string;
+  code: string;
+  params?: Record<string, string | number>;
+};
 
 export type ImportProgress = { rows: number; imported: number; updated: number; skipped: number; rejected: number };
 export type ImportResult = ImportProgress & { jobId: string; report: RejectedRow[] };

@@ -3,7 +3,14 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { jobs } from '@/db/schema';
 
-export type JobKind = 'email.send' | 'sla.scan' | 'cases.autoclose' | 'attachments.sweep' | 'feedback.nps' | 'analytics.rollup' | 'backup.scheduled';
+export type JobKind =
+  | 'email.send'
+  | 'sla.scan'
+  | 'cases.autoclose'
+  | 'attachments.sweep'
+  | 'feedback.nps'
+  | 'analytics.rollup'
+  | 'backup.scheduled';
 
 /**
  * Queues background work with the caller's transaction handle: the job exists only if the change
@@ -17,7 +24,13 @@ export async function enqueueJob(
 ): Promise<void> {
   await tx
     .insert(jobs)
-    .values({ kind, payload, runAt: opts.runAt ?? sql`now()`, dedupeKey: opts.dedupeKey ?? null, maxAttempts: opts.maxAttempts ?? 8 })
+    .values({
+      kind,
+      payload,
+      runAt: opts.runAt ?? sql`now()`,
+      dedupeKey: opts.dedupeKey ?? null,
+      maxAttempts: opts.maxAttempts ?? 8,
+    })
     .onConflictDoNothing();
 }
 

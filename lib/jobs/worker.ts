@@ -44,7 +44,13 @@ export class RetryLater extends Error {
   }
 }
 
-type ClaimedJob = { id: number; kind: JobKind; payload: Record<string, unknown>; attempts: number; max_attempts: number };
+type ClaimedJob = {
+  id: number;
+  kind: JobKind;
+  payload: Record<string, unknown>;
+  attempts: number;
+  max_attempts: number;
+};
 
 /**
  * How long a claimed job is hidden from other workers unless its heartbeat renews it (every third
@@ -74,7 +80,12 @@ export async function runDueJobs(
   } = {},
 ): Promise<number> {
   if (opts.dedupeKeys && opts.dedupeKeys.length === 0) return 0;
-  const only = opts.dedupeKeys ? sql`and dedupe_key in ${sql`(${sql.join(opts.dedupeKeys.map((k) => sql`${k}`), sql`, `)})`}` : sql``;
+  const only = opts.dedupeKeys
+    ? sql`and dedupe_key in ${sql`(${sql.join(
+        opts.dedupeKeys.map((k) => sql`${k}`),
+        sql`, `,
+      )})`}`
+    : sql``;
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const db = await getDb();
   const limit = opts.limit ?? 20;
@@ -100,7 +111,14 @@ export async function runDueJobs(
   return ran;
 }
 
-async function runClaimed(db: Db, handler: JobHandler | undefined, job: ClaimedJob, token: string, leaseMs: number, now: Date | undefined) {
+async function runClaimed(
+  db: Db,
+  handler: JobHandler | undefined,
+  job: ClaimedJob,
+  token: string,
+  leaseMs: number,
+  now: Date | undefined,
+) {
   const id = Number(job.id);
   const final = job.attempts >= job.max_attempts;
   const mine = and(eq(jobs.id, id), eq(jobs.lockToken, token));
@@ -108,9 +126,22 @@ async function runClaimed(db: Db, handler: JobHandler | undefined, job: ClaimedJ
   let settled: { id: number }[];
   try {
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-    await handler(job.payload ?? {}, { id, attempt: job.attempts, final, now: now ?? new Date(), token, leaseMs, signal: heartbeat.signal, onRenew: heartbeat.onRenew });
+    await handler(job.payload ?? {}, {
+      id,
+      attempt: job.attempts,
+      final,
+      now: now ?? new Date(),
+      token,
+      leaseMs,
+      signal: heartbeat.signal,
+      onRenew: heartbeat.onRenew,
+    });
     await heartbeat.stop();
-    settled = await db.update(jobs).set({ doneAt: sql`now()`, lockedUntil: null, lockToken: null, lastError: null }).where(mine).returning({ id: jobs.id });
+    settled = await db
+      .update(jobs)
+      .set({ doneAt: sql`now()`, lockedUntil: null, lockToken: null, lastError: null })
+      .where(mine)
+      .returning({ id: jobs.id });
   } catch (err) {
     await heartbeat.stop();
     const message = (err as Error).message?.slice(0, 1000) ?? String(err);
@@ -118,17 +149,31 @@ async function runClaimed(db: Db, handler: JobHandler | undefined, job: ClaimedJ
       logger.info({ job: { id, kind: job.kind, attempt: job.attempts }, err: { message } }, 'job deferred');
       settled = await db
         .update(jobs)
-        .set({ runAt: sql`now() + ${`${Math.max(1, Math.ceil(err.seconds))} seconds`}::interval`, attempts: sql`greatest(${jobs.attempts} - 1, 0)`, lockedUntil: null, lockToken: null, lastError: message })
+        .set({
+          runAt: sql`now() + ${`${Math.max(1, Math.ceil(err.seconds))} seconds`}::interval`,
+          attempts: sql`greatest(${jobs.attempts} - 1, 0)`,
+          lockedUntil: null,
+          lockToken: null,
+          lastError: message,
+        })
         .where(mine)
         .returning({ id: jobs.id });
     } else {
-      logger.warn({ job: { id, kind: job.kind, attempt: job.attempts }, err: { message } }, final ? 'job failed for good' : 'job failed; will retry');
+      logger.warn(
+        { job: { id, kind: job.kind, attempt: job.attempts }, err: { message } },
+        final ? 'job failed for good' : 'job failed; will retry',
+      );
       settled = await db
         .update(jobs)
         .set(
           final
             ? { failedAt: sql`now()`, lockedUntil: null, lockToken: null, lastError: message }
-            : { runAt: sql`now() + ${`${retryDelaySeconds(job.attempts)} seconds`}::interval`, lockedUntil: null, lockToken: null, lastError: message },
+            : {
+                runAt: sql`now() + ${`${retryDelaySeconds(job.attempts)} seconds`}::interval`,
+                lockedUntil: null,
+                lockToken: null,
+                lastError: message,
+              },
         )
         .where(mine)
         .returning({ id: jobs.id });
@@ -136,7 +181,10 @@ async function runClaimed(db: Db, handler: JobHandler | undefined, job: ClaimedJ
   }
   if (settled.length === 0) {
     // The lease ran out and another worker claimed the job: its outcome is that worker's to record.
-    logger.warn({ job: { id, kind: job.kind, attempt: job.attempts } }, 'job lease lost before it finished; left to its new owner');
+    logger.warn(
+      { job: { id, kind: job.kind, attempt: job.attempts } },
+      'job lease lost before it finished; left to its new owner',
+    );
   }
 }
 
@@ -147,7 +195,9 @@ function startHeartbeat(db: Db, id: number, token: string, leaseMs: number) {
   let inFlight: Promise<void> | undefined;
   const beat = async () => {
     const renewed = rowsOf<{ id: number }>(
-      await db.execute(sql`update jobs set locked_until = now() + ${leaseInterval(leaseMs)} where id = ${id} and lock_token = ${token}::uuid returning id`),
+      await db.execute(
+        sql`update jobs set locked_until = now() + ${leaseInterval(leaseMs)} where id = ${id} and lock_token = ${token}::uuid returning id`,
+      ),
     );
     let held = renewed.length > 0;
     for (const renew of renewals) if (held) held = await renew();
@@ -158,7 +208,9 @@ function startHeartbeat(db: Db, id: number, token: string, leaseMs: number) {
       if (inFlight || controller.signal.aborted) return;
       inFlight = beat()
         // A failed renewal (database briefly away) is not a lost lease; the fenced writes decide.
-        .catch((err) => logger.warn({ job: { id }, err: { message: (err as Error).message } }, 'job lease renewal failed'))
+        .catch((err) =>
+          logger.warn({ job: { id }, err: { message: (err as Error).message } }, 'job lease renewal failed'),
+        )
         .finally(() => {
           inFlight = undefined;
         });

@@ -10,7 +10,9 @@ export function createLogger(destination?: pino.DestinationStream) {
   return pino(
     {
       // Read directly (not through env()) so that logging works even while reporting a bad environment.
-      level: /^(fatal|error|warn|info|debug|trace|silent)$/.test(process.env.LOG_LEVEL ?? '') ? process.env.LOG_LEVEL : 'info',
+      level: /^(fatal|error|warn|info|debug|trace|silent)$/.test(process.env.LOG_LEVEL ?? '')
+        ? process.env.LOG_LEVEL
+        : 'info',
       base: { app: 'afterdesk' },
       redact: {
         paths: [

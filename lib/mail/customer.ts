@@ -28,11 +28,16 @@ export async function customerRecipient(db: Queryable, customerId: string): Prom
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A plain, readable message: paragraphs, one call-to-action link, the signature; as text and HTML. */
-export function renderCustomerMail(r: CustomerRecipient, body: { paragraphs: string[]; link: string; linkLabel: string }): { text: string; html: string } {
+export function renderCustomerMail(
+  r: CustomerRecipient,
+  body: { paragraphs: string[]; link: string; linkLabel: string },
+): { text: string; html: string } {
   const paragraphs = [r.t('mail.greeting', { name: r.name }), ...body.paragraphs];
   const text = [...paragraphs, `${body.linkLabel}: ${body.link}`, r.t('mail.signature')].join('\n\n');
   const html = `<div style="font-family:system-ui,sans-serif;font-size:14px;line-height:1.6;color:#111">${paragraphs
     .map((p) => `<p style="white-space:pre-wrap">${escapeHtml(p)}</p>`)
-    .join('')}<p><a href="${escapeHtml(body.link)}">${escapeHtml(body.linkLabel)}</a></p><p style="color:#666">${escapeHtml(r.t('mail.signature'))}</p></div>`;
+    .join(
+      '',
+    )}<p><a href="${escapeHtml(body.link)}">${escapeHtml(body.linkLabel)}</a></p><p style="color:#666">${escapeHtml(r.t('mail.signature'))}</p></div>`;
   return { text, html };
 }

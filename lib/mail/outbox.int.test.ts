@@ -18,7 +18,11 @@ type Delivery = { to: string; messageId: string | undefined };
  * the server waits `delayMs` (a slow mail server) and runs `beforeReply` before answering 250: the
  * client's send is still in progress during both.
  */
-async function startSink(opts: { delayMs?: () => number; beforeReply?: (d: Delivery) => Promise<void>; onDelivery?: () => void }) {
+async function startSink(opts: {
+  delayMs?: () => number;
+  beforeReply?: (d: Delivery) => Promise<void>;
+  onDelivery?: () => void;
+}) {
   const deliveries: Delivery[] = [];
   /** Failed expectations inside `beforeReply`, kept to be reported by the test (not as an SMTP error). */
   const errors: unknown[] = [];
@@ -30,7 +34,10 @@ async function startSink(opts: { delayMs?: () => number; beforeReply?: (d: Deliv
       let raw = '';
       stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
       stream.on('end', () => {
-        const d = { to: session.envelope.rcptTo.map((r) => r.address).join(','), messageId: /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] };
+        const d = {
+          to: session.envelope.rcptTo.map((r) => r.address).join(','),
+          messageId: /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1],
+        };
         deliveries.push(d);
         opts.onDelivery?.();
         setTimeout(() => {
@@ -67,7 +74,9 @@ async function queueMails(n: number) {
   const db = await getDb();
   const to = Array.from({ length: n }, () => uniqueEmail('outbox'));
   for (const address of to) {
-    await db.transaction((tx) => queueEmail(tx, { to: address, subject: 'Your request', text: 'Hello', html: '<p>Hello</p>' }));
+    await db.transaction((tx) =>
+      queueEmail(tx, { to: address, subject: 'Your request', text: 'Hello', html: '<p>Hello</p>' }),
+    );
   }
   const rows = await db.select().from(emailOutbox).where(inArray(emailOutbox.toAddress, to)).orderBy(emailOutbox.id);
   return { rows, keys: rows.map((r) => `email:${r.id}`) };
@@ -94,7 +103,8 @@ describe('e-mail delivery with several workers', () => {
       tick++;
       for (const wake of waiters.splice(0)) wake();
     };
-    const changedSince = (seen: number) => (tick !== seen ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)));
+    const changedSince = (seen: number) =>
+      tick !== seen ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve));
 
     const { deliveries } = await startSink({ delayMs: () => 200 + Math.random() * 200, onDelivery: bump });
     const { rows, keys } = await queueMails(22);
@@ -178,7 +188,10 @@ describe('e-mail delivery with several workers', () => {
         // The first worker is mid-send. Its lease runs out (a stalled process) and a second worker
         // claims the same job: it must find the message being sent and leave it alone.
         const db = await getDb();
-        await db.update(jobs).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(jobs.dedupeKey, key));
+        await db
+          .update(jobs)
+          .set({ lockedUntil: sql`now() - interval '1 second'` })
+          .where(eq(jobs.dedupeKey, key));
         secondRun.push(await runDueJobs(JOB_HANDLERS, { dedupeKeys: [key] }));
         const job = await jobOf(key);
         // Deferred, without using up an attempt, until the first worker's claim would run out.
@@ -199,7 +212,10 @@ describe('e-mail delivery with several workers', () => {
     // deferred retry does, without sending.
     expect((await jobOf(key)).doneAt).toBeNull();
     const db = await getDb();
-    await db.update(jobs).set({ runAt: sql`now()` }).where(eq(jobs.dedupeKey, key));
+    await db
+      .update(jobs)
+      .set({ runAt: sql`now()` })
+      .where(eq(jobs.dedupeKey, key));
     expect(await runDueJobs(JOB_HANDLERS, { dedupeKeys: keys })).toBe(1);
     expect(sink.deliveries).toHaveLength(1);
     expect((await jobOf(key)).doneAt).not.toBeNull();
@@ -212,15 +228,24 @@ describe('e-mail delivery with several workers', () => {
     const db = await getDb();
     const mine = eq(emailOutbox.id, row.id);
     // A worker claimed the message and died: while its claim lasts, nobody else sends.
-    await db.update(emailOutbox).set({ claimToken: randomUUID(), claimedUntil: sql`now() + interval '1 hour'` }).where(mine);
+    await db
+      .update(emailOutbox)
+      .set({ claimToken: randomUUID(), claimedUntil: sql`now() + interval '1 hour'` })
+      .where(mine);
     expect(await runDueJobs(JOB_HANDLERS, { dedupeKeys: keys })).toBe(1);
     expect(deliveries).toHaveLength(0);
     const deferred = await jobOf(keys[0]!);
     expect(deferred.runAt.getTime()).toBeGreaterThan(Date.now() + 3000_000);
     expect(deferred).toMatchObject({ attempts: 0, doneAt: null });
 
-    await db.update(emailOutbox).set({ claimedUntil: sql`now() - interval '1 second'` }).where(mine);
-    await db.update(jobs).set({ runAt: sql`now()` }).where(eq(jobs.id, deferred.id));
+    await db
+      .update(emailOutbox)
+      .set({ claimedUntil: sql`now() - interval '1 second'` })
+      .where(mine);
+    await db
+      .update(jobs)
+      .set({ runAt: sql`now()` })
+      .where(eq(jobs.id, deferred.id));
     expect(await runDueJobs(JOB_HANDLERS, { dedupeKeys: keys })).toBe(1);
     expect(deliveries).toEqual([{ to: row.toAddress, messageId: outboxMessageId(row, env().MAIL_FROM) }]);
     expect((await outboxRows([row.id]))[0]).toMatchObject({ status: 'sent', attempts: 1 });

@@ -22,7 +22,13 @@ export type OutgoingEmail = { to: string; subject: string; text: string; html: s
 export async function queueEmail(tx: Queryable, mail: OutgoingEmail): Promise<void> {
   const [row] = await tx
     .insert(emailOutbox)
-    .values({ toAddress: mail.to, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, caseId: mail.caseId ?? null })
+    .values({
+      toAddress: mail.to,
+      subject: mail.subject,
+      textBody: mail.text,
+      htmlBody: mail.html,
+      caseId: mail.caseId ?? null,
+    })
     .returning({ id: emailOutbox.id });
   await enqueueJob(tx, 'email.send', { outboxId: row!.id }, { dedupeKey: `email:${row!.id}` });
 }
@@ -55,7 +61,10 @@ export async function deliverEmail(payload: Record<string, unknown>, job: JobCon
   const id = Number(payload.outboxId);
   const transport = mailTransport();
   if (!transport) {
-    await db.update(emailOutbox).set({ status: 'stored' }).where(and(eq(emailOutbox.id, id), sendable));
+    await db
+      .update(emailOutbox)
+      .set({ status: 'stored' })
+      .where(and(eq(emailOutbox.id, id), sendable));
     return;
   }
   if (job.signal.aborted) throw new Error('job lease lost before sending');
@@ -66,7 +75,10 @@ export async function deliverEmail(payload: Record<string, unknown>, job: JobCon
     .returning();
   if (!mail) {
     const [current] = await db
-      .select({ status: emailOutbox.status, wait: sql<number>`greatest(1, ceil(extract(epoch from ${emailOutbox.claimedUntil} - now())))::int` })
+      .select({
+        status: emailOutbox.status,
+        wait: sql<number>`greatest(1, ceil(extract(epoch from ${emailOutbox.claimedUntil} - now())))::int`,
+      })
       .from(emailOutbox)
       .where(eq(emailOutbox.id, id));
     // Gone, sent or stored: nothing left to do, and doing nothing is what makes a repeat harmless.
@@ -77,25 +89,49 @@ export async function deliverEmail(payload: Record<string, unknown>, job: JobCon
     const renewed = await db
       .update(emailOutbox)
       .set({ claimedUntil: sql`now() + ${`${job.leaseMs} milliseconds`}::interval` })
-      .where(and(eq(emailOutbox.id, id), eq(emailOutbox.claimToken, job.token), notInArray(emailOutbox.status, ['sent', 'stored'])))
+      .where(
+        and(
+          eq(emailOutbox.id, id),
+          eq(emailOutbox.claimToken, job.token),
+          notInArray(emailOutbox.status, ['sent', 'stored']),
+        ),
+      )
       .returning({ id: emailOutbox.id });
     return renewed.length > 0;
   });
   const release = { claimToken: null, claimedUntil: null };
   const from = env().MAIL_FROM;
   try {
-    await transport.sendMail({ from, to: mail.toAddress, subject: mail.subject, text: mail.textBody, html: mail.htmlBody, messageId: outboxMessageId(mail, from) });
+    await transport.sendMail({
+      from,
+      to: mail.toAddress,
+      subject: mail.subject,
+      text: mail.textBody,
+      html: mail.htmlBody,
+      messageId: outboxMessageId(mail, from),
+    });
   } catch (err) {
     await db
       .update(emailOutbox)
-      .set({ status: job.final ? 'failed' : 'queued', attempts: sql`${emailOutbox.attempts} + 1`, lastError: (err as Error).message.slice(0, 500), ...release })
+      .set({
+        status: job.final ? 'failed' : 'queued',
+        attempts: sql`${emailOutbox.attempts} + 1`,
+        lastError: (err as Error).message.slice(0, 500),
+        ...release,
+      })
       .where(and(eq(emailOutbox.id, id), eq(emailOutbox.claimToken, job.token)));
     throw err;
   }
   // Sent is a fact whoever holds the claim now: record it unconditionally, so no one sends it again.
   await db
     .update(emailOutbox)
-    .set({ status: 'sent', sentAt: new Date(), attempts: sql`${emailOutbox.attempts} + 1`, lastError: null, claimedUntil: null })
+    .set({
+      status: 'sent',
+      sentAt: new Date(),
+      attempts: sql`${emailOutbox.attempts} + 1`,
+      lastError: null,
+      claimedUntil: null,
+    })
     .where(and(eq(emailOutbox.id, id), ne(emailOutbox.status, 'sent')));
 }
 
@@ -112,7 +148,13 @@ export type OutboxItemDto = {
 };
 
 /** Admins read every message the system wrote, newest first (keyset on created_at, id). */
-export async function listOutbox({ ctx, input }: { ctx: Ctx; input: { cursor?: string | null } }): Promise<Page<OutboxItemDto>> {
+export async function listOutbox({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { cursor?: string | null };
+}): Promise<Page<OutboxItemDto>> {
   authorize(ctx.actor, 'read:outbox:any');
   const db = await getDb();
   const keyset = newestFirst(emailOutbox.createdAt, emailOutbox.id, input.cursor);

@@ -23,13 +23,28 @@ export type { NotificationDto, NotificationKind };
  */
 export async function notifyStaff(
   tx: Queryable,
-  input: { userIds: (string | null | undefined)[]; kind: NotificationKind; caseId: number; caseNo: string; dedupeKey?: string; exceptUserId?: string | null },
+  input: {
+    userIds: (string | null | undefined)[];
+    kind: NotificationKind;
+    caseId: number;
+    caseNo: string;
+    dedupeKey?: string;
+    exceptUserId?: string | null;
+  },
 ): Promise<number> {
   const userIds = [...new Set(input.userIds.filter((u): u is string => !!u && u !== input.exceptUserId))];
   if (userIds.length === 0) return 0;
   const inserted = await tx
     .insert(notifications)
-    .values(userIds.map((userId) => ({ userId, kind: input.kind, caseId: input.caseId, caseNo: input.caseNo, dedupeKey: input.dedupeKey ?? null })))
+    .values(
+      userIds.map((userId) => ({
+        userId,
+        kind: input.kind,
+        caseId: input.caseId,
+        caseNo: input.caseNo,
+        dedupeKey: input.dedupeKey ?? null,
+      })),
+    )
     .onConflictDoNothing()
     .returning({ userId: notifications.userId });
   for (const r of inserted) await publish(tx, { type: 'notification', userId: r.userId });
@@ -44,7 +59,10 @@ export type SystemNotificationKind = 'backup_overdue' | 'verify_overdue';
  * `dedupeKey`. Returns who was notified just now, so a caller that also e-mails them (the backup
  * alert) sends each message once per episode however often it runs.
  */
-export async function notifyUsers(tx: Queryable, input: { userIds: string[]; kind: SystemNotificationKind; dedupeKey: string }): Promise<string[]> {
+export async function notifyUsers(
+  tx: Queryable,
+  input: { userIds: string[]; kind: SystemNotificationKind; dedupeKey: string },
+): Promise<string[]> {
   const userIds = [...new Set(input.userIds)];
   if (userIds.length === 0) return [];
   const inserted = await tx
@@ -56,8 +74,13 @@ export async function notifyUsers(tx: Queryable, input: { userIds: string[]; kin
   return inserted.map((r) => r.userId);
 }
 
-
-export async function listNotifications({ ctx, input }: { ctx: Ctx; input: { cursor?: string | null; limit?: number } }): Promise<Page<NotificationDto> & { unread: number }> {
+export async function listNotifications({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { cursor?: string | null; limit?: number };
+}): Promise<Page<NotificationDto> & { unread: number }> {
   const actor = authorize(ctx.actor, 'read:notification:own');
   const db = await getDb();
   const limit = Math.min(input.limit ?? 20, 50);
@@ -78,11 +101,20 @@ export async function listNotifications({ ctx, input }: { ctx: Ctx; input: { cur
   return {
     unread: Number(unread?.n ?? 0),
     nextCursor: page.nextCursor,
-    items: page.items.map(({ row: r }) => ({ id: r.id, kind: r.kind as NotificationKind, caseNo: r.caseNo, createdAt: r.createdAt.toISOString(), read: !!r.readAt })),
+    items: page.items.map(({ row: r }) => ({
+      id: r.id,
+      kind: r.kind as NotificationKind,
+      caseNo: r.caseNo,
+      createdAt: r.createdAt.toISOString(),
+      read: !!r.readAt,
+    })),
   };
 }
 
-export const MarkReadInput = z.object({ ids: z.array(z.coerce.number().int().positive()).max(100).optional(), all: z.boolean().optional() });
+export const MarkReadInput = z.object({
+  ids: z.array(z.coerce.number().int().positive()).max(100).optional(),
+  all: z.boolean().optional(),
+});
 
 /** Marks the caller's own notifications read (some, or all). Never touches anyone else's. */
 export async function markNotificationsRead({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<number> {
@@ -93,9 +125,21 @@ export async function markNotificationsRead({ ctx, input }: { ctx: Ctx; input: u
     const updated = await tx
       .update(notifications)
       .set({ readAt: sql`now()` })
-      .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt), data.all ? undefined : inArray(notifications.id, data.ids!)))
+      .where(
+        and(
+          eq(notifications.userId, actor.userId),
+          isNull(notifications.readAt),
+          data.all ? undefined : inArray(notifications.id, data.ids!),
+        ),
+      )
       .returning({ id: notifications.id });
-    if (updated.length) await recordAudit(tx, ctx, { action: 'notification.read', entityType: 'user', entityId: actor.userId, after: { count: updated.length } });
+    if (updated.length)
+      await recordAudit(tx, ctx, {
+        action: 'notification.read',
+        entityType: 'user',
+        entityId: actor.userId,
+        after: { count: updated.length },
+      });
     return updated.length;
   });
 }

@@ -15,27 +15,101 @@ import type { Priced } from './pricing';
 import type { CreateOrderData } from './schemas';
 
 type OrderRowKey =
-  | 'orderNo' | 'channel' | 'externalId' | 'customerId' | 'status' | 'currency' | 'itemsTotalCents' | 'shippingCents' | 'discountCents' | 'totalCents'
-  | 'placedAt' | 'paidAt' | 'shippedAt' | 'deliveredAt' | 'completedAt' | 'cancelledAt' | 'carrier' | 'trackingNo' | 'recipientName'
-  | 'recipientPhoneEnc' | 'recipientPhoneHash' | 'recipientPhoneMasked' | 'shippingRegion' | 'shippingAddressEnc' | 'notes' | 'history';
+  | 'orderNo'
+  | 'channel'
+  | 'externalId'
+  | 'customerId'
+  | 'status'
+  | 'currency'
+  | 'itemsTotalCents'
+  | 'shippingCents'
+  | 'discountCents'
+  | 'totalCents'
+  | 'placedAt'
+  | 'paidAt'
+  | 'shippedAt'
+  | 'deliveredAt'
+  | 'completedAt'
+  | 'cancelledAt'
+  | 'carrier'
+  | 'trackingNo'
+  | 'recipientName'
+  | 'recipientPhoneEnc'
+  | 'recipientPhoneHash'
+  | 'recipientPhoneMasked'
+  | 'shippingRegion'
+  | 'shippingAddressEnc'
+  | 'notes'
+  | 'history';
 const col = (name: string, type: string) => ({ name, type });
 /** The orders columns the bulk path writes (the rest take their defaults), in the order of its rows. */
 const ORDER_COLUMNS: (UnnestColumn & { key: OrderRowKey })[] = (
   [
-    ['orderNo', 'order_no', 'text'], ['channel', 'channel', 'text'], ['externalId', 'external_id', 'text'], ['customerId', 'customer_id', 'uuid'],
-    ['status', 'status', 'order_status'], ['currency', 'currency', 'char(3)'], ['itemsTotalCents', 'items_total_cents', 'bigint'],
-    ['shippingCents', 'shipping_cents', 'bigint'], ['discountCents', 'discount_cents', 'bigint'], ['totalCents', 'total_cents', 'bigint'],
-    ['placedAt', 'placed_at', 'timestamptz'], ['paidAt', 'paid_at', 'timestamptz'], ['shippedAt', 'shipped_at', 'timestamptz'],
-    ['deliveredAt', 'delivered_at', 'timestamptz'], ['completedAt', 'completed_at', 'timestamptz'], ['cancelledAt', 'cancelled_at', 'timestamptz'],
-    ['carrier', 'carrier', 'text'], ['trackingNo', 'tracking_no', 'text'], ['recipientName', 'recipient_name', 'text'],
-    ['recipientPhoneEnc', 'recipient_phone_enc', 'text'], ['recipientPhoneHash', 'recipient_phone_hash', 'text'], ['recipientPhoneMasked', 'recipient_phone_masked', 'text'],
-    ['shippingRegion', 'shipping_region', 'text'], ['shippingAddressEnc', 'shipping_address_enc', 'text'], ['notes', 'notes', 'text'], ['history', 'history', 'boolean'],
+    ['orderNo', 'order_no', 'text'],
+    ['channel', 'channel', 'text'],
+    ['externalId', 'external_id', 'text'],
+    ['customerId', 'customer_id', 'uuid'],
+    ['status', 'status', 'order_status'],
+    ['currency', 'currency', 'char(3)'],
+    ['itemsTotalCents', 'items_total_cents', 'bigint'],
+    ['shippingCents', 'shipping_cents', 'bigint'],
+    ['discountCents', 'discount_cents', 'bigint'],
+    ['totalCents', 'total_cents', 'bigint'],
+    ['placedAt', 'placed_at', 'timestamptz'],
+    ['paidAt', 'paid_at', 'timestamptz'],
+    ['shippedAt', 'shipped_at', 'timestamptz'],
+    ['deliveredAt', 'delivered_at', 'timestamptz'],
+    ['completedAt', 'completed_at', 'timestamptz'],
+    ['cancelledAt', 'cancelled_at', 'timestamptz'],
+    ['carrier', 'carrier', 'text'],
+    ['trackingNo', 'tracking_no', 'text'],
+    ['recipientName', 'recipient_name', 'text'],
+    ['recipientPhoneEnc', 'recipient_phone_enc', 'text'],
+    ['recipientPhoneHash', 'recipient_phone_hash', 'text'],
+    ['recipientPhoneMasked', 'recipient_phone_masked', 'text'],
+    ['shippingRegion', 'shipping_region', 'text'],
+    ['shippingAddressEnc', 'shipping_address_enc', 'text'],
+    ['notes', 'notes', 'text'],
+    ['history', 'history', 'boolean'],
   ] as const
 ).map(([key, name, type]) => ({ key, name, type }));
-const CUSTOMER_COLUMNS = [col('id', 'uuid'), col('name', 'text'), col('email', 'text'), col('phone_enc', 'text'), col('phone_hash', 'text'), col('phone_masked', 'text'), col('region', 'text'), col('address_enc', 'text')];
-const ITEM_COLUMNS = [col('order_id', 'bigint'), col('product_id', 'uuid'), col('sku', 'text'), col('name', 'text'), col('quantity', 'integer'), col('unit_price_cents', 'bigint'), col('line_total_cents', 'bigint')];
-const EVENT_COLUMNS = [col('order_id', 'bigint'), col('actor_id', 'uuid'), col('actor_label', 'text'), col('kind', 'text'), col('to_status', 'order_status'), col('public', 'boolean')];
-const AUDIT_COLUMNS = [col('actor_id', 'uuid'), col('actor_label', 'text'), col('action', 'text'), col('entity_type', 'text'), col('entity_id', 'text'), col('changes', 'jsonb'), col('ip', 'text'), col('request_id', 'text')];
+const CUSTOMER_COLUMNS = [
+  col('id', 'uuid'),
+  col('name', 'text'),
+  col('email', 'text'),
+  col('phone_enc', 'text'),
+  col('phone_hash', 'text'),
+  col('phone_masked', 'text'),
+  col('region', 'text'),
+  col('address_enc', 'text'),
+];
+const ITEM_COLUMNS = [
+  col('order_id', 'bigint'),
+  col('product_id', 'uuid'),
+  col('sku', 'text'),
+  col('name', 'text'),
+  col('quantity', 'integer'),
+  col('unit_price_cents', 'bigint'),
+  col('line_total_cents', 'bigint'),
+];
+const EVENT_COLUMNS = [
+  col('order_id', 'bigint'),
+  col('actor_id', 'uuid'),
+  col('actor_label', 'text'),
+  col('kind', 'text'),
+  col('to_status', 'order_status'),
+  col('public', 'boolean'),
+];
+const AUDIT_COLUMNS = [
+  col('actor_id', 'uuid'),
+  col('actor_label', 'text'),
+  col('action', 'text'),
+  col('entity_type', 'text'),
+  col('entity_id', 'text'),
+  col('changes', 'jsonb'),
+  col('ip', 'text'),
+  col('request_id', 'text'),
+];
 
 /** An order ready to write: validated, priced, and known not to exist yet. */
 export type ReadyOrder = { data: CreateOrderData; priced: Priced };
@@ -66,46 +140,81 @@ async function resolveCustomers(tx: Tx, list: ReadyOrder[]): Promise<string[]> {
     };
   });
   // Any key's hash while a key rotation is re-encrypting (docs/keys.md).
-  const allHashes = [...new Set(list.flatMap(({ data }) => {
-    const phone = data.customer.phone ?? data.recipientPhone;
-    return phone ? phoneHashes(phone) : [];
-  }))];
+  const allHashes = [
+    ...new Set(
+      list.flatMap(({ data }) => {
+        const phone = data.customer.phone ?? data.recipientPhone;
+        return phone ? phoneHashes(phone) : [];
+      }),
+    ),
+  ];
   const emails = [...new Set(keys.map((k) => k.email).filter((e): e is string => !!e))];
-  const exts = list.filter(({ data }) => data.customer.externalId).map(({ data }) => ({ channel: data.channel, externalId: data.customer.externalId! }));
+  const exts = list
+    .filter(({ data }) => data.customer.externalId)
+    .map(({ data }) => ({ channel: data.channel, externalId: data.customer.externalId! }));
 
   const byPhone = new Map<string, string>();
   const byEmail = new Map<string, string>();
   const byExt = new Map<string, string>();
   if (allHashes.length) {
     for (const hashes of chunks(allHashes)) {
-      const hits = await tx.select({ id: customers.id, hash: customers.phoneHash }).from(customers).where(inArray(customers.phoneHash, hashes));
+      const hits = await tx
+        .select({ id: customers.id, hash: customers.phoneHash })
+        .from(customers)
+        .where(inArray(customers.phoneHash, hashes));
       for (const h of hits) if (h.hash) byPhone.set(h.hash, h.id);
     }
   }
   if (emails.length) {
     for (const part of chunks(emails)) {
-      const hits = await tx.select({ id: customers.id, email: customers.email }).from(customers).where(inArray(customers.email, part));
+      const hits = await tx
+        .select({ id: customers.id, email: customers.email })
+        .from(customers)
+        .where(inArray(customers.email, part));
       for (const h of hits) if (h.email && !byEmail.has(h.email)) byEmail.set(h.email, h.id);
     }
   }
   if (exts.length) {
     for (const part of chunks(exts, 500)) {
       const hits = await tx
-        .select({ channel: customerExternalIds.channel, externalId: customerExternalIds.externalId, id: customerExternalIds.customerId })
+        .select({
+          channel: customerExternalIds.channel,
+          externalId: customerExternalIds.externalId,
+          id: customerExternalIds.customerId,
+        })
         .from(customerExternalIds)
-        .where(or(...part.map((e) => and(eq(customerExternalIds.channel, e.channel), eq(customerExternalIds.externalId, e.externalId)))));
+        .where(
+          or(
+            ...part.map((e) =>
+              and(eq(customerExternalIds.channel, e.channel), eq(customerExternalIds.externalId, e.externalId)),
+            ),
+          ),
+        );
       for (const h of hits) byExt.set(`${h.channel}\u0000${h.externalId}`, h.id);
     }
   }
 
   const phoneOf = (data: CreateOrderData) => data.customer.phone ?? data.recipientPhone;
-  const created: { id: string; name: string; email: string | null; phoneEnc: string | null; phoneHash: string | null; phoneMasked: string | null; region: string | null; addressEnc: string | null }[] = [];
+  const created: {
+    id: string;
+    name: string;
+    email: string | null;
+    phoneEnc: string | null;
+    phoneHash: string | null;
+    phoneMasked: string | null;
+    region: string | null;
+    addressEnc: string | null;
+  }[] = [];
   const newExt: { channel: string; externalId: string; customerId: string }[] = [];
   const ids = list.map(({ data }, i) => {
     const k = keys[i]!;
     const phone = phoneOf(data);
     // The same person: the same phone, else the same e-mail, else the same buyer id in the channel.
-    let id = phone ? phoneHashes(phone).map((h) => byPhone.get(h)).find(Boolean) : undefined;
+    let id = phone
+      ? phoneHashes(phone)
+          .map((h) => byPhone.get(h))
+          .find(Boolean)
+      : undefined;
     if (!id && k.email) id = byEmail.get(k.email);
     if (!id && k.ext) id = byExt.get(k.ext);
     if (!id) {
@@ -129,7 +238,12 @@ async function resolveCustomers(tx: Tx, list: ReadyOrder[]): Promise<string[]> {
     }
     return id;
   });
-  await insertUnnest(tx, 'customers', CUSTOMER_COLUMNS, created.map((c) => [c.id, c.name, c.email, c.phoneEnc, c.phoneHash, c.phoneMasked, c.region, c.addressEnc]));
+  await insertUnnest(
+    tx,
+    'customers',
+    CUSTOMER_COLUMNS,
+    created.map((c) => [c.id, c.name, c.email, c.phoneEnc, c.phoneHash, c.phoneMasked, c.region, c.addressEnc]),
+  );
   for (const part of chunks(newExt)) await tx.insert(customerExternalIds).values(part).onConflictDoNothing();
   return ids;
 }
@@ -138,16 +252,27 @@ async function resolveCustomers(tx: Tx, list: ReadyOrder[]): Promise<string[]> {
 async function markRollupHours(tx: Tx, times: (Date | null)[]): Promise<void> {
   const HOUR = 3_600_000;
   // Distinct to the hour here to keep the statement small; truncated in SQL exactly as the triggers do.
-  const hours = [...new Set(times.filter((t): t is Date => !!t).map((t) => Math.floor(t.getTime() / HOUR) * HOUR))].map((ms) => new Date(ms).toISOString());
+  const hours = [...new Set(times.filter((t): t is Date => !!t).map((t) => Math.floor(t.getTime() / HOUR) * HOUR))].map(
+    (ms) => new Date(ms).toISOString(),
+  );
   for (const part of chunks(hours)) {
-    await tx.execute(sql`insert into rollup_dirty (at) select distinct date_trunc('hour', t) from unnest(${`{${part.join(',')}}`}::timestamptz[]) t on conflict do nothing`);
+    await tx.execute(
+      sql`insert into rollup_dirty (at) select distinct date_trunc('hour', t) from unnest(${`{${part.join(',')}}`}::timestamptz[]) t on conflict do nothing`,
+    );
   }
 }
 
 /** `SO<yyyymmdd><n>` numbers for n orders at once, dated by each order's own shop day. */
 async function orderNumbers(tx: Tx, placed: Date[]): Promise<string[]> {
-  const seq = rowsOf<{ n: string }>(await tx.execute(sql`select nextval('order_no_seq')::text as n from generate_series(1, ${placed.length})`));
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: env().SHOP_TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const seq = rowsOf<{ n: string }>(
+    await tx.execute(sql`select nextval('order_no_seq')::text as n from generate_series(1, ${placed.length})`),
+  );
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: env().SHOP_TIMEZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   return placed.map((at, i) => `SO${day.format(at).replaceAll('-', '')}${seq[i]!.n.padStart(6, '0')}`);
 }
 
@@ -158,7 +283,12 @@ async function orderNumbers(tx: Tx, placed: Date[]): Promise<string[]> {
  * per-order path (a dozen round trips per order) would take hours for a large shop. History
  * orders are marked so no survey is offered; nothing is announced in real time.
  */
-export async function insertOrdersBulk(tx: Tx, ctx: Ctx, list: ReadyOrder[], opts: { currency: string; history: boolean }): Promise<string[]> {
+export async function insertOrdersBulk(
+  tx: Tx,
+  ctx: Ctx,
+  list: ReadyOrder[],
+  opts: { currency: string; history: boolean },
+): Promise<string[]> {
   if (!list.length) return [];
   // The per-row rollup triggers stand aside for this transaction (migration 0024): the hours the
   // batch touches are marked below in one statement instead of two per order line.
@@ -204,7 +334,17 @@ export async function insertOrdersBulk(tx: Tx, ctx: Ctx, list: ReadyOrder[], opt
     );
     for (const r of inserted) idOf.set(r.order_no, Number(r.id));
   }
-  const items = list.flatMap(({ priced }, i) => priced.lines.map((l) => [idOf.get(numbers[i]!)!, l.productId, l.sku, l.name, l.quantity, l.unitPriceCents, l.lineTotalCents]));
+  const items = list.flatMap(({ priced }, i) =>
+    priced.lines.map((l) => [
+      idOf.get(numbers[i]!)!,
+      l.productId,
+      l.sku,
+      l.name,
+      l.quantity,
+      l.unitPriceCents,
+      l.lineTotalCents,
+    ]),
+  );
   for (const part of chunks(items, 2000)) await insertUnnest(tx, 'order_items', ITEM_COLUMNS, part);
 
   const actorId = ctx.actor?.userId ?? null;
@@ -222,7 +362,10 @@ export async function insertOrdersBulk(tx: Tx, ctx: Ctx, list: ReadyOrder[], opt
     ctx.requestId,
   ]);
   for (const part of chunks(audits, 2000)) await insertUnnest(tx, 'audit_events', AUDIT_COLUMNS, part);
-  await markRollupHours(tx, rows.flatMap((r) => [r.placedAt, r.deliveredAt]));
+  await markRollupHours(
+    tx,
+    rows.flatMap((r) => [r.placedAt, r.deliveredAt]),
+  );
   await tx.execute(sql`select set_config('afterdesk.rollups_deferred', 'off', true)`);
   return numbers;
 }

@@ -44,7 +44,12 @@ export async function upsertChannelOrder({ ctx, input }: { ctx: Ctx; input: unkn
     }
     let state = { status: existing.status as OrderStatus, version: existing.version };
     for (const step of pathTo(state.status, data.status)) {
-      state = await transitionOrder(tx, ctx, { orderNo: existing.orderNo, to: step, carrier: data.carrier, trackingNo: data.trackingNo });
+      state = await transitionOrder(tx, ctx, {
+        orderNo: existing.orderNo,
+        to: step,
+        carrier: data.carrier,
+        trackingNo: data.trackingNo,
+      });
     }
     return { orderNo: existing.orderNo, ...state, created: false };
   });

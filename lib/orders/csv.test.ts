@@ -21,7 +21,16 @@ describe('csv cells', () => {
 describe('rowsToOrderInput', () => {
   it('reads order fields from the first row and one item per row, amounts in yuan', () => {
     const input = rowsToOrderInput([
-      { channel: 'jd', external_id: 'JD-1', customer_name: '王', sku: 'A', quantity: '2', unit_price: '9.90', shipping_fee: '10', total: '' },
+      {
+        channel: 'jd',
+        external_id: 'JD-1',
+        customer_name: '王',
+        sku: 'A',
+        quantity: '2',
+        unit_price: '9.90',
+        shipping_fee: '10',
+        total: '',
+      },
       { channel: 'jd', external_id: 'JD-1', customer_name: '王', sku: 'B', quantity: '1' },
     ]);
     expect(input).toMatchObject({
@@ -46,13 +55,45 @@ describe('rowsToOrderInput', () => {
     expect(columnOf('totalCents')).toEqual({ column: 'total', offset: 0 });
   });
 
-  it('reads times without an offset as the shop\'s wall clock, and with slashes', () => {
-    const input = rowsToOrderInput([{ placed_at: '2025-03-01 10:00', delivered_at: '2025/3/5 08:30:00', paid_at: '2025-03-01T10:05:00Z', shipped_at: 'soon', sku: 'A', quantity: '1' }], 'Asia/Shanghai');
-    expect(input).toMatchObject({ placedAt: '2025-03-01T02:00:00.000Z', deliveredAt: '2025-03-05T00:30:00.000Z', paidAt: '2025-03-01T10:05:00.000Z', shippedAt: 'soon' });
+  it("reads times without an offset as the shop's wall clock, and with slashes", () => {
+    const input = rowsToOrderInput(
+      [
+        {
+          placed_at: '2025-03-01 10:00',
+          delivered_at: '2025/3/5 08:30:00',
+          paid_at: '2025-03-01T10:05:00Z',
+          shipped_at: 'soon',
+          sku: 'A',
+          quantity: '1',
+        },
+      ],
+      'Asia/Shanghai',
+    );
+    expect(input).toMatchObject({
+      placedAt: '2025-03-01T02:00:00.000Z',
+      deliveredAt: '2025-03-05T00:30:00.000Z',
+      paidAt: '2025-03-01T10:05:00.000Z',
+      shippedAt: 'soon',
+    });
   });
 
   it('reads the history columns: currency, lifecycle times and the buyer id of the channel', () => {
-    const input = rowsToOrderInput([{ currency: 'cny', paid_at: '2025-01-02T10:00:00+08:00', delivered_at: '2025-01-05', customer_external_id: 'tb-9', sku: 'A', quantity: '1' }]);
-    expect(input).toMatchObject({ currency: 'cny', paidAt: '2025-01-02T10:00:00+08:00', deliveredAt: '2025-01-05', shippedAt: undefined, customer: { externalId: 'tb-9' } });
+    const input = rowsToOrderInput([
+      {
+        currency: 'cny',
+        paid_at: '2025-01-02T10:00:00+08:00',
+        delivered_at: '2025-01-05',
+        customer_external_id: 'tb-9',
+        sku: 'A',
+        quantity: '1',
+      },
+    ]);
+    expect(input).toMatchObject({
+      currency: 'cny',
+      paidAt: '2025-01-02T10:00:00+08:00',
+      deliveredAt: '2025-01-05',
+      shippedAt: undefined,
+      customer: { externalId: 'tb-9' },
+    });
   });
 });

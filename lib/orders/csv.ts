@@ -62,12 +62,21 @@ export function rowsToOrderInput(rows: CsvRow[], tz?: string) {
     externalId: blank(first.external_id),
     placedAt: time(first.placed_at),
     status: blank(first.status) ?? 'paid',
-    customer: { name: first.customer_name ?? '', phone: blank(first.customer_phone), email: blank(first.customer_email), externalId: blank(first.customer_external_id) },
+    customer: {
+      name: first.customer_name ?? '',
+      phone: blank(first.customer_phone),
+      email: blank(first.customer_email),
+      externalId: blank(first.customer_external_id),
+    },
     recipientName: blank(first.recipient_name),
     recipientPhone: blank(first.recipient_phone),
     shippingRegion: blank(first.region),
     shippingAddress: blank(first.address),
-    items: rows.map((r) => ({ sku: r.sku ?? '', quantity: blank(r.quantity) ?? '', unitPriceCents: amount(r.unit_price) })),
+    items: rows.map((r) => ({
+      sku: r.sku ?? '',
+      quantity: blank(r.quantity) ?? '',
+      unitPriceCents: amount(r.unit_price),
+    })),
     shippingCents: amount(first.shipping_fee) ?? 0,
     discountCents: amount(first.discount) ?? 0,
     totalCents: amount(first.total),
@@ -120,7 +129,13 @@ const ORDER_FIELD_COLUMNS: Record<string, string> = {
   cancelledAt: 'cancelled_at',
   items: 'sku',
 };
-const ITEM_FIELD_COLUMNS: Record<string, string> = { sku: 'sku', quantity: 'quantity', unitPriceCents: 'unit_price', productName: 'product_name', category: 'category' };
+const ITEM_FIELD_COLUMNS: Record<string, string> = {
+  sku: 'sku',
+  quantity: 'quantity',
+  unitPriceCents: 'unit_price',
+  productName: 'product_name',
+  category: 'category',
+};
 
 /**
  * The CSV column (and row of the order) a field error points at: `items.1.sku` is the `sku` column
@@ -131,7 +146,6 @@ export function columnOf(path: string): { column: string; offset: number } {
   if (m) return { column: ITEM_FIELD_COLUMNS[m[2]!] ?? m[2]!, offset: Number(m[1]) };
   return { column: ORDER_FIELD_COLUMNS[path] ?? path, offset: 0 };
 }
-
 
 /**
  * One CSV cell. Quotes when needed, and defuses spreadsheet formulas: a cell that starts with

@@ -12,18 +12,37 @@ import { encryptNullable, maskPhone, phoneHash, phoneHashes } from '@/lib/crypto
  */
 export async function findOrCreateCustomer(
   tx: Tx,
-  c: { name: string; phone?: string; email?: string; region?: string; address?: string; channel?: string; externalId?: string },
+  c: {
+    name: string;
+    phone?: string;
+    email?: string;
+    region?: string;
+    address?: string;
+    channel?: string;
+    externalId?: string;
+  },
 ): Promise<string> {
   const id = await matchOrCreate(tx, c);
   if (c.channel && c.externalId) {
-    await tx.insert(customerExternalIds).values({ channel: c.channel, externalId: c.externalId, customerId: id }).onConflictDoNothing();
+    await tx
+      .insert(customerExternalIds)
+      .values({ channel: c.channel, externalId: c.externalId, customerId: id })
+      .onConflictDoNothing();
   }
   return id;
 }
 
 async function matchOrCreate(
   tx: Tx,
-  c: { name: string; phone?: string; email?: string; region?: string; address?: string; channel?: string; externalId?: string },
+  c: {
+    name: string;
+    phone?: string;
+    email?: string;
+    region?: string;
+    address?: string;
+    channel?: string;
+    externalId?: string;
+  },
 ): Promise<string> {
   const email = c.email?.toLowerCase();
   if (c.phone) {

@@ -52,12 +52,17 @@ export async function* exportOrdersCsv({ ctx, input }: { ctx: Ctx; input: unknow
   const f = parseInput(ListOrdersInput, { ...(input as object), sort: 'placed_desc', cursor: undefined });
   const db = await getDb();
   const tz = env().SHOP_TIMEZONE;
-  await recordAudit(db, ctx, { action: 'order.export', entityType: 'order', after: { filters: input as Record<string, unknown> } });
+  await recordAudit(db, ctx, {
+    action: 'order.export',
+    entityType: 'order',
+    after: { filters: input as Record<string, unknown> },
+  });
   yield csvLine([...EXPORT_COLUMNS]);
   let after: { placedAt: Date; id: number } | null = null;
   for (;;) {
     const where = filterWhere(f, access);
-    if (after) where.push(sql`(${orders.placedAt}, ${orders.id}) < (${after.placedAt.toISOString()}::timestamptz, ${after.id})`);
+    if (after)
+      where.push(sql`(${orders.placedAt}, ${orders.id}) < (${after.placedAt.toISOString()}::timestamptz, ${after.id})`);
     const batch = await db
       .select({
         o: orders,
@@ -73,7 +78,12 @@ export async function* exportOrdersCsv({ ctx, input }: { ctx: Ctx; input: unknow
     const items = await db
       .select()
       .from(orderItems)
-      .where(inArray(orderItems.orderId, batch.map((b) => b.o.id)))
+      .where(
+        inArray(
+          orderItems.orderId,
+          batch.map((b) => b.o.id),
+        ),
+      )
       .orderBy(asc(orderItems.id));
     const byOrder = new Map<number, typeof items>();
     for (const i of items) byOrder.set(i.orderId, [...(byOrder.get(i.orderId) ?? []), i]);

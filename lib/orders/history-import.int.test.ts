@@ -44,18 +44,27 @@ let supervisor: Ctx;
 beforeAll(async () => {
   supervisor = await ctxFor(await createTestUser({ role: 'supervisor' }));
   const db = await getDb();
-  await db.insert(channels).values({ code: CHANNEL, nameZh: '历史导入测试', nameEn: 'History fixture' }).onConflictDoNothing();
+  await db
+    .insert(channels)
+    .values({ code: CHANNEL, nameZh: '历史导入测试', nameEn: 'History fixture' })
+    .onConflictDoNothing();
 });
 
 async function runImport(csv: Buffer, options: { history?: boolean; createProducts?: boolean }): Promise<ImportResult> {
-  const gen = importOrdersCsv({ ctx: supervisor, input: { fileName: 'history.csv', body: Readable.from([csv]), options } });
+  const gen = importOrdersCsv({
+    ctx: supervisor,
+    input: { fileName: 'history.csv', body: Readable.from([csv]), options },
+  });
   for (;;) {
     const step = await gen.next();
     if (step.done) return step.value;
   }
 }
 
-const monthOf = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit' }).format(new Date(iso)).slice(0, 7);
+const monthOf = (iso: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit' })
+    .format(new Date(iso))
+    .slice(0, 7);
 const cents = (yuan: string) => Math.round(Number(yuan) * 100);
 
 type Month = { orders: number; sold: number; gmv: number; delivered: number; byStatus: Record<string, number> };
@@ -66,11 +75,15 @@ function expectedFrom(csv: Buffer, rejected: Set<string>): Map<string, Month> {
   const byOrder = new Map<string, Record<string, string>[]>();
   for (const r of rows) byOrder.set(r.external_id!, [...(byOrder.get(r.external_id!) ?? []), r]);
   const months = new Map<string, Month>();
-  const month = (m: string) => months.get(m) ?? (months.set(m, { orders: 0, sold: 0, gmv: 0, delivered: 0, byStatus: {} }), months.get(m)!);
+  const month = (m: string) =>
+    months.get(m) ?? (months.set(m, { orders: 0, sold: 0, gmv: 0, delivered: 0, byStatus: {} }), months.get(m)!);
   for (const [id, lines] of byOrder) {
     if (rejected.has(id)) continue;
     const first = lines[0]!;
-    const total = lines.reduce((s, l) => s + cents(l.unit_price!) * Number(l.quantity), 0) + cents(first.shipping_fee || '0') - cents(first.discount || '0');
+    const total =
+      lines.reduce((s, l) => s + cents(l.unit_price!) * Number(l.quantity), 0) +
+      cents(first.shipping_fee || '0') -
+      cents(first.discount || '0');
     const m = month(monthOf(first.placed_at!));
     m.orders++;
     m.byStatus[first.status!] = (m.byStatus[first.status!] ?? 0) + 1;
@@ -101,8 +114,16 @@ describe('history import', () => {
     for (const [m, want] of [...expected].sort()) {
       const [y, mo] = m.split('-').map(Number) as [number, number];
       const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-      const d = await getDashboard({ ctx: supervisor, input: { from: `${m}-01`, to: `${m}-${String(last).padStart(2, '0')}`, channel: CHANNEL } });
-      expect({ month: m, orders: d.orders.current.orders, sold: d.orders.current.soldOrders, gmv: d.orders.current.gmvCents }).toEqual({ month: m, orders: want.orders, sold: want.sold, gmv: want.gmv });
+      const d = await getDashboard({
+        ctx: supervisor,
+        input: { from: `${m}-01`, to: `${m}-${String(last).padStart(2, '0')}`, channel: CHANNEL },
+      });
+      expect({
+        month: m,
+        orders: d.orders.current.orders,
+        sold: d.orders.current.soldOrders,
+        gmv: d.orders.current.gmvCents,
+      }).toEqual({ month: m, orders: want.orders, sold: want.sold, gmv: want.gmv });
       expect(d.orders.current.aovCents).toBe(want.sold ? Math.round(want.gmv / want.sold) : null);
       expect(Object.fromEntries((d.orders.byStatus ?? []).map((s) => [s.status, s.orders]))).toEqual(want.byStatus);
       // Deliveries count on the month they were delivered, which is often not the month of the order.
@@ -116,7 +137,11 @@ describe('history import', () => {
     expect(o!.deliveredAt!.toISOString()).toBe('2025-11-01T17:00:00.000Z');
     expect(o!.completedAt!.toISOString()).toBe('2025-11-08T17:00:00.000Z');
     // Repeat buyers are one customer each: by phone, or by their buyer id in the channel.
-    const [c] = rowsOf<{ customers: number }>(await db.execute(sql`select count(distinct customer_id)::int as customers from orders where channel = ${CHANNEL}`));
+    const [c] = rowsOf<{ customers: number }>(
+      await db.execute(
+        sql`select count(distinct customer_id)::int as customers from orders where channel = ${CHANNEL}`,
+      ),
+    );
     expect(c!.customers).toBeLessThanOrEqual(150);
 
     const again = await runImport(csv, { history: true, createProducts: true });
@@ -125,12 +150,19 @@ describe('history import', () => {
     // Then the reviews of those orders: the star distribution of each period equals the file's.
     const reviewsCsv = readFileSync(REVIEWS);
     const reviewRows = parse(reviewsCsv, { columns: true, bom: true }) as Record<string, string>[];
-    const gen = importReviewsCsv({ ctx: supervisor, input: { fileName: 'reviews.csv', body: Readable.from([reviewsCsv]), options: {} } });
+    const gen = importReviewsCsv({
+      ctx: supervisor,
+      input: { fileName: 'reviews.csv', body: Readable.from([reviewsCsv]), options: {} },
+    });
     let step = await gen.next();
     while (!step.done) step = await gen.next();
     expect(step.value).toMatchObject({ rows: reviewRows.length, imported: reviewRows.length, rejected: 0 });
     await refreshRollups();
-    for (const period of [{ from: '2025-01-01', to: '2025-06-30' }, { from: '2025-07-01', to: '2025-12-31' }, { from: '2026-01-01', to: '2026-01-31' }]) {
+    for (const period of [
+      { from: '2025-01-01', to: '2025-06-30' },
+      { from: '2025-07-01', to: '2025-12-31' },
+      { from: '2026-01-01', to: '2026-01-31' },
+    ]) {
       const want = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } as Record<number, number>;
       const perSku = new Map<string, number>();
       for (const r of reviewRows) {
@@ -187,15 +219,23 @@ describe('history import', () => {
       ['HT-6', 'category', 'unknown_category'],
     ]);
     const db = await getDb();
-    const [n] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from orders where external_id like 'HT-%'`));
+    const [n] = rowsOf<{ n: number }>(
+      await db.execute(sql`select count(*)::int as n from orders where external_id like 'HT-%'`),
+    );
     expect(n!.n).toBe(0);
   });
 
   it('is refused to agents and anonymous callers', async () => {
     const agent = await ctxFor(await createTestUser({ role: 'agent' }));
-    const gen = importOrdersCsv({ ctx: agent, input: { fileName: 'x.csv', body: Readable.from([Buffer.from('channel\n')]), options: { history: true } } });
+    const gen = importOrdersCsv({
+      ctx: agent,
+      input: { fileName: 'x.csv', body: Readable.from([Buffer.from('channel\n')]), options: { history: true } },
+    });
     await expect(gen.next()).rejects.toBeInstanceOf(ForbiddenError);
-    const anon = importOrdersCsv({ ctx: { actor: null, ip: null, requestId: null }, input: { fileName: 'x.csv', body: Readable.from([Buffer.from('channel\n')]) } });
+    const anon = importOrdersCsv({
+      ctx: { actor: null, ip: null, requestId: null },
+      input: { fileName: 'x.csv', body: Readable.from([Buffer.from('channel\n')]) },
+    });
     await expect(anon.next()).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 });

@@ -27,7 +27,8 @@ async function runImport(ctx: Ctx, csv: string): Promise<ImportResult> {
 }
 
 function csvFor(tag: string) {
-  const header = 'channel,external_id,placed_at,status,customer_name,customer_phone,sku,quantity,unit_price,shipping_fee,discount,total,carrier,tracking_no,address';
+  const header =
+    'channel,external_id,placed_at,status,customer_name,customer_phone,sku,quantity,unit_price,shipping_fee,discount,total,carrier,tracking_no,address';
   return [
     header,
     // A two-line order: 2 × 50.00 + 1 × 19.90 (own price), no shipping → 119.90.
@@ -59,7 +60,10 @@ describe('importOrdersCsv', () => {
       [8, 'tracking_no', 'tracking_required'],
     ]);
     const db = await getDb();
-    const rows = await db.select().from(orders).where(inArray(orders.externalId, [`${tag}-1`, `${tag}-6`]));
+    const rows = await db
+      .select()
+      .from(orders)
+      .where(inArray(orders.externalId, [`${tag}-1`, `${tag}-6`]));
     expect(rows.map((r) => [r.externalId, Number(r.totalCents), r.status]).sort()).toEqual([
       [`${tag}-1`, 11_990, 'paid'],
       [`${tag}-6`, 15_500, 'shipped'],
@@ -68,13 +72,21 @@ describe('importOrdersCsv', () => {
 
     const again = await runImport(supervisor, csvFor(tag));
     expect(again).toMatchObject({ imported: 0, skipped: 2, rejected: 4 });
-    const after = await db.select({ id: orders.id }).from(orders).where(inArray(orders.externalId, [`${tag}-1`, `${tag}-6`]));
+    const after = await db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(inArray(orders.externalId, [`${tag}-1`, `${tag}-6`]));
     expect(after).toHaveLength(2);
   });
 
   it('refuses a file without the required columns, and malformed CSV, with clear codes', async () => {
-    await expect(runImport(supervisor, 'foo,bar\n1,2')).rejects.toMatchObject({ code: 'csv_missing_columns', params: { columns: 'channel, external_id, customer_name, sku, quantity' } });
-    await expect(runImport(supervisor, `channel,external_id,customer_name,sku,quantity\njd,"unclosed,x,${sku},1`)).rejects.toMatchObject({ code: 'csv_malformed' });
+    await expect(runImport(supervisor, 'foo,bar\n1,2')).rejects.toMatchObject({
+      code: 'csv_missing_columns',
+      params: { columns: 'channel, external_id, customer_name, sku, quantity' },
+    });
+    await expect(
+      runImport(supervisor, `channel,external_id,customer_name,sku,quantity\njd,"unclosed,x,${sku},1`),
+    ).rejects.toMatchObject({ code: 'csv_malformed' });
     await expect(runImport(supervisor, '')).rejects.toMatchObject({ code: 'csv_empty' });
   });
 
@@ -94,7 +106,9 @@ describe('exportOrdersCsv', () => {
     let csv = '';
     for await (const chunk of exportOrdersCsv({ ctx: agent, input: { q: sku, field: 'sku' } })) csv += chunk;
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('order_no,channel,external_id,placed_at,status,customer_name,recipient_phone,region,sku,product,quantity,unit_price,line_total,shipping_fee,discount,total,refunded,carrier,tracking_no,currency');
+    expect(lines[0]).toBe(
+      'order_no,channel,external_id,placed_at,status,customer_name,recipient_phone,region,sku,product,quantity,unit_price,line_total,shipping_fee,discount,total,refunded,carrier,tracking_no,currency',
+    );
     const mine = lines.filter((l) => l.includes(`${tag}-1`));
     expect(mine).toHaveLength(2);
     expect(mine[0]).toContain('138****1111');

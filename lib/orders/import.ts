@@ -98,7 +98,9 @@ export async function* importOrdersCsv({
 }
 
 async function loadCategories(db: Queryable): Promise<Map<string, boolean>> {
-  const rows = await db.select({ code: productCategories.code, active: productCategories.active }).from(productCategories);
+  const rows = await db
+    .select({ code: productCategories.code, active: productCategories.active })
+    .from(productCategories);
   return new Map(rows.map((r) => [r.code, r.active]));
 }
 
@@ -111,7 +113,13 @@ async function prepareBatch(
   db: Queryable,
   batch: Group[],
   sink: ImportSink,
-  opts: { history: boolean; createProducts: boolean; rules: OrderRules; categories: Map<string, boolean>; created: Map<string, NewProduct> },
+  opts: {
+    history: boolean;
+    createProducts: boolean;
+    rules: OrderRules;
+    categories: Map<string, boolean>;
+    created: Map<string, NewProduct>;
+  },
 ): Promise<Candidate[]> {
   const schema = opts.history ? HistoryOrderInput : CreateOrderInput;
   const parsed: { group: Group; externalId: string; data: CreateOrderData }[] = [];
@@ -129,7 +137,10 @@ async function prepareBatch(
   }
 
   // Already imported, or a second block of the same order further down the file: skipped.
-  const existing = await existingOrderKeys(db, parsed.map((p) => p.data));
+  const existing = await existingOrderKeys(
+    db,
+    parsed.map((p) => p.data),
+  );
   const seen = new Set<string>();
   const fresh = parsed.filter(({ data }) => {
     const key = `${data.channel}\u0000${data.externalId}`;
@@ -141,7 +152,10 @@ async function prepareBatch(
     return true;
   });
 
-  const bySku = await productsBySku(db, fresh.flatMap((p) => p.data.items.map((i) => i.sku)));
+  const bySku = await productsBySku(
+    db,
+    fresh.flatMap((p) => p.data.items.map((i) => i.sku)),
+  );
   const created = opts.created;
   const out: Candidate[] = [];
   for (const p of fresh) {
@@ -205,7 +219,14 @@ function productsToCreate(
     // The catalogue's own SKU rule (lib/catalog/product-schemas.ts), so the product can be edited there.
     if (!/^[A-Z0-9._-]+$/.test(item.sku)) errors[`${at}.sku`] = ['invalid_sku'];
     if (Object.keys(errors).some((k) => k.startsWith(`${at}.`))) return;
-    const product: NewProduct = { id: randomUUID(), sku: item.sku, name: about!.name!, category: about!.category!, priceCents: item.unitPriceCents!, active: true };
+    const product: NewProduct = {
+      id: randomUUID(),
+      sku: item.sku,
+      name: about!.name!,
+      category: about!.category!,
+      priceCents: item.unitPriceCents!,
+      active: true,
+    };
     created.set(item.sku, product);
     out.push(product);
   });
@@ -217,11 +238,30 @@ async function createProducts(tx: Tx, ctx: Ctx, list: NewProduct[], currency: st
   if (!list.length) return;
   const inserted = await tx
     .insert(products)
-    .values(list.map((p) => ({ id: p.id, sku: p.sku, name: p.name, category: p.category, priceCents: p.priceCents, currency })))
+    .values(
+      list.map((p) => ({
+        id: p.id,
+        sku: p.sku,
+        name: p.name,
+        category: p.category,
+        priceCents: p.priceCents,
+        currency,
+      })),
+    )
     .onConflictDoNothing({ target: products.sku })
-    .returning({ sku: products.sku, name: products.name, category: products.category, priceCents: products.priceCents });
+    .returning({
+      sku: products.sku,
+      name: products.name,
+      category: products.category,
+      priceCents: products.priceCents,
+    });
   for (const p of inserted) {
-    await recordAudit(tx, ctx, { action: 'product.create', entityType: 'product', entityId: p.sku, after: { ...p, source: 'order import' } });
+    await recordAudit(tx, ctx, {
+      action: 'product.create',
+      entityType: 'product',
+      entityId: p.sku,
+      after: { ...p, source: 'order import' },
+    });
   }
 }
 
@@ -246,7 +286,12 @@ async function writeHistoryBatch(ctx: Ctx, list: Candidate[], sink: ImportSink, 
   const write = (part: Candidate[]) =>
     transaction(async (tx) => {
       await confirmCurrency(tx, currency);
-      await createProducts(tx, ctx, [...new Map(part.flatMap((c) => c.creates).map((p) => [p.sku, p])).values()], currency);
+      await createProducts(
+        tx,
+        ctx,
+        [...new Map(part.flatMap((c) => c.creates).map((p) => [p.sku, p])).values()],
+        currency,
+      );
       await insertOrdersBulk(tx, ctx, part.map(ready), { currency, history: true });
     });
   try {
@@ -270,8 +315,14 @@ async function writeHistoryBatch(ctx: Ctx, list: Candidate[], sink: ImportSink, 
 
 /** A PostgreSQL error code anywhere in the chain (drizzle wraps the driver's error in `cause`). */
 function sqlState(err: unknown): { code?: string; constraint?: string } {
-  for (let e = err as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return { code: e.code, constraint: String(e.constraint ?? e.constraint_name ?? '') };
+  for (
+    let e = err as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown } | undefined,
+      i = 0;
+    e && i < 5;
+    e = e.cause as typeof e, i++
+  ) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code))
+      return { code: e.code, constraint: String(e.constraint ?? e.constraint_name ?? '') };
   }
   return {};
 }

@@ -16,7 +16,14 @@ import { parseInput } from '@/lib/validation';
 import { findOrCreateCustomer } from './customer-match';
 import { lifecycleStamps, loadOrderRules, ruleErrors, type OrderRules } from './order-rules';
 import { priceOrder } from './pricing';
-import { BulkChangeStatusInput, ChangeOrderStatusInput, CreateOrderInput, OrderRefInput, UpdateOrderInput, type CreateOrderData } from './schemas';
+import {
+  BulkChangeStatusInput,
+  ChangeOrderStatusInput,
+  CreateOrderInput,
+  OrderRefInput,
+  UpdateOrderInput,
+  type CreateOrderData,
+} from './schemas';
 import { checkTransition, itemsEditable, timestampFor, type OrderStatus } from './workflow';
 
 type OrderRow = typeof orders.$inferSelect;
@@ -37,7 +44,12 @@ export async function lockOrder(tx: Tx, orderNo: string, opts: { deleted?: boole
   const [row] = await tx
     .select()
     .from(orders)
-    .where(and(eq(orders.orderNo, orderNo.toUpperCase()), opts.deleted ? isNotNull(orders.deletedAt) : isNull(orders.deletedAt)))
+    .where(
+      and(
+        eq(orders.orderNo, orderNo.toUpperCase()),
+        opts.deleted ? isNotNull(orders.deletedAt) : isNull(orders.deletedAt),
+      ),
+    )
     .for('update');
   if (!row) throw new NotFoundError('order');
   return row;
@@ -55,7 +67,13 @@ async function addEvent(
   tx: Tx,
   ctx: Ctx,
   orderId: number,
-  e: { kind: string; fromStatus?: OrderStatus | null; toStatus?: OrderStatus | null; note?: string | null; public?: boolean },
+  e: {
+    kind: string;
+    fromStatus?: OrderStatus | null;
+    toStatus?: OrderStatus | null;
+    note?: string | null;
+    public?: boolean;
+  },
 ) {
   await tx.insert(orderEvents).values({
     orderId,
@@ -162,9 +180,13 @@ export async function insertOrder(
       history: opts.history ?? false,
     })
     // Read after nextOrderNo took the currency lock: the shop currency as it stands now.
-    .returning({ ...getTableColumns(orders), shopCurrency: sql<string>`(select currency from shop_settings where id = 1)` });
+    .returning({
+      ...getTableColumns(orders),
+      shopCurrency: sql<string>`(select currency from shop_settings where id = 1)`,
+    });
   const { shopCurrency, ...order } = created!;
-  if (shopCurrency && shopCurrency !== rules.currency) throw new AppError('currency_changed', undefined, { currency: shopCurrency });
+  if (shopCurrency && shopCurrency !== rules.currency)
+    throw new AppError('currency_changed', undefined, { currency: shopCurrency });
   await tx.insert(orderItems).values(priced.lines.map((l) => ({ orderId: order.id, ...l })));
   await addEvent(tx, ctx, order.id, { kind: eventKind, toStatus: data.status });
   await recordAudit(tx, ctx, {
@@ -174,7 +196,8 @@ export async function insertOrder(
     actorLabel: actorLabel(ctx),
     after: { ...orderSnapshot(order), items: priced.lines.map((l) => `${l.sku}×${l.quantity}`) },
   });
-  if (!opts.history) await publish(tx, { type: 'order', orderNo, status: order.status, version: order.version, customerId });
+  if (!opts.history)
+    await publish(tx, { type: 'order', orderNo, status: order.status, version: order.version, customerId });
   return { orderNo, id: order.id };
 }
 
@@ -191,7 +214,8 @@ export async function updateOrder({ ctx, input }: { ctx: Ctx; input: unknown }):
   return transaction(async (tx) => {
     const before = await lockOrder(tx, data.orderNo);
     checkVersion(before, data.version);
-    const changesItems = data.items !== undefined || data.shippingCents !== undefined || data.discountCents !== undefined;
+    const changesItems =
+      data.items !== undefined || data.shippingCents !== undefined || data.discountCents !== undefined;
     if (changesItems && !itemsEditable(before.status)) throw new AppError('items_locked');
 
     const patch: Partial<typeof orders.$inferInsert> = {
@@ -225,7 +249,12 @@ export async function updateOrder({ ctx, input }: { ctx: Ctx; input: unknown }):
           unitPriceCents: Number(i.unitPriceCents),
         }));
       const priced = await priceOrder(tx, { items, shippingCents, discountCents });
-      Object.assign(patch, { itemsTotalCents: priced.itemsTotalCents, totalCents: priced.totalCents, shippingCents, discountCents });
+      Object.assign(patch, {
+        itemsTotalCents: priced.itemsTotalCents,
+        totalCents: priced.totalCents,
+        shippingCents,
+        discountCents,
+      });
       if (data.items) {
         await tx.delete(orderItems).where(eq(orderItems.orderId, before.id));
         await tx.insert(orderItems).values(priced.lines.map((l) => ({ orderId: before.id, ...l })));
@@ -237,8 +266,20 @@ export async function updateOrder({ ctx, input }: { ctx: Ctx; input: unknown }):
       .where(eq(orders.id, before.id))
       .returning();
     await addEvent(tx, ctx, before.id, { kind: 'edited', public: false });
-    await recordAudit(tx, ctx, { action: 'order.update', entityType: 'order', entityId: before.orderNo, before: orderSnapshot(before), after: orderSnapshot(after!) });
-    await publish(tx, { type: 'order', orderNo: before.orderNo, status: after!.status, version: after!.version, customerId: before.customerId });
+    await recordAudit(tx, ctx, {
+      action: 'order.update',
+      entityType: 'order',
+      entityId: before.orderNo,
+      before: orderSnapshot(before),
+      after: orderSnapshot(after!),
+    });
+    await publish(tx, {
+      type: 'order',
+      orderNo: before.orderNo,
+      status: after!.status,
+      version: after!.version,
+      customerId: before.customerId,
+    });
     return { version: after!.version };
   });
 }
@@ -269,7 +310,12 @@ export async function transitionOrder(
     })
     .where(eq(orders.id, before.id))
     .returning();
-  await addEvent(tx, ctx, before.id, { kind: 'status_changed', fromStatus: before.status, toStatus: input.to, note: input.note });
+  await addEvent(tx, ctx, before.id, {
+    kind: 'status_changed',
+    fromStatus: before.status,
+    toStatus: input.to,
+    note: input.note,
+  });
   await recordAudit(tx, ctx, {
     action: 'order.status_change',
     entityType: 'order',
@@ -277,7 +323,13 @@ export async function transitionOrder(
     before: { status: before.status, trackingNo: before.trackingNo },
     after: { status: input.to, trackingNo: after!.trackingNo, note: input.note },
   });
-  await publish(tx, { type: 'order', orderNo: before.orderNo, status: input.to, version: after!.version, customerId: before.customerId });
+  await publish(tx, {
+    type: 'order',
+    orderNo: before.orderNo,
+    status: input.to,
+    version: after!.version,
+    customerId: before.customerId,
+  });
   return { version: after!.version, status: input.to };
 }
 
@@ -321,7 +373,13 @@ export async function deleteOrder({ ctx, input }: { ctx: Ctx; input: unknown }):
       .returning();
     await addEvent(tx, ctx, before.id, { kind: 'deleted', public: false });
     await recordAudit(tx, ctx, { action: 'order.delete', entityType: 'order', entityId: before.orderNo });
-    await publish(tx, { type: 'order', orderNo: before.orderNo, status: before.status, version: after!.version, customerId: before.customerId });
+    await publish(tx, {
+      type: 'order',
+      orderNo: before.orderNo,
+      status: before.status,
+      version: after!.version,
+      customerId: before.customerId,
+    });
   });
 }
 
@@ -337,7 +395,13 @@ export async function restoreOrder({ ctx, input }: { ctx: Ctx; input: unknown })
       .returning();
     await addEvent(tx, ctx, before.id, { kind: 'restored', public: false });
     await recordAudit(tx, ctx, { action: 'order.restore', entityType: 'order', entityId: before.orderNo });
-    await publish(tx, { type: 'order', orderNo: before.orderNo, status: before.status, version: after!.version, customerId: before.customerId });
+    await publish(tx, {
+      type: 'order',
+      orderNo: before.orderNo,
+      status: before.status,
+      version: after!.version,
+      customerId: before.customerId,
+    });
   });
 }
 
@@ -351,7 +415,11 @@ export async function purgeOrder({ ctx, input }: { ctx: Ctx; input: unknown }): 
   await transaction(async (tx) => {
     const before = await lockOrder(tx, data.orderNo, { deleted: true });
     await tx.delete(orders).where(eq(orders.id, before.id));
-    await recordAudit(tx, ctx, { action: 'order.purge', entityType: 'order', entityId: before.orderNo, before: orderSnapshot(before) });
+    await recordAudit(tx, ctx, {
+      action: 'order.purge',
+      entityType: 'order',
+      entityId: before.orderNo,
+      before: orderSnapshot(before),
+    });
   });
 }
-

@@ -35,18 +35,30 @@ export function ruleErrors(data: Pick<CreateOrderData, 'channel' | 'currency'>, 
   return errors;
 }
 
-type Stamps = { paidAt: Date | null; shippedAt: Date | null; deliveredAt: Date | null; completedAt: Date | null; cancelledAt: Date | null };
+type Stamps = {
+  paidAt: Date | null;
+  shippedAt: Date | null;
+  deliveredAt: Date | null;
+  completedAt: Date | null;
+  cancelledAt: Date | null;
+};
 
 /**
  * The lifecycle times to store: those given, and for each step the status has reached but no time
  * was given, the latest earlier time known (at worst the order time). Validation already checked
  * that given times follow one another and fit the status.
  */
-export function lifecycleStamps(data: Pick<CreateOrderData, 'status' | (typeof LIFECYCLE_TIMES)[number]>, placedAt: Date): Stamps {
+export function lifecycleStamps(
+  data: Pick<CreateOrderData, 'status' | (typeof LIFECYCLE_TIMES)[number]>,
+  placedAt: Date,
+): Stamps {
   const s = data.status;
   const reached = {
-    paidAt: ['paid', 'shipped', 'delivered', 'completed'].includes(s) || ((s === 'cancelled' || s === 'closed') && !!data.paidAt),
-    shippedAt: ['shipped', 'delivered', 'completed'].includes(s) || ((s === 'cancelled' || s === 'closed') && !!data.shippedAt),
+    paidAt:
+      ['paid', 'shipped', 'delivered', 'completed'].includes(s) ||
+      ((s === 'cancelled' || s === 'closed') && !!data.paidAt),
+    shippedAt:
+      ['shipped', 'delivered', 'completed'].includes(s) || ((s === 'cancelled' || s === 'closed') && !!data.shippedAt),
     deliveredAt: ['delivered', 'completed'].includes(s),
     completedAt: s === 'completed',
     cancelledAt: s === 'cancelled' || s === 'closed',

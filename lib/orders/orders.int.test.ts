@@ -3,10 +3,33 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditEvents, customers, orderEvents, orders } from '@/db/schema';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/errors';
-import { anonymousCtx, auditFor, createTestProduct, createTestUser, ctxFor, orderInput, uniquePhone } from '@/test/factories';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '@/lib/errors';
+import {
+  anonymousCtx,
+  auditFor,
+  createTestProduct,
+  createTestUser,
+  ctxFor,
+  orderInput,
+  uniquePhone,
+} from '@/test/factories';
 import type { Ctx } from '@/lib/context';
-import { bulkChangeOrderStatus, changeOrderStatus, createOrder, deleteOrder, purgeOrder, restoreOrder, updateOrder } from './mutations';
+import {
+  bulkChangeOrderStatus,
+  changeOrderStatus,
+  createOrder,
+  deleteOrder,
+  purgeOrder,
+  restoreOrder,
+  updateOrder,
+} from './mutations';
 import { revealOrderContact } from './pii';
 import { claimOrder } from './portal';
 import { getOrder, listOrders } from './queries';
@@ -36,7 +59,13 @@ describe('createOrder', () => {
     expect(orderNo).toMatch(/^SO\d{14,}$/);
     const db = await getDb();
     const [row] = await db.select().from(orders).where(eq(orders.orderNo, orderNo));
-    expect(row).toMatchObject({ itemsTotalCents: 25_800, shippingCents: 1000, discountCents: 500, totalCents: 26_300, status: 'pending_payment' });
+    expect(row).toMatchObject({
+      itemsTotalCents: 25_800,
+      shippingCents: 1000,
+      discountCents: 500,
+      totalCents: 26_300,
+      status: 'pending_payment',
+    });
     const phone = input.customer.phone;
     expect(row!.recipientPhoneEnc).not.toContain(phone);
     expect(row!.recipientPhoneMasked).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
@@ -51,9 +80,15 @@ describe('createOrder', () => {
   it('recognises a returning customer by phone', async () => {
     const phone = uniquePhone();
     const a = await createOrder({ ctx: agent, input: orderInput(sku, { customer: { name: 'A', phone } }) });
-    const b = await createOrder({ ctx: agent, input: orderInput(sku, { customer: { name: 'A again', phone: `+86 ${phone}` } }) });
+    const b = await createOrder({
+      ctx: agent,
+      input: orderInput(sku, { customer: { name: 'A again', phone: `+86 ${phone}` } }),
+    });
     const db = await getDb();
-    const rows = await db.select({ c: orders.customerId }).from(orders).where(sql`${orders.orderNo} in (${a.orderNo}, ${b.orderNo})`);
+    const rows = await db
+      .select({ c: orders.customerId })
+      .from(orders)
+      .where(sql`${orders.orderNo} in (${a.orderNo}, ${b.orderNo})`);
     expect(new Set(rows.map((r) => r.c)).size).toBe(1);
   });
 
@@ -83,7 +118,9 @@ describe('createOrder', () => {
   it('is refused to customers and anonymous callers', async () => {
     const customer = await ctxFor(await createTestUser({ role: 'customer' }));
     await expect(createOrder({ ctx: customer, input: orderInput(sku) })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(createOrder({ ctx: anonymousCtx(), input: orderInput(sku) })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(createOrder({ ctx: anonymousCtx(), input: orderInput(sku) })).rejects.toBeInstanceOf(
+      UnauthenticatedError,
+    );
   });
 });
 
@@ -95,7 +132,12 @@ describe('reading orders', () => {
     const own = await createTestProduct();
     const { orderNo } = await createOrder({
       ctx: agent,
-      input: orderInput(own.sku, { customer: { name, phone }, status: 'shipped', trackingNo: tracking, carrier: '顺丰速运' }),
+      input: orderInput(own.sku, {
+        customer: { name, phone },
+        status: 'shipped',
+        trackingNo: tracking,
+        carrier: '顺丰速运',
+      }),
     });
     for (const [q, field] of [
       [orderNo.toLowerCase(), 'auto'],
@@ -106,21 +148,41 @@ describe('reading orders', () => {
       [name, 'customer'],
     ] as const) {
       const page = await listOrders({ ctx: agent, input: { q, field } });
-      expect(page.items.map((o) => o.orderNo), `${field}: ${q}`).toEqual([orderNo]);
+      expect(
+        page.items.map((o) => o.orderNo),
+        `${field}: ${q}`,
+      ).toEqual([orderNo]);
     }
   });
 
   it('filters by status, channel and amount and pages without repeats', async () => {
     const own = await createTestProduct({ priceCents: 777 });
-    for (let i = 0; i < 27; i++) await createOrder({ ctx: agent, input: orderInput(own.sku, { channel: 'offline', shippingCents: 0, discountCents: 0, items: [{ sku: own.sku, quantity: 1 }] }) });
-    const first = await listOrders({ ctx: agent, input: { q: own.sku, field: 'sku', channel: 'offline', min: '7.77', max: '7.77' } });
+    for (let i = 0; i < 27; i++)
+      await createOrder({
+        ctx: agent,
+        input: orderInput(own.sku, {
+          channel: 'offline',
+          shippingCents: 0,
+          discountCents: 0,
+          items: [{ sku: own.sku, quantity: 1 }],
+        }),
+      });
+    const first = await listOrders({
+      ctx: agent,
+      input: { q: own.sku, field: 'sku', channel: 'offline', min: '7.77', max: '7.77' },
+    });
     expect(first.items).toHaveLength(25);
-    const second = await listOrders({ ctx: agent, input: { q: own.sku, field: 'sku', channel: 'offline', min: '7.77', max: '7.77', cursor: first.nextCursor! } });
+    const second = await listOrders({
+      ctx: agent,
+      input: { q: own.sku, field: 'sku', channel: 'offline', min: '7.77', max: '7.77', cursor: first.nextCursor! },
+    });
     expect(second.items).toHaveLength(2);
     expect(new Set([...first.items, ...second.items].map((o) => o.orderNo)).size).toBe(27);
     const none = await listOrders({ ctx: agent, input: { q: own.sku, field: 'sku', status: 'delivered' } });
     expect(none.items).toEqual([]);
-    await expect(listOrders({ ctx: agent, input: { min: '9', max: '1' } })).rejects.toMatchObject({ fieldErrors: { max: ['amount_range_inverted'] } });
+    await expect(listOrders({ ctx: agent, input: { min: '9', max: '1' } })).rejects.toMatchObject({
+      fieldErrors: { max: ['amount_range_inverted'] },
+    });
     await expect(listOrders({ ctx: agent, input: { status: 'lost' } })).rejects.toBeInstanceOf(ValidationError);
   });
 
@@ -148,33 +210,52 @@ describe('changing orders', () => {
     const { orderNo } = await createOrder({ ctx: agent, input: orderInput(sku) });
     const v1 = (await getOrder({ ctx: agent, input: { orderNo } })).version;
     await updateOrder({ ctx: agent, input: { orderNo, version: v1, notes: 'first agent', recipientName: '甲' } });
-    await expect(updateOrder({ ctx: supervisor, input: { orderNo, version: v1, notes: 'second agent' } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      updateOrder({ ctx: supervisor, input: { orderNo, version: v1, notes: 'second agent' } }),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect((await getOrder({ ctx: agent, input: { orderNo } })).notes).toBe('first agent');
   });
 
   it('re-prices items before payment and locks them after', async () => {
     const { orderNo } = await createOrder({ ctx: agent, input: orderInput(sku) });
-    const { version } = await updateOrder({ ctx: agent, input: { orderNo, version: 1, items: [{ sku, quantity: 1 }], shippingCents: 0, discountCents: 0 } });
+    const { version } = await updateOrder({
+      ctx: agent,
+      input: { orderNo, version: 1, items: [{ sku, quantity: 1 }], shippingCents: 0, discountCents: 0 },
+    });
     expect((await getOrder({ ctx: agent, input: { orderNo } })).totalCents).toBe(12_900);
     const paid = await changeOrderStatus({ ctx: agent, input: { orderNo, version, to: 'paid' } });
-    await expect(updateOrder({ ctx: agent, input: { orderNo, version: paid.version, items: [{ sku, quantity: 5 }] } })).rejects.toMatchObject({
+    await expect(
+      updateOrder({ ctx: agent, input: { orderNo, version: paid.version, items: [{ sku, quantity: 5 }] } }),
+    ).rejects.toMatchObject({
       code: 'items_locked',
     });
   });
 
   it('follows the lifecycle, stamps times and explains refusals', async () => {
     const { orderNo } = await createOrder({ ctx: agent, input: orderInput(sku) });
-    let v = (await changeOrderStatus({ ctx: agent, input: { orderNo, version: 1, to: 'paid', note: '已核实付款' } })).version;
-    await expect(changeOrderStatus({ ctx: agent, input: { orderNo, version: v, to: 'shipped' } })).rejects.toMatchObject({
+    let v = (await changeOrderStatus({ ctx: agent, input: { orderNo, version: 1, to: 'paid', note: '已核实付款' } }))
+      .version;
+    await expect(
+      changeOrderStatus({ ctx: agent, input: { orderNo, version: v, to: 'shipped' } }),
+    ).rejects.toMatchObject({
       fieldErrors: { trackingNo: ['tracking_required'] },
     });
-    await expect(changeOrderStatus({ ctx: agent, input: { orderNo, version: v, to: 'completed' } })).rejects.toMatchObject({
+    await expect(
+      changeOrderStatus({ ctx: agent, input: { orderNo, version: v, to: 'completed' } }),
+    ).rejects.toMatchObject({
       code: 'illegal_transition',
     });
-    await expect(changeOrderStatus({ ctx: agent, input: { orderNo, version: v, to: 'refunded' } })).rejects.toMatchObject({
+    await expect(
+      changeOrderStatus({ ctx: agent, input: { orderNo, version: v, to: 'refunded' } }),
+    ).rejects.toMatchObject({
       code: 'refund_only_by_after_sales',
     });
-    v = (await changeOrderStatus({ ctx: agent, input: { orderNo, version: v, to: 'shipped', carrier: '顺丰速运', trackingNo: 'SF1000' } })).version;
+    v = (
+      await changeOrderStatus({
+        ctx: agent,
+        input: { orderNo, version: v, to: 'shipped', carrier: '顺丰速运', trackingNo: 'SF1000' },
+      })
+    ).version;
     const detail = await getOrder({ ctx: agent, input: { orderNo } });
     expect(detail).toMatchObject({ status: 'shipped', trackingNo: 'SF1000', carrier: '顺丰速运', version: v });
     expect(detail.paidAt && detail.shippedAt).toBeTruthy();
@@ -185,7 +266,10 @@ describe('changing orders', () => {
   it('bulk changes each order it may and reports the rest', async () => {
     const a = await createOrder({ ctx: agent, input: orderInput(sku) });
     const b = await createOrder({ ctx: agent, input: orderInput(sku, { status: 'paid' }) });
-    const results = await bulkChangeOrderStatus({ ctx: agent, input: { orderNos: [a.orderNo, b.orderNo, 'SO-NOPE'], to: 'paid' } });
+    const results = await bulkChangeOrderStatus({
+      ctx: agent,
+      input: { orderNos: [a.orderNo, b.orderNo, 'SO-NOPE'], to: 'paid' },
+    });
     expect(results).toEqual([
       { orderNo: a.orderNo, ok: true },
       { orderNo: b.orderNo, ok: false, code: 'same_status' },
@@ -229,7 +313,11 @@ describe('personal data', () => {
     const { orderNo } = await createOrder({ ctx: agent, input });
     await expect(revealOrderContact({ ctx: agent, input: { orderNo } })).rejects.toBeInstanceOf(ForbiddenError);
     const revealed = await revealOrderContact({ ctx: supervisor, input: { orderNo } });
-    expect(revealed).toEqual({ recipientPhone: input.customer.phone, shippingAddress: '文三路 100 号', customerPhone: input.customer.phone });
+    expect(revealed).toEqual({
+      recipientPhone: input.customer.phone,
+      shippingAddress: '文三路 100 号',
+      customerPhone: input.customer.phone,
+    });
     expect((await auditFor(orderNo)).map((e) => e.action)).toContain('order.reveal_pii');
   });
 });
@@ -240,13 +328,21 @@ describe('claimOrder', () => {
     const { orderNo } = await createOrder({ ctx: agent, input });
     const alice = await ctxFor(await createTestUser({ role: 'customer' }));
     const mallory = await ctxFor(await createTestUser({ role: 'customer' }));
-    await expect(claimOrder({ ctx: mallory, input: { orderNo, contact: '13000000000' } })).rejects.toMatchObject({ code: 'claim_failed' });
-    await expect(claimOrder({ ctx: mallory, input: { orderNo: 'SO000', contact: input.customer.phone } })).rejects.toMatchObject({ code: 'claim_failed' });
+    await expect(claimOrder({ ctx: mallory, input: { orderNo, contact: '13000000000' } })).rejects.toMatchObject({
+      code: 'claim_failed',
+    });
+    await expect(
+      claimOrder({ ctx: mallory, input: { orderNo: 'SO000', contact: input.customer.phone } }),
+    ).rejects.toMatchObject({ code: 'claim_failed' });
     await claimOrder({ ctx: alice, input: { orderNo, contact: input.customer.phone } });
     expect((await getOrder({ ctx: alice, input: { orderNo } })).orderNo).toBe(orderNo);
     // Once claimed, nobody else can take it over, even knowing the phone.
-    await expect(claimOrder({ ctx: mallory, input: { orderNo, contact: input.customer.phone } })).rejects.toBeInstanceOf(AppError);
-    await expect(claimOrder({ ctx: agent, input: { orderNo, contact: input.customer.phone } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      claimOrder({ ctx: mallory, input: { orderNo, contact: input.customer.phone } }),
+    ).rejects.toBeInstanceOf(AppError);
+    await expect(claimOrder({ ctx: agent, input: { orderNo, contact: input.customer.phone } })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });
 

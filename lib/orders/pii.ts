@@ -12,13 +12,23 @@ import { orderAccessWhere } from './policy';
 import { orderNoField } from './schemas';
 import { and } from 'drizzle-orm';
 
-export type RevealedContact = { recipientPhone: string | null; shippingAddress: string | null; customerPhone: string | null };
+export type RevealedContact = {
+  recipientPhone: string | null;
+  shippingAddress: string | null;
+  customerPhone: string | null;
+};
 
 /**
  * Shows an order's full phone numbers and street address to someone holding reveal:pii:any.
  * Each reveal is an audit event, written before the values leave the server.
  */
-export async function revealOrderContact({ ctx, input }: { ctx: Ctx; input: { orderNo: unknown } }): Promise<RevealedContact> {
+export async function revealOrderContact({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { orderNo: unknown };
+}): Promise<RevealedContact> {
   authorize(ctx.actor, 'reveal:pii:any');
   const orderNo = parseInput(orderNoField, input.orderNo).toUpperCase();
   return transaction(async (tx) => {

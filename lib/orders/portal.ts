@@ -33,7 +33,16 @@ export async function claimOrder({ ctx, input }: { ctx: Ctx; input: unknown }): 
   const isEmail = contact.includes('@');
   const outcome = await transaction(async (tx) => {
     const [row] = await tx
-      .select({ orderId: orders.id, status: orders.status, version: orders.version, customerId: customers.id, userId: customers.userId, email: customers.email, phoneHash: customers.phoneHash, recipientPhoneHash: orders.recipientPhoneHash })
+      .select({
+        orderId: orders.id,
+        status: orders.status,
+        version: orders.version,
+        customerId: customers.id,
+        userId: customers.userId,
+        email: customers.email,
+        phoneHash: customers.phoneHash,
+        recipientPhoneHash: orders.recipientPhoneHash,
+      })
       .from(orders)
       .innerJoin(customers, eq(customers.id, orders.customerId))
       .where(and(eq(orders.orderNo, orderNo), isNull(orders.deletedAt)))
@@ -42,14 +51,20 @@ export async function claimOrder({ ctx, input }: { ctx: Ctx; input: unknown }): 
       !!row &&
       (isEmail
         ? row.email === contact.toLowerCase()
-        : normalizePhone(contact).length >= 7 && phoneHashes(contact).some((h) => h === row.phoneHash || h === row.recipientPhoneHash));
+        : normalizePhone(contact).length >= 7 &&
+          phoneHashes(contact).some((h) => h === row.phoneHash || h === row.recipientPhoneHash));
     if (!row || !matches || (row.userId && row.userId !== actor.userId)) {
       await hit(tx, key, { limit: 10, windowSeconds: 3600, blockSeconds: 3600 });
       return null;
     }
     if (row.userId === actor.userId) return { orderNo };
-    await tx.update(customers).set({ userId: actor.userId, updatedAt: sql`now()` }).where(eq(customers.id, row.customerId));
-    await tx.insert(orderEvents).values({ orderId: row.orderId, actorId: actor.userId, actorLabel: actor.email, kind: 'claimed', public: false });
+    await tx
+      .update(customers)
+      .set({ userId: actor.userId, updatedAt: sql`now()` })
+      .where(eq(customers.id, row.customerId));
+    await tx
+      .insert(orderEvents)
+      .values({ orderId: row.orderId, actorId: actor.userId, actorLabel: actor.email, kind: 'claimed', public: false });
     await recordAudit(tx, ctx, {
       action: 'order.claim',
       entityType: 'customer',

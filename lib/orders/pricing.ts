@@ -27,7 +27,13 @@ export async function productsBySku(db: Queryable, skus: Iterable<string>): Prom
   const list = [...new Set(skus)];
   if (!list.length) return new Map();
   const found = await db
-    .select({ id: products.id, sku: products.sku, name: products.name, priceCents: products.priceCents, active: products.active })
+    .select({
+      id: products.id,
+      sku: products.sku,
+      name: products.name,
+      priceCents: products.priceCents,
+      active: products.active,
+    })
     .from(products)
     .where(inArray(products.sku, list));
   return new Map(found.map((p) => [p.sku, p]));
@@ -38,7 +44,11 @@ export async function productsBySku(db: Queryable, skus: Iterable<string>): Prom
  * order and a stated total that does not add up are field errors (collected into `errors`);
  * returns null when there are any.
  */
-export function priceWith(bySku: Map<string, PricingProduct>, input: PricingInput, errors: FieldErrors = {}): Priced | null {
+export function priceWith(
+  bySku: Map<string, PricingProduct>,
+  input: PricingInput,
+  errors: FieldErrors = {},
+): Priced | null {
   const lines: PricedLine[] = [];
   input.items.forEach((item, i) => {
     const product = bySku.get(item.sku);
@@ -51,7 +61,14 @@ export function priceWith(bySku: Map<string, PricingProduct>, input: PricingInpu
       return;
     }
     const unit = item.unitPriceCents ?? product.priceCents;
-    lines.push({ productId: product.id, sku: product.sku, name: product.name, quantity: item.quantity, unitPriceCents: unit, lineTotalCents: unit * item.quantity });
+    lines.push({
+      productId: product.id,
+      sku: product.sku,
+      name: product.name,
+      quantity: item.quantity,
+      unitPriceCents: unit,
+      lineTotalCents: unit * item.quantity,
+    });
   });
   if (Object.keys(errors).length) return null;
   const itemsTotalCents = lines.reduce((sum, l) => sum + l.lineTotalCents, 0);
@@ -64,7 +81,14 @@ export function priceWith(bySku: Map<string, PricingProduct>, input: PricingInpu
 /** Resolves SKUs to products in one query and computes the amounts; field errors throw, nothing is written. */
 export async function priceOrder(db: Queryable, input: PricingInput, extraErrors: FieldErrors = {}): Promise<Priced> {
   const errors: FieldErrors = { ...extraErrors };
-  const priced = priceWith(await productsBySku(db, input.items.map((i) => i.sku)), input, errors);
+  const priced = priceWith(
+    await productsBySku(
+      db,
+      input.items.map((i) => i.sku),
+    ),
+    input,
+    errors,
+  );
   if (!priced) throw new ValidationError(errors);
   return priced;
 }

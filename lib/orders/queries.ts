@@ -22,7 +22,13 @@ const PHONE_LIKE = /^\+?[\d\s-]{7,20}$/;
 function searchWhere(q: string, field: OrderFilters['field']): SQL | undefined {
   if (!q) return undefined;
   const mode =
-    field !== 'auto' ? field : ORDER_NO.test(q) ? 'orderNo' : PHONE_LIKE.test(q) && normalizePhone(q).length === 11 ? 'phoneOrTracking' : 'any';
+    field !== 'auto'
+      ? field
+      : ORDER_NO.test(q)
+        ? 'orderNo'
+        : PHONE_LIKE.test(q) && normalizePhone(q).length === 11
+          ? 'phoneOrTracking'
+          : 'any';
   const bySku = sql`${orders.id} in (select ${orderItems.orderId} from ${orderItems} where ${orderItems.sku} = ${q})`;
   const namePrefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const byCustomer = sql`${orders.customerId} in (select ${customers.id} from ${customers} where ${customers.name} like ${namePrefix})`;
@@ -90,7 +96,11 @@ export async function listOrders({
   const after = decodeCursor(f.cursor, [sort.kind, 'number']);
   if (after) {
     const value = sort.kind === 'string' ? sql`${after[0]}::timestamptz` : sql`${after[0]}::bigint`;
-    where.push(sort.dir === 'desc' ? sql`(${sort.col}, ${orders.id}) < (${value}, ${after[1]})` : sql`(${sort.col}, ${orders.id}) > (${value}, ${after[1]})`);
+    where.push(
+      sort.dir === 'desc'
+        ? sql`(${sort.col}, ${orders.id}) < (${value}, ${after[1]})`
+        : sql`(${sort.col}, ${orders.id}) > (${value}, ${after[1]})`,
+    );
   }
   const order = sort.dir === 'desc' ? [desc(sort.col), desc(orders.id)] : [asc(sort.col), asc(orders.id)];
 
@@ -115,7 +125,10 @@ export async function listOrders({
     .orderBy(...order)
     .limit(ORDERS_PAGE_SIZE + 1);
 
-  const page = toPage(rows, ORDERS_PAGE_SIZE, (r) => [sort.kind === 'string' ? r.placedAt.toISOString() : r.totalCents, r.id]);
+  const page = toPage(rows, ORDERS_PAGE_SIZE, (r) => [
+    sort.kind === 'string' ? r.placedAt.toISOString() : r.totalCents,
+    r.id,
+  ]);
   return {
     nextCursor: page.nextCursor,
     items: page.items.map((r) => ({
@@ -134,7 +147,13 @@ export async function listOrders({
 }
 
 /** One order with items, customer and timeline — or NotFound if the actor may not see it. */
-export async function getOrder({ ctx, input }: { ctx: Ctx; input: { orderNo: unknown; deleted?: boolean } }): Promise<OrderDetailDto> {
+export async function getOrder({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { orderNo: unknown; deleted?: boolean };
+}): Promise<OrderDetailDto> {
   const access = orderAccessWhere(ctx.actor, { deleted: input.deleted });
   const orderNo = parseInput(orderNoField, input.orderNo).toUpperCase();
   const db = await getDb();
@@ -182,7 +201,13 @@ export async function getOrder({ ctx, input }: { ctx: Ctx; input: { orderNo: unk
     notes: staff ? o.notes : null,
     version: o.version,
     deletedAt: iso(o.deletedAt),
-    customer: { id: row.c.id, name: row.c.name, email: staff ? row.c.email : null, phoneMasked: row.c.phoneMasked, region: row.c.region },
+    customer: {
+      id: row.c.id,
+      name: row.c.name,
+      email: staff ? row.c.email : null,
+      phoneMasked: row.c.phoneMasked,
+      region: row.c.region,
+    },
     items: items.map((i) => ({
       sku: i.sku,
       name: i.name,

@@ -16,7 +16,11 @@ export type RefundLine = { orderItemId: number; quantity: number; cents: number 
  * partially refunded. Nothing can be refunded beyond what was paid — checked here with a clear
  * error, and guaranteed again by the tables' check constraints.
  */
-export async function applyRefundToOrder(tx: Tx, ctx: Ctx, input: { orderId: number; lines: RefundLine[]; totalCents: number; caseNo: string }) {
+export async function applyRefundToOrder(
+  tx: Tx,
+  ctx: Ctx,
+  input: { orderId: number; lines: RefundLine[]; totalCents: number; caseNo: string },
+) {
   const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
   if (!order) throw new AppError('not_found');
   const refunded = Number(order.refundedCents) + input.totalCents;
@@ -27,18 +31,25 @@ export async function applyRefundToOrder(tx: Tx, ctx: Ctx, input: { orderId: num
   for (const line of input.lines) {
     const item = items.find((i) => i.id === line.orderItemId);
     if (!item || item.orderId !== order.id) throw new AppError('not_found');
-    if (item.refundedQuantity + line.quantity > item.quantity || Number(item.refundedCents) + line.cents > Number(item.lineTotalCents)) {
+    if (
+      item.refundedQuantity + line.quantity > item.quantity ||
+      Number(item.refundedCents) + line.cents > Number(item.lineTotalCents)
+    ) {
       throw new AppError('refund_exceeds_paid');
     }
     await tx
       .update(orderItems)
-      .set({ refundedQuantity: sql`${orderItems.refundedQuantity} + ${line.quantity}`, refundedCents: sql`${orderItems.refundedCents} + ${line.cents}` })
+      .set({
+        refundedQuantity: sql`${orderItems.refundedQuantity} + ${line.quantity}`,
+        refundedCents: sql`${orderItems.refundedCents} + ${line.cents}`,
+      })
       .where(eq(orderItems.id, item.id));
   }
 
   const to = refunded === Number(order.totalCents) ? 'refunded' : 'partially_refunded';
   const changesStatus = order.status !== to;
-  if (changesStatus && !checkTransition(order.status, to, 'system').ok) throw new AppError('order_not_refundable', undefined, { status: order.status });
+  if (changesStatus && !checkTransition(order.status, to, 'system').ok)
+    throw new AppError('order_not_refundable', undefined, { status: order.status });
   const [after] = await tx
     .update(orders)
     .set({ refundedCents: refunded, status: to, version: order.version + 1, updatedAt: sql`now()` })
@@ -60,5 +71,11 @@ export async function applyRefundToOrder(tx: Tx, ctx: Ctx, input: { orderId: num
     before: { status: order.status, refundedCents: Number(order.refundedCents) },
     after: { status: to, refundedCents: refunded, caseNo: input.caseNo },
   });
-  await publish(tx, { type: 'order', orderNo: order.orderNo, status: to, version: after!.version, customerId: order.customerId });
+  await publish(tx, {
+    type: 'order',
+    orderNo: order.orderNo,
+    status: to,
+    version: after!.version,
+    customerId: order.customerId,
+  });
 }

@@ -14,7 +14,12 @@ export const channelField = z.string().trim().regex(CATALOG_CODE_RE, 'invalid_ch
 export const statusField = z.enum(ORDER_STATUSES, { message: 'invalid_choice' });
 export const orderNoField = z.string().trim().min(1, 'required').max(40, 'too_long');
 const versionField = z.coerce.number().int().min(1);
-const cents = (max = 1_000_000_000) => z.coerce.number({ message: 'invalid_amount' }).int('invalid_amount').min(0, 'invalid_amount').max(max, 'invalid_amount');
+const cents = (max = 1_000_000_000) =>
+  z.coerce
+    .number({ message: 'invalid_amount' })
+    .int('invalid_amount')
+    .min(0, 'invalid_amount')
+    .max(max, 'invalid_amount');
 const optionalText = (max: number) =>
   z
     .string()
@@ -40,7 +45,11 @@ export const OrderItemInput = z.object({
     .min(1, 'required')
     .max(64, 'too_long')
     .transform((s) => s.toUpperCase()),
-  quantity: z.coerce.number({ message: 'invalid_quantity' }).int('invalid_quantity').min(1, 'invalid_quantity').max(9999, 'invalid_quantity'),
+  quantity: z.coerce
+    .number({ message: 'invalid_quantity' })
+    .int('invalid_quantity')
+    .min(1, 'invalid_quantity')
+    .max(9999, 'invalid_quantity'),
   /** Defaults to the product's list price; channels may sell at their own price. */
   unitPriceCents: cents().optional(),
 });
@@ -48,7 +57,15 @@ export const OrderItemInput = z.object({
 const isoDate = instantField();
 
 /** Statuses an order may be created in: new orders, or historical ones brought in by import/API. */
-export const CREATABLE_STATUSES = ['pending_payment', 'paid', 'shipped', 'delivered', 'completed', 'cancelled', 'closed'] as const;
+export const CREATABLE_STATUSES = [
+  'pending_payment',
+  'paid',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+  'closed',
+] as const;
 
 /** The lifecycle times an order may carry, in the order they happen. */
 export const LIFECYCLE_TIMES = ['paidAt', 'shippedAt', 'deliveredAt', 'completedAt', 'cancelledAt'] as const;
@@ -73,7 +90,11 @@ const OrderFields = z.object({
   customer: z.object({
     name: z.string().trim().min(1, 'required').max(100, 'too_long'),
     phone: phoneField.optional().or(z.literal('').transform(() => undefined)),
-    email: z.email('invalid_email').max(254, 'too_long').optional().or(z.literal('').transform(() => undefined)),
+    email: z
+      .email('invalid_email')
+      .max(254, 'too_long')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     /** The buyer's id in the order's channel: recognises a returning buyer without phone or e-mail. */
     externalId: optionalText(64),
   }),
@@ -125,7 +146,11 @@ function checkLifecycle(v: OrderFieldsData, ctx: z.RefinementCtx) {
     if (!reached.includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'time_not_reached' });
     else if (at.getTime() > now) ctx.addIssue({ code: 'custom', path: [key], message: 'time_in_future' });
     else if (key === 'cancelledAt' ? placed && at < placed : previous && at < previous.at) {
-      ctx.addIssue({ code: 'custom', path: [key], message: key === 'cancelledAt' ? 'time_before_placed' : previous!.code });
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: key === 'cancelledAt' ? 'time_before_placed' : previous!.code,
+      });
     }
     if (key !== 'cancelledAt') previous = { at, code: `time_before_${key.replace(/At$/, '')}` };
   }
@@ -204,8 +229,14 @@ export const ListOrdersInput = z
   .object({
     q: z.string().trim().max(100, 'too_long').optional().default(''),
     field: z.enum(SEARCH_FIELDS, { message: 'invalid_choice' }).optional().default('auto'),
-    status: z.union([statusField, z.literal('')]).optional().default(''),
-    channel: z.union([channelField, z.literal('')]).optional().default(''),
+    status: z
+      .union([statusField, z.literal('')])
+      .optional()
+      .default(''),
+    channel: z
+      .union([channelField, z.literal('')])
+      .optional()
+      .default(''),
     from: dateOnly,
     to: dateOnly,
     min: amountFilter,
@@ -214,7 +245,10 @@ export const ListOrdersInput = z
     cursor: CursorParam,
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: 'date_range_inverted' })
-  .refine((v) => v.min === undefined || v.max === undefined || v.min <= v.max, { path: ['max'], message: 'amount_range_inverted' });
+  .refine((v) => v.min === undefined || v.max === undefined || v.min <= v.max, {
+    path: ['max'],
+    message: 'amount_range_inverted',
+  });
 export type ListOrdersInput = z.input<typeof ListOrdersInput>;
 export type OrderFilters = z.output<typeof ListOrdersInput>;
 

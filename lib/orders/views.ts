@@ -24,7 +24,12 @@ export async function saveOrderView({ ctx, input }: { ctx: Ctx; input: unknown }
       .values({ userId: actor.userId, scope: 'orders', name: data.name, query })
       .onConflictDoUpdate({ target: [savedViews.userId, savedViews.scope, savedViews.name], set: { query } })
       .returning({ id: savedViews.id });
-    await recordAudit(tx, ctx, { action: 'view.save', entityType: 'saved_view', entityId: row!.id, after: { name: data.name, query } });
+    await recordAudit(tx, ctx, {
+      action: 'view.save',
+      entityType: 'saved_view',
+      entityId: row!.id,
+      after: { name: data.name, query },
+    });
     return row!;
   });
 }
@@ -38,6 +43,11 @@ export async function deleteOrderView({ ctx, input }: { ctx: Ctx; input: unknown
       .where(and(eq(savedViews.id, id), eq(savedViews.userId, actor.userId)))
       .returning();
     if (!row) throw new NotFoundError('view');
-    await recordAudit(tx, ctx, { action: 'view.delete', entityType: 'saved_view', entityId: id, before: { name: row.name } });
+    await recordAudit(tx, ctx, {
+      action: 'view.delete',
+      entityType: 'saved_view',
+      entityId: id,
+      before: { name: row.name },
+    });
   });
 }

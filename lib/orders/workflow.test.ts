@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions, checkTransition, isTerminal, itemsEditable, ORDER_STATUSES, timestampFor, type OrderStatus } from './workflow';
+import {
+  allowedTransitions,
+  checkTransition,
+  isTerminal,
+  itemsEditable,
+  ORDER_STATUSES,
+  timestampFor,
+  type OrderStatus,
+} from './workflow';
 
 const legalByAgent: [OrderStatus, OrderStatus][] = [
   ['pending_payment', 'paid'],
@@ -25,8 +33,14 @@ describe('order lifecycle', () => {
   it('explains why a transition is refused', () => {
     expect(checkTransition('paid', 'paid', 'agent')).toEqual({ ok: false, code: 'same_status' });
     expect(checkTransition('delivered', 'paid', 'agent')).toEqual({ ok: false, code: 'illegal_transition' });
-    expect(checkTransition('completed', 'refunded', 'agent')).toEqual({ ok: false, code: 'refund_only_by_after_sales' });
-    expect(checkTransition('paid', 'shipped', 'agent', { trackingNo: '  ' })).toEqual({ ok: false, code: 'tracking_required' });
+    expect(checkTransition('completed', 'refunded', 'agent')).toEqual({
+      ok: false,
+      code: 'refund_only_by_after_sales',
+    });
+    expect(checkTransition('paid', 'shipped', 'agent', { trackingNo: '  ' })).toEqual({
+      ok: false,
+      code: 'tracking_required',
+    });
   });
 
   it('lets only after-sales refund, and only orders that were paid', () => {

@@ -42,7 +42,9 @@ export function allowedTransitions(from: OrderStatus, by: TransitionActor = 'age
   return manual;
 }
 
-export type TransitionCheck = { ok: true } | { ok: false; code: 'same_status' | 'illegal_transition' | 'refund_only_by_after_sales' | 'tracking_required' };
+export type TransitionCheck =
+  | { ok: true }
+  | { ok: false; code: 'same_status' | 'illegal_transition' | 'refund_only_by_after_sales' | 'tracking_required' };
 
 export function checkTransition(
   from: OrderStatus,
@@ -51,14 +53,17 @@ export function checkTransition(
   details: { trackingNo?: string | null } = {},
 ): TransitionCheck {
   if (from === to) return { ok: false, code: 'same_status' };
-  if (by === 'agent' && (to === 'refunded' || to === 'partially_refunded')) return { ok: false, code: 'refund_only_by_after_sales' };
+  if (by === 'agent' && (to === 'refunded' || to === 'partially_refunded'))
+    return { ok: false, code: 'refund_only_by_after_sales' };
   if (!allowedTransitions(from, by).includes(to)) return { ok: false, code: 'illegal_transition' };
   if (to === 'shipped' && !details.trackingNo?.trim()) return { ok: false, code: 'tracking_required' };
   return { ok: true };
 }
 
 /** The timestamp column that records when an order reached a status. */
-export function timestampFor(to: OrderStatus): 'paidAt' | 'shippedAt' | 'deliveredAt' | 'completedAt' | 'cancelledAt' | null {
+export function timestampFor(
+  to: OrderStatus,
+): 'paidAt' | 'shippedAt' | 'deliveredAt' | 'completedAt' | 'cancelledAt' | null {
   switch (to) {
     case 'paid':
       return 'paidAt';

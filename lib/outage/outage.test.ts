@@ -16,7 +16,12 @@ vi.mock('@/lib/context/request', () => ({
   getRequestContext: async () => ({ actor: null, ip: '127.0.0.1', requestId: 'test-request', userAgent: null }),
 }));
 
-const refused = () => new DrizzleQueryError('select 1', [], Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }));
+const refused = () =>
+  new DrizzleQueryError(
+    'select 1',
+    [],
+    Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }),
+  );
 
 afterEach(() => {
   markDatabaseUp();
@@ -27,7 +32,9 @@ describe('route handlers during an outage (errorResponse)', () => {
     const res = errorResponse(refused(), { t: createTranslator(zhCN) });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('15');
-    expect(await res.json()).toEqual({ error: { code: 'service_unavailable', message: zhCN.errors.service_unavailable } });
+    expect(await res.json()).toEqual({
+      error: { code: 'service_unavailable', message: zhCN.errors.service_unavailable },
+    });
   });
 
   it('says nothing about the database’s address', async () => {
@@ -61,7 +68,8 @@ describe('server actions during an outage (runAction)', () => {
 
 describe('proxy.ts during an outage (outageResponse)', () => {
   const forward = { requestId: 'r-1', nonce: 'bm9uY2U=', csp: "default-src 'self'" };
-  const request = (url: string, init?: ConstructorParameters<typeof NextRequest>[1]) => new NextRequest(new URL(url, 'http://localhost:3000'), init);
+  const request = (url: string, init?: ConstructorParameters<typeof NextRequest>[1]) =>
+    new NextRequest(new URL(url, 'http://localhost:3000'), init);
 
   it('lets everything through while the database is up', () => {
     expect(outageResponse(request('/desk'), forward)).toBeNull();
@@ -78,18 +86,30 @@ describe('proxy.ts during an outage (outageResponse)', () => {
 
   it('answers API routes with JSON in the caller’s language (English for the channel API)', async () => {
     markDatabaseDown('database_timeout', 'CONNECT_TIMEOUT');
-    const browser = outageResponse(request('/api/attachments', { method: 'POST', headers: { cookie: 'afterdesk-locale=zh-CN' } }), forward)!;
+    const browser = outageResponse(
+      request('/api/attachments', { method: 'POST', headers: { cookie: 'afterdesk-locale=zh-CN' } }),
+      forward,
+    )!;
     expect(browser.status).toBe(503);
-    expect(await browser.json()).toEqual({ error: { code: 'service_unavailable', message: zhCN.errors.service_unavailable } });
-    const channel = outageResponse(request('/api/v1/orders', { method: 'POST', headers: { 'accept-language': 'zh-CN' } }), forward)!;
-    expect(((await channel.json()) as { error: { message: string } }).error.message).toBe(en.errors.service_unavailable);
+    expect(await browser.json()).toEqual({
+      error: { code: 'service_unavailable', message: zhCN.errors.service_unavailable },
+    });
+    const channel = outageResponse(
+      request('/api/v1/orders', { method: 'POST', headers: { 'accept-language': 'zh-CN' } }),
+      forward,
+    )!;
+    expect(((await channel.json()) as { error: { message: string } }).error.message).toBe(
+      en.errors.service_unavailable,
+    );
   });
 
   it('leaves the health checks and server actions to answer for themselves', () => {
     markDatabaseDown('database_unreachable', 'ECONNREFUSED');
     expect(outageResponse(request('/api/health'), forward)).toBeNull();
     expect(outageResponse(request('/api/health/ready'), forward)).toBeNull();
-    expect(outageResponse(request('/desk/cases', { method: 'POST', headers: { 'next-action': 'abc123' } }), forward)).toBeNull();
+    expect(
+      outageResponse(request('/desk/cases', { method: 'POST', headers: { 'next-action': 'abc123' } }), forward),
+    ).toBeNull();
   });
 });
 

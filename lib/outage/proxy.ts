@@ -21,24 +21,37 @@ function locale(request: NextRequest): Locale {
   return localeFromAcceptLanguage(request.headers.get('accept-language'), fallback);
 }
 
-export function outageResponse(request: NextRequest, forward: { requestId: string; nonce: string; csp: string }): NextResponse | null {
+export function outageResponse(
+  request: NextRequest,
+  forward: { requestId: string; nonce: string; csp: string },
+): NextResponse | null {
   if (!databaseOutage()) return null;
   const { pathname } = request.nextUrl;
   if (pathname === '/api/health' || pathname.startsWith('/api/health/')) return null;
   if (request.headers.has('next-action')) return null;
 
-  const headers = { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store', 'x-request-id': forward.requestId };
+  const headers = {
+    'Retry-After': String(RETRY_AFTER_SECONDS),
+    'Cache-Control': 'no-store',
+    'x-request-id': forward.requestId,
+  };
   const isPage = !pathname.startsWith('/api/') && (request.method === 'GET' || request.method === 'HEAD');
   if (!isPage) {
     // The channel API speaks English, like lib/api/handler.ts; browser routes the user's language.
     const messages = pathname.startsWith('/api/v1/') || locale(request) === 'en' ? en : zhCN;
-    return NextResponse.json({ error: { code: 'service_unavailable', message: messages.errors.service_unavailable } }, { status: 503, headers });
+    return NextResponse.json(
+      { error: { code: 'service_unavailable', message: messages.errors.service_unavailable } },
+      { status: 503, headers },
+    );
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-request-id', forward.requestId);
   requestHeaders.set('x-nonce', forward.nonce);
   requestHeaders.set('Content-Security-Policy', forward.csp);
-  const res = NextResponse.rewrite(new URL(UNAVAILABLE_PATH, request.url), { status: 503, request: { headers: requestHeaders } });
+  const res = NextResponse.rewrite(new URL(UNAVAILABLE_PATH, request.url), {
+    status: 503,
+    request: { headers: requestHeaders },
+  });
   for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
   res.headers.set('Content-Security-Policy', forward.csp);
   return res;

@@ -25,7 +25,12 @@ export async function hit(db: Queryable, key: string, rule: LimitRule): Promise<
   const nextCount = sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`;
   const rows = await db
     .insert(rateLimits)
-    .values({ key, count: 1, windowStartedAt: sql`now()`, blockedUntil: rule.limit <= 1 ? sql`now() + make_interval(secs => ${rule.blockSeconds})` : null })
+    .values({
+      key,
+      count: 1,
+      windowStartedAt: sql`now()`,
+      blockedUntil: rule.limit <= 1 ? sql`now() + make_interval(secs => ${rule.blockSeconds})` : null,
+    })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
@@ -34,7 +39,9 @@ export async function hit(db: Queryable, key: string, rule: LimitRule): Promise<
         blockedUntil: sql`case when ${nextCount} >= ${rule.limit} then now() + make_interval(secs => ${rule.blockSeconds}) else ${rateLimits.blockedUntil} end`,
       },
     })
-    .returning({ seconds: sql<number>`coalesce(ceil(extract(epoch from (${rateLimits.blockedUntil} - now())))::int, 0)` });
+    .returning({
+      seconds: sql<number>`coalesce(ceil(extract(epoch from (${rateLimits.blockedUntil} - now())))::int, 0)`,
+    });
   return Math.max(0, Number(rows[0]?.seconds ?? 0));
 }
 
@@ -63,7 +70,10 @@ export async function hitGrowing(db: Queryable, key: string, rule: GrowingRule):
         blockedUntil: blockAfter(nextCount),
       },
     })
-    .returning({ seconds: sql<number>`coalesce(ceil(extract(epoch from (${rateLimits.blockedUntil} - now())))::int, 0)`, count: rateLimits.count });
+    .returning({
+      seconds: sql<number>`coalesce(ceil(extract(epoch from (${rateLimits.blockedUntil} - now())))::int, 0)`,
+      count: rateLimits.count,
+    });
   return Math.max(0, Number(rows[0]?.seconds ?? 0));
 }
 
@@ -72,7 +82,12 @@ export async function hitsIn(db: Queryable, key: string, windowSeconds: number):
   const [row] = await db
     .select({ count: rateLimits.count })
     .from(rateLimits)
-    .where(and(eq(rateLimits.key, key), gt(rateLimits.windowStartedAt, sql`now() - make_interval(secs => ${windowSeconds})`)));
+    .where(
+      and(
+        eq(rateLimits.key, key),
+        gt(rateLimits.windowStartedAt, sql`now() - make_interval(secs => ${windowSeconds})`),
+      ),
+    );
   return Number(row?.count ?? 0);
 }
 

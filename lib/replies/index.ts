@@ -44,9 +44,16 @@ export async function listCannedReplies({ ctx, input }: { ctx: Ctx; input?: unkn
   const visible = or(eq(cannedReplies.shared, true), eq(cannedReplies.ownerId, actor.userId));
   const pattern = q ? `%${escapeLike(q)}%` : null;
   return db
-    .select({ id: cannedReplies.id, title: cannedReplies.title, body: cannedReplies.body, updatedAt: cannedReplies.updatedAt })
+    .select({
+      id: cannedReplies.id,
+      title: cannedReplies.title,
+      body: cannedReplies.body,
+      updatedAt: cannedReplies.updatedAt,
+    })
     .from(cannedReplies)
-    .where(pattern ? and(visible, or(ilike(cannedReplies.title, pattern), ilike(cannedReplies.body, pattern))) : visible)
+    .where(
+      pattern ? and(visible, or(ilike(cannedReplies.title, pattern), ilike(cannedReplies.body, pattern))) : visible,
+    )
     .orderBy(asc(cannedReplies.title), asc(cannedReplies.id))
     .limit(REPLIES_LIST_LIMIT);
 }
@@ -59,7 +66,12 @@ export async function createCannedReply({ ctx, input }: { ctx: Ctx; input: unkno
       .insert(cannedReplies)
       .values({ title: data.title, body: data.body, ownerId: actor.userId, shared: true })
       .returning({ id: cannedReplies.id });
-    await recordAudit(tx, ctx, { action: 'reply.create', entityType: 'canned_reply', entityId: row!.id, after: { title: data.title, body: data.body } });
+    await recordAudit(tx, ctx, {
+      action: 'reply.create',
+      entityType: 'canned_reply',
+      entityId: row!.id,
+      after: { title: data.title, body: data.body },
+    });
     return row!;
   });
 }
@@ -70,7 +82,10 @@ export async function updateCannedReply({ ctx, input }: { ctx: Ctx; input: unkno
   return transaction(async (tx) => {
     const [before] = await tx.select().from(cannedReplies).where(eq(cannedReplies.id, data.id)).for('update');
     if (!before) throw new NotFoundError('canned_reply');
-    await tx.update(cannedReplies).set({ title: data.title, body: data.body, updatedAt: new Date() }).where(eq(cannedReplies.id, data.id));
+    await tx
+      .update(cannedReplies)
+      .set({ title: data.title, body: data.body, updatedAt: new Date() })
+      .where(eq(cannedReplies.id, data.id));
     await recordAudit(tx, ctx, {
       action: 'reply.update',
       entityType: 'canned_reply',
@@ -88,6 +103,11 @@ export async function deleteCannedReply({ ctx, input }: { ctx: Ctx; input: unkno
   await transaction(async (tx) => {
     const [row] = await tx.delete(cannedReplies).where(eq(cannedReplies.id, id)).returning();
     if (!row) throw new NotFoundError('canned_reply');
-    await recordAudit(tx, ctx, { action: 'reply.delete', entityType: 'canned_reply', entityId: id, before: { title: row.title, body: row.body } });
+    await recordAudit(tx, ctx, {
+      action: 'reply.delete',
+      entityType: 'canned_reply',
+      entityId: id,
+      before: { title: row.title, body: row.body },
+    });
   });
 }

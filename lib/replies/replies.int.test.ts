@@ -30,11 +30,16 @@ describe('canned replies', () => {
     const titleB = `退款时效说明 ${tag} B`;
     const titleA = `退货地址说明 ${tag} A`;
 
-    const b = await createCannedReply({ ctx: supervisor, input: { title: `  ${titleB}  `, body: '您好，退款将在 1–3 个工作日内原路退回。' } });
+    const b = await createCannedReply({
+      ctx: supervisor,
+      input: { title: `  ${titleB}  `, body: '您好，退款将在 1–3 个工作日内原路退回。' },
+    });
     const a = await createCannedReply({ ctx: supervisor, input: { title: titleA, body: `Line one\nLine two ${tag}` } });
 
     // Agents see both, ordered by title, with the body intact (line breaks kept, title trimmed).
-    const mine = (await listCannedReplies({ ctx: agent, input: { q: tag } })).filter((r) => r.id === a.id || r.id === b.id);
+    const mine = (await listCannedReplies({ ctx: agent, input: { q: tag } })).filter(
+      (r) => r.id === a.id || r.id === b.id,
+    );
     expect(mine.map((r) => r.title)).toEqual([titleB, titleA].sort());
     expect(mine.find((r) => r.id === a.id)).toMatchObject({ body: `Line one\nLine two ${tag}` });
     expect(mine[0]!.updatedAt).toBeInstanceOf(Date);
@@ -50,7 +55,11 @@ describe('canned replies', () => {
 
     const created = await auditFor(a.id);
     expect(created).toHaveLength(1);
-    expect(created[0]).toMatchObject({ action: 'reply.create', entityType: 'canned_reply', actorId: supervisor.actor!.userId });
+    expect(created[0]).toMatchObject({
+      action: 'reply.create',
+      entityType: 'canned_reply',
+      actorId: supervisor.actor!.userId,
+    });
     expect(created[0]!.changes).toMatchObject({ title: { after: titleA } });
 
     const renamed = uniqueTitle('退货地址(新)');
@@ -58,7 +67,10 @@ describe('canned replies', () => {
     const [updated] = await listCannedReplies({ ctx: agent, input: { q: renamed } });
     expect(updated).toMatchObject({ id: a.id, title: renamed, body: 'New body' });
     const updateEvent = (await auditFor(a.id)).find((e) => e.action === 'reply.update');
-    expect(updateEvent?.changes).toMatchObject({ title: { before: titleA, after: renamed }, body: { before: `Line one\nLine two ${tag}`, after: 'New body' } });
+    expect(updateEvent?.changes).toMatchObject({
+      title: { before: titleA, after: renamed },
+      body: { before: `Line one\nLine two ${tag}`, after: 'New body' },
+    });
 
     await deleteCannedReply({ ctx: supervisor, input: { id: a.id } });
     expect(await listCannedReplies({ ctx: agent, input: { q: renamed } })).toEqual([]);
@@ -66,10 +78,16 @@ describe('canned replies', () => {
     expect(deleteEvent?.changes).toMatchObject({ title: { before: renamed } });
 
     // Gone is gone: updating or deleting it again, or an id that never existed, is NotFound.
-    await expect(updateCannedReply({ ctx: supervisor, input: { id: a.id, title: 'x', body: 'y' } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      updateCannedReply({ ctx: supervisor, input: { id: a.id, title: 'x', body: 'y' } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(deleteCannedReply({ ctx: supervisor, input: { id: a.id } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(deleteCannedReply({ ctx: supervisor, input: { id: randomUUID() } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(deleteCannedReply({ ctx: supervisor, input: { id: 'not-a-uuid' } })).rejects.toMatchObject({ fieldErrors: { id: ['not_found'] } });
+    await expect(deleteCannedReply({ ctx: supervisor, input: { id: randomUUID() } })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(deleteCannedReply({ ctx: supervisor, input: { id: 'not-a-uuid' } })).rejects.toMatchObject({
+      fieldErrors: { id: ['not_found'] },
+    });
   });
 
   it('refuse changes from agents, everything from customers and admins, and anonymous callers', async () => {
@@ -80,21 +98,33 @@ describe('canned replies', () => {
     const title = uniqueTitle('需要补充照片');
     const { id } = await createCannedReply({ ctx: supervisor, input: { title, body: '请补充商品问题部位的照片。' } });
 
-    await expect(createCannedReply({ ctx: agent, input: { title: uniqueTitle('agent'), body: 'x' } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(updateCannedReply({ ctx: agent, input: { id, title: 'hijacked', body: 'x' } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      createCannedReply({ ctx: agent, input: { title: uniqueTitle('agent'), body: 'x' } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateCannedReply({ ctx: agent, input: { id, title: 'hijacked', body: 'x' } })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(deleteCannedReply({ ctx: agent, input: { id } })).rejects.toBeInstanceOf(ForbiddenError);
 
     for (const ctx of [customer, admin]) {
       await expect(listCannedReplies({ ctx, input: {} })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(createCannedReply({ ctx, input: { title: uniqueTitle('c'), body: 'x' } })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(updateCannedReply({ ctx, input: { id, title: 'hijacked', body: 'x' } })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createCannedReply({ ctx, input: { title: uniqueTitle('c'), body: 'x' } })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+      await expect(updateCannedReply({ ctx, input: { id, title: 'hijacked', body: 'x' } })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
       await expect(deleteCannedReply({ ctx, input: { id } })).rejects.toBeInstanceOf(ForbiddenError);
     }
 
     const anon = anonymousCtx();
     await expect(listCannedReplies({ ctx: anon, input: {} })).rejects.toBeInstanceOf(UnauthenticatedError);
-    await expect(createCannedReply({ ctx: anon, input: { title: uniqueTitle('a'), body: 'x' } })).rejects.toBeInstanceOf(UnauthenticatedError);
-    await expect(updateCannedReply({ ctx: anon, input: { id, title: 'x', body: 'x' } })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(
+      createCannedReply({ ctx: anon, input: { title: uniqueTitle('a'), body: 'x' } }),
+    ).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(updateCannedReply({ ctx: anon, input: { id, title: 'x', body: 'x' } })).rejects.toBeInstanceOf(
+      UnauthenticatedError,
+    );
     await expect(deleteCannedReply({ ctx: anon, input: { id } })).rejects.toBeInstanceOf(UnauthenticatedError);
 
     // Authorisation comes before validation: a refused caller learns nothing about the input.
@@ -108,7 +138,9 @@ describe('canned replies', () => {
 
   it('report invalid input per field', async () => {
     const supervisor = await ctxFor(await createTestUser({ role: 'supervisor' }));
-    await expect(createCannedReply({ ctx: supervisor, input: {} })).rejects.toMatchObject({ fieldErrors: { title: ['required'], body: ['required'] } });
+    await expect(createCannedReply({ ctx: supervisor, input: {} })).rejects.toMatchObject({
+      fieldErrors: { title: ['required'], body: ['required'] },
+    });
     await expect(createCannedReply({ ctx: supervisor, input: { title: '   ', body: ' \n ' } })).rejects.toMatchObject({
       fieldErrors: { title: ['required'], body: ['required'] },
     });
@@ -116,10 +148,19 @@ describe('canned replies', () => {
     await expect(tooLong).rejects.toBeInstanceOf(ValidationError);
     await expect(tooLong).rejects.toMatchObject({ fieldErrors: { title: ['too_long'], body: ['too_long'] } });
     // The limits themselves are allowed.
-    const { id } = await createCannedReply({ ctx: supervisor, input: { title: `${uniqueTitle('max')}`.padEnd(80, '题'), body: '文'.repeat(5000) } });
-    await expect(updateCannedReply({ ctx: supervisor, input: { id, title: '', body: 'ok' } })).rejects.toMatchObject({ fieldErrors: { title: ['required'] } });
-    await expect(updateCannedReply({ ctx: supervisor, input: { title: 'ok', body: 'ok' } })).rejects.toMatchObject({ fieldErrors: { id: ['required'] } });
-    await expect(listCannedReplies({ ctx: supervisor, input: { q: 'q'.repeat(101) } })).rejects.toMatchObject({ fieldErrors: { q: ['too_long'] } });
+    const { id } = await createCannedReply({
+      ctx: supervisor,
+      input: { title: `${uniqueTitle('max')}`.padEnd(80, '题'), body: '文'.repeat(5000) },
+    });
+    await expect(updateCannedReply({ ctx: supervisor, input: { id, title: '', body: 'ok' } })).rejects.toMatchObject({
+      fieldErrors: { title: ['required'] },
+    });
+    await expect(updateCannedReply({ ctx: supervisor, input: { title: 'ok', body: 'ok' } })).rejects.toMatchObject({
+      fieldErrors: { id: ['required'] },
+    });
+    await expect(listCannedReplies({ ctx: supervisor, input: { q: 'q'.repeat(101) } })).rejects.toMatchObject({
+      fieldErrors: { q: ['too_long'] },
+    });
     await deleteCannedReply({ ctx: supervisor, input: { id } });
   });
 });

@@ -19,16 +19,65 @@ describe('return policies per category', () => {
     const listed = (await listCategoryPolicies({ ctx: admin })).find((p) => p.category === category);
     expect(listed).toMatchObject({ configured: false, noReasonDays: 7, version: 0, products: 1 });
 
-    await expect(saveCategoryPolicy({ ctx: agent, input: { category, version: 0, noReasonDays: 30, qualityReturnDays: 7, qualityExchangeDays: 15, allowedTypes: ['inquiry'] } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(saveCategoryPolicy({ ctx: admin, input: { category, version: 0, noReasonDays: 3, qualityReturnDays: 7, qualityExchangeDays: 15, allowedTypes: ['inquiry'] } })).rejects.toMatchObject({
+    await expect(
+      saveCategoryPolicy({
+        ctx: agent,
+        input: {
+          category,
+          version: 0,
+          noReasonDays: 30,
+          qualityReturnDays: 7,
+          qualityExchangeDays: 15,
+          allowedTypes: ['inquiry'],
+        },
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      saveCategoryPolicy({
+        ctx: admin,
+        input: {
+          category,
+          version: 0,
+          noReasonDays: 3,
+          qualityReturnDays: 7,
+          qualityExchangeDays: 15,
+          allowedTypes: ['inquiry'],
+        },
+      }),
+    ).rejects.toMatchObject({
       fieldErrors: { noReasonDays: ['invalid_days'] },
     });
     // A category that offers questions and complaints only.
-    await saveCategoryPolicy({ ctx: admin, input: { category, version: 0, noReasonDays: 30, qualityReturnDays: 7, qualityExchangeDays: 15, allowedTypes: ['complaint', 'inquiry'] } });
-    await expect(saveCategoryPolicy({ ctx: admin, input: { category, version: 0, noReasonDays: 10, qualityReturnDays: 7, qualityExchangeDays: 15, allowedTypes: ['inquiry'] } })).rejects.toBeInstanceOf(ConflictError);
+    await saveCategoryPolicy({
+      ctx: admin,
+      input: {
+        category,
+        version: 0,
+        noReasonDays: 30,
+        qualityReturnDays: 7,
+        qualityExchangeDays: 15,
+        allowedTypes: ['complaint', 'inquiry'],
+      },
+    });
+    await expect(
+      saveCategoryPolicy({
+        ctx: admin,
+        input: {
+          category,
+          version: 0,
+          noReasonDays: 10,
+          qualityReturnDays: 7,
+          qualityExchangeDays: 15,
+          allowedTypes: ['inquiry'],
+        },
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
 
     const customerUser = await createTestUser({ role: 'customer' });
-    const { orderNo } = await createOrder({ ctx: agent, input: orderInput(product.sku, { status: 'delivered', trackingNo: 'SF3' }) });
+    const { orderNo } = await createOrder({
+      ctx: agent,
+      input: orderInput(product.sku, { status: 'delivered', trackingNo: 'SF3' }),
+    });
     const db = await getDb();
     const [o] = await db.select({ c: orders.customerId }).from(orders).where(eq(orders.orderNo, orderNo));
     await db.update(customers).set({ userId: customerUser.id }).where(eq(customers.id, o!.c));
@@ -37,7 +86,16 @@ describe('return policies per category', () => {
     expect(preview.answers.return_refund).toEqual({ eligible: false, code: 'type_not_offered' });
     expect(preview.answers.inquiry.eligible).toBe(true);
     await expect(
-      createCase({ ctx: customer, input: { orderNo, type: 'return_refund', reason: 'no_reason', description: 'x', items: [{ sku: product.sku, quantity: 1 }] } }),
+      createCase({
+        ctx: customer,
+        input: {
+          orderNo,
+          type: 'return_refund',
+          reason: 'no_reason',
+          description: 'x',
+          items: [{ sku: product.sku, quantity: 1 }],
+        },
+      }),
     ).rejects.toMatchObject({ code: 'not_eligible', params: { policy: 'type_not_offered' } });
   });
 });

@@ -15,15 +15,27 @@ import { DEFAULT_POLICY, type CategoryPolicy } from './policy-engine';
 /** The policy of each given category (defaults where none is configured), in one query. */
 export async function policiesFor(db: Queryable, categories: string[]): Promise<Map<string, CategoryPolicy>> {
   const unique = [...new Set(categories)];
-  const rows = unique.length ? await db.select().from(returnPolicies).where(inArray(returnPolicies.category, unique)) : [];
+  const rows = unique.length
+    ? await db.select().from(returnPolicies).where(inArray(returnPolicies.category, unique))
+    : [];
   const map = new Map<string, CategoryPolicy>(unique.map((c) => [c, DEFAULT_POLICY]));
   for (const r of rows) {
-    map.set(r.category, { noReasonDays: r.noReasonDays, qualityReturnDays: r.qualityReturnDays, qualityExchangeDays: r.qualityExchangeDays, allowedTypes: r.allowedTypes });
+    map.set(r.category, {
+      noReasonDays: r.noReasonDays,
+      qualityReturnDays: r.qualityReturnDays,
+      qualityExchangeDays: r.qualityExchangeDays,
+      allowedTypes: r.allowedTypes,
+    });
   }
   return map;
 }
 
-export type CategoryPolicyRow = CategoryPolicy & { category: string; configured: boolean; version: number; products: number };
+export type CategoryPolicyRow = CategoryPolicy & {
+  category: string;
+  configured: boolean;
+  version: number;
+  products: number;
+};
 
 /** Every product category with its effective policy, for /admin/policies. */
 export async function listCategoryPolicies({ ctx }: { ctx: Ctx }): Promise<CategoryPolicyRow[]> {
@@ -38,7 +50,9 @@ export async function listCategoryPolicies({ ctx }: { ctx: Ctx }): Promise<Categ
   // Every category record too (#12): a new category gets its policy before its first product.
   const records = await db.select({ code: productCategories.code }).from(productCategories);
   const byCat = new Map(configured.map((r) => [r.category, r]));
-  const names = [...new Set([...records.map((r) => r.code), ...cats.map((c) => c.category), ...configured.map((c) => c.category)])].sort();
+  const names = [
+    ...new Set([...records.map((r) => r.code), ...cats.map((c) => c.category), ...configured.map((c) => c.category)]),
+  ].sort();
   return names.map((category) => {
     const r = byCat.get(category);
     return {
@@ -54,7 +68,8 @@ export async function listCategoryPolicies({ ctx }: { ctx: Ctx }): Promise<Categ
   });
 }
 
-const days = (min: number) => z.coerce.number({ message: 'invalid_days' }).int('invalid_days').min(min, 'invalid_days').max(365, 'invalid_days');
+const days = (min: number) =>
+  z.coerce.number({ message: 'invalid_days' }).int('invalid_days').min(min, 'invalid_days').max(365, 'invalid_days');
 
 export const SaveCategoryPolicyInput = z
   .object({
@@ -66,13 +81,20 @@ export const SaveCategoryPolicyInput = z
     qualityExchangeDays: days(15),
     allowedTypes: z.array(z.enum(CASE_TYPES, { message: 'invalid_choice' })).min(1, 'required'),
   })
-  .refine((v) => v.qualityExchangeDays >= v.qualityReturnDays, { path: ['qualityExchangeDays'], message: 'exchange_before_return' });
+  .refine((v) => v.qualityExchangeDays >= v.qualityReturnDays, {
+    path: ['qualityExchangeDays'],
+    message: 'exchange_before_return',
+  });
 
 export async function saveCategoryPolicy({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
   authorize(ctx.actor, 'manage:policy:any');
   const data = parseInput(SaveCategoryPolicyInput, input);
   await transaction(async (tx) => {
-    const [before] = await tx.select().from(returnPolicies).where(eq(returnPolicies.category, data.category)).for('update');
+    const [before] = await tx
+      .select()
+      .from(returnPolicies)
+      .where(eq(returnPolicies.category, data.category))
+      .for('update');
     if ((before?.version ?? 0) !== data.version) throw new ConflictError();
     const values = {
       noReasonDays: data.noReasonDays,
@@ -83,12 +105,22 @@ export async function saveCategoryPolicy({ ctx, input }: { ctx: Ctx; input: unkn
     await tx
       .insert(returnPolicies)
       .values({ category: data.category, ...values })
-      .onConflictDoUpdate({ target: returnPolicies.category, set: { ...values, version: sql`${returnPolicies.version} + 1`, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: returnPolicies.category,
+        set: { ...values, version: sql`${returnPolicies.version} + 1`, updatedAt: new Date() },
+      });
     await recordAudit(tx, ctx, {
       action: 'policy.save',
       entityType: 'return_policy',
       entityId: data.category,
-      before: before ? { noReasonDays: before.noReasonDays, qualityReturnDays: before.qualityReturnDays, qualityExchangeDays: before.qualityExchangeDays, allowedTypes: before.allowedTypes } : null,
+      before: before
+        ? {
+            noReasonDays: before.noReasonDays,
+            qualityReturnDays: before.qualityReturnDays,
+            qualityExchangeDays: before.qualityExchangeDays,
+            allowedTypes: before.allowedTypes,
+          }
+        : null,
       after: values,
     });
   });

@@ -33,67 +33,123 @@ describe('7-day no-reason return', () => {
   it('counts the last day up to midnight shop time', () => {
     const lastMinute = new Date('2026-12-01T15:59:00Z'); // 23:59 in Shanghai
     const firstMinuteAfter = new Date('2026-12-01T16:00:00Z'); // 00:00 on 2 Dec in Shanghai
-    expect(evaluate({ type: 'return_refund', reason: 'no_reason', item, now: lastMinute, timeZone: TZ }).eligible).toBe(true);
-    expect(evaluate({ type: 'return_refund', reason: 'no_reason', item, now: firstMinuteAfter, timeZone: TZ }).eligible).toBe(false);
+    expect(evaluate({ type: 'return_refund', reason: 'no_reason', item, now: lastMinute, timeZone: TZ }).eligible).toBe(
+      true,
+    );
+    expect(
+      evaluate({ type: 'return_refund', reason: 'no_reason', item, now: firstMinuteAfter, timeZone: TZ }).eligible,
+    ).toBe(false);
   });
 
   it.each(EXCLUSIONS)('excludes %s goods, saying why', (exclusion) => {
-    expect(evaluate({ type: 'return_refund', reason: 'no_reason', item: { ...item, exclusion }, now: day(1), timeZone: TZ })).toEqual({
+    expect(
+      evaluate({ type: 'return_refund', reason: 'no_reason', item: { ...item, exclusion }, now: day(1), timeZone: TZ }),
+    ).toEqual({
       eligible: false,
       code: `excluded_${exclusion}`,
     });
   });
 
   it('offers no exchange or repair without a fault', () => {
-    expect(evaluate({ type: 'exchange', reason: 'no_reason', item, now: day(1), timeZone: TZ }).code).toBe('type_not_for_reason');
-    expect(evaluate({ type: 'repair', reason: 'other', item, now: day(1), timeZone: TZ }).code).toBe('type_not_for_reason');
+    expect(evaluate({ type: 'exchange', reason: 'no_reason', item, now: day(1), timeZone: TZ }).code).toBe(
+      'type_not_for_reason',
+    );
+    expect(evaluate({ type: 'repair', reason: 'other', item, now: day(1), timeZone: TZ }).code).toBe(
+      'type_not_for_reason',
+    );
   });
 });
 
 describe('三包 for quality faults', () => {
   const fault = { reason: 'quality_issue' as const, item, timeZone: TZ };
   it('allows return within 7 days, not on day 8', () => {
-    expect(evaluate({ ...fault, type: 'return_refund', now: day(7) })).toMatchObject({ eligible: true, until: '2026-12-01' });
-    expect(evaluate({ ...fault, type: 'return_refund', now: day(8) })).toMatchObject({ eligible: false, code: 'quality_return_expired' });
+    expect(evaluate({ ...fault, type: 'return_refund', now: day(7) })).toMatchObject({
+      eligible: true,
+      until: '2026-12-01',
+    });
+    expect(evaluate({ ...fault, type: 'return_refund', now: day(8) })).toMatchObject({
+      eligible: false,
+      code: 'quality_return_expired',
+    });
   });
 
   it('allows exchange through day 15, not day 16', () => {
-    expect(evaluate({ ...fault, type: 'exchange', now: day(15) })).toMatchObject({ eligible: true, code: 'quality_exchange_until', until: '2026-12-09' });
-    expect(evaluate({ ...fault, type: 'exchange', now: day(16) })).toMatchObject({ eligible: false, code: 'quality_exchange_expired' });
+    expect(evaluate({ ...fault, type: 'exchange', now: day(15) })).toMatchObject({
+      eligible: true,
+      code: 'quality_exchange_until',
+      until: '2026-12-09',
+    });
+    expect(evaluate({ ...fault, type: 'exchange', now: day(16) })).toMatchObject({
+      eligible: false,
+      code: 'quality_exchange_expired',
+    });
   });
 
   it('allows repair within the warranty and not a day after it ends', () => {
-    expect(evaluate({ ...fault, type: 'repair', now: day(100) })).toMatchObject({ eligible: true, code: 'warranty_repair_until', until: '2027-11-24' });
+    expect(evaluate({ ...fault, type: 'repair', now: day(100) })).toMatchObject({
+      eligible: true,
+      code: 'warranty_repair_until',
+      until: '2027-11-24',
+    });
     expect(evaluate({ ...fault, type: 'repair', now: day(365) })).toMatchObject({ eligible: true });
-    expect(evaluate({ ...fault, type: 'repair', now: day(366) })).toMatchObject({ eligible: false, code: 'warranty_expired' });
-    expect(evaluate({ ...fault, type: 'repair', item: { ...item, warrantyDays: 0 }, now: day(20) })).toEqual({ eligible: false, code: 'warranty_expired', until: undefined });
+    expect(evaluate({ ...fault, type: 'repair', now: day(366) })).toMatchObject({
+      eligible: false,
+      code: 'warranty_expired',
+    });
+    expect(evaluate({ ...fault, type: 'repair', item: { ...item, warrantyDays: 0 }, now: day(20) })).toEqual({
+      eligible: false,
+      code: 'warranty_expired',
+      until: undefined,
+    });
   });
 
   it('applies even to goods excluded from no-reason return', () => {
-    expect(evaluate({ ...fault, type: 'return_refund', item: { ...item, exclusion: 'perishable' }, now: day(2) }).eligible).toBe(true);
+    expect(
+      evaluate({ ...fault, type: 'return_refund', item: { ...item, exclusion: 'perishable' }, now: day(2) }).eligible,
+    ).toBe(true);
   });
 });
 
 describe('before delivery and lost parcels', () => {
   const undelivered = { ...item, deliveredAt: null };
   it('offers a refund (or a reissue for a lost parcel) only', () => {
-    expect(evaluate({ type: 'refund_only', reason: 'other', item: undelivered, now: day(0), timeZone: TZ })).toEqual({ eligible: true, code: 'not_delivered_refund' });
-    expect(evaluate({ type: 'reissue', reason: 'not_received', item: undelivered, now: day(0), timeZone: TZ }).eligible).toBe(true);
-    expect(evaluate({ type: 'return_refund', reason: 'no_reason', item: undelivered, now: day(0), timeZone: TZ })).toEqual({ eligible: false, code: 'not_delivered_yet' });
+    expect(evaluate({ type: 'refund_only', reason: 'other', item: undelivered, now: day(0), timeZone: TZ })).toEqual({
+      eligible: true,
+      code: 'not_delivered_refund',
+    });
+    expect(
+      evaluate({ type: 'reissue', reason: 'not_received', item: undelivered, now: day(0), timeZone: TZ }).eligible,
+    ).toBe(true);
+    expect(
+      evaluate({ type: 'return_refund', reason: 'no_reason', item: undelivered, now: day(0), timeZone: TZ }),
+    ).toEqual({ eligible: false, code: 'not_delivered_yet' });
   });
 
   it('accepts "not received" after a delivery scan for 15 days', () => {
-    expect(evaluate({ type: 'refund_only', reason: 'not_received', item, now: day(15), timeZone: TZ }).eligible).toBe(true);
-    expect(evaluate({ type: 'refund_only', reason: 'not_received', item, now: day(16), timeZone: TZ }).code).toBe('window_expired');
+    expect(evaluate({ type: 'refund_only', reason: 'not_received', item, now: day(15), timeZone: TZ }).eligible).toBe(
+      true,
+    );
+    expect(evaluate({ type: 'refund_only', reason: 'not_received', item, now: day(16), timeZone: TZ }).code).toBe(
+      'window_expired',
+    );
   });
 });
 
 describe('category configuration', () => {
   it('honours other windows and the types a category offers', () => {
     const generous = { ...DEFAULT_POLICY, noReasonDays: 30, allowedTypes: ['return_refund', 'inquiry'] as const };
-    expect(evaluate({ type: 'return_refund', reason: 'no_reason', item, policy: generous, now: day(30), timeZone: TZ }).eligible).toBe(true);
-    expect(evaluate({ type: 'exchange', reason: 'quality_issue', item, policy: generous, now: day(1), timeZone: TZ }).code).toBe('type_not_offered');
+    expect(
+      evaluate({ type: 'return_refund', reason: 'no_reason', item, policy: generous, now: day(30), timeZone: TZ })
+        .eligible,
+    ).toBe(true);
+    expect(
+      evaluate({ type: 'exchange', reason: 'quality_issue', item, policy: generous, now: day(1), timeZone: TZ }).code,
+    ).toBe('type_not_offered');
     const all = evaluateAll({ reason: 'no_reason', item, now: day(3), timeZone: TZ });
-    expect(Object.entries(all).filter(([, a]) => a.eligible).map(([t]) => t)).toEqual(['return_refund', 'complaint', 'inquiry']);
+    expect(
+      Object.entries(all)
+        .filter(([, a]) => a.eligible)
+        .map(([t]) => t),
+    ).toEqual(['return_refund', 'complaint', 'inquiry']);
   });
 });

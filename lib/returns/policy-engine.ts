@@ -20,7 +20,13 @@ export const CASE_REASONS = [
 export type CaseReason = (typeof CASE_REASONS)[number];
 
 /** Reasons where the merchant is at fault: the 三包 windows apply instead of the no-reason window. */
-const SELLER_FAULT: readonly CaseReason[] = ['quality_issue', 'damaged_in_transit', 'wrong_item', 'missing_item', 'not_as_described'];
+const SELLER_FAULT: readonly CaseReason[] = [
+  'quality_issue',
+  'damaged_in_transit',
+  'wrong_item',
+  'missing_item',
+  'not_as_described',
+];
 
 export const EXCLUSIONS = ['custom_made', 'perishable', 'digital', 'periodical', 'confirmed'] as const;
 export type Exclusion = (typeof EXCLUSIONS)[number];
@@ -49,8 +55,7 @@ export type ItemFacts = {
 };
 
 export type PolicyAnswer =
-  | { eligible: true; code: string; until?: string }
-  | { eligible: false; code: string; until?: string };
+  { eligible: true; code: string; until?: string } | { eligible: false; code: string; until?: string };
 
 /** The calendar date (YYYY-MM-DD) of an instant in the shop's time zone. */
 export function shopDate(at: Date, timeZone: string): string {
@@ -97,7 +102,9 @@ export function evaluate(input: {
   if (reason === 'not_received') {
     const w = within(policy.qualityExchangeDays);
     if (!w.ok) return { eligible: false, code: 'window_expired', until: w.until };
-    return type === 'refund_only' || type === 'reissue' ? { eligible: true, code: 'not_received_until', until: w.until } : { eligible: false, code: 'type_not_for_reason' };
+    return type === 'refund_only' || type === 'reissue'
+      ? { eligible: true, code: 'not_received_until', until: w.until }
+      : { eligible: false, code: 'type_not_for_reason' };
   }
 
   if (SELLER_FAULT.includes(reason)) {
@@ -107,10 +114,14 @@ export function evaluate(input: {
     switch (type) {
       case 'return_refund':
       case 'refund_only':
-        return ret.ok ? { eligible: true, code: 'quality_return_until', until: ret.until } : { eligible: false, code: 'quality_return_expired', until: ret.until };
+        return ret.ok
+          ? { eligible: true, code: 'quality_return_until', until: ret.until }
+          : { eligible: false, code: 'quality_return_expired', until: ret.until };
       case 'exchange':
       case 'reissue':
-        return exch.ok ? { eligible: true, code: 'quality_exchange_until', until: exch.until } : { eligible: false, code: 'quality_exchange_expired', until: exch.until };
+        return exch.ok
+          ? { eligible: true, code: 'quality_exchange_until', until: exch.until }
+          : { eligible: false, code: 'quality_exchange_expired', until: exch.until };
       case 'repair':
         if (exch.ok) return { eligible: true, code: 'quality_exchange_until', until: exch.until };
         return item.warrantyDays > 0 && warranty.ok
@@ -123,11 +134,16 @@ export function evaluate(input: {
   if (type !== 'return_refund') return { eligible: false, code: 'type_not_for_reason' };
   if (item.exclusion) return { eligible: false, code: `excluded_${item.exclusion}` };
   const w = within(policy.noReasonDays);
-  return w.ok ? { eligible: true, code: 'no_reason_until', until: w.until } : { eligible: false, code: 'no_reason_expired', until: w.until };
+  return w.ok
+    ? { eligible: true, code: 'no_reason_until', until: w.until }
+    : { eligible: false, code: 'no_reason_expired', until: w.until };
 }
 
 /** The answer for every case type, for the request form ("which types are allowed and why"). */
 export function evaluateAll(input: Omit<Parameters<typeof evaluate>[0], 'type'> & { types?: readonly CaseType[] }) {
   const types = input.types ?? DEFAULT_POLICY.allowedTypes;
-  return Object.fromEntries(types.map((type) => [type, evaluate({ ...input, type })])) as Record<CaseType, PolicyAnswer>;
+  return Object.fromEntries(types.map((type) => [type, evaluate({ ...input, type })])) as Record<
+    CaseType,
+    PolicyAnswer
+  >;
 }

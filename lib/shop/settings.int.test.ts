@@ -64,19 +64,33 @@ describe('shop currency', () => {
     const db = await getDb();
     expect(await getShopSettings(db)).toEqual({ currency: 'CNY', version: 1 });
 
-    for (const ctx of [supervisor, agent, customer]) await expect(updateShopCurrency({ ctx, input: { currency: 'USD', version: 1 } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(updateShopCurrency({ ctx: anonymousCtx(), input: { currency: 'USD', version: 1 } })).rejects.toBeInstanceOf(UnauthenticatedError);
+    for (const ctx of [supervisor, agent, customer])
+      await expect(updateShopCurrency({ ctx, input: { currency: 'USD', version: 1 } })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+    await expect(
+      updateShopCurrency({ ctx: anonymousCtx(), input: { currency: 'USD', version: 1 } }),
+    ).rejects.toBeInstanceOf(UnauthenticatedError);
     for (const bad of ['usd', 'XYZ', 'US', 'USDD', '']) {
-      await expect(updateShopCurrency({ ctx: admin, input: { currency: bad, version: 1 } }), bad).rejects.toMatchObject({ fieldErrors: { currency: ['invalid_currency'] } });
+      await expect(updateShopCurrency({ ctx: admin, input: { currency: bad, version: 1 } }), bad).rejects.toMatchObject(
+        { fieldErrors: { currency: ['invalid_currency'] } },
+      );
     }
-    await expect(updateShopCurrency({ ctx: admin, input: { version: 1 } })).rejects.toMatchObject({ fieldErrors: { currency: ['required'] } });
+    await expect(updateShopCurrency({ ctx: admin, input: { version: 1 } })).rejects.toMatchObject({
+      fieldErrors: { currency: ['required'] },
+    });
     expect(await row()).toMatchObject({ currency: 'CNY', version: 1 });
     expect(await auditFor('1')).toHaveLength(0);
 
-    await expect(updateShopCurrency({ ctx: admin, input: { currency: 'USD', version: 1 } })).resolves.toEqual({ currency: 'USD', version: 2 });
+    await expect(updateShopCurrency({ ctx: admin, input: { currency: 'USD', version: 1 } })).resolves.toEqual({
+      currency: 'USD',
+      version: 2,
+    });
     // The cached copy was dropped: the very next read in this process sees the change.
     expect(await getShopSettings(db)).toEqual({ currency: 'USD', version: 2 });
-    await expect(updateShopCurrency({ ctx: admin, input: { currency: 'EUR', version: 1 } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateShopCurrency({ ctx: admin, input: { currency: 'EUR', version: 1 } })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     const events = await auditFor('1');
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'shop.currency', entityType: 'shop_settings' });
@@ -86,14 +100,22 @@ describe('shop currency', () => {
   it('is refused with currency_in_use once an order exists in another currency', async () => {
     await orderIn('USD');
     const { version } = await row();
-    await expect(updateShopCurrency({ ctx: admin, input: { currency: 'CNY', version } })).rejects.toMatchObject({ code: 'currency_in_use', fieldErrors: { currency: ['currency_in_use'] } });
+    await expect(updateShopCurrency({ ctx: admin, input: { currency: 'CNY', version } })).rejects.toMatchObject({
+      code: 'currency_in_use',
+      fieldErrors: { currency: ['currency_in_use'] },
+    });
     expect(await row()).toMatchObject({ currency: 'USD', version });
     // Keeping the currency its orders are in is fine.
-    await expect(updateShopCurrency({ ctx: admin, input: { currency: 'USD', version } })).resolves.toEqual({ currency: 'USD', version: version + 1 });
+    await expect(updateShopCurrency({ ctx: admin, input: { currency: 'USD', version } })).resolves.toEqual({
+      currency: 'USD',
+      version: version + 1,
+    });
     // Deleted orders count too: they may be restored.
     await orderIn('HKD');
     await (await getDb()).execute(sql`update orders set deleted_at = now() where currency = 'HKD'`);
-    await expect(updateShopCurrency({ ctx: admin, input: { currency: 'HKD', version: version + 1 } })).rejects.toMatchObject({ code: 'currency_in_use' });
+    await expect(
+      updateShopCurrency({ ctx: admin, input: { currency: 'HKD', version: version + 1 } }),
+    ).rejects.toMatchObject({ code: 'currency_in_use' });
     expect((await auditFor('1')).filter((e) => e.action === 'shop.currency')).toHaveLength(2);
   });
 
@@ -101,7 +123,10 @@ describe('shop currency', () => {
     const db = await getDb();
     const before = await getShopSettings(db);
     // Written behind the cache's back (as another app instance would).
-    await db.update(shopSettings).set({ currency: 'GBP', version: before.version + 1 }).where(eq(shopSettings.id, 1));
+    await db
+      .update(shopSettings)
+      .set({ currency: 'GBP', version: before.version + 1 })
+      .where(eq(shopSettings.id, 1));
     expect(await getShopSettings(db)).toEqual(before);
     expect(await transaction((tx) => getShopSettings(tx))).toEqual({ currency: 'GBP', version: before.version + 1 });
     clearShopSettingsCache();

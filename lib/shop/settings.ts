@@ -72,7 +72,10 @@ const currencyLock = sql`select ${currencyLockItem}`;
 async function readSettings(db: Queryable, lock: boolean): Promise<ShopSettings> {
   // Two statements on purpose: the read must take its snapshot after the lock is granted.
   if (lock) await db.execute(currencyLock);
-  const [row] = await db.select({ currency: shopSettings.currency, version: shopSettings.version }).from(shopSettings).where(eq(shopSettings.id, 1));
+  const [row] = await db
+    .select({ currency: shopSettings.currency, version: shopSettings.version })
+    .from(shopSettings)
+    .where(eq(shopSettings.id, 1));
   return row ? { currency: row.currency, version: row.version } : { currency: DEFAULT_CURRENCY, version: 0 };
 }
 
@@ -95,10 +98,17 @@ export async function updateShopCurrency({ ctx, input }: { ctx: Ctx; input: unkn
       }
       if (!row) throw new Error('shop_settings row missing');
       if (row.version !== data.version) throw new ConflictError();
-      const [other] = await tx.select({ id: orders.id }).from(orders).where(ne(orders.currency, data.currency)).limit(1);
+      const [other] = await tx
+        .select({ id: orders.id })
+        .from(orders)
+        .where(ne(orders.currency, data.currency))
+        .limit(1);
       if (other) throw new ValidationError({ currency: ['currency_in_use'] }, 'currency_in_use');
       const version = row.version + 1;
-      await tx.update(shopSettings).set({ currency: data.currency, version, updatedAt: new Date() }).where(eq(shopSettings.id, 1));
+      await tx
+        .update(shopSettings)
+        .set({ currency: data.currency, version, updatedAt: new Date() })
+        .where(eq(shopSettings.id, 1));
       await recordAudit(tx, ctx, {
         action: 'shop.currency',
         entityType: 'shop_settings',

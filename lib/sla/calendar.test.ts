@@ -27,7 +27,11 @@ describe('dueAt with business hours', () => {
   });
 
   it('skips holidays and works make-up days', () => {
-    const festive: BusinessCalendar = { ...weekdays, holidays: new Set(['2026-11-30']), extraWorkdays: new Set(['2026-11-29']) };
+    const festive: BusinessCalendar = {
+      ...weekdays,
+      holidays: new Set(['2026-11-30']),
+      extraWorkdays: new Set(['2026-11-29']),
+    };
     // Friday 17:00 + 2h: 1h on Friday, then Sunday (make-up day) 09:00–10:00.
     expect(dueAt(sh('2026-11-27T17:00:00'), 120, festive)).toEqual(sh('2026-11-29T10:00:00'));
     const holidayMonday: BusinessCalendar = { ...weekdays, holidays: new Set(['2026-11-30']) };
@@ -55,16 +59,20 @@ describe('round the clock', () => {
   it('counts every minute, and still honours pauses', () => {
     const cal = ALWAYS_OPEN(TZ);
     expect(dueAt(sh('2026-11-27T23:30:00'), 60, cal)).toEqual(sh('2026-11-28T00:30:00'));
-    expect(dueAt(sh('2026-11-27T23:30:00'), 60, cal, [{ from: sh('2026-11-28T00:00:00'), to: sh('2026-11-28T08:00:00') }])).toEqual(
-      sh('2026-11-28T08:30:00'),
-    );
+    expect(
+      dueAt(sh('2026-11-27T23:30:00'), 60, cal, [{ from: sh('2026-11-28T00:00:00'), to: sh('2026-11-28T08:00:00') }]),
+    ).toEqual(sh('2026-11-28T08:30:00'));
   });
 });
 
 describe('businessMinutesBetween and slaState', () => {
   it('measures only working, unpaused time', () => {
     expect(businessMinutesBetween(sh('2026-11-27T17:00:00'), sh('2026-11-30T10:00:00'), weekdays)).toBe(120);
-    expect(businessMinutesBetween(sh('2026-11-24T10:00:00'), sh('2026-11-24T15:00:00'), weekdays, [{ from: sh('2026-11-24T11:00:00'), to: sh('2026-11-24T14:00:00') }])).toBe(120);
+    expect(
+      businessMinutesBetween(sh('2026-11-24T10:00:00'), sh('2026-11-24T15:00:00'), weekdays, [
+        { from: sh('2026-11-24T11:00:00'), to: sh('2026-11-24T14:00:00') },
+      ]),
+    ).toBe(120);
     expect(businessMinutesBetween(sh('2026-11-24T15:00:00'), sh('2026-11-24T10:00:00'), weekdays)).toBe(0);
   });
 
@@ -80,12 +88,16 @@ describe('businessMinutesBetween and slaState', () => {
 describe('resumeDue after waiting on the customer', () => {
   it('gives back the business time that was left when the clock stopped', () => {
     // Due Tue 15:00; paused Tue 11:00 with 4 business hours left; resumed Thu 10:00 → due Thu 14:00.
-    expect(resumeDue(sh('2026-11-24T15:00:00'), sh('2026-11-24T11:00:00'), sh('2026-11-26T10:00:00'), weekdays)).toEqual(sh('2026-11-26T14:00:00'));
+    expect(
+      resumeDue(sh('2026-11-24T15:00:00'), sh('2026-11-24T11:00:00'), sh('2026-11-26T10:00:00'), weekdays),
+    ).toEqual(sh('2026-11-26T14:00:00'));
   });
 
   it('carries the remainder over closing time and the weekend', () => {
     // 2h left at the pause; resumed Friday 17:00 → 1h on Friday, 1h on Monday.
-    expect(resumeDue(sh('2026-11-24T13:00:00'), sh('2026-11-24T11:00:00'), sh('2026-11-27T17:00:00'), weekdays)).toEqual(sh('2026-11-30T10:00:00'));
+    expect(
+      resumeDue(sh('2026-11-24T13:00:00'), sh('2026-11-24T11:00:00'), sh('2026-11-27T17:00:00'), weekdays),
+    ).toEqual(sh('2026-11-30T10:00:00'));
   });
 
   it('leaves a deadline already missed before the pause, and an absent one, alone', () => {
@@ -96,6 +108,8 @@ describe('resumeDue after waiting on the customer', () => {
 
   it('round the clock, shifts by exactly the paused time', () => {
     const cal = ALWAYS_OPEN(TZ);
-    expect(resumeDue(sh('2026-11-24T12:00:00'), sh('2026-11-24T10:00:00'), sh('2026-11-25T10:00:00'), cal)).toEqual(sh('2026-11-25T12:00:00'));
+    expect(resumeDue(sh('2026-11-24T12:00:00'), sh('2026-11-24T10:00:00'), sh('2026-11-25T10:00:00'), cal)).toEqual(
+      sh('2026-11-25T12:00:00'),
+    );
   });
 });

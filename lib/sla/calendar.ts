@@ -110,7 +110,12 @@ function* subtract(span: { from: Date; to: Date }, pauses: readonly Interval[]) 
  * When a target of `minutes` business minutes, started at `start`, falls due. Returns null while
  * an open pause (waiting on the customer) stops the clock.
  */
-export function dueAt(start: Date, minutes: number, cal: BusinessCalendar, pauses: readonly Interval[] = []): Date | null {
+export function dueAt(
+  start: Date,
+  minutes: number,
+  cal: BusinessCalendar,
+  pauses: readonly Interval[] = [],
+): Date | null {
   let remaining = minutes * MINUTE;
   for (const piece of workingIntervals(start, cal, pauses)) {
     const length = piece.to.getTime() - piece.from.getTime();
@@ -121,7 +126,12 @@ export function dueAt(start: Date, minutes: number, cal: BusinessCalendar, pause
 }
 
 /** Business minutes elapsed between two instants, pauses excluded. */
-export function businessMinutesBetween(from: Date, to: Date, cal: BusinessCalendar, pauses: readonly Interval[] = []): number {
+export function businessMinutesBetween(
+  from: Date,
+  to: Date,
+  cal: BusinessCalendar,
+  pauses: readonly Interval[] = [],
+): number {
   if (to <= from) return 0;
   let total = 0;
   for (const piece of workingIntervals(from, cal, pauses, to)) total += piece.to.getTime() - piece.from.getTime();
@@ -129,7 +139,12 @@ export function businessMinutesBetween(from: Date, to: Date, cal: BusinessCalend
 }
 
 /** SLA state for a queue: breached, due soon (less than `soonShare` of the target left) or on track. */
-export function slaState(due: Date | null, now: Date, targetMinutes: number, soonShare = 0.25): 'paused' | 'breached' | 'due_soon' | 'on_track' {
+export function slaState(
+  due: Date | null,
+  now: Date,
+  targetMinutes: number,
+  soonShare = 0.25,
+): 'paused' | 'breached' | 'due_soon' | 'on_track' {
   if (!due) return 'paused';
   const left = due.getTime() - now.getTime();
   if (left < 0) return 'breached';

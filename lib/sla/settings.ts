@@ -33,11 +33,24 @@ export type SlaSettings = {
 
 /** Targets, working calendar and auto-close days, read with the caller's handle (two small queries). */
 export async function loadSlaSettings(db: Queryable): Promise<SlaSettings> {
-  const [rows, [cal]] = await Promise.all([db.select().from(slaPolicies), db.select().from(businessCalendar).where(eq(businessCalendar.id, 1))]);
+  const [rows, [cal]] = await Promise.all([
+    db.select().from(slaPolicies),
+    db.select().from(businessCalendar).where(eq(businessCalendar.id, 1)),
+  ]);
   const targets = Object.fromEntries(
     PRIORITIES.map((p) => {
       const r = rows.find((x) => x.priority === p);
-      return [p, r ? { firstResponse: r.firstResponseMinutes, decision: r.decisionMinutes, resolution: r.resolutionMinutes, version: r.version } : { ...FALLBACK[p], version: 0 }];
+      return [
+        p,
+        r
+          ? {
+              firstResponse: r.firstResponseMinutes,
+              decision: r.decisionMinutes,
+              resolution: r.resolutionMinutes,
+              version: r.version,
+            }
+          : { ...FALLBACK[p], version: 0 },
+      ];
     }),
   ) as SlaSettings['targets'];
   return {
@@ -58,7 +71,11 @@ export async function getSlaSettings({ ctx }: { ctx: Ctx }): Promise<SlaSettings
   return loadSlaSettings(await getDb());
 }
 
-const minutes = z.coerce.number({ message: 'invalid_minutes' }).int('invalid_minutes').min(5, 'invalid_minutes').max(60 * 24 * 60, 'invalid_minutes');
+const minutes = z.coerce
+  .number({ message: 'invalid_minutes' })
+  .int('invalid_minutes')
+  .min(5, 'invalid_minutes')
+  .max(60 * 24 * 60, 'invalid_minutes');
 
 export const SaveSlaPolicyInput = z
   .object({
@@ -68,8 +85,14 @@ export const SaveSlaPolicyInput = z
     decisionMinutes: minutes,
     resolutionMinutes: minutes,
   })
-  .refine((v) => v.decisionMinutes >= v.firstResponseMinutes, { path: ['decisionMinutes'], message: 'decision_before_response' })
-  .refine((v) => v.resolutionMinutes >= v.decisionMinutes, { path: ['resolutionMinutes'], message: 'resolution_before_decision' });
+  .refine((v) => v.decisionMinutes >= v.firstResponseMinutes, {
+    path: ['decisionMinutes'],
+    message: 'decision_before_response',
+  })
+  .refine((v) => v.resolutionMinutes >= v.decisionMinutes, {
+    path: ['resolutionMinutes'],
+    message: 'resolution_before_decision',
+  });
 
 /** Changes one priority's targets. Applies to cases opened afterwards; running clocks keep their due times. */
 export async function saveSlaPolicy({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<void> {
@@ -78,16 +101,29 @@ export async function saveSlaPolicy({ ctx, input }: { ctx: Ctx; input: unknown }
   await transaction(async (tx) => {
     const [before] = await tx.select().from(slaPolicies).where(eq(slaPolicies.priority, data.priority)).for('update');
     if ((before?.version ?? 0) !== data.version) throw new ConflictError();
-    const values = { firstResponseMinutes: data.firstResponseMinutes, decisionMinutes: data.decisionMinutes, resolutionMinutes: data.resolutionMinutes };
+    const values = {
+      firstResponseMinutes: data.firstResponseMinutes,
+      decisionMinutes: data.decisionMinutes,
+      resolutionMinutes: data.resolutionMinutes,
+    };
     await tx
       .insert(slaPolicies)
       .values({ priority: data.priority, ...values })
-      .onConflictDoUpdate({ target: slaPolicies.priority, set: { ...values, version: sql`${slaPolicies.version} + 1`, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: slaPolicies.priority,
+        set: { ...values, version: sql`${slaPolicies.version} + 1`, updatedAt: new Date() },
+      });
     await recordAudit(tx, ctx, {
       action: 'sla.update',
       entityType: 'sla_policy',
       entityId: data.priority,
-      before: before ? { firstResponseMinutes: before.firstResponseMinutes, decisionMinutes: before.decisionMinutes, resolutionMinutes: before.resolutionMinutes } : null,
+      before: before
+        ? {
+            firstResponseMinutes: before.firstResponseMinutes,
+            decisionMinutes: before.decisionMinutes,
+            resolutionMinutes: before.resolutionMinutes,
+          }
+        : null,
       after: values,
     });
   });
@@ -102,12 +138,22 @@ export const SaveCalendarInput = z.object({
   businessHours: z.boolean(),
   /** Per weekday 0..6 (Sunday first): open flag and HH:MM from / to. */
   days: z
-    .array(z.object({ open: z.boolean(), from: z.string().regex(TIME, 'invalid_time'), to: z.string().regex(TIME, 'invalid_time') }))
+    .array(
+      z.object({
+        open: z.boolean(),
+        from: z.string().regex(TIME, 'invalid_time'),
+        to: z.string().regex(TIME, 'invalid_time'),
+      }),
+    )
     .length(7),
   /** One date per line or comma: YYYY-MM-DD. */
   holidays: z.string().max(4000, 'too_long').default(''),
   extraWorkdays: z.string().max(4000, 'too_long').default(''),
-  autoCloseDays: z.coerce.number({ message: 'invalid_days_close' }).int('invalid_days_close').min(1, 'invalid_days_close').max(90, 'invalid_days_close'),
+  autoCloseDays: z.coerce
+    .number({ message: 'invalid_days_close' })
+    .int('invalid_days_close')
+    .min(1, 'invalid_days_close')
+    .max(90, 'invalid_days_close'),
 });
 
 function parseDates(text: string, field: string): string[] {
@@ -123,13 +169,16 @@ export async function saveBusinessCalendar({ ctx, input }: { ctx: Ctx; input: un
   const data = parseInput(SaveCalendarInput, input);
   const errors: Record<string, string[]> = {};
   data.days.forEach((d, i) => {
-    if (data.businessHours && d.open && toMinutes(d.to) <= toMinutes(d.from)) errors[`days.${i}.to`] = ['end_before_start'];
+    if (data.businessHours && d.open && toMinutes(d.to) <= toMinutes(d.from))
+      errors[`days.${i}.to`] = ['end_before_start'];
   });
   if (data.businessHours && !data.days.some((d) => d.open)) errors['days'] = ['no_open_day'];
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const holidays = parseDates(data.holidays, 'holidays');
   const extraWorkdays = parseDates(data.extraWorkdays, 'extraWorkdays');
-  const hours = data.businessHours ? data.days.map((d) => (d.open ? ([toMinutes(d.from), toMinutes(d.to)] as [number, number]) : null)) : null;
+  const hours = data.businessHours
+    ? data.days.map((d) => (d.open ? ([toMinutes(d.from), toMinutes(d.to)] as [number, number]) : null))
+    : null;
   await transaction(async (tx) => {
     const [before] = await tx.select().from(businessCalendar).where(eq(businessCalendar.id, 1)).for('update');
     if ((before?.version ?? 0) !== data.version) throw new ConflictError();
@@ -137,14 +186,23 @@ export async function saveBusinessCalendar({ ctx, input }: { ctx: Ctx; input: un
     await tx
       .insert(businessCalendar)
       .values({ id: 1, ...values })
-      .onConflictDoUpdate({ target: businessCalendar.id, set: { ...values, version: sql`${businessCalendar.version} + 1`, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: businessCalendar.id,
+        set: { ...values, version: sql`${businessCalendar.version} + 1`, updatedAt: new Date() },
+      });
     await recordAudit(tx, ctx, {
       action: 'sla.calendar',
       entityType: 'business_calendar',
       entityId: '1',
-      before: before ? { hours: before.hours, holidays: before.holidays, extraWorkdays: before.extraWorkdays, autoCloseDays: before.autoCloseDays } : null,
+      before: before
+        ? {
+            hours: before.hours,
+            holidays: before.holidays,
+            extraWorkdays: before.extraWorkdays,
+            autoCloseDays: before.autoCloseDays,
+          }
+        : null,
       after: values,
     });
   });
 }
-

@@ -16,10 +16,20 @@ export async function setOwnAvailability({ ctx, input }: { ctx: Ctx; input: unkn
   const actor = authorize(ctx.actor, 'update:case:any');
   const data = parseInput(SetAvailabilityInput, input);
   await transaction(async (tx) => {
-    const [before] = await tx.select({ available: users.available }).from(users).where(eq(users.id, actor.userId)).for('update');
+    const [before] = await tx
+      .select({ available: users.available })
+      .from(users)
+      .where(eq(users.id, actor.userId))
+      .for('update');
     if (!before || before.available === data.available) return;
     await tx.update(users).set({ available: data.available, updatedAt: new Date() }).where(eq(users.id, actor.userId));
-    await recordAudit(tx, ctx, { action: 'user.availability', entityType: 'user', entityId: actor.userId, before, after: { available: data.available } });
+    await recordAudit(tx, ctx, {
+      action: 'user.availability',
+      entityType: 'user',
+      entityId: actor.userId,
+      before,
+      after: { available: data.available },
+    });
   });
 }
 

@@ -13,7 +13,14 @@ import { CASE_TYPES, type CaseType } from '@/lib/cases/workflow';
 import type { Ctx } from '@/lib/context';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
-import { ChangeUserRoleInput, CreateTeamInput, DeleteTeamInput, CreateUserInput, SetUserActiveInput, SetUserTeamsInput } from './schemas';
+import {
+  ChangeUserRoleInput,
+  CreateTeamInput,
+  DeleteTeamInput,
+  CreateUserInput,
+  SetUserActiveInput,
+  SetUserTeamsInput,
+} from './schemas';
 
 async function lockUser(tx: Tx, userId: string) {
   const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
@@ -24,7 +31,10 @@ async function lockUser(tx: Tx, userId: string) {
 async function replaceTeams(tx: Tx, userId: string, teamIds: string[]): Promise<string[]> {
   const unique = [...new Set(teamIds)];
   if (unique.length) {
-    const found = await tx.select({ id: teams.id }).from(teams).where(sql`${teams.id} in ${unique}`);
+    const found = await tx
+      .select({ id: teams.id })
+      .from(teams)
+      .where(sql`${teams.id} in ${unique}`);
     if (found.length !== unique.length) throw new ValidationError({ teamIds: ['invalid_choice'] });
   }
   await tx.delete(teamMembers).where(eq(teamMembers.userId, userId));

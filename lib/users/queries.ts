@@ -65,7 +65,11 @@ export async function listUsers({ ctx, input }: { ctx: Ctx; input: unknown }): P
   const paged = toPage(rows, USERS_PAGE_SIZE, page.cursorOf);
   return {
     nextCursor: paged.nextCursor,
-    items: paged.items.map(({ key: _key, ...r }) => ({ ...r, createdAt: r.createdAt.toISOString(), teams: teamsByUser.get(r.id) ?? [] })),
+    items: paged.items.map(({ key: _key, ...r }) => ({
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+      teams: teamsByUser.get(r.id) ?? [],
+    })),
   };
 }
 

@@ -7,7 +7,10 @@ export const roleField = z.enum(ROLES, { message: 'invalid_choice' });
 
 export const ListUsersInput = z.object({
   q: z.string().trim().max(100, 'too_long').optional().default(''),
-  role: z.union([roleField, z.literal('')]).optional().default(''),
+  role: z
+    .union([roleField, z.literal('')])
+    .optional()
+    .default(''),
   status: z.enum(['', 'active', 'inactive']).optional().default(''),
   cursor: CursorParam,
 });

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { teams, users } from '@/db/schema';
 import { loadActorBySession } from '@/lib/auth/sessions';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/errors';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '@/lib/errors';
 import { anonymousCtx, auditFor, createTestUser, ctxFor, uniqueEmail } from '@/test/factories';
 import { changeUserRole, createTeam, createUser, deleteTeam, setUserActive, setUserTeams } from './mutations';
 import { listTeams, listUsers } from './queries';
@@ -16,22 +23,35 @@ async function adminCtx() {
 }
 
 describe('user administration is admin-only', () => {
-  it.each(['customer', 'agent', 'supervisor'] as const)('a %s cannot create, re-role or deactivate users', async (role) => {
-    const ctx = await ctxFor(await createTestUser({ role }));
-    const target = await createTestUser({ role: 'customer' });
-    await expect(createUser({ ctx, input: newUser() })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(changeUserRole({ ctx, input: { userId: target.id, role: 'admin', version: 1 } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(setUserActive({ ctx, input: { userId: target.id, active: false, version: 1 } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(createTeam({ ctx, input: { name: `T ${randomUUID()}` } })).rejects.toBeInstanceOf(ForbiddenError);
-  });
+  it.each(['customer', 'agent', 'supervisor'] as const)(
+    'a %s cannot create, re-role or deactivate users',
+    async (role) => {
+      const ctx = await ctxFor(await createTestUser({ role }));
+      const target = await createTestUser({ role: 'customer' });
+      await expect(createUser({ ctx, input: newUser() })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        changeUserRole({ ctx, input: { userId: target.id, role: 'admin', version: 1 } }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        setUserActive({ ctx, input: { userId: target.id, active: false, version: 1 } }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createTeam({ ctx, input: { name: `T ${randomUUID()}` } })).rejects.toBeInstanceOf(ForbiddenError);
+    },
+  );
 
   it('an anonymous caller is refused by every verb', async () => {
     const ctx = anonymousCtx();
     const id = randomUUID();
     await expect(createUser({ ctx, input: newUser() })).rejects.toBeInstanceOf(UnauthenticatedError);
-    await expect(changeUserRole({ ctx, input: { userId: id, role: 'admin', version: 1 } })).rejects.toBeInstanceOf(UnauthenticatedError);
-    await expect(setUserActive({ ctx, input: { userId: id, active: false, version: 1 } })).rejects.toBeInstanceOf(UnauthenticatedError);
-    await expect(setUserTeams({ ctx, input: { userId: id, teamIds: [] } })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(changeUserRole({ ctx, input: { userId: id, role: 'admin', version: 1 } })).rejects.toBeInstanceOf(
+      UnauthenticatedError,
+    );
+    await expect(setUserActive({ ctx, input: { userId: id, active: false, version: 1 } })).rejects.toBeInstanceOf(
+      UnauthenticatedError,
+    );
+    await expect(setUserTeams({ ctx, input: { userId: id, teamIds: [] } })).rejects.toBeInstanceOf(
+      UnauthenticatedError,
+    );
     await expect(listUsers({ ctx, input: {} })).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
@@ -65,7 +85,9 @@ describe('createUser', () => {
     await expect(createUser({ ctx, input: { ...newUser(), role: 'root' } })).rejects.toMatchObject({
       fieldErrors: { role: ['invalid_choice'] },
     });
-    await expect(createUser({ ctx, input: { ...newUser(), teamIds: [randomUUID()] } })).rejects.toBeInstanceOf(ValidationError);
+    await expect(createUser({ ctx, input: { ...newUser(), teamIds: [randomUUID()] } })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 });
 
@@ -74,22 +96,28 @@ describe('changeUserRole', () => {
     const ctx = await adminCtx();
     const target = await createTestUser({ role: 'agent' });
     await changeUserRole({ ctx, input: { userId: target.id, role: 'supervisor', version: target.version } });
-    await expect(changeUserRole({ ctx, input: { userId: target.id, role: 'customer', version: target.version } })).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    await expect(
+      changeUserRole({ ctx, input: { userId: target.id, role: 'customer', version: target.version } }),
+    ).rejects.toBeInstanceOf(ConflictError);
     const db = await getDb();
     const [row] = await db.select().from(users).where(eq(users.id, target.id));
     expect(row).toMatchObject({ role: 'supervisor', version: target.version + 1 });
     const events = await auditFor(target.id);
-    expect(events.map((e) => [e.action, e.changes])).toEqual([['user.role_change', { role: { before: 'agent', after: 'supervisor' } }]]);
+    expect(events.map((e) => [e.action, e.changes])).toEqual([
+      ['user.role_change', { role: { before: 'agent', after: 'supervisor' } }],
+    ]);
   });
 
   it('refuses to change the admin’s own role and an unknown user', async () => {
     const ctx = await adminCtx();
-    await expect(changeUserRole({ ctx, input: { userId: ctx.actor!.userId, role: 'agent', version: 1 } })).rejects.toMatchObject({
+    await expect(
+      changeUserRole({ ctx, input: { userId: ctx.actor!.userId, role: 'agent', version: 1 } }),
+    ).rejects.toMatchObject({
       code: 'cannot_change_own_role',
     });
-    await expect(changeUserRole({ ctx, input: { userId: randomUUID(), role: 'agent', version: 1 } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      changeUserRole({ ctx, input: { userId: randomUUID(), role: 'agent', version: 1 } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -99,7 +127,10 @@ describe('setUserActive', () => {
     const target = await createTestUser({ role: 'agent' });
     const s1 = await ctxFor(target);
     const s2 = await ctxFor(target);
-    const { endedSessions } = await setUserActive({ ctx, input: { userId: target.id, active: 'false', version: target.version } });
+    const { endedSessions } = await setUserActive({
+      ctx,
+      input: { userId: target.id, active: 'false', version: target.version },
+    });
     expect(endedSessions).toBe(2);
     const db = await getDb();
     expect(await loadActorBySession(db, s1.actor!.sessionId)).toBeNull();
@@ -110,7 +141,9 @@ describe('setUserActive', () => {
 
   it('an admin cannot deactivate themselves', async () => {
     const ctx = await adminCtx();
-    await expect(setUserActive({ ctx, input: { userId: ctx.actor!.userId, active: false, version: 1 } })).rejects.toMatchObject({
+    await expect(
+      setUserActive({ ctx, input: { userId: ctx.actor!.userId, active: false, version: 1 } }),
+    ).rejects.toMatchObject({
       code: 'cannot_deactivate_self',
     });
   });
@@ -121,7 +154,9 @@ describe('teams', () => {
     const ctx = await adminCtx();
     const name = `退货组 ${randomUUID().slice(0, 6)}`;
     const { id } = await createTeam({ ctx, input: { name, description: '退货退款' } });
-    await expect(createTeam({ ctx, input: { name } })).rejects.toMatchObject({ fieldErrors: { name: ['team_name_taken'] } });
+    await expect(createTeam({ ctx, input: { name } })).rejects.toMatchObject({
+      fieldErrors: { name: ['team_name_taken'] },
+    });
     const agent = await createTestUser({ role: 'agent' });
     await setUserTeams({ ctx, input: { userId: agent.id, teamIds: [id] } });
     const listed = (await listTeams({ ctx })).find((t) => t.id === id);

@@ -1,4 +1,22 @@
-import { Boxes, ChartColumn, DatabaseBackup, KeyRound, LayoutDashboard, Mail, MessageCircleHeart, ScrollText, Settings, ShieldCheck, SlidersHorizontal, Store, Tags, Timer, Trash, Users, UsersRound } from 'lucide-react';
+import {
+  Boxes,
+  ChartColumn,
+  DatabaseBackup,
+  KeyRound,
+  LayoutDashboard,
+  Mail,
+  MessageCircleHeart,
+  ScrollText,
+  Settings,
+  ShieldCheck,
+  SlidersHorizontal,
+  Store,
+  Tags,
+  Timer,
+  Trash,
+  Users,
+  UsersRound,
+} from 'lucide-react';
 import { AppShell } from '@/components/layout/app-shell';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { requireAreaActor } from '@/lib/auth/guard';

@@ -28,7 +28,11 @@ export default async function AdminHome() {
       <PageHeader title={t('admin.homeTitle')} description={t('admin.homeSubtitle')} />
       <section aria-label={t('admin.activeUsers')} className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         {ROLES.map((role) => (
-          <Link key={role} href={`/admin/users?role=${role}&status=active`} className="group rounded-xl outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
+          <Link
+            key={role}
+            href={`/admin/users?role=${role}&status=active`}
+            className="group rounded-xl outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+          >
             <Card className="gap-1 py-4 transition-colors group-hover:border-primary/40">
               <CardContent className="grid gap-1">
                 <span className="text-sm text-muted-foreground">{t(`roles.${role}`)}</span>
@@ -58,7 +62,9 @@ export default async function AdminHome() {
                 <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5 text-sm">
                   <span>
                     <span className="font-medium">{e.actorLabel}</span>{' '}
-                    <span className="text-muted-foreground">{t.dynamic(`auditActions.${e.action}`, undefined, e.action)}</span>
+                    <span className="text-muted-foreground">
+                      {t.dynamic(`auditActions.${e.action}`, undefined, e.action)}
+                    </span>
                   </span>
                   <time dateTime={e.at} className="text-xs text-muted-foreground tabular-nums">
                     {formatDateTime(e.at, locale, tz)}

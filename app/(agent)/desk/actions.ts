@@ -17,7 +17,10 @@ export async function markNotificationsReadAction(input: { ids?: number[]; all?:
 
 export async function setAvailabilityAction(input: { available: boolean }) {
   const t = await getT();
-  const result = await runAction((ctx) => setOwnAvailability({ ctx, input }), () => t('availability.changed'));
+  const result = await runAction(
+    (ctx) => setOwnAvailability({ ctx, input }),
+    () => t('availability.changed'),
+  );
   if (result.ok) revalidatePath('/desk/account');
   return result;
 }

@@ -1,11 +1,27 @@
-import { Boxes, ChartColumn, FileUp, House, LifeBuoy, MessageCircleHeart, MessageSquareText, Package, Settings, Users } from 'lucide-react';
+import {
+  Boxes,
+  ChartColumn,
+  FileUp,
+  House,
+  LifeBuoy,
+  MessageCircleHeart,
+  MessageSquareText,
+  Package,
+  Settings,
+  Users,
+} from 'lucide-react';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { AppShell } from '@/components/layout/app-shell';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { can } from '@/lib/authz';
 import { getT } from '@/lib/i18n/server';
 
-const IMPORT_PERMISSIONS = ['import:product:any', 'import:customer:any', 'import:order:any', 'import:review:any'] as const;
+const IMPORT_PERMISSIONS = [
+  'import:product:any',
+  'import:customer:any',
+  'import:order:any',
+  'import:review:any',
+] as const;
 
 export default async function DeskLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireAreaActor('access:desk:any');
@@ -14,15 +30,21 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
     { href: '/desk', label: t('nav.home'), icon: <House />, exact: true },
     { href: '/desk/cases', label: t('nav.cases'), icon: <LifeBuoy /> },
     { href: '/desk/orders', label: t('nav.orders'), icon: <Package /> },
-    ...(can(actor, 'read:customer:any') ? [{ href: '/desk/customers', label: t('nav.customers'), icon: <Users /> }] : []),
+    ...(can(actor, 'read:customer:any')
+      ? [{ href: '/desk/customers', label: t('nav.customers'), icon: <Users /> }]
+      : []),
     // The catalogue, read-only, for those who read it (supervisors).
     ...(can(actor, 'read:product:any') ? [{ href: '/desk/products', label: t('nav.products'), icon: <Boxes /> }] : []),
     { href: '/desk/feedback', label: t('nav.feedback'), icon: <MessageCircleHeart /> },
     { href: '/desk/replies', label: t('nav.replies'), icon: <MessageSquareText /> },
     // Dashboards are for supervisors; agents do not see the entry (and the page 404s for them).
-    ...(can(actor, 'read:report:any') ? [{ href: '/desk/reports', label: t('nav.reports'), icon: <ChartColumn /> }] : []),
+    ...(can(actor, 'read:report:any')
+      ? [{ href: '/desk/reports', label: t('nav.reports'), icon: <ChartColumn /> }]
+      : []),
     // Moving a shop in: for whoever may import any kind of file (supervisors).
-    ...(IMPORT_PERMISSIONS.some((p) => can(actor, p)) ? [{ href: '/desk/imports', label: t('nav.imports'), icon: <FileUp /> }] : []),
+    ...(IMPORT_PERMISSIONS.some((p) => can(actor, p))
+      ? [{ href: '/desk/imports', label: t('nav.imports'), icon: <FileUp /> }]
+      : []),
     { href: '/desk/account', label: t('nav.account'), icon: <Settings /> },
   ];
   return (

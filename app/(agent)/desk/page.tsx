@@ -56,8 +56,14 @@ export default async function DeskHome() {
                       <span className="text-muted-foreground">{t.dynamic(`cases.types.${c.type}`)}</span>
                       <CaseStatusBadge status={c.status} label={t.dynamic(`cases.status.${c.status}`)} />
                       <span className="min-w-0 flex-1 truncate text-muted-foreground">{c.customerName}</span>
-                      <span className={left !== null && left < 0 ? 'font-medium text-destructive' : 'text-muted-foreground'}>
-                        {left === null ? '—' : left < 0 ? t('caseDesk.due.overdue', { time: formatSpan(left, locale) }) : t('caseDesk.due.in', { time: formatSpan(left, locale) })}
+                      <span
+                        className={left !== null && left < 0 ? 'font-medium text-destructive' : 'text-muted-foreground'}
+                      >
+                        {left === null
+                          ? '—'
+                          : left < 0
+                            ? t('caseDesk.due.overdue', { time: formatSpan(left, locale) })
+                            : t('caseDesk.due.in', { time: formatSpan(left, locale) })}
                       </span>
                     </li>
                   );
@@ -85,7 +91,9 @@ export default async function DeskHome() {
                     {t('desk.csatCount', { good: csat.good, answered: csat.answered })}
                   </p>
                   {csat.previousPercent !== null ? (
-                    <p className="text-xs text-muted-foreground">{t('desk.csatPrevious', { percent: percent.format(csat.previousPercent / 100) })}</p>
+                    <p className="text-xs text-muted-foreground">
+                      {t('desk.csatPrevious', { percent: percent.format(csat.previousPercent / 100) })}
+                    </p>
                   ) : null}
                 </div>
               )}

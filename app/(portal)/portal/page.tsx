@@ -35,7 +35,11 @@ export default async function PortalHome() {
             {orders.items.length ? (
               <RecentOrders orders={orders.items.slice(0, 5)} hrefBase="/portal/orders" audience="customer" />
             ) : (
-              <EmptyState icon={<Package />} title={t('portal.ordersEmpty')} description={t('portal.ordersEmptyHint')} />
+              <EmptyState
+                icon={<Package />}
+                title={t('portal.ordersEmpty')}
+                description={t('portal.ordersEmptyHint')}
+              />
             )}
           </CardContent>
         </Card>

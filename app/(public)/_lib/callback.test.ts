@@ -8,14 +8,31 @@ describe('safeCallbackUrl', () => {
   });
 
   it('refuses anything that could leave the site or loop', () => {
-    for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', 'desk', '/sign-in', '/api/auth/signout', 42, undefined]) {
+    for (const bad of [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      'desk',
+      '/sign-in',
+      '/api/auth/signout',
+      42,
+      undefined,
+    ]) {
       expect(safeCallbackUrl(bad)).toBeNull();
     }
   });
 
   it('refuses control characters that browsers strip (a tab after the first slash is //evil)', () => {
     // What `callbackUrl=%2F%09%2Fevil.example` decodes to, and its relatives.
-    for (const bad of ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '/%09/x\u0000', '/\u007f/evil.example', '/desk\\..\\', '/./\\evil.example']) {
+    for (const bad of [
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\r\n/evil.example',
+      '/%09/x\u0000',
+      '/\u007f/evil.example',
+      '/desk\\..\\',
+      '/./\\evil.example',
+    ]) {
       expect(safeCallbackUrl(bad), JSON.stringify(bad)).toBeNull();
     }
     expect(safeCallbackUrl(decodeURIComponent('%2F%09%2Fevil.example'))).toBeNull();

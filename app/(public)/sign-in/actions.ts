@@ -25,7 +25,10 @@ export async function signInAction(_prev: SignInState | null, form: FormData): P
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
     const fieldErrors = Object.fromEntries(
-      Object.entries(err.fieldErrors).map(([f, codes]) => [f, t.dynamic(`validation.${codes[0]}`, undefined, t('validation.invalid'))]),
+      Object.entries(err.fieldErrors).map(([f, codes]) => [
+        f,
+        t.dynamic(`validation.${codes[0]}`, undefined, t('validation.invalid')),
+      ]),
     );
     return { ok: false, code: 'invalid_input', message: t('errors.invalid_input'), fieldErrors, email };
   }

@@ -12,7 +12,10 @@ export const dynamic = 'force-dynamic';
 /** 413 with the same body shape as every other refusal, so the upload widget shows the message. */
 function tooLarge(t: Translate): Response {
   const message = t('errors.file_too_large');
-  return Response.json({ error: { code: 'file_too_large', message, fields: { file: ['file_too_large'] } } }, { status: 413 });
+  return Response.json(
+    { error: { code: 'file_too_large', message, fields: { file: ['file_too_large'] } } },
+    { status: 413 },
+  );
 }
 
 /**
@@ -31,10 +34,16 @@ export async function POST(request: Request) {
     file = value;
   } catch (err) {
     if (err instanceof BodyTooLargeError) return tooLarge(t);
-    return errorResponse(err instanceof AppError ? err : new ValidationError({ file: ['file_empty'] }, 'file_empty'), { t, requestId: ctx.requestId });
+    return errorResponse(err instanceof AppError ? err : new ValidationError({ file: ['file_empty'] }, 'file_empty'), {
+      t,
+      requestId: ctx.requestId,
+    });
   }
   try {
-    const saved = await uploadAttachment({ ctx, input: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
+    const saved = await uploadAttachment({
+      ctx,
+      input: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+    });
     return Response.json(saved, { status: 201 });
   } catch (err) {
     return errorResponse(err, { t, requestId: ctx.requestId });

@@ -52,7 +52,8 @@ export async function GET(request: Request) {
       unsubscribe = hub.subscribe((e: RealtimeEvent) => {
         if (e.type === 'notification' ? e.userId !== actor.userId : !staff && !ownCustomers.has(e.customerId)) return;
         if (!topicsOf(e).some((topic) => topics.has(topic))) return;
-        const data = e.type === 'notification' ? { type: e.type } : { type: e.type, status: e.status, version: e.version };
+        const data =
+          e.type === 'notification' ? { type: e.type } : { type: e.type, status: e.status, version: e.version };
         send(`event: change\ndata: ${JSON.stringify(data)}\n\n`);
       });
       // Keeps proxies from closing an idle stream.

@@ -6,7 +6,14 @@ import { parseInput } from '@/lib/validation';
 import { afterSalesFigures, backlogAgeFigures, type AfterSalesFigures, type BacklogAge } from './after-sales';
 import { previousPeriod, ReportInput, type Period } from './input';
 import { orderFigures, type OrderFigures } from './orders';
-import { agentFigures, feedbackSummary, repeatCustomerFigures, type AgentRow, type FeedbackSummary, type RepeatCustomer } from './people';
+import {
+  agentFigures,
+  feedbackSummary,
+  repeatCustomerFigures,
+  type AgentRow,
+  type FeedbackSummary,
+  type RepeatCustomer,
+} from './people';
 
 export { ReportInput } from './input';
 export type { BacklogAge, RepeatCustomer };

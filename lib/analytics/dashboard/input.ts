@@ -22,13 +22,18 @@ export const ReportInput = z
     teamId: z.preprocess(blankToUndefined, z.uuid('invalid_choice').optional()),
   })
   .refine((v) => v.from <= v.to, { message: 'date_range_inverted', path: ['to'] })
-  .refine((v) => (Date.parse(`${v.to}T00:00:00Z`) - Date.parse(`${v.from}T00:00:00Z`)) / 86_400_000 < MAX_DAYS, { message: 'period_too_long', path: ['from'] });
+  .refine((v) => (Date.parse(`${v.to}T00:00:00Z`) - Date.parse(`${v.from}T00:00:00Z`)) / 86_400_000 < MAX_DAYS, {
+    message: 'period_too_long',
+    path: ['from'],
+  });
 export type ReportInput = z.output<typeof ReportInput>;
 
 export type Period = { from: string; to: string };
 
-export const dayCount = (p: Period) => Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000) + 1;
-const shift = (d: string, days: number) => new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const dayCount = (p: Period) =>
+  Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000) + 1;
+const shift = (d: string, days: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The period of equal length just before. */
 export function previousPeriod(p: Period): Period {
@@ -39,7 +44,11 @@ export function previousPeriod(p: Period): Period {
 export const inPeriod = (p: Period, col: SQL = sql`day`) => sql`${col} >= ${p.from}::date and ${col} <= ${p.to}::date`;
 
 /** The filters that apply to rollups having these dimensions (absent dimensions are ignored). */
-export function filterWhere(f: ReportInput, has: { channel?: boolean; category?: boolean; team?: boolean }, prefix = ''): SQL {
+export function filterWhere(
+  f: ReportInput,
+  has: { channel?: boolean; category?: boolean; team?: boolean },
+  prefix = '',
+): SQL {
   const parts: SQL[] = [sql`true`];
   const col = (name: string) => sql.raw(`${prefix}${name}`);
   if (has.channel && f.channel) parts.push(sql`${col('channel')} = ${f.channel}`);

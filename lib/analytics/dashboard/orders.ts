@@ -32,19 +32,33 @@ export async function orderFigures(db: Queryable, f: ReportInput, cur: Period, p
   if (f.category) {
     const where = (p: Period) => sql`${inPeriod(p)} and ${filterWhere(f, { channel: true, category: true })}`;
     const sum = (p: Period) =>
-      db.execute(sql`select coalesce(sum(orders_placed), 0)::int as orders, coalesce(sum(orders_placed), 0)::int as sold, coalesce(sum(revenue_cents), 0) as gmv from rollup_categories_daily where ${where(p)}`);
+      db.execute(
+        sql`select coalesce(sum(orders_placed), 0)::int as orders, coalesce(sum(orders_placed), 0)::int as sold, coalesce(sum(revenue_cents), 0) as gmv from rollup_categories_daily where ${where(p)}`,
+      );
     const [c, p, byChannel, daily] = await Promise.all([
       sum(cur),
       sum(prev),
-      db.execute(sql`select channel, sum(orders_placed)::int as orders, sum(revenue_cents) as gmv from rollup_categories_daily where ${where(cur)} group by channel order by orders desc`),
-      db.execute(sql`select day::text as day, sum(orders_placed)::int as orders, sum(revenue_cents) as gmv from rollup_categories_daily where ${where(cur)} group by day order by day`),
+      db.execute(
+        sql`select channel, sum(orders_placed)::int as orders, sum(revenue_cents) as gmv from rollup_categories_daily where ${where(cur)} group by channel order by orders desc`,
+      ),
+      db.execute(
+        sql`select day::text as day, sum(orders_placed)::int as orders, sum(revenue_cents) as gmv from rollup_categories_daily where ${where(cur)} group by day order by day`,
+      ),
     ]);
     return {
       current: totals(rowsOf<{ orders: number; sold: number; gmv: string }>(c)[0]),
       previous: totals(rowsOf<{ orders: number; sold: number; gmv: string }>(p)[0]),
-      byChannel: rowsOf<{ channel: string; orders: number; gmv: string }>(byChannel).map((r) => ({ channel: r.channel, orders: r.orders, gmvCents: Number(r.gmv) })),
+      byChannel: rowsOf<{ channel: string; orders: number; gmv: string }>(byChannel).map((r) => ({
+        channel: r.channel,
+        orders: r.orders,
+        gmvCents: Number(r.gmv),
+      })),
       byStatus: null,
-      daily: rowsOf<{ day: string; orders: number; gmv: string }>(daily).map((r) => ({ day: r.day, orders: r.orders, gmvCents: Number(r.gmv) })),
+      daily: rowsOf<{ day: string; orders: number; gmv: string }>(daily).map((r) => ({
+        day: r.day,
+        orders: r.orders,
+        gmvCents: Number(r.gmv),
+      })),
     };
   }
   const where = (p: Period) => sql`${inPeriod(p)} and ${filterWhere(f, { channel: true })}`;
@@ -59,7 +73,9 @@ export async function orderFigures(db: Queryable, f: ReportInput, cur: Period, p
     db.execute(sql`
       select channel, sum(orders)::int as orders, coalesce(sum(total_cents) filter (where status not in ${NOT_SOLD}), 0) as gmv
       from rollup_orders_daily where ${where(cur)} group by channel order by orders desc`),
-    db.execute(sql`select status, sum(orders)::int as orders from rollup_orders_daily where ${where(cur)} group by status order by orders desc`),
+    db.execute(
+      sql`select status, sum(orders)::int as orders from rollup_orders_daily where ${where(cur)} group by status order by orders desc`,
+    ),
     db.execute(sql`
       select day::text as day, sum(orders)::int as orders, coalesce(sum(total_cents) filter (where status not in ${NOT_SOLD}), 0) as gmv
       from rollup_orders_daily where ${where(cur)} group by day order by day`),
@@ -67,8 +83,16 @@ export async function orderFigures(db: Queryable, f: ReportInput, cur: Period, p
   return {
     current: totals(rowsOf<{ orders: number; sold: number; gmv: string }>(c)[0]),
     previous: totals(rowsOf<{ orders: number; sold: number; gmv: string }>(p)[0]),
-    byChannel: rowsOf<{ channel: string; orders: number; gmv: string }>(byChannel).map((r) => ({ channel: r.channel, orders: r.orders, gmvCents: Number(r.gmv) })),
+    byChannel: rowsOf<{ channel: string; orders: number; gmv: string }>(byChannel).map((r) => ({
+      channel: r.channel,
+      orders: r.orders,
+      gmvCents: Number(r.gmv),
+    })),
     byStatus: rowsOf<{ status: string; orders: number }>(byStatus),
-    daily: rowsOf<{ day: string; orders: number; gmv: string }>(daily).map((r) => ({ day: r.day, orders: r.orders, gmvCents: Number(r.gmv) })),
+    daily: rowsOf<{ day: string; orders: number; gmv: string }>(daily).map((r) => ({
+      day: r.day,
+      orders: r.orders,
+      gmvCents: Number(r.gmv),
+    })),
   };
 }

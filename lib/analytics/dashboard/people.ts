@@ -5,12 +5,28 @@ import { rowsOf } from '@/db/rows';
 import { env } from '@/lib/env';
 import { inPeriod, type Period, type ReportInput } from './input';
 
-export type AgentRow = { agentId: string; name: string; resolved: number; resolutionAvgMinutes: number | null; firstResponses: number; csatAnswered: number; csatPercent: number | null };
+export type AgentRow = {
+  agentId: string;
+  name: string;
+  resolved: number;
+  resolutionAvgMinutes: number | null;
+  firstResponses: number;
+  csatAnswered: number;
+  csatPercent: number | null;
+};
 
 /** Per agent in the period: throughput, resolution time and CSAT; a team filter keeps its members. */
 export async function agentFigures(db: Queryable, f: ReportInput, cur: Period): Promise<AgentRow[]> {
   const team = f.teamId ? sql`and x.agent_id in (select user_id from team_members where team_id = ${f.teamId})` : sql``;
-  const rows = rowsOf<{ id: string; name: string; resolved: number; res_min: string; fr: number; csat_n: number; csat_good: number }>(
+  const rows = rowsOf<{
+    id: string;
+    name: string;
+    resolved: number;
+    res_min: string;
+    fr: number;
+    csat_n: number;
+    csat_good: number;
+  }>(
     await db.execute(sql`
       select x.agent_id::text as id, u.name, sum(x.resolved)::int as resolved, sum(x.res_min) as res_min, sum(x.fr)::int as fr,
         sum(x.csat_n)::int as csat_n, sum(x.csat_good)::int as csat_good
@@ -65,7 +81,11 @@ export async function feedbackSummary(db: Queryable, cur: Period, prev: Period):
   return {
     csat: { answered: cs.csat_n, percent: csatPct(cs), previousPercent: csatPct(ps) },
     nps: { answered: cs.nps_n, score: nps(cs), previousScore: nps(ps) },
-    categoryWeeks: rowsOf<{ week: string; category: string | null; n: number }>(weeks).map((w) => ({ week: w.week, categoryId: w.category, n: w.n })),
+    categoryWeeks: rowsOf<{ week: string; category: string | null; n: number }>(weeks).map((w) => ({
+      week: w.week,
+      categoryId: w.category,
+      n: w.n,
+    })),
   };
 }
 

@@ -8,4 +8,5 @@ export type DayBounds = { day: string; start: string; end: string };
 export type Recompute = { table: string; insert: (tx: Tx, d: DayBounds) => Promise<unknown> };
 
 /** `col` falls on the day. */
-export const onDay = (col: SQL, d: DayBounds): SQL => sql`(${col} >= ${d.start}::timestamptz and ${col} < ${d.end}::timestamptz)`;
+export const onDay = (col: SQL, d: DayBounds): SQL =>
+  sql`(${col} >= ${d.start}::timestamptz and ${col} < ${d.end}::timestamptz)`;

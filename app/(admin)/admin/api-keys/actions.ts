@@ -13,7 +13,10 @@ export async function createApiKeyAction(input: { name: string; scopes: string[]
 
 export async function revokeApiKeyAction(id: string) {
   const t = await getT();
-  const result = await runAction((ctx) => revokeApiKey({ ctx, input: { id } }), () => t('apiKeys.revoked'));
+  const result = await runAction(
+    (ctx) => revokeApiKey({ ctx, input: { id } }),
+    () => t('apiKeys.revoked'),
+  );
   if (result.ok) revalidatePath('/admin/api-keys');
   return result;
 }

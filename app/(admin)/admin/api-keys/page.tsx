@@ -55,9 +55,15 @@ export default async function ApiKeysPage() {
                   </TableCell>
                   <TableCell className="text-muted-foreground tabular-nums">{time(k.lastUsedAt)}</TableCell>
                   <TableCell>
-                    {k.revokedAt ? <Badge variant="destructive">{t('apiKeys.revokedBadge')}</Badge> : <Badge variant="success">{t('apiKeys.active')}</Badge>}
+                    {k.revokedAt ? (
+                      <Badge variant="destructive">{t('apiKeys.revokedBadge')}</Badge>
+                    ) : (
+                      <Badge variant="success">{t('apiKeys.active')}</Badge>
+                    )}
                   </TableCell>
-                  <TableCell className="text-right">{k.revokedAt ? null : <RevokeKeyButton id={k.id} name={k.name} />}</TableCell>
+                  <TableCell className="text-right">
+                    {k.revokedAt ? null : <RevokeKeyButton id={k.id} name={k.name} />}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

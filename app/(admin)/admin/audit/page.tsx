@@ -42,7 +42,8 @@ function Changes({ changes }: { changes: Record<string, FieldChange> | null }) {
     <ul className="grid gap-0.5 text-xs">
       {Object.entries(changes).map(([field, c]) => (
         <li key={field} className="break-all">
-          <span className="font-medium">{field}</span>: <span className="text-muted-foreground">{'before' in c ? show(c.before) : '∅'}</span>
+          <span className="font-medium">{field}</span>:{' '}
+          <span className="text-muted-foreground">{'before' in c ? show(c.before) : '∅'}</span>
           {' → '}
           <span>{'after' in c ? show(c.after) : '∅'}</span>
         </li>
@@ -98,11 +99,26 @@ export default async function AuditPage({ searchParams }: PageProps<'/admin/audi
             </option>
           ))}
         </NativeSelect>
-        <Input name="entityId" defaultValue={params.entityId} placeholder={t('admin.audit.entityIdPlaceholder')} aria-label={t('admin.audit.entityIdPlaceholder')} maxLength={100} />
-        <Input name="actor" defaultValue={params.actor} placeholder={t('admin.audit.actorPlaceholder')} aria-label={t('admin.audit.actor')} maxLength={254} />
+        <Input
+          name="entityId"
+          defaultValue={params.entityId}
+          placeholder={t('admin.audit.entityIdPlaceholder')}
+          aria-label={t('admin.audit.entityIdPlaceholder')}
+          maxLength={100}
+        />
+        <Input
+          name="actor"
+          defaultValue={params.actor}
+          placeholder={t('admin.audit.actorPlaceholder')}
+          aria-label={t('admin.audit.actor')}
+          maxLength={254}
+        />
         {(['from', 'to'] as const).map((k) => (
           <div key={k} className="relative">
-            <Label htmlFor={`audit-${k}`} className="pointer-events-none absolute -top-2 left-2 bg-background px-1 text-xs font-normal text-muted-foreground">
+            <Label
+              htmlFor={`audit-${k}`}
+              className="pointer-events-none absolute -top-2 left-2 bg-background px-1 text-xs font-normal text-muted-foreground"
+            >
               {t(`admin.audit.${k}`)}
             </Label>
             <Input id={`audit-${k}`} type="date" name={k} defaultValue={params[k]} />
@@ -154,7 +170,11 @@ export default async function AuditPage({ searchParams }: PageProps<'/admin/audi
                   </TableCell>
                   <TableCell className="text-xs">
                     <span className="font-medium">{e.entityType}</span>
-                    {e.entityId ? <span className="block max-w-40 truncate text-muted-foreground" title={e.entityId}>{e.entityId}</span> : null}
+                    {e.entityId ? (
+                      <span className="block max-w-40 truncate text-muted-foreground" title={e.entityId}>
+                        {e.entityId}
+                      </span>
+                    ) : null}
                   </TableCell>
                   <TableCell className="max-w-sm whitespace-normal">
                     <Changes changes={e.changes} />
@@ -166,7 +186,13 @@ export default async function AuditPage({ searchParams }: PageProps<'/admin/audi
           </Table>
         </Card>
       )}
-      <KeysetPager basePath="/admin/audit" params={params} nextCursor={page.nextCursor} hasCursor={!!params.cursor} count={page.items.length} />
+      <KeysetPager
+        basePath="/admin/audit"
+        params={params}
+        nextCursor={page.nextCursor}
+        hasCursor={!!params.cursor}
+        count={page.items.length}
+      />
     </>
   );
 }

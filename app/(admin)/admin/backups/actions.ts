@@ -15,25 +15,43 @@ async function withBackupMessages<T>(result: ActionResult<T>): Promise<ActionRes
   return { ...result, message: t.dynamic(`backups.errors.${result.code}`, undefined, result.message) };
 }
 
-export async function saveBackupScheduleAction(_prev: SaveScheduleState | null, form: FormData): Promise<SaveScheduleState> {
+export async function saveBackupScheduleAction(
+  _prev: SaveScheduleState | null,
+  form: FormData,
+): Promise<SaveScheduleState> {
   const t = await getT();
-  const input = { enabled: form.get('enabled'), intervalHours: form.get('intervalHours'), retention: form.get('retention'), verify: form.get('verify') };
-  const result = await runAction((ctx) => saveBackupSchedule({ ctx, input }), () => t('backups.saved'));
+  const input = {
+    enabled: form.get('enabled'),
+    intervalHours: form.get('intervalHours'),
+    retention: form.get('retention'),
+    verify: form.get('verify'),
+  };
+  const result = await runAction(
+    (ctx) => saveBackupSchedule({ ctx, input }),
+    () => t('backups.saved'),
+  );
   if (result.ok) revalidatePath('/admin/backups');
   return result;
 }
 
 export async function backUpNowAction() {
   const t = await getT();
-  const result = await runAction((ctx) => backUpNow({ ctx }), (r) => t('backups.backedUp', { archive: r.archive }));
+  const result = await runAction(
+    (ctx) => backUpNow({ ctx }),
+    (r) => t('backups.backedUp', { archive: r.archive }),
+  );
   revalidatePath('/admin/backups');
   return withBackupMessages(result);
 }
 
 export async function verifyNowAction() {
   const t = await getT();
-  const result = await runAction((ctx) => verifyLatestNow({ ctx }), (r) => (r.ok ? t('backups.verifiedOk', { archive: r.archive }) : undefined));
+  const result = await runAction(
+    (ctx) => verifyLatestNow({ ctx }),
+    (r) => (r.ok ? t('backups.verifiedOk', { archive: r.archive }) : undefined),
+  );
   revalidatePath('/admin/backups');
-  if (result.ok && !result.data.ok) return { ok: false as const, code: 'verify_failed', message: t('backups.verifiedFailed') };
+  if (result.ok && !result.data.ok)
+    return { ok: false as const, code: 'verify_failed', message: t('backups.verifiedFailed') };
   return withBackupMessages(result);
 }

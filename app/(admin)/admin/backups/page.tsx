@@ -22,8 +22,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('backups.title') };
 }
 
-const STATE_VARIANT: Record<BackupState, BadgeProps['variant']> = { ok: 'success', overdue: 'warning', never: 'secondary', failed: 'destructive', off: 'outline' };
-const STATUS_VARIANT: Record<string, BadgeProps['variant']> = { succeeded: 'success', failed: 'destructive', running: 'outline' };
+const STATE_VARIANT: Record<BackupState, BadgeProps['variant']> = {
+  ok: 'success',
+  overdue: 'warning',
+  never: 'secondary',
+  failed: 'destructive',
+  off: 'outline',
+};
+const STATUS_VARIANT: Record<string, BadgeProps['variant']> = {
+  succeeded: 'success',
+  failed: 'destructive',
+  running: 'outline',
+};
 
 function bytes(n: number | null, locale: Locale): string {
   if (n === null) return '—';
@@ -70,14 +80,18 @@ function StatusCard({
             {t.dynamic(`backups.states.${state}`)}
           </Badge>
         </div>
-        <CardDescription>{t.dynamic(`backups.nextStep.${kind}.${state}`, { hours: String(Math.round(limitHours)) })}</CardDescription>
+        <CardDescription>
+          {t.dynamic(`backups.nextStep.${kind}.${state}`, { hours: String(Math.round(limitHours)) })}
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3 text-sm">
         {last ? (
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5">
             <dt className="text-muted-foreground">{t('backups.when')}</dt>
             <dd className="tabular-nums">
-              <time dateTime={last.finishedAt ?? last.startedAt}>{formatDateTime(last.finishedAt ?? last.startedAt, locale, tz)}</time>
+              <time dateTime={last.finishedAt ?? last.startedAt}>
+                {formatDateTime(last.finishedAt ?? last.startedAt, locale, tz)}
+              </time>
             </dd>
             <dt className="text-muted-foreground">{t('backups.archive')}</dt>
             <dd className="font-mono text-xs break-all">{last.archive ?? '—'}</dd>
@@ -91,7 +105,9 @@ function StatusCard({
             <dd>{t.dynamic(`backups.triggers.${last.trigger}`, undefined, last.trigger)}</dd>
           </dl>
         ) : (
-          <p className="text-muted-foreground">{t(kind === 'backup' ? 'backups.noBackupYet' : 'backups.noVerifyYet')}</p>
+          <p className="text-muted-foreground">
+            {t(kind === 'backup' ? 'backups.noBackupYet' : 'backups.noVerifyYet')}
+          </p>
         )}
         {failure ? (
           <Alert variant="destructive">
@@ -105,7 +121,11 @@ function StatusCard({
   );
 }
 
-export default async function BackupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BackupsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAreaActor('access:admin:any');
   const sp = await searchParams;
   const cursor = typeof sp.cursor === 'string' && sp.cursor.length <= 200 ? sp.cursor : undefined;
@@ -117,7 +137,11 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader title={t('backups.title')} description={t('backups.description')} actions={<RunButtons canVerify={!!overview.latestArchive} />} />
+      <PageHeader
+        title={t('backups.title')}
+        description={t('backups.description')}
+        actions={<RunButtons canVerify={!!overview.latestArchive} />}
+      />
       <div className="grid gap-6">
         {!s.enabled ? (
           <Alert variant="warning" data-testid="backup-schedule-off">
@@ -128,8 +152,30 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
         ) : null}
 
         <div className="grid gap-6 lg:grid-cols-2">
-          <StatusCard testId="backup-last" title={t('backups.lastBackup')} state={overview.backup.state} last={overview.backup.last} failure={overview.backup.lastFailure} limitHours={overview.backup.limitHours} kind="backup" t={t} locale={locale} tz={tz} />
-          <StatusCard testId="backup-verify" title={t('backups.lastVerify')} state={overview.verify.state} last={overview.verify.last} failure={overview.verify.lastFailure} limitHours={overview.verify.limitHours} kind="verify" t={t} locale={locale} tz={tz} />
+          <StatusCard
+            testId="backup-last"
+            title={t('backups.lastBackup')}
+            state={overview.backup.state}
+            last={overview.backup.last}
+            failure={overview.backup.lastFailure}
+            limitHours={overview.backup.limitHours}
+            kind="backup"
+            t={t}
+            locale={locale}
+            tz={tz}
+          />
+          <StatusCard
+            testId="backup-verify"
+            title={t('backups.lastVerify')}
+            state={overview.verify.state}
+            last={overview.verify.last}
+            failure={overview.verify.lastFailure}
+            limitHours={overview.verify.limitHours}
+            kind="verify"
+            t={t}
+            locale={locale}
+            tz={tz}
+          />
         </div>
 
         <Card>
@@ -138,7 +184,10 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
             <CardDescription>{t('backups.scheduleHint', { dir: overview.backupDir })}</CardDescription>
           </CardHeader>
           <CardContent>
-            <ScheduleForm key={`${s.enabled}-${s.intervalHours}-${s.retention}-${s.verify}`} initial={{ enabled: s.enabled, intervalHours: s.intervalHours, retention: s.retention, verify: s.verify }} />
+            <ScheduleForm
+              key={`${s.enabled}-${s.intervalHours}-${s.retention}-${s.verify}`}
+              initial={{ enabled: s.enabled, intervalHours: s.intervalHours, retention: s.retention, verify: s.verify }}
+            />
           </CardContent>
         </Card>
 
@@ -147,7 +196,8 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
           <AlertTitle>{t('backups.keyTitle')}</AlertTitle>
           <AlertDescription>
             <p>
-              {t('backups.keyFingerprint')}: <code className="font-mono text-card-foreground">{overview.fingerprint ?? t('backups.keyUnknown')}</code>
+              {t('backups.keyFingerprint')}:{' '}
+              <code className="font-mono text-card-foreground">{overview.fingerprint ?? t('backups.keyUnknown')}</code>
             </p>
             <p>{t('backups.keyHint')}</p>
           </AlertDescription>
@@ -187,20 +237,30 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
                       </TableCell>
                       <TableCell>
                         {t.dynamic(`backups.triggers.${r.trigger}`, undefined, r.trigger)}
-                        {r.requestedBy ? <span className="block text-xs text-muted-foreground">{r.requestedBy}</span> : null}
+                        {r.requestedBy ? (
+                          <span className="block text-xs text-muted-foreground">{r.requestedBy}</span>
+                        ) : null}
                       </TableCell>
                       <TableCell className="max-w-64 truncate font-mono text-xs" title={r.archive ?? undefined}>
                         {r.archive ?? '—'}
                       </TableCell>
                       <TableCell className="text-right tabular-nums">{bytes(r.sizeBytes, locale)}</TableCell>
-                      <TableCell className="pr-6 text-right tabular-nums">{r.rows === null ? '—' : r.rows.toLocaleString(locale)}</TableCell>
+                      <TableCell className="pr-6 text-right tabular-nums">
+                        {r.rows === null ? '—' : r.rows.toLocaleString(locale)}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
               </Table>
             </Card>
           )}
-          <KeysetPager basePath="/admin/backups" params={{ cursor }} nextCursor={runs.nextCursor} hasCursor={!!cursor} count={runs.items.length} />
+          <KeysetPager
+            basePath="/admin/backups"
+            params={{ cursor }}
+            nextCursor={runs.nextCursor}
+            hasCursor={!!cursor}
+            count={runs.items.length}
+          />
         </section>
       </div>
     </>

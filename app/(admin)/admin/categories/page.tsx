@@ -24,7 +24,11 @@ export default async function CategoriesPage() {
   const count = new Intl.NumberFormat(locale);
   return (
     <>
-      <PageHeader title={t('categoryAdmin.title')} description={t('categoryAdmin.description')} actions={<NewCategoryDialog />} />
+      <PageHeader
+        title={t('categoryAdmin.title')}
+        description={t('categoryAdmin.description')}
+        actions={<NewCategoryDialog />}
+      />
       {rows.length === 0 ? (
         <EmptyState icon={<Tags />} title={t('categoryAdmin.empty')} description={t('categoryAdmin.emptyHint')} />
       ) : (
@@ -48,7 +52,11 @@ export default async function CategoriesPage() {
               {rows.map((r) => {
                 const name = catalogName(r, locale);
                 return (
-                  <TableRow key={r.code} data-testid={`category-${r.code}`} className={r.active ? undefined : 'text-muted-foreground'}>
+                  <TableRow
+                    key={r.code}
+                    data-testid={`category-${r.code}`}
+                    className={r.active ? undefined : 'text-muted-foreground'}
+                  >
                     <TableCell className="text-right tabular-nums">{r.position}</TableCell>
                     <TableCell className="font-mono text-xs">{r.code}</TableCell>
                     <TableCell className="font-medium" lang="zh-CN">
@@ -56,7 +64,9 @@ export default async function CategoriesPage() {
                     </TableCell>
                     <TableCell lang="en">{r.nameEn}</TableCell>
                     <TableCell>
-                      <Badge variant={r.active ? 'success' : 'outline'}>{r.active ? t('catalogRecords.active') : t('catalogRecords.inactive')}</Badge>
+                      <Badge variant={r.active ? 'success' : 'outline'}>
+                        {r.active ? t('catalogRecords.active') : t('catalogRecords.inactive')}
+                      </Badge>
                     </TableCell>
                     <TableCell className="text-right tabular-nums">{count.format(r.products)}</TableCell>
                     <TableCell>
@@ -66,7 +76,11 @@ export default async function CategoriesPage() {
                         className="rounded-md text-sm underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
                         data-testid={`policy-link-${r.code}`}
                       >
-                        {r.customPolicy ? <Badge variant="secondary">{t('categoryAdmin.customPolicy')}</Badge> : <span className="text-muted-foreground">{t('categoryAdmin.defaultPolicy')}</span>}
+                        {r.customPolicy ? (
+                          <Badge variant="secondary">{t('categoryAdmin.customPolicy')}</Badge>
+                        ) : (
+                          <span className="text-muted-foreground">{t('categoryAdmin.defaultPolicy')}</span>
+                        )}
                       </Link>
                     </TableCell>
                     <TableCell className="text-right whitespace-nowrap">

@@ -23,7 +23,11 @@ export default async function ChannelsPage() {
   const count = new Intl.NumberFormat(locale);
   return (
     <>
-      <PageHeader title={t('channelAdmin.title')} description={t('channelAdmin.description')} actions={<NewChannelDialog />} />
+      <PageHeader
+        title={t('channelAdmin.title')}
+        description={t('channelAdmin.description')}
+        actions={<NewChannelDialog />}
+      />
       {rows.length === 0 ? (
         <EmptyState icon={<Store />} title={t('channelAdmin.empty')} description={t('channelAdmin.emptyHint')} />
       ) : (
@@ -45,7 +49,11 @@ export default async function ChannelsPage() {
               </TableHeader>
               <TableBody>
                 {rows.map((r) => (
-                  <TableRow key={r.code} data-testid={`channel-${r.code}`} className={r.active ? undefined : 'text-muted-foreground'}>
+                  <TableRow
+                    key={r.code}
+                    data-testid={`channel-${r.code}`}
+                    className={r.active ? undefined : 'text-muted-foreground'}
+                  >
                     <TableCell className="text-right tabular-nums">{r.position}</TableCell>
                     <TableCell className="font-mono text-xs">{r.code}</TableCell>
                     <TableCell className="font-medium" lang="zh-CN">
@@ -53,7 +61,9 @@ export default async function ChannelsPage() {
                     </TableCell>
                     <TableCell lang="en">{r.nameEn}</TableCell>
                     <TableCell>
-                      <Badge variant={r.active ? 'success' : 'outline'}>{r.active ? t('catalogRecords.active') : t('catalogRecords.inactive')}</Badge>
+                      <Badge variant={r.active ? 'success' : 'outline'}>
+                        {r.active ? t('catalogRecords.active') : t('catalogRecords.inactive')}
+                      </Badge>
                     </TableCell>
                     <TableCell className="text-right tabular-nums">{count.format(r.orders)}</TableCell>
                     <TableCell className="text-right whitespace-nowrap">

@@ -16,32 +16,48 @@ export type LabelKind = 'category' | 'tag';
  * Creates or edits a category or tag. `toggled` says the save only switched it on or off, for the
  * message; the verb still receives the whole label and checks everything.
  */
-export async function saveLabelAction(kind: LabelKind, input: Record<string, unknown>, toggled?: 'activated' | 'deactivated') {
+export async function saveLabelAction(
+  kind: LabelKind,
+  input: Record<string, unknown>,
+  toggled?: 'activated' | 'deactivated',
+) {
   const t = await getT();
   const ns = kind === 'category' ? 'categories' : 'tags';
   const verb = kind === 'category' ? saveCategory : saveTag;
-  const result = await runAction((ctx) => verb({ ctx, input }), () => t(`feedbackAdmin.${ns}.${toggleWord(toggled)}`));
+  const result = await runAction(
+    (ctx) => verb({ ctx, input }),
+    () => t(`feedbackAdmin.${ns}.${toggleWord(toggled)}`),
+  );
   if (result.ok) revalidatePath(PATH);
   return result;
 }
 
 export async function saveRuleAction(input: Record<string, unknown>, toggled?: 'activated' | 'deactivated') {
   const t = await getT();
-  const result = await runAction((ctx) => saveRule({ ctx, input }), () => t(`feedbackAdmin.rules.${toggleWord(toggled)}`));
+  const result = await runAction(
+    (ctx) => saveRule({ ctx, input }),
+    () => t(`feedbackAdmin.rules.${toggleWord(toggled)}`),
+  );
   if (result.ok) revalidatePath(PATH);
   return result;
 }
 
 export async function deleteRuleAction(id: string) {
   const t = await getT();
-  const result = await runAction((ctx) => deleteRule({ ctx, input: { id } }), () => t('feedbackAdmin.rules.deleted'));
+  const result = await runAction(
+    (ctx) => deleteRule({ ctx, input: { id } }),
+    () => t('feedbackAdmin.rules.deleted'),
+  );
   if (result.ok) revalidatePath(PATH);
   return result;
 }
 
 export async function updateFeedbackSettingsAction(input: Record<string, unknown>) {
   const t = await getT();
-  const result = await runAction((ctx) => updateFeedbackSettings({ ctx, input }), () => t('feedbackAdmin.survey.saved'));
+  const result = await runAction(
+    (ctx) => updateFeedbackSettings({ ctx, input }),
+    () => t('feedbackAdmin.survey.saved'),
+  );
   if (result.ok) revalidatePath(PATH);
   return result;
 }

@@ -28,7 +28,11 @@ export async function generateMetadata(): Promise<Metadata> {
 const KEYWORDS_SHOWN = 8;
 
 function StatusBadge({ active, t }: { active: boolean; t: Translate }) {
-  return <Badge variant={active ? 'success' : 'outline'}>{t(active ? 'feedbackAdmin.active' : 'feedbackAdmin.inactive')}</Badge>;
+  return (
+    <Badge variant={active ? 'success' : 'outline'}>
+      {t(active ? 'feedbackAdmin.active' : 'feedbackAdmin.inactive')}
+    </Badge>
+  );
 }
 
 function LabelTable({ kind, labels, t }: { kind: LabelKind; labels: Label[]; t: Translate }) {
@@ -44,7 +48,12 @@ function LabelTable({ kind, labels, t }: { kind: LabelKind; labels: Label[]; t: 
       </CardHeader>
       {labels.length === 0 ? (
         <div className="p-6">
-          <EmptyState icon={kind === 'category' ? <Tags /> : <Tag />} title={t(`feedbackAdmin.${ns}.empty`)} description={t(`feedbackAdmin.${ns}.emptyHint`)} className="py-8" />
+          <EmptyState
+            icon={kind === 'category' ? <Tags /> : <Tag />}
+            title={t(`feedbackAdmin.${ns}.empty`)}
+            description={t(`feedbackAdmin.${ns}.emptyHint`)}
+            className="py-8"
+          />
         </div>
       ) : (
         <Table>
@@ -60,7 +69,11 @@ function LabelTable({ kind, labels, t }: { kind: LabelKind; labels: Label[]; t: 
           </TableHeader>
           <TableBody>
             {labels.map((l) => (
-              <TableRow key={l.id} data-testid={`${kind}-${l.nameEn}`} className={l.active ? undefined : 'text-muted-foreground'}>
+              <TableRow
+                key={l.id}
+                data-testid={`${kind}-${l.nameEn}`}
+                className={l.active ? undefined : 'text-muted-foreground'}
+              >
                 <TableCell className="pl-6 font-medium" lang="zh-CN">
                   {l.nameZh}
                 </TableCell>
@@ -84,7 +97,11 @@ export default async function FeedbackAdminPage() {
   await requireAreaActor('access:admin:any');
   const ctx = await getRequestContext();
   const [t, locale] = [await getT(), await getLocale()];
-  const [taxonomy, rules, settings] = await Promise.all([listTaxonomy({ ctx }), listRules({ ctx }), getFeedbackSettings({ ctx })]);
+  const [taxonomy, rules, settings] = await Promise.all([
+    listTaxonomy({ ctx }),
+    listRules({ ctx }),
+    getFeedbackSettings({ ctx }),
+  ]);
   const option = (l: Label): LabelOption => ({ id: l.id, name: labelName(l, locale), active: l.active });
   const categories = taxonomy.categories.map(option);
   const tags = taxonomy.tags.map(option);
@@ -129,7 +146,12 @@ export default async function FeedbackAdminPage() {
           </div>
           {rules.length === 0 ? (
             <div className="p-6">
-              <EmptyState icon={<ListFilter />} title={t('feedbackAdmin.rules.empty')} description={t('feedbackAdmin.rules.emptyHint')} className="py-8" />
+              <EmptyState
+                icon={<ListFilter />}
+                title={t('feedbackAdmin.rules.empty')}
+                description={t('feedbackAdmin.rules.emptyHint')}
+                className="py-8"
+              />
             </div>
           ) : (
             <Table>
@@ -147,7 +169,11 @@ export default async function FeedbackAdminPage() {
               </TableHeader>
               <TableBody>
                 {rules.map((r) => (
-                  <TableRow key={r.id} data-testid={`rule-${r.keywords[0]}`} className={r.active ? undefined : 'text-muted-foreground'}>
+                  <TableRow
+                    key={r.id}
+                    data-testid={`rule-${r.keywords[0]}`}
+                    className={r.active ? undefined : 'text-muted-foreground'}
+                  >
                     <TableCell className="pl-6 text-right tabular-nums">{r.position}</TableCell>
                     <TableCell className="max-w-md min-w-48 whitespace-normal">
                       <ul className="flex flex-wrap gap-1">
@@ -159,7 +185,10 @@ export default async function FeedbackAdminPage() {
                           </li>
                         ))}
                         {r.keywords.length > KEYWORDS_SHOWN ? (
-                          <li className="text-xs text-muted-foreground" title={r.keywords.slice(KEYWORDS_SHOWN).join(', ')}>
+                          <li
+                            className="text-xs text-muted-foreground"
+                            title={r.keywords.slice(KEYWORDS_SHOWN).join(', ')}
+                          >
                             {t('feedbackAdmin.rules.more', { count: r.keywords.length - KEYWORDS_SHOWN })}
                           </li>
                         ) : null}
@@ -185,13 +214,25 @@ export default async function FeedbackAdminPage() {
             <CardTitle>{t('feedbackAdmin.survey.title')}</CardTitle>
             <CardDescription>
               {t('feedbackAdmin.survey.description')}
-              {settings.version > 1 ? <span className="block text-xs">{t('feedbackAdmin.survey.lastChanged', { time: formatDateTime(settings.updatedAt, locale, env().SHOP_TIMEZONE) })}</span> : null}
+              {settings.version > 1 ? (
+                <span className="block text-xs">
+                  {t('feedbackAdmin.survey.lastChanged', {
+                    time: formatDateTime(settings.updatedAt, locale, env().SHOP_TIMEZONE),
+                  })}
+                </span>
+              ) : null}
             </CardDescription>
           </CardHeader>
           <CardContent>
             <SurveySettingsForm
               key={settings.version}
-              initial={{ version: settings.version, csatEnabled: settings.csatEnabled, npsEnabled: settings.npsEnabled, npsDelayDays: settings.npsDelayDays, surveyValidDays: settings.surveyValidDays }}
+              initial={{
+                version: settings.version,
+                csatEnabled: settings.csatEnabled,
+                npsEnabled: settings.npsEnabled,
+                npsDelayDays: settings.npsDelayDays,
+                surveyValidDays: settings.surveyValidDays,
+              }}
             />
           </CardContent>
         </Card>

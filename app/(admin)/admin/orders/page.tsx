@@ -49,12 +49,16 @@ export default async function DeletedOrdersPage({ searchParams }: PageProps<'/ad
               {page.items.map((o) => (
                 <TableRow key={o.orderNo}>
                   <TableCell className="font-mono text-[13px]">{o.orderNo}</TableCell>
-                  <TableCell className="text-muted-foreground tabular-nums">{formatDateTime(o.placedAt, locale, tz)}</TableCell>
+                  <TableCell className="text-muted-foreground tabular-nums">
+                    {formatDateTime(o.placedAt, locale, tz)}
+                  </TableCell>
                   <TableCell>{o.customerName}</TableCell>
                   <TableCell>
                     <OrderStatusBadge status={o.status} label={t(`orders.status.${o.status}`)} />
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">{formatMoney(o.totalCents, o.currency, locale)}</TableCell>
+                  <TableCell className="text-right tabular-nums">
+                    {formatMoney(o.totalCents, o.currency, locale)}
+                  </TableCell>
                   <TableCell>
                     <BinActions orderNo={o.orderNo} />
                   </TableCell>
@@ -64,7 +68,13 @@ export default async function DeletedOrdersPage({ searchParams }: PageProps<'/ad
           </Table>
         </Card>
       )}
-      <KeysetPager basePath="/admin/orders" params={{ cursor }} nextCursor={page.nextCursor} hasCursor={!!cursor} count={page.items.length} />
+      <KeysetPager
+        basePath="/admin/orders"
+        params={{ cursor }}
+        nextCursor={page.nextCursor}
+        hasCursor={!!cursor}
+        count={page.items.length}
+      />
     </>
   );
 }

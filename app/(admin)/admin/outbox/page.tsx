@@ -40,7 +40,9 @@ export default async function OutboxPage({ searchParams }: PageProps<'/admin/out
       <PageHeader title={t('outbox.title')} description={t('outbox.description')} />
       <Alert variant={smtp ? 'success' : 'warning'} className="mb-4" data-testid="smtp-status">
         {smtp ? <MailCheck /> : <MailWarning />}
-        <AlertDescription className="text-card-foreground">{smtp ? t('outbox.smtpOn') : t('outbox.smtpOff')}</AlertDescription>
+        <AlertDescription className="text-card-foreground">
+          {smtp ? t('outbox.smtpOn') : t('outbox.smtpOff')}
+        </AlertDescription>
       </Alert>
       {page.items.length === 0 ? (
         <EmptyState icon={<Mail />} title={t('outbox.empty')} description={t('outbox.emptyHint')} />
@@ -102,7 +104,13 @@ export default async function OutboxPage({ searchParams }: PageProps<'/admin/out
           </Table>
         </Card>
       )}
-      <KeysetPager basePath="/admin/outbox" params={{ cursor }} nextCursor={page.nextCursor} hasCursor={!!cursor} count={page.items.length} />
+      <KeysetPager
+        basePath="/admin/outbox"
+        params={{ cursor }}
+        nextCursor={page.nextCursor}
+        hasCursor={!!cursor}
+        count={page.items.length}
+      />
     </>
   );
 }

@@ -7,7 +7,10 @@ import { saveCategoryPolicy } from '@/lib/returns/policies';
 
 export async function savePolicyAction(input: Record<string, unknown>) {
   const t = await getT();
-  const result = await runAction((ctx) => saveCategoryPolicy({ ctx, input }), () => t('policies.saved'));
+  const result = await runAction(
+    (ctx) => saveCategoryPolicy({ ctx, input }),
+    () => t('policies.saved'),
+  );
   if (result.ok) revalidatePath('/admin/policies');
   return result;
 }

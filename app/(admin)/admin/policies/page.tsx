@@ -17,7 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PoliciesPage() {
   await requireAreaActor('access:admin:any');
-  const [rows, categories] = await Promise.all([listCategoryPolicies({ ctx: await getRequestContext() }), loadCategories()]);
+  const [rows, categories] = await Promise.all([
+    listCategoryPolicies({ ctx: await getRequestContext() }),
+    loadCategories(),
+  ]);
   const [t, locale] = [await getT(), await getLocale()];
   const names = nameMap(categories, locale);
   return (
@@ -38,7 +41,12 @@ export default async function PoliciesPage() {
           </TableHeader>
           <TableBody>
             {rows.map((r) => (
-              <TableRow key={r.category} id={`policy-${r.category}`} data-testid={`policy-${r.category}`} className="scroll-mt-20 target:bg-accent/50">
+              <TableRow
+                key={r.category}
+                id={`policy-${r.category}`}
+                data-testid={`policy-${r.category}`}
+                className="scroll-mt-20 target:bg-accent/50"
+              >
                 <TableCell className="font-medium">
                   {nameOf(names, r.category)}
                   <span className="ml-2 font-mono text-xs text-muted-foreground">{r.category}</span>
@@ -52,7 +60,9 @@ export default async function PoliciesPage() {
                 <TableCell className="text-right tabular-nums">{r.noReasonDays}</TableCell>
                 <TableCell className="text-right tabular-nums">{r.qualityReturnDays}</TableCell>
                 <TableCell className="text-right tabular-nums">{r.qualityExchangeDays}</TableCell>
-                <TableCell className="max-w-xs text-xs whitespace-normal text-muted-foreground">{r.allowedTypes.map((x) => t(`cases.types.${x}`)).join('、')}</TableCell>
+                <TableCell className="max-w-xs text-xs whitespace-normal text-muted-foreground">
+                  {r.allowedTypes.map((x) => t(`cases.types.${x}`)).join('、')}
+                </TableCell>
                 <TableCell className="text-right">
                   <EditPolicyDialog key={r.version} policy={r} name={nameOf(names, r.category)} />
                 </TableCell>

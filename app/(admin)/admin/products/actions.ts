@@ -50,14 +50,20 @@ export async function updateProductAction(sku: string, version: number, values: 
 
 export async function archiveProductAction(sku: string, version: number) {
   const t = await getT();
-  const result = await runAction((ctx) => archiveProduct({ ctx, input: { sku, version } }), () => t('products.archived'));
+  const result = await runAction(
+    (ctx) => archiveProduct({ ctx, input: { sku, version } }),
+    () => t('products.archived'),
+  );
   if (result.ok) revalidateCatalogue();
   return result;
 }
 
 export async function restoreProductAction(sku: string, version: number) {
   const t = await getT();
-  const result = await runAction((ctx) => restoreProduct({ ctx, input: { sku, version } }), () => t('products.restored'));
+  const result = await runAction(
+    (ctx) => restoreProduct({ ctx, input: { sku, version } }),
+    () => t('products.restored'),
+  );
   if (result.ok) revalidateCatalogue();
   return result;
 }

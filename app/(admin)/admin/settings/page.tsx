@@ -18,8 +18,14 @@ export default async function ShopSettingsPage() {
   const [t, locale, settings] = [await getT(), await getLocale(), await getShopSettings()];
   const names = new Intl.DisplayNames([locale], { type: 'currency' });
   // The shop's current currency is always offered, even if it is no longer on the list.
-  const codes = (SHOP_CURRENCIES as readonly string[]).includes(settings.currency) ? [...SHOP_CURRENCIES] : [settings.currency, ...SHOP_CURRENCIES];
-  const options = codes.map((code) => ({ code, label: `${code} · ${names.of(code) ?? code}`, example: formatMoney(129_900, code, locale) }));
+  const codes = (SHOP_CURRENCIES as readonly string[]).includes(settings.currency)
+    ? [...SHOP_CURRENCIES]
+    : [settings.currency, ...SHOP_CURRENCIES];
+  const options = codes.map((code) => ({
+    code,
+    label: `${code} · ${names.of(code) ?? code}`,
+    example: formatMoney(129_900, code, locale),
+  }));
   return (
     <>
       <PageHeader title={t('shopSettings.title')} description={t('shopSettings.description')} />
@@ -33,7 +39,12 @@ export default async function ShopSettingsPage() {
             <Info aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
             {t('shopSettings.currencyLocked')}
           </p>
-          <CurrencyForm key={settings.version} currency={settings.currency} version={settings.version} options={options} />
+          <CurrencyForm
+            key={settings.version}
+            currency={settings.currency}
+            version={settings.version}
+            options={options}
+          />
         </CardContent>
       </Card>
     </>

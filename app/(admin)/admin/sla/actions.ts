@@ -7,7 +7,10 @@ import { saveBusinessCalendar, saveSlaPolicy } from '@/lib/sla/settings';
 
 export async function saveSlaPolicyAction(input: Record<string, unknown>) {
   const t = await getT();
-  const result = await runAction((ctx) => saveSlaPolicy({ ctx, input }), () => t('sla.saved'));
+  const result = await runAction(
+    (ctx) => saveSlaPolicy({ ctx, input }),
+    () => t('sla.saved'),
+  );
   if (result.ok) revalidatePath('/admin/sla');
   return result;
 }
@@ -43,7 +46,10 @@ function calendarInput(form: FormData) {
 
 export async function saveCalendarAction(_prev: SaveCalendarState | null, form: FormData): Promise<SaveCalendarState> {
   const t = await getT();
-  const result = await runAction((ctx) => saveBusinessCalendar({ ctx, input: calendarInput(form) }), () => t('sla.saved'));
+  const result = await runAction(
+    (ctx) => saveBusinessCalendar({ ctx, input: calendarInput(form) }),
+    () => t('sla.saved'),
+  );
   if (result.ok) revalidatePath('/admin/sla');
   return result;
 }

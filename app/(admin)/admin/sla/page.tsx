@@ -40,7 +40,9 @@ function Minutes({ value, locale, hint }: { value: number; locale: Locale; hint:
   return (
     <>
       <span className="font-medium">{value.toLocaleString(locale)}</span>
-      <span className="block text-xs text-muted-foreground">{hint(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value / 60))}</span>
+      <span className="block text-xs text-muted-foreground">
+        {hint(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value / 60))}
+      </span>
     </>
   );
 }
@@ -87,7 +89,17 @@ export default async function SlaPage() {
                       <Minutes value={target.resolution} locale={locale} hint={hint} />
                     </TableCell>
                     <TableCell className="pr-6 text-right">
-                      <EditSlaDialog key={target.version} label={label} target={{ priority: p, version: target.version, firstResponse: target.firstResponse, decision: target.decision, resolution: target.resolution }} />
+                      <EditSlaDialog
+                        key={target.version}
+                        label={label}
+                        target={{
+                          priority: p,
+                          version: target.version,
+                          firstResponse: target.firstResponse,
+                          decision: target.decision,
+                          resolution: target.resolution,
+                        }}
+                      />
                     </TableCell>
                   </TableRow>
                 );

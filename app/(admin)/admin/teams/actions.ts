@@ -14,21 +14,28 @@ export async function createTeamAction(_prev: CreateTeamState | null, form: Form
     (ctx) => createTeam({ ctx, input: raw }),
     () => t('admin.teams.createdToast', { name: String(raw.name ?? '') }),
   );
-  if (!result.ok) return { ...result, values: { name: String(raw.name ?? ''), description: String(raw.description ?? '') } };
+  if (!result.ok)
+    return { ...result, values: { name: String(raw.name ?? ''), description: String(raw.description ?? '') } };
   revalidatePath('/admin/teams');
   return result;
 }
 
 export async function deleteTeamAction(teamId: string) {
   const t = await getT();
-  const result = await runAction((ctx) => deleteTeam({ ctx, input: { teamId } }), () => t('admin.teams.deleted'));
+  const result = await runAction(
+    (ctx) => deleteTeam({ ctx, input: { teamId } }),
+    () => t('admin.teams.deleted'),
+  );
   if (result.ok) revalidatePath('/admin/teams');
   return result;
 }
 
 export async function updateTeamRoutingAction(input: { teamId: string; caseTypes: string[]; assignmentMode: string }) {
   const t = await getT();
-  const result = await runAction((ctx) => updateTeamRouting({ ctx, input }), () => t('teamsRouting.saved'));
+  const result = await runAction(
+    (ctx) => updateTeamRouting({ ctx, input }),
+    () => t('teamsRouting.saved'),
+  );
   if (result.ok) revalidatePath('/admin/teams');
   return result;
 }

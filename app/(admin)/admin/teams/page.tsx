@@ -24,7 +24,11 @@ export default async function TeamsPage() {
   const teams = await listTeams({ ctx: await getRequestContext() });
   return (
     <>
-      <PageHeader title={t('admin.teams.title')} description={t('admin.teams.description')} actions={<CreateTeamDialog />} />
+      <PageHeader
+        title={t('admin.teams.title')}
+        description={t('admin.teams.description')}
+        actions={<CreateTeamDialog />}
+      />
       {teams.length === 0 ? (
         <EmptyState icon={<UsersRound />} title={t('admin.teams.empty')} description={t('admin.teams.emptyHint')} />
       ) : (
@@ -46,7 +50,9 @@ export default async function TeamsPage() {
               {teams.map((team) => (
                 <TableRow key={team.id} data-testid={`team-${team.name}`}>
                   <TableCell className="font-medium">{team.name}</TableCell>
-                  <TableCell className="max-w-xs whitespace-normal text-muted-foreground">{team.description || '—'}</TableCell>
+                  <TableCell className="max-w-xs whitespace-normal text-muted-foreground">
+                    {team.description || '—'}
+                  </TableCell>
                   <TableCell className="max-w-xs whitespace-normal">
                     {team.caseTypes.length ? (
                       <div className="flex flex-wrap gap-1">
@@ -61,11 +67,21 @@ export default async function TeamsPage() {
                     )}
                   </TableCell>
                   <TableCell>
-                    <Badge variant={team.assignmentMode === 'manual' ? 'outline' : 'default'}>{t.dynamic(`teamsRouting.modes.${team.assignmentMode}`, undefined, team.assignmentMode)}</Badge>
+                    <Badge variant={team.assignmentMode === 'manual' ? 'outline' : 'default'}>
+                      {t.dynamic(`teamsRouting.modes.${team.assignmentMode}`, undefined, team.assignmentMode)}
+                    </Badge>
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{team.memberCount}</TableCell>
                   <TableCell className="text-right whitespace-nowrap">
-                    <TeamRoutingDialog team={{ id: team.id, name: team.name, caseTypes: team.caseTypes, assignmentMode: team.assignmentMode }} modes={ASSIGNMENT_MODES} />
+                    <TeamRoutingDialog
+                      team={{
+                        id: team.id,
+                        name: team.name,
+                        caseTypes: team.caseTypes,
+                        assignmentMode: team.assignmentMode,
+                      }}
+                      modes={ASSIGNMENT_MODES}
+                    />
                     <DeleteTeamButton id={team.id} name={team.name} />
                   </TableCell>
                 </TableRow>

@@ -16,13 +16,20 @@ export async function createUserAction(_prev: CreateUserState | null, form: Form
     () => t('admin.users.created_toast', { email: String(raw.email ?? '') }),
   );
   if (result.ok) revalidatePath('/admin/users');
-  else return { ...result, values: { name: String(raw.name ?? ''), email: String(raw.email ?? ''), role: String(raw.role ?? '') } };
+  else
+    return {
+      ...result,
+      values: { name: String(raw.name ?? ''), email: String(raw.email ?? ''), role: String(raw.role ?? '') },
+    };
   return result;
 }
 
 export async function changeUserRoleAction(input: { userId: string; role: string; version: number }) {
   const t = await getT();
-  const result = await runAction((ctx) => changeUserRole({ ctx, input }), () => t('admin.users.roleChanged'));
+  const result = await runAction(
+    (ctx) => changeUserRole({ ctx, input }),
+    () => t('admin.users.roleChanged'),
+  );
   if (result.ok) revalidatePath('/admin/users');
   return result;
 }
@@ -39,7 +46,10 @@ export async function setUserActiveAction(input: { userId: string; active: boole
 
 export async function setUserTeamsAction(input: { userId: string; teamIds: string[] }) {
   const t = await getT();
-  const result = await runAction((ctx) => setUserTeams({ ctx, input }), () => t('admin.users.teamsSaved'));
+  const result = await runAction(
+    (ctx) => setUserTeams({ ctx, input }),
+    () => t('admin.users.teamsSaved'),
+  );
   if (result.ok) revalidatePath('/admin/users');
   return result;
 }

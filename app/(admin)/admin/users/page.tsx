@@ -45,7 +45,11 @@ export default async function UsersPage({ searchParams }: PageProps<'/admin/user
 
   return (
     <>
-      <PageHeader title={t('admin.users.title')} description={t('admin.users.description')} actions={<CreateUserDialog teams={teams} />} />
+      <PageHeader
+        title={t('admin.users.title')}
+        description={t('admin.users.description')}
+        actions={<CreateUserDialog teams={teams} />}
+      />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <div className="relative min-w-56 flex-1">
           <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
@@ -58,7 +62,12 @@ export default async function UsersPage({ searchParams }: PageProps<'/admin/user
             maxLength={100}
           />
         </div>
-        <NativeSelect name="role" defaultValue={params.role ?? ''} aria-label={t('admin.users.role')} containerClassName="w-40">
+        <NativeSelect
+          name="role"
+          defaultValue={params.role ?? ''}
+          aria-label={t('admin.users.role')}
+          containerClassName="w-40"
+        >
           <option value="">{t('admin.users.anyRole')}</option>
           {ROLES.map((r) => (
             <option key={r} value={r}>
@@ -66,7 +75,12 @@ export default async function UsersPage({ searchParams }: PageProps<'/admin/user
             </option>
           ))}
         </NativeSelect>
-        <NativeSelect name="status" defaultValue={params.status ?? ''} aria-label={t('admin.users.status')} containerClassName="w-40">
+        <NativeSelect
+          name="status"
+          defaultValue={params.status ?? ''}
+          aria-label={t('admin.users.status')}
+          containerClassName="w-40"
+        >
           <option value="">{t('admin.users.anyStatus')}</option>
           <option value="active">{t('admin.users.active')}</option>
           <option value="inactive">{t('admin.users.inactive')}</option>
@@ -114,7 +128,9 @@ export default async function UsersPage({ searchParams }: PageProps<'/admin/user
                   <TableCell>
                     <Badge variant="secondary">{t(`roles.${u.role}`)}</Badge>
                   </TableCell>
-                  <TableCell className="text-muted-foreground">{u.teams.map((x) => x.name).join(', ') || '—'}</TableCell>
+                  <TableCell className="text-muted-foreground">
+                    {u.teams.map((x) => x.name).join(', ') || '—'}
+                  </TableCell>
                   <TableCell>
                     {u.active ? (
                       <Badge variant="success">{t('admin.users.active')}</Badge>
@@ -122,7 +138,9 @@ export default async function UsersPage({ searchParams }: PageProps<'/admin/user
                       <Badge variant="destructive">{t('admin.users.inactive')}</Badge>
                     )}
                   </TableCell>
-                  <TableCell className="text-muted-foreground tabular-nums">{formatDate(u.createdAt, locale, tz)}</TableCell>
+                  <TableCell className="text-muted-foreground tabular-nums">
+                    {formatDate(u.createdAt, locale, tz)}
+                  </TableCell>
                   <TableCell>
                     <UserRowActions user={u} teams={teams} isSelf={u.id === actor.userId} />
                   </TableCell>
@@ -132,7 +150,13 @@ export default async function UsersPage({ searchParams }: PageProps<'/admin/user
           </Table>
         </Card>
       )}
-      <KeysetPager basePath="/admin/users" params={params} nextCursor={page.nextCursor} hasCursor={!!params.cursor} count={page.items.length} />
+      <KeysetPager
+        basePath="/admin/users"
+        params={params}
+        nextCursor={page.nextCursor}
+        hasCursor={!!params.cursor}
+        count={page.items.length}
+      />
     </>
   );
 }

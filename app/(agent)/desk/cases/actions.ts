@@ -8,21 +8,30 @@ import { getT } from '@/lib/i18n/server';
 
 export async function bulkAssignAction(input: { caseNos: string[]; assigneeId: string | null }) {
   const t = await getT();
-  const result = await runAction((ctx) => assignCase({ ctx, input }), (r) => t('bulk.done', { count: r.updated }));
+  const result = await runAction(
+    (ctx) => assignCase({ ctx, input }),
+    (r) => t('bulk.done', { count: r.updated }),
+  );
   if (result.ok) revalidatePath('/desk/cases');
   return result;
 }
 
 export async function bulkPriorityAction(input: { caseNos: string[]; priority: string }) {
   const t = await getT();
-  const result = await runAction((ctx) => updateCaseFlags({ ctx, input }), (r) => t('bulk.done', { count: r.updated }));
+  const result = await runAction(
+    (ctx) => updateCaseFlags({ ctx, input }),
+    (r) => t('bulk.done', { count: r.updated }),
+  );
   if (result.ok) revalidatePath('/desk/cases');
   return result;
 }
 
 export async function bulkCloseAction(input: { caseNos: string[] }) {
   const t = await getT();
-  const result = await runAction((ctx) => closeCases({ ctx, input }), (r) => t('bulk.done', { count: r.closed }));
+  const result = await runAction(
+    (ctx) => closeCases({ ctx, input }),
+    (r) => t('bulk.done', { count: r.closed }),
+  );
   if (result.ok) revalidatePath('/desk/cases');
   return result;
 }

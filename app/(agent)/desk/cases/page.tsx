@@ -47,11 +47,16 @@ export default async function CasesPage({ searchParams }: PageProps<'/desk/cases
   }
   const [counts, staff] = await Promise.all([countQueues({ ctx }), listAssignees({ ctx })]);
   const now = requestNow();
-  const tabHref = (q: string) => `/desk/cases?${new URLSearchParams({ ...setParams(params, ['cursor', 'queue']), queue: q })}`;
+  const tabHref = (q: string) =>
+    `/desk/cases?${new URLSearchParams({ ...setParams(params, ['cursor', 'queue']), queue: q })}`;
 
   return (
     <>
-      <PageHeader title={t('caseDesk.title')} description={t('caseDesk.description')} actions={<LiveRefresh topics={['cases']} />} />
+      <PageHeader
+        title={t('caseDesk.title')}
+        description={t('caseDesk.description')}
+        actions={<LiveRefresh topics={['cases']} />}
+      />
       <nav className="mb-4 flex flex-wrap gap-1 border-b" aria-label={t('caseDesk.title')}>
         {QUEUES.map((q) => (
           <Link
@@ -66,7 +71,12 @@ export default async function CasesPage({ searchParams }: PageProps<'/desk/cases
             data-testid={`queue-${q}`}
           >
             {t(`caseDesk.queues.${q}`)}
-            <span className={cn('rounded-full bg-muted px-1.5 text-xs tabular-nums', q === 'breached' && counts.breached > 0 && 'bg-destructive/15 text-destructive')}>
+            <span
+              className={cn(
+                'rounded-full bg-muted px-1.5 text-xs tabular-nums',
+                q === 'breached' && counts.breached > 0 && 'bg-destructive/15 text-destructive',
+              )}
+            >
               {counts[q] > COUNT_CAP ? `${COUNT_CAP}+` : counts[q]}
             </span>
           </Link>
@@ -78,9 +88,21 @@ export default async function CasesPage({ searchParams }: PageProps<'/desk/cases
         {CASE_DRILL_KEYS.map((k) => (params[k] ? <input key={k} type="hidden" name={k} value={params[k]} /> : null))}
         <div className="relative min-w-56 flex-1">
           <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input name="q" defaultValue={params.q} placeholder={t('caseDesk.searchPlaceholder')} aria-label={t('caseDesk.searchPlaceholder')} className="pl-9" maxLength={60} />
+          <Input
+            name="q"
+            defaultValue={params.q}
+            placeholder={t('caseDesk.searchPlaceholder')}
+            aria-label={t('caseDesk.searchPlaceholder')}
+            className="pl-9"
+            maxLength={60}
+          />
         </div>
-        <NativeSelect name="type" defaultValue={params.type ?? ''} aria-label={t('caseDesk.columns.type')} containerClassName="w-36">
+        <NativeSelect
+          name="type"
+          defaultValue={params.type ?? ''}
+          aria-label={t('caseDesk.columns.type')}
+          containerClassName="w-36"
+        >
           <option value="">{t('caseDesk.anyType')}</option>
           {CASE_TYPES.map((x) => (
             <option key={x} value={x}>
@@ -88,7 +110,12 @@ export default async function CasesPage({ searchParams }: PageProps<'/desk/cases
             </option>
           ))}
         </NativeSelect>
-        <NativeSelect name="status" defaultValue={params.status ?? ''} aria-label={t('caseDesk.columns.status')} containerClassName="w-40">
+        <NativeSelect
+          name="status"
+          defaultValue={params.status ?? ''}
+          aria-label={t('caseDesk.columns.status')}
+          containerClassName="w-40"
+        >
           <option value="">{t('caseDesk.anyStatus')}</option>
           {CASE_STATUSES.map((x) => (
             <option key={x} value={x}>
@@ -96,7 +123,12 @@ export default async function CasesPage({ searchParams }: PageProps<'/desk/cases
             </option>
           ))}
         </NativeSelect>
-        <NativeSelect name="priority" defaultValue={params.priority ?? ''} aria-label={t('caseDesk.columns.priority')} containerClassName="w-32">
+        <NativeSelect
+          name="priority"
+          defaultValue={params.priority ?? ''}
+          aria-label={t('caseDesk.columns.priority')}
+          containerClassName="w-32"
+        >
           <option value="">{t('caseDesk.anyPriority')}</option>
           {(['urgent', 'high', 'normal', 'low'] as const).map((x) => (
             <option key={x} value={x}>
@@ -104,7 +136,12 @@ export default async function CasesPage({ searchParams }: PageProps<'/desk/cases
             </option>
           ))}
         </NativeSelect>
-        <NativeSelect name="sort" defaultValue={params.sort ?? 'newest'} aria-label={t('caseDesk.sort.label')} containerClassName="w-40">
+        <NativeSelect
+          name="sort"
+          defaultValue={params.sort ?? 'newest'}
+          aria-label={t('caseDesk.sort.label')}
+          containerClassName="w-40"
+        >
           {(['newest', 'oldest', 'due'] as const).map((x) => (
             <option key={x} value={x}>
               {t(`caseDesk.sort.${x}`)}
@@ -127,13 +164,24 @@ export default async function CasesPage({ searchParams }: PageProps<'/desk/cases
             return {
               ...c,
               overdue: left !== null && left < 0,
-              dueLabel: left === null ? '—' : left < 0 ? t('caseDesk.due.overdue', { time: formatSpan(left, locale) }) : t('caseDesk.due.in', { time: formatSpan(left, locale) }),
+              dueLabel:
+                left === null
+                  ? '—'
+                  : left < 0
+                    ? t('caseDesk.due.overdue', { time: formatSpan(left, locale) })
+                    : t('caseDesk.due.in', { time: formatSpan(left, locale) }),
               createdLabel: formatDateTime(c.createdAt, locale, tz),
             };
           })}
         />
       )}
-      <KeysetPager basePath="/desk/cases" params={{ ...params, queue }} nextCursor={page.nextCursor} hasCursor={!!params.cursor} count={page.items.length} />
+      <KeysetPager
+        basePath="/desk/cases"
+        params={{ ...params, queue }}
+        nextCursor={page.nextCursor}
+        hasCursor={!!params.cursor}
+        count={page.items.length}
+      />
     </>
   );
 }

@@ -74,15 +74,31 @@ export default async function CustomersPage({ searchParams }: PageProps<'/desk/c
           ) : null
         }
       />
-      <form method="get" role="search" className="mb-4 grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-4">
+      <form
+        method="get"
+        role="search"
+        className="mb-4 grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-4"
+      >
         <div className="grid gap-1 sm:col-span-2">
           <FilterLabel htmlFor="customer-search">{t('common.search')}</FilterLabel>
           <div className="flex gap-2">
             <div className="relative flex-1">
               <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
-              <Input id="customer-search" name="q" defaultValue={params.q} placeholder={t('customers.searchPlaceholder')} className="pl-9" maxLength={100} />
+              <Input
+                id="customer-search"
+                name="q"
+                defaultValue={params.q}
+                placeholder={t('customers.searchPlaceholder')}
+                className="pl-9"
+                maxLength={100}
+              />
             </div>
-            <NativeSelect name="field" defaultValue={params.field ?? 'auto'} aria-label={t('customers.searchField')} containerClassName="w-32">
+            <NativeSelect
+              name="field"
+              defaultValue={params.field ?? 'auto'}
+              aria-label={t('customers.searchField')}
+              containerClassName="w-32"
+            >
               {CUSTOMER_SEARCH_FIELDS.map((f) => (
                 <option key={f} value={f}>
                   {t(`customers.fields.${f}`)}
@@ -93,7 +109,13 @@ export default async function CustomersPage({ searchParams }: PageProps<'/desk/c
         </div>
         <div className="grid gap-1">
           <FilterLabel htmlFor="f-tag">{t('customers.tag')}</FilterLabel>
-          <Input id="f-tag" name="tag" defaultValue={params.tag} placeholder={t('customers.tagPlaceholder')} maxLength={30} />
+          <Input
+            id="f-tag"
+            name="tag"
+            defaultValue={params.tag}
+            placeholder={t('customers.tagPlaceholder')}
+            maxLength={30}
+          />
         </div>
         <div className="flex items-end gap-2">
           <Button type="submit">{t('common.apply')}</Button>
@@ -158,10 +180,18 @@ export default async function CustomersPage({ searchParams }: PageProps<'/desk/c
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{c.orderCount}</TableCell>
                   <TableCell className="text-muted-foreground tabular-nums">
-                    {c.lastOrderAt ? <time dateTime={c.lastOrderAt}>{formatDateTime(c.lastOrderAt, locale, tz)}</time> : '—'}
+                    {c.lastOrderAt ? (
+                      <time dateTime={c.lastOrderAt}>{formatDateTime(c.lastOrderAt, locale, tz)}</time>
+                    ) : (
+                      '—'
+                    )}
                   </TableCell>
                   <TableCell>
-                    {c.hasAccount ? <Badge variant="success">{t('customers.hasAccount')}</Badge> : <span className="text-muted-foreground">{t('customers.noAccount')}</span>}
+                    {c.hasAccount ? (
+                      <Badge variant="success">{t('customers.hasAccount')}</Badge>
+                    ) : (
+                      <span className="text-muted-foreground">{t('customers.noAccount')}</span>
+                    )}
                   </TableCell>
                   <TableCell className="text-muted-foreground tabular-nums">
                     <time dateTime={c.createdAt}>{formatDate(c.createdAt, locale, tz)}</time>
@@ -172,7 +202,13 @@ export default async function CustomersPage({ searchParams }: PageProps<'/desk/c
           </Table>
         </Card>
       )}
-      <KeysetPager basePath="/desk/customers" params={params} nextCursor={page.nextCursor} hasCursor={!!params.cursor} count={page.items.length} />
+      <KeysetPager
+        basePath="/desk/customers"
+        params={params}
+        nextCursor={page.nextCursor}
+        hasCursor={!!params.cursor}
+        count={page.items.length}
+      />
     </>
   );
 }

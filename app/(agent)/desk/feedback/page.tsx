@@ -29,7 +29,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('feedbackDesk.title') };
 }
 
-
 /** A flag in the URL: only these spellings mean "on" (z.coerce.boolean would read "0" as true). */
 const on = (v: string | undefined) => v === '1' || v === 'true' || v === 'on';
 
@@ -79,7 +78,12 @@ export default async function FeedbackInboxPage({ searchParams }: PageProps<'/de
     <>
       <PageHeader title={t('feedbackDesk.title')} description={t('feedbackDesk.description')} />
       <FeedbackTabs />
-      <form method="get" role="search" className="mb-3 grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-5" data-testid="feedback-filters">
+      <form
+        method="get"
+        role="search"
+        className="mb-3 grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-5"
+        data-testid="feedback-filters"
+      >
         {params.productId ? <input type="hidden" name="productId" value={params.productId} /> : null}
         <div className="grid gap-1">
           <FilterLabel htmlFor="fb-kind">{t('feedbackDesk.filters.kind')}</FilterLabel>
@@ -116,7 +120,11 @@ export default async function FeedbackInboxPage({ searchParams }: PageProps<'/de
         </div>
         <div className="grid gap-1">
           <FilterLabel htmlFor="fb-category">{t('feedback.category')}</FilterLabel>
-          <NativeSelect id="fb-category" name="categoryId" defaultValue={uncategorized ? 'none' : (params.categoryId ?? '')}>
+          <NativeSelect
+            id="fb-category"
+            name="categoryId"
+            defaultValue={uncategorized ? 'none' : (params.categoryId ?? '')}
+          >
             <option value="">{t('feedbackDesk.filters.anyCategory')}</option>
             <option value="none">{t('feedback.uncategorized')}</option>
             {taxonomy.categories.map((c) => (
@@ -141,15 +149,34 @@ export default async function FeedbackInboxPage({ searchParams }: PageProps<'/de
         </div>
         <div className="grid gap-1">
           <FilterLabel htmlFor="fb-from">{t('feedbackDesk.filters.from')}</FilterLabel>
-          <Input id="fb-from" type="date" name="from" defaultValue={params.from} aria-invalid={filterError ? true : undefined} />
+          <Input
+            id="fb-from"
+            type="date"
+            name="from"
+            defaultValue={params.from}
+            aria-invalid={filterError ? true : undefined}
+          />
         </div>
         <div className="grid gap-1">
           <FilterLabel htmlFor="fb-to">{t('feedbackDesk.filters.to')}</FilterLabel>
-          <Input id="fb-to" type="date" name="to" defaultValue={params.to} aria-invalid={filterError ? true : undefined} />
+          <Input
+            id="fb-to"
+            type="date"
+            name="to"
+            defaultValue={params.to}
+            aria-invalid={filterError ? true : undefined}
+          />
         </div>
         <div className="flex flex-wrap items-end gap-x-4 gap-y-2 sm:col-span-2 lg:col-span-3">
           <label className="flex h-9 cursor-pointer items-center gap-2 text-sm" htmlFor="fb-mine">
-            <input id="fb-mine" type="checkbox" name="mine" value="1" defaultChecked={on(params.mine)} className="size-4 accent-primary" />
+            <input
+              id="fb-mine"
+              type="checkbox"
+              name="mine"
+              value="1"
+              defaultChecked={on(params.mine)}
+              className="size-4 accent-primary"
+            />
             {t('feedbackDesk.filters.mine')}
           </label>
           <div className="ml-auto flex gap-2">
@@ -165,7 +192,9 @@ export default async function FeedbackInboxPage({ searchParams }: PageProps<'/de
       {params.productId ? (
         <div className="mb-3 flex flex-wrap items-center gap-2 text-sm" data-testid="product-filter">
           <span className="inline-flex items-center gap-1 rounded-full border bg-accent/50 py-0.5 pr-1 pl-3">
-            {page.items[0]?.productName ? t('feedbackDesk.filters.product', { name: page.items[0].productName }) : t('feedbackDesk.filters.productAny')}
+            {page.items[0]?.productName
+              ? t('feedbackDesk.filters.product', { name: page.items[0].productName })
+              : t('feedbackDesk.filters.productAny')}
             <Link
               href={withoutProduct ? `/desk/feedback?${withoutProduct}` : '/desk/feedback'}
               className="rounded-full p-1 text-muted-foreground hover:bg-muted hover:text-foreground"
@@ -196,11 +225,17 @@ export default async function FeedbackInboxPage({ searchParams }: PageProps<'/de
             }
           />
         ) : (
-          <EmptyState icon={<MessageCircleHeart />} title={t('feedbackDesk.empty')} description={t('feedbackDesk.emptyHint')} />
+          <EmptyState
+            icon={<MessageCircleHeart />}
+            title={t('feedbackDesk.empty')}
+            description={t('feedbackDesk.emptyHint')}
+          />
         )
       ) : (
         <FeedbackTable
-          categories={taxonomy.categories.filter((c) => c.active).map((c) => ({ id: c.id, name: labelName(c, locale) }))}
+          categories={taxonomy.categories
+            .filter((c) => c.active)
+            .map((c) => ({ id: c.id, name: labelName(c, locale) }))}
           tags={taxonomy.tags.filter((c) => c.active).map((c) => ({ id: c.id, name: labelName(c, locale) }))}
           rows={page.items.map((f) => ({
             id: f.id,
@@ -223,7 +258,13 @@ export default async function FeedbackInboxPage({ searchParams }: PageProps<'/de
           }))}
         />
       )}
-      <KeysetPager basePath="/desk/feedback" params={params} nextCursor={page.nextCursor} hasCursor={!!params.cursor} count={page.items.length} />
+      <KeysetPager
+        basePath="/desk/feedback"
+        params={params}
+        nextCursor={page.nextCursor}
+        hasCursor={!!params.cursor}
+        count={page.items.length}
+      />
     </>
   );
 }

@@ -47,7 +47,10 @@ export default async function ImportsPage() {
             <Card className="h-full">
               <CardHeader>
                 <CardTitle className="flex items-center gap-2">
-                  <span className="flex size-6 items-center justify-center rounded-full bg-primary/10 text-xs font-semibold text-primary" aria-hidden="true">
+                  <span
+                    className="flex size-6 items-center justify-center rounded-full bg-primary/10 text-xs font-semibold text-primary"
+                    aria-hidden="true"
+                  >
                     {i + 1}
                   </span>
                   {t(`imports.${kind}.title`)}
@@ -55,7 +58,12 @@ export default async function ImportsPage() {
                 <CardDescription>{t(`imports.${kind}.description`)}</CardDescription>
               </CardHeader>
               <CardContent>
-                <ImportPanel kind={kind} columns={IMPORT_FORMATS[kind].columns} required={IMPORT_FORMATS[kind].required} options={kind === 'orders' ? orderOptions : []} />
+                <ImportPanel
+                  kind={kind}
+                  columns={IMPORT_FORMATS[kind].columns}
+                  required={IMPORT_FORMATS[kind].required}
+                  options={kind === 'orders' ? orderOptions : []}
+                />
               </CardContent>
             </Card>
           </li>
@@ -91,7 +99,9 @@ export default async function ImportsPage() {
                     <TableCell>
                       <span className="flex flex-wrap items-center gap-1">
                         {t(`imports.${j.kind}.title`)}
-                        {j.options.history ? <Badge variant="secondary">{t('imports.recent.historyMode')}</Badge> : null}
+                        {j.options.history ? (
+                          <Badge variant="secondary">{t('imports.recent.historyMode')}</Badge>
+                        ) : null}
                       </span>
                     </TableCell>
                     <TableCell className="max-w-48 truncate" title={j.fileName}>

@@ -16,21 +16,34 @@ export async function bulkStatusAction(input: { orderNos: string[]; to: string; 
   // Reasons are translated here so the client only lists them.
   const refused = result.data
     .filter((r) => !r.ok)
-    .map((r) => ({ orderNo: r.orderNo, reason: t.dynamic(`errors.${r.code}`, { from: '', to: '' }, t.dynamic(`validation.${r.code}`, undefined, r.code ?? '')) }));
+    .map((r) => ({
+      orderNo: r.orderNo,
+      reason: t.dynamic(
+        `errors.${r.code}`,
+        { from: '', to: '' },
+        t.dynamic(`validation.${r.code}`, undefined, r.code ?? ''),
+      ),
+    }));
   revalidatePath('/desk/orders');
   return { ...result, data: { refused } };
 }
 
 export async function saveViewAction(input: { name: string; query: Record<string, string> }) {
   const t = await getT();
-  const result = await runAction((ctx) => saveOrderView({ ctx, input }), () => t('orders.views.saved'));
+  const result = await runAction(
+    (ctx) => saveOrderView({ ctx, input }),
+    () => t('orders.views.saved'),
+  );
   if (result.ok) revalidatePath('/desk/orders');
   return result;
 }
 
 export async function deleteViewAction(id: string) {
   const t = await getT();
-  const result = await runAction((ctx) => deleteOrderView({ ctx, input: { id } }), () => t('orders.views.deleted'));
+  const result = await runAction(
+    (ctx) => deleteOrderView({ ctx, input: { id } }),
+    () => t('orders.views.deleted'),
+  );
   if (result.ok) revalidatePath('/desk/orders');
   return result;
 }

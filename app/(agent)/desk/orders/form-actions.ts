@@ -61,7 +61,13 @@ export async function updateOrderAction(orderNo: string, version: number, editIt
           carrier: values.carrier,
           trackingNo: values.trackingNo,
           notes: values.notes,
-          ...(editItems ? { items: items(values), shippingCents: cents(values.shippingFee) ?? 0, discountCents: cents(values.discount) ?? 0 } : {}),
+          ...(editItems
+            ? {
+                items: items(values),
+                shippingCents: cents(values.shippingFee) ?? 0,
+                discountCents: cents(values.discount) ?? 0,
+              }
+            : {}),
         },
       }),
     () => t('orders.form.saved'),

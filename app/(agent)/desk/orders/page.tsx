@@ -61,7 +61,11 @@ export default async function OrdersPage({ searchParams }: PageProps<'/desk/orde
       .map((codes) => t.dynamic(`validation.${codes[0]}`, undefined, t('validation.invalid')))
       .join(' ');
   }
-  const [views, channels, shop] = await Promise.all([listSavedViews({ ctx, scope: 'orders' }), loadChannels(), getShopSettings()]);
+  const [views, channels, shop] = await Promise.all([
+    listSavedViews({ ctx, scope: 'orders' }),
+    loadChannels(),
+    getShopSettings(),
+  ]);
   const channelNames = nameMap(channels, locale);
   const sign = currencySymbol(shop.currency, locale);
   const active = setParams(params);
@@ -91,15 +95,31 @@ export default async function OrdersPage({ searchParams }: PageProps<'/desk/orde
           </>
         }
       />
-      <form method="get" role="search" className="mb-3 grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-6">
+      <form
+        method="get"
+        role="search"
+        className="mb-3 grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-6"
+      >
         <div className="grid gap-1 sm:col-span-2 lg:col-span-3">
           <FilterLabel htmlFor="order-search">{t('common.search')}</FilterLabel>
           <div className="flex gap-2">
             <div className="relative flex-1">
               <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
-              <Input id="order-search" name="q" defaultValue={params.q} placeholder={t('orders.searchPlaceholder')} className="pl-9" maxLength={100} />
+              <Input
+                id="order-search"
+                name="q"
+                defaultValue={params.q}
+                placeholder={t('orders.searchPlaceholder')}
+                className="pl-9"
+                maxLength={100}
+              />
             </div>
-            <NativeSelect name="field" defaultValue={params.field ?? 'auto'} aria-label={t('orders.searchField')} containerClassName="w-32">
+            <NativeSelect
+              name="field"
+              defaultValue={params.field ?? 'auto'}
+              aria-label={t('orders.searchField')}
+              containerClassName="w-32"
+            >
               {SEARCH_FIELDS.map((f) => (
                 <option key={f} value={f}>
                   {t(`orders.fields.${f}`)}
@@ -151,11 +171,25 @@ export default async function OrdersPage({ searchParams }: PageProps<'/desk/orde
         </div>
         <div className="grid gap-1">
           <FilterLabel htmlFor="f-min">{t('orders.minAmount', { currency: sign })}</FilterLabel>
-          <Input id="f-min" name="min" inputMode="decimal" defaultValue={params.min} placeholder="0.00" maxLength={15} />
+          <Input
+            id="f-min"
+            name="min"
+            inputMode="decimal"
+            defaultValue={params.min}
+            placeholder="0.00"
+            maxLength={15}
+          />
         </div>
         <div className="grid gap-1">
           <FilterLabel htmlFor="f-max">{t('orders.maxAmount', { currency: sign })}</FilterLabel>
-          <Input id="f-max" name="max" inputMode="decimal" defaultValue={params.max} placeholder="0.00" maxLength={15} />
+          <Input
+            id="f-max"
+            name="max"
+            inputMode="decimal"
+            defaultValue={params.max}
+            placeholder="0.00"
+            maxLength={15}
+          />
         </div>
         <div className="flex items-end gap-2 sm:col-span-2">
           <Button type="submit">{t('common.apply')}</Button>
@@ -195,7 +229,13 @@ export default async function OrdersPage({ searchParams }: PageProps<'/desk/orde
           }))}
         />
       )}
-      <KeysetPager basePath="/desk/orders" params={params} nextCursor={page.nextCursor} hasCursor={!!params.cursor} count={page.items.length} />
+      <KeysetPager
+        basePath="/desk/orders"
+        params={params}
+        nextCursor={page.nextCursor}
+        hasCursor={!!params.cursor}
+        count={page.items.length}
+      />
     </>
   );
 }

@@ -24,7 +24,10 @@ export async function saveReplyAction(_prev: SaveReplyState | null, form: FormDa
 
 export async function deleteReplyAction(id: string) {
   const t = await getT();
-  const result = await runAction((ctx) => deleteCannedReply({ ctx, input: { id } }), () => t('replies.deleted'));
+  const result = await runAction(
+    (ctx) => deleteCannedReply({ ctx, input: { id } }),
+    () => t('replies.deleted'),
+  );
   if (result.ok) revalidatePath('/desk/replies');
   return result;
 }

@@ -40,7 +40,11 @@ export default async function RepliesPage({ searchParams }: PageProps<'/desk/rep
 
   return (
     <>
-      <PageHeader title={t('replies.title')} description={t('replies.description')} actions={canManage ? <ReplyDialog /> : null} />
+      <PageHeader
+        title={t('replies.title')}
+        description={t('replies.description')}
+        actions={canManage ? <ReplyDialog /> : null}
+      />
       {!canManage ? (
         <p className="mb-4 flex items-center gap-2 text-sm text-muted-foreground" data-testid="replies-read-only">
           <Lock className="size-4" aria-hidden="true" />
@@ -51,7 +55,15 @@ export default async function RepliesPage({ searchParams }: PageProps<'/desk/rep
         <form method="get" role="search" className="mb-4 flex flex-wrap gap-2">
           <div className="relative min-w-56 flex-1 sm:max-w-md">
             <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
-            <Input name="q" type="search" defaultValue={q} placeholder={t('replies.search')} aria-label={t('replies.search')} className="pl-9" maxLength={100} />
+            <Input
+              name="q"
+              type="search"
+              defaultValue={q}
+              placeholder={t('replies.search')}
+              aria-label={t('replies.search')}
+              className="pl-9"
+              maxLength={100}
+            />
           </div>
           <Button type="submit" variant="secondary">
             {t('common.search')}
@@ -81,12 +93,20 @@ export default async function RepliesPage({ searchParams }: PageProps<'/desk/rep
         <Card className="gap-0 py-0">
           <ul className="divide-y" data-testid="replies-list">
             {replies.map((r) => (
-              <li key={r.id} className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-start" data-testid={`reply-${r.id}`}>
+              <li
+                key={r.id}
+                className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-start"
+                data-testid={`reply-${r.id}`}
+              >
                 <div className="grid min-w-0 flex-1 gap-1">
                   <h2 className="font-medium break-words">{r.title}</h2>
                   {/* Blank lines would waste the three preview lines. */}
-                  <p className="line-clamp-3 text-sm break-words whitespace-pre-line text-muted-foreground">{r.body.replace(/\n\s*\n/g, '\n')}</p>
-                  <p className="text-xs text-muted-foreground tabular-nums">{t('replies.updatedAt', { time: formatDateTime(r.updatedAt, locale, tz) })}</p>
+                  <p className="line-clamp-3 text-sm break-words whitespace-pre-line text-muted-foreground">
+                    {r.body.replace(/\n\s*\n/g, '\n')}
+                  </p>
+                  <p className="text-xs text-muted-foreground tabular-nums">
+                    {t('replies.updatedAt', { time: formatDateTime(r.updatedAt, locale, tz) })}
+                  </p>
                 </div>
                 {canManage ? (
                   <div className="flex shrink-0 gap-1 sm:-mt-1">

@@ -6,9 +6,20 @@ import { addCaseMessage } from '@/lib/cases/conversation';
 import { applyCaseAction, createCase, setReturnTracking } from '@/lib/cases/mutations';
 import { getT } from '@/lib/i18n/server';
 
-export async function createCaseAction(input: { orderNo: string; type: string; reason: string; description: string; items: { sku: string; quantity: string }[]; overrideReason?: string; attachments: string[] }) {
+export async function createCaseAction(input: {
+  orderNo: string;
+  type: string;
+  reason: string;
+  description: string;
+  items: { sku: string; quantity: string }[];
+  overrideReason?: string;
+  attachments: string[];
+}) {
   const t = await getT();
-  const result = await runAction((ctx) => createCase({ ctx, input }), (r) => t('casePortal.submitted', { caseNo: r.caseNo }));
+  const result = await runAction(
+    (ctx) => createCase({ ctx, input }),
+    (r) => t('casePortal.submitted', { caseNo: r.caseNo }),
+  );
   if (result.ok) revalidatePath('/portal/cases');
   return result;
 }
@@ -27,7 +38,10 @@ export async function customerMessageAction(input: { caseNo: string; body: strin
 
 export async function returnTrackingAction(input: { caseNo: string; carrier: string; trackingNo: string }) {
   const t = await getT();
-  const result = await runAction((ctx) => setReturnTracking({ ctx, input }), () => t('returnShipment.saved'));
+  const result = await runAction(
+    (ctx) => setReturnTracking({ ctx, input }),
+    () => t('returnShipment.saved'),
+  );
   if (result.ok) revalidatePath(`/portal/cases/${input.caseNo}`);
   return result;
 }

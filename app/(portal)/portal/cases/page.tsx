@@ -47,11 +47,21 @@ export default async function PortalCasesPage({ searchParams }: PageProps<'/port
         }
       />
       {page.items.length === 0 ? (
-        <EmptyState icon={<RotateCcw />} title={t('casePortal.empty')} description={t('casePortal.emptyHint')} action={newButton} />
+        <EmptyState
+          icon={<RotateCcw />}
+          title={t('casePortal.empty')}
+          description={t('casePortal.emptyHint')}
+          action={newButton}
+        />
       ) : (
         <Card className="divide-y py-0">
           {page.items.map((c) => (
-            <Link key={c.caseNo} href={`/portal/cases/${c.caseNo}`} className="flex flex-wrap items-center gap-x-6 gap-y-2 px-5 py-4 hover:bg-accent/40" data-testid={`portal-case-${c.caseNo}`}>
+            <Link
+              key={c.caseNo}
+              href={`/portal/cases/${c.caseNo}`}
+              className="flex flex-wrap items-center gap-x-6 gap-y-2 px-5 py-4 hover:bg-accent/40"
+              data-testid={`portal-case-${c.caseNo}`}
+            >
               <div className="grid min-w-48 gap-0.5">
                 <span className="font-mono text-sm font-medium">{c.caseNo}</span>
                 <span className="text-xs text-muted-foreground">
@@ -64,7 +74,13 @@ export default async function PortalCasesPage({ searchParams }: PageProps<'/port
           ))}
         </Card>
       )}
-      <KeysetPager basePath="/portal/cases" params={{ cursor }} nextCursor={page.nextCursor} hasCursor={!!cursor} count={page.items.length} />
+      <KeysetPager
+        basePath="/portal/cases"
+        params={{ cursor }}
+        nextCursor={page.nextCursor}
+        hasCursor={!!cursor}
+        count={page.items.length}
+      />
     </>
   );
 }

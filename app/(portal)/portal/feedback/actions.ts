@@ -13,22 +13,33 @@ export type FeedbackFormState = ActionResult<unknown>;
 export async function answerSurveyAction(_prev: SurveyAnswerState | null, form: FormData): Promise<SurveyAnswerState> {
   const raw = formToObject(form);
   // No score posted means none chosen, never 0.
-  const result = await runAction((ctx) => answerSurvey({ ctx, input: { surveyId: raw.surveyId, score: raw.score || undefined, comment: raw.comment } }));
+  const result = await runAction((ctx) =>
+    answerSurvey({ ctx, input: { surveyId: raw.surveyId, score: raw.score || undefined, comment: raw.comment } }),
+  );
   // The home card, the case page and the feedback list all show the survey's state.
   if (result.ok) revalidatePath('/portal', 'layout');
   return result;
 }
 
-export async function submitFeedbackAction(_prev: FeedbackFormState | null, form: FormData): Promise<FeedbackFormState> {
+export async function submitFeedbackAction(
+  _prev: FeedbackFormState | null,
+  form: FormData,
+): Promise<FeedbackFormState> {
   const t = await getT();
-  const result = await runAction((ctx) => submitFeedback({ ctx, input: formToObject(form) }), () => t('feedbackPortal.submitted'));
+  const result = await runAction(
+    (ctx) => submitFeedback({ ctx, input: formToObject(form) }),
+    () => t('feedbackPortal.submitted'),
+  );
   if (result.ok) revalidatePath('/portal/feedback');
   return result;
 }
 
 export async function editFeedbackAction(_prev: FeedbackFormState | null, form: FormData): Promise<FeedbackFormState> {
   const t = await getT();
-  const result = await runAction((ctx) => editOwnFeedback({ ctx, input: formToObject(form) }), () => t('feedbackPortal.saved'));
+  const result = await runAction(
+    (ctx) => editOwnFeedback({ ctx, input: formToObject(form) }),
+    () => t('feedbackPortal.saved'),
+  );
   if (result.ok) revalidatePath('/portal/feedback');
   return result;
 }

@@ -1,5 +1,16 @@
 import type { Metadata } from 'next';
-import { Lightbulb, Lock, MessageCircleHeart, MessageSquareMore, MessageSquareWarning, Plus, ShoppingBag, Smile, Star, ThumbsUp } from 'lucide-react';
+import {
+  Lightbulb,
+  Lock,
+  MessageCircleHeart,
+  MessageSquareMore,
+  MessageSquareWarning,
+  Plus,
+  ShoppingBag,
+  Smile,
+  Star,
+  ThumbsUp,
+} from 'lucide-react';
 import Link from 'next/link';
 import { KeysetPager } from '@/components/data/keyset-pager';
 import { pickParams } from '@/components/data/search-params';
@@ -35,7 +46,11 @@ const KIND_ICON: Record<FeedbackKind, React.ReactNode> = {
   other: <MessageSquareMore />,
   review: <ShoppingBag />,
 };
-const STATUS_VARIANT: Record<FeedbackStatus, 'secondary' | 'warning' | 'success'> = { new: 'secondary', reviewed: 'warning', actioned: 'success' };
+const STATUS_VARIANT: Record<FeedbackStatus, 'secondary' | 'warning' | 'success'> = {
+  new: 'secondary',
+  reviewed: 'warning',
+  actioned: 'success',
+};
 const isFree = (kind: FeedbackKind): kind is FreeKind => (FREE_KINDS as readonly string[]).includes(kind);
 
 /** The customer's own feedback and survey answers, newest first, with what became of each. */
@@ -43,7 +58,10 @@ export default async function PortalFeedbackPage({ searchParams }: PageProps<'/p
   await requireAreaActor('access:portal:own');
   const { cursor } = pickParams(await searchParams, ['cursor'] as const);
   const ctx = await getRequestContext();
-  const [page, surveys] = await Promise.all([listOwnFeedback({ ctx, input: { cursor } }), cursor ? Promise.resolve([]) : listOpenSurveys({ ctx })]);
+  const [page, surveys] = await Promise.all([
+    listOwnFeedback({ ctx, input: { cursor } }),
+    cursor ? Promise.resolve([]) : listOpenSurveys({ ctx }),
+  ]);
   const subjects = page.items.some((f) => f.editable) ? await loadFeedbackSubjects(ctx) : null;
   const [t, locale] = [await getT(), await getLocale()];
   const newButton = (
@@ -60,11 +78,20 @@ export default async function PortalFeedbackPage({ searchParams }: PageProps<'/p
       <div className="grid gap-6">
         <OpenSurveysCard surveys={surveys} />
         {page.items.length === 0 ? (
-          <EmptyState icon={<MessageCircleHeart />} title={t('feedbackPortal.empty')} description={t('feedbackPortal.emptyHint')} action={newButton} />
+          <EmptyState
+            icon={<MessageCircleHeart />}
+            title={t('feedbackPortal.empty')}
+            description={t('feedbackPortal.emptyHint')}
+            action={newButton}
+          />
         ) : (
           <Card className="gap-0 divide-y py-0" data-testid="own-feedback">
             {page.items.map((f) => (
-              <article key={f.id} className="grid gap-3 px-5 py-4 sm:grid-cols-[minmax(0,1fr)_auto]" data-testid={`own-feedback-${f.id}`}>
+              <article
+                key={f.id}
+                className="grid gap-3 px-5 py-4 sm:grid-cols-[minmax(0,1fr)_auto]"
+                data-testid={`own-feedback-${f.id}`}
+              >
                 <div className="grid min-w-0 gap-2">
                   <div className="flex flex-wrap items-center gap-2">
                     <Badge variant="outline">
@@ -72,7 +99,10 @@ export default async function PortalFeedbackPage({ searchParams }: PageProps<'/p
                       {t(`feedback.kinds.${f.kind}`)}
                     </Badge>
                     {f.score !== null ? (
-                      <span className="inline-flex items-center gap-1 text-sm font-medium tabular-nums" aria-label={`${t('feedbackPortal.yourScore')}: ${t('feedback.scoreOf', { score: f.score, max: scoreMax(f.kind) })}`}>
+                      <span
+                        className="inline-flex items-center gap-1 text-sm font-medium tabular-nums"
+                        aria-label={`${t('feedbackPortal.yourScore')}: ${t('feedback.scoreOf', { score: f.score, max: scoreMax(f.kind) })}`}
+                      >
                         <Star aria-hidden className="size-3.5 fill-warning text-warning" />
                         {t('feedback.scoreOf', { score: f.score, max: scoreMax(f.kind) })}
                       </span>
@@ -87,7 +117,11 @@ export default async function PortalFeedbackPage({ searchParams }: PageProps<'/p
                     <p className="text-sm text-muted-foreground italic">{t('feedback.noComment')}</p>
                   )}
                   <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted-foreground">
-                    <span>{t(f.kind === 'review' ? 'reviews.portal.reviewedOn' : 'feedbackPortal.sentOn', { date: formatDate(f.createdAt, locale, env().SHOP_TIMEZONE) })}</span>
+                    <span>
+                      {t(f.kind === 'review' ? 'reviews.portal.reviewedOn' : 'feedbackPortal.sentOn', {
+                        date: formatDate(f.createdAt, locale, env().SHOP_TIMEZONE),
+                      })}
+                    </span>
                     {f.orderNo ? (
                       <Link href={`/portal/orders/${f.orderNo}`} className="text-primary hover:underline">
                         {t('feedbackPortal.aboutOrder', { orderNo: f.orderNo })}
@@ -104,16 +138,29 @@ export default async function PortalFeedbackPage({ searchParams }: PageProps<'/p
                 <div className="flex items-start sm:justify-end">
                   {f.editable && subjects && isFree(f.kind) ? (
                     <EditFeedbackDialog
-                      draft={{ id: f.id, version: f.version, kind: f.kind, comment: f.comment, orderNo: f.orderNo ?? '', productId: f.productId ?? '' }}
+                      draft={{
+                        id: f.id,
+                        version: f.version,
+                        kind: f.kind,
+                        comment: f.comment,
+                        orderNo: f.orderNo ?? '',
+                        productId: f.productId ?? '',
+                      }}
                       subjects={subjects}
                     />
                   ) : isFree(f.kind) ? (
-                    <span className="inline-flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="feedback-locked">
+                    <span
+                      className="inline-flex items-center gap-1.5 text-xs text-muted-foreground"
+                      data-testid="feedback-locked"
+                    >
                       <Lock className="size-3.5" />
                       {t('feedbackPortal.locked')}
                     </span>
                   ) : f.kind === 'review' ? (
-                    <span className="inline-flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="review-from-channel">
+                    <span
+                      className="inline-flex items-center gap-1.5 text-xs text-muted-foreground"
+                      data-testid="review-from-channel"
+                    >
                       <ShoppingBag className="size-3.5" />
                       {t('reviews.portal.fromChannel')}
                     </span>
@@ -124,7 +171,13 @@ export default async function PortalFeedbackPage({ searchParams }: PageProps<'/p
           </Card>
         )}
       </div>
-      <KeysetPager basePath="/portal/feedback" params={{ cursor }} nextCursor={page.nextCursor} hasCursor={!!cursor} count={page.items.length} />
+      <KeysetPager
+        basePath="/portal/feedback"
+        params={{ cursor }}
+        nextCursor={page.nextCursor}
+        hasCursor={!!cursor}
+        count={page.items.length}
+      />
     </>
   );
 }

@@ -14,7 +14,8 @@ export async function claimOrderAction(_prev: ClaimState | null, form: FormData)
     (ctx) => claimOrder({ ctx, input: raw }),
     (r) => t('portalOrders.claimed', { orderNo: r.orderNo }),
   );
-  if (!result.ok) return { ...result, values: { orderNo: String(raw.orderNo ?? ''), contact: String(raw.contact ?? '') } };
+  if (!result.ok)
+    return { ...result, values: { orderNo: String(raw.orderNo ?? ''), contact: String(raw.contact ?? '') } };
   revalidatePath('/portal/orders');
   return result;
 }

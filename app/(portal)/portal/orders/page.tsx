@@ -61,13 +61,21 @@ export default async function PortalOrdersPage({ searchParams }: PageProps<'/por
                 </span>
               </div>
               <OrderStatusBadge status={o.status} label={t(`orders.customerStatus.${o.status}`)} />
-              <span className="ml-auto font-semibold tabular-nums">{formatMoney(o.totalCents, o.currency, locale)}</span>
+              <span className="ml-auto font-semibold tabular-nums">
+                {formatMoney(o.totalCents, o.currency, locale)}
+              </span>
               <ChevronRight className="size-4 text-muted-foreground" />
             </Link>
           ))}
         </Card>
       )}
-      <KeysetPager basePath="/portal/orders" params={{ cursor }} nextCursor={page.nextCursor} hasCursor={!!cursor} count={page.items.length} />
+      <KeysetPager
+        basePath="/portal/orders"
+        params={{ cursor }}
+        nextCursor={page.nextCursor}
+        hasCursor={!!cursor}
+        count={page.items.length}
+      />
     </>
   );
 }

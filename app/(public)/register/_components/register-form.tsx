@@ -25,13 +25,32 @@ export function RegisterForm() {
         <Input id="name" name="name" autoComplete="name" maxLength={100} defaultValue={state?.values?.name} autoFocus />
       </FormField>
       <FormField label={t('auth.email')} htmlFor="email" error={errors?.email} required>
-        <Input id="email" name="email" type="email" autoComplete="email" maxLength={254} defaultValue={state?.values?.email} />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          maxLength={254}
+          defaultValue={state?.values?.email}
+        />
       </FormField>
-      <FormField label={t('auth.password')} htmlFor="password" error={errors?.password} hint={t('auth.passwordHint')} required>
+      <FormField
+        label={t('auth.password')}
+        htmlFor="password"
+        error={errors?.password}
+        hint={t('auth.passwordHint')}
+        required
+      >
         <Input id="password" name="password" type="password" autoComplete="new-password" maxLength={128} />
       </FormField>
       <FormField label={t('auth.confirmPassword')} htmlFor="confirmPassword" error={errors?.confirmPassword} required>
-        <Input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" maxLength={128} />
+        <Input
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          maxLength={128}
+        />
       </FormField>
       <Button type="submit" className="mt-2 w-full" disabled={pending}>
         {pending ? <LoaderCircle className="animate-spin" /> : null}

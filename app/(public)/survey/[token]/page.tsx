@@ -31,7 +31,8 @@ export default async function SurveyPage({ params }: PageProps<'/survey/[token]'
   try {
     survey = await getSurveyByToken({ ctx: await getRequestContext(), input: { token } });
   } catch (err) {
-    if (err instanceof AppError && CLOSED.includes(err.code)) return <SurveyNotice code={err.code as SurveyClosedCode} variant="public" asPage />;
+    if (err instanceof AppError && CLOSED.includes(err.code))
+      return <SurveyNotice code={err.code as SurveyClosedCode} variant="public" asPage />;
     throw err;
   }
   return (

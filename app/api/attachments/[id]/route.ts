@@ -24,7 +24,9 @@ export async function GET(request: Request, { params }: RouteContext<'/api/attac
         'Content-Disposition': disposition,
         'X-Content-Type-Options': 'nosniff',
         // Images are sandboxed outright; PDFs need the browser's viewer, which a sandbox disables.
-        ...(file.type === 'application/pdf' ? {} : { 'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self'" }),
+        ...(file.type === 'application/pdf'
+          ? {}
+          : { 'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self'" }),
         'Cache-Control': 'private, max-age=3600',
       },
     });

@@ -33,11 +33,17 @@ export async function POST(request: Request, { params }: RouteContext<'/api/impo
     for (const o of IMPORT_OPTIONS[kind]) options[o] = ['1', 'on', 'true'].includes(String(form.get(o) ?? ''));
   } catch (err) {
     if (err instanceof BodyTooLargeError) {
-      return Response.json({ error: { code: 'csv_too_large', message: t('errors.csv_too_large', { mb: 20 }) } }, { status: 413 });
+      return Response.json(
+        { error: { code: 'csv_too_large', message: t('errors.csv_too_large', { mb: 20 }) } },
+        { status: 413 },
+      );
     }
     return errorResponse(err instanceof AppError ? err : new AppError('csv_empty'), { t, requestId: ctx.requestId });
   }
 
-  const generator = importer({ ctx, input: { fileName: file.name, body: file.stream() as unknown as AsyncIterable<Uint8Array>, options } });
+  const generator = importer({
+    ctx,
+    input: { fileName: file.name, body: file.stream() as unknown as AsyncIterable<Uint8Array>, options },
+  });
   return streamImport(generator, t, ctx.requestId);
 }

@@ -21,7 +21,8 @@ export async function GET(request: Request, { params }: RouteContext<'/api/repor
   const { report } = await params;
   // Who may ask comes first, so the list of report names is no more public than the reports.
   if (!ctx.actor) return errorResponse(new UnauthenticatedError(), { t, requestId: ctx.requestId });
-  if (!can(ctx.actor, 'read:report:any')) return errorResponse(new ForbiddenError('read:report:any'), { t, requestId: ctx.requestId });
+  if (!can(ctx.actor, 'read:report:any'))
+    return errorResponse(new ForbiddenError('read:report:any'), { t, requestId: ctx.requestId });
   if (!isReportExport(report)) return errorResponse(new NotFoundError('report'), { t, requestId: ctx.requestId });
 
   const search = new URL(request.url).searchParams;

@@ -5,7 +5,15 @@ import { useState, useTransition } from 'react';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -60,7 +68,13 @@ export function CreateKeyDialog() {
               <AlertDescription>{t('apiKeys.shownOnce')}</AlertDescription>
             </Alert>
             <div className="flex gap-2">
-              <Input readOnly value={key} className="font-mono text-xs" data-testid="new-api-key" onFocus={(e) => e.target.select()} />
+              <Input
+                readOnly
+                value={key}
+                className="font-mono text-xs"
+                data-testid="new-api-key"
+                onFocus={(e) => e.target.select()}
+              />
               <Button
                 variant="outline"
                 size="icon"
@@ -84,7 +98,13 @@ export function CreateKeyDialog() {
               });
             }}
           >
-            <FormField label={t('apiKeys.name')} htmlFor="key-name" error={errors.name} hint={t('apiKeys.nameHint')} required>
+            <FormField
+              label={t('apiKeys.name')}
+              htmlFor="key-name"
+              error={errors.name}
+              hint={t('apiKeys.nameHint')}
+              required
+            >
               <Input id="key-name" value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
             </FormField>
             <fieldset className="grid gap-2">
@@ -94,7 +114,9 @@ export function CreateKeyDialog() {
                   <Checkbox
                     id={`scope-${s}`}
                     checked={scopes.includes(s)}
-                    onCheckedChange={(c) => setScopes((list) => (c === true ? [...list, s] : list.filter((x) => x !== s)))}
+                    onCheckedChange={(c) =>
+                      setScopes((list) => (c === true ? [...list, s] : list.filter((x) => x !== s)))
+                    }
                   />
                   <Label htmlFor={`scope-${s}`} className="grid gap-0.5 font-normal">
                     <span className="font-mono text-xs">{s}</span>

@@ -30,7 +30,13 @@ export function RunButtons({ canVerify }: { canVerify: boolean }) {
         {backingUp ? <LoaderCircle className="animate-spin" /> : <DatabaseBackup />}
         {backingUp ? t('backups.backingUp') : t('backups.backUpNow')}
       </Button>
-      <Button variant="outline" onClick={() => run(startVerify, verifyNowAction)} disabled={busy || !canVerify} data-testid="verify-now" title={canVerify ? undefined : t('backups.verifyNeedsBackup')}>
+      <Button
+        variant="outline"
+        onClick={() => run(startVerify, verifyNowAction)}
+        disabled={busy || !canVerify}
+        data-testid="verify-now"
+        title={canVerify ? undefined : t('backups.verifyNeedsBackup')}
+      >
         {verifying ? <LoaderCircle className="animate-spin" /> : <ShieldCheck />}
         {verifying ? t('backups.verifying') : t('backups.verifyNow')}
       </Button>

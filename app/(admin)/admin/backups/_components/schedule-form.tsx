@@ -11,10 +11,29 @@ import { saveBackupScheduleAction, type SaveScheduleState } from '../actions';
 
 export type ScheduleValues = { enabled: boolean; intervalHours: number; retention: number; verify: boolean };
 
-function Toggle({ name, label, hint, checked, onChange }: { name: string; label: string; hint: string; checked: boolean; onChange: (v: boolean) => void }) {
+function Toggle({
+  name,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
   return (
     <label className="flex cursor-pointer items-start gap-3 rounded-lg border p-4 has-checked:border-primary has-checked:bg-primary/5 has-focus-visible:ring-[3px] has-focus-visible:ring-ring/50">
-      <input type="checkbox" name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-0.5 size-4 shrink-0 accent-primary outline-none" data-testid={`backup-${name}`} />
+      <input
+        type="checkbox"
+        name={name}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        className="mt-0.5 size-4 shrink-0 accent-primary outline-none"
+        data-testid={`backup-${name}`}
+      />
       <span className="grid gap-1">
         <span className="text-sm leading-none font-medium">{label}</span>
         <span className="text-sm text-muted-foreground">{hint}</span>
@@ -45,15 +64,53 @@ export function ScheduleForm({ initial }: { initial: ScheduleValues }) {
       }}
     >
       <div className="grid gap-3 md:grid-cols-2">
-        <Toggle name="enabled" label={t('backups.enabled')} hint={t('backups.enabledHint')} checked={enabled} onChange={setEnabled} />
-        <Toggle name="verify" label={t('backups.verify')} hint={t('backups.verifyHint')} checked={verify} onChange={setVerify} />
+        <Toggle
+          name="enabled"
+          label={t('backups.enabled')}
+          hint={t('backups.enabledHint')}
+          checked={enabled}
+          onChange={setEnabled}
+        />
+        <Toggle
+          name="verify"
+          label={t('backups.verify')}
+          hint={t('backups.verifyHint')}
+          checked={verify}
+          onChange={setVerify}
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label={t('backups.intervalHours')} htmlFor="backup-interval" error={errors.intervalHours} hint={t('backups.intervalHint')}>
-          <Input id="backup-interval" name="intervalHours" inputMode="numeric" autoComplete="off" value={intervalHours} onChange={(e) => setIntervalHours(e.target.value)} className="w-32" />
+        <FormField
+          label={t('backups.intervalHours')}
+          htmlFor="backup-interval"
+          error={errors.intervalHours}
+          hint={t('backups.intervalHint')}
+        >
+          <Input
+            id="backup-interval"
+            name="intervalHours"
+            inputMode="numeric"
+            autoComplete="off"
+            value={intervalHours}
+            onChange={(e) => setIntervalHours(e.target.value)}
+            className="w-32"
+          />
         </FormField>
-        <FormField label={t('backups.retention')} htmlFor="backup-retention" error={errors.retention} hint={t('backups.retentionHint')}>
-          <Input id="backup-retention" name="retention" inputMode="numeric" autoComplete="off" value={retention} onChange={(e) => setRetention(e.target.value)} className="w-32" />
+        <FormField
+          label={t('backups.retention')}
+          htmlFor="backup-retention"
+          error={errors.retention}
+          hint={t('backups.retentionHint')}
+        >
+          <Input
+            id="backup-retention"
+            name="retention"
+            inputMode="numeric"
+            autoComplete="off"
+            value={retention}
+            onChange={(e) => setRetention(e.target.value)}
+            className="w-32"
+          />
         </FormField>
       </div>
       <div className="flex flex-wrap items-center justify-end gap-3 border-t pt-4">

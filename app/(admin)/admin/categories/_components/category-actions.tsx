@@ -38,8 +38,14 @@ export function CategoryActions({ record, name, products }: { record: CatalogRec
         active={record.active}
         code={record.code}
         title={t(record.active ? 'categoryAdmin.deactivateTitle' : 'categoryAdmin.reactivateTitle', { name })}
-        description={record.active ? t('categoryAdmin.deactivateDescription', { count: products }) : t('categoryAdmin.reactivateDescription')}
-        onConfirm={() => setCategoryActiveAction({ code: record.code, version: record.version, active: !record.active })}
+        description={
+          record.active
+            ? t('categoryAdmin.deactivateDescription', { count: products })
+            : t('categoryAdmin.reactivateDescription')
+        }
+        onConfirm={() =>
+          setCategoryActiveAction({ code: record.code, version: record.version, active: !record.active })
+        }
       />
     </>
   );

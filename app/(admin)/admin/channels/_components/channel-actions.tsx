@@ -38,7 +38,11 @@ export function ChannelActions({ record, name, orders }: { record: CatalogRecord
         active={record.active}
         code={record.code}
         title={t(record.active ? 'channelAdmin.deactivateTitle' : 'channelAdmin.reactivateTitle', { name })}
-        description={record.active ? t('channelAdmin.deactivateDescription', { count: orders }) : t('channelAdmin.reactivateDescription')}
+        description={
+          record.active
+            ? t('channelAdmin.deactivateDescription', { count: orders })
+            : t('channelAdmin.reactivateDescription')
+        }
         onConfirm={() => setChannelActiveAction({ code: record.code, version: record.version, active: !record.active })}
       />
     </>

@@ -5,7 +5,14 @@ import { useState, useTransition } from 'react';
 import { FormDialogFooter } from '@/components/forms/form-dialog-footer';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -27,7 +34,7 @@ export function LabelDialog({ kind, label }: { kind: LabelKind; label?: LabelRow
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
   const id = (s: string) => `${kind}-${label?.id ?? 'new'}-${s}`;
-  const name = label ? (label.nameEn || label.nameZh) : '';
+  const name = label ? label.nameEn || label.nameZh : '';
   return (
     <Dialog
       open={open}
@@ -95,7 +102,12 @@ export function LabelDialog({ kind, label }: { kind: LabelKind; label?: LabelRow
           </div>
           <div className="grid gap-1.5">
             <div className="flex items-center gap-2">
-              <Checkbox id={id('active')} checked={values.active} onCheckedChange={(c) => setValues((all) => ({ ...all, active: c === true }))} aria-describedby={id('active-hint')} />
+              <Checkbox
+                id={id('active')}
+                checked={values.active}
+                onCheckedChange={(c) => setValues((all) => ({ ...all, active: c === true }))}
+                aria-describedby={id('active-hint')}
+              />
               <Label htmlFor={id('active')} className="font-normal">
                 {t('feedbackAdmin.activeLabel')}
               </Label>
@@ -106,7 +118,9 @@ export function LabelDialog({ kind, label }: { kind: LabelKind; label?: LabelRow
           </div>
           <FormDialogFooter
             pending={pending}
-            submitLabel={pending ? t(label ? 'common.saving' : 'common.creating') : t(label ? 'common.save' : 'common.create')}
+            submitLabel={
+              pending ? t(label ? 'common.saving' : 'common.creating') : t(label ? 'common.save' : 'common.create')
+            }
             onCancel={() => setOpen(false)}
           />
         </form>

@@ -8,7 +8,15 @@ import { ActiveToggle } from './active-toggle';
 import { RuleDialog, type LabelOption, type RuleRow } from './rule-dialog';
 
 /** The row buttons of a keyword rule: edit, switch on or off, delete (after asking). */
-export function RuleActions({ rule, categories, tags }: { rule: RuleRow; categories: LabelOption[]; tags: LabelOption[] }) {
+export function RuleActions({
+  rule,
+  categories,
+  tags,
+}: {
+  rule: RuleRow;
+  categories: LabelOption[];
+  tags: LabelOption[];
+}) {
   const t = useT();
   const name = rule.keywords.slice(0, 3).join(', ');
   return (
@@ -19,7 +27,17 @@ export function RuleActions({ rule, categories, tags }: { rule: RuleRow; categor
         name={name}
         testId={`toggle-rule-${rule.keywords[0]}`}
         onToggle={(next) =>
-          saveRuleAction({ id: rule.id, keywords: rule.keywords.join('\n'), categoryId: rule.categoryId ?? '', tagId: rule.tagId ?? '', position: rule.position, active: next }, next ? 'activated' : 'deactivated')
+          saveRuleAction(
+            {
+              id: rule.id,
+              keywords: rule.keywords.join('\n'),
+              categoryId: rule.categoryId ?? '',
+              tagId: rule.tagId ?? '',
+              position: rule.position,
+              active: next,
+            },
+            next ? 'activated' : 'deactivated',
+          )
         }
       />
       <ConfirmButton

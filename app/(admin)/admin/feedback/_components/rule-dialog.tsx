@@ -5,7 +5,14 @@ import { useState, useTransition } from 'react';
 import { FormDialogFooter } from '@/components/forms/form-dialog-footer';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -15,7 +22,14 @@ import { toast } from '@/components/ui/toast';
 import { useT } from '@/lib/i18n/client';
 import { saveRuleAction } from '../actions';
 
-export type RuleRow = { id: string; keywords: string[]; categoryId: string | null; tagId: string | null; position: number; active: boolean };
+export type RuleRow = {
+  id: string;
+  keywords: string[];
+  categoryId: string | null;
+  tagId: string | null;
+  position: number;
+  active: boolean;
+};
 /** A category or tag to choose, named in the viewer's language. */
 export type LabelOption = { id: string; name: string; active: boolean };
 
@@ -25,7 +39,17 @@ const FIELDS = ['keywords', 'categoryId', 'tagId', 'position'] as const;
  * Create (no `rule`) or edit a keyword rule. Inactive categories and tags are offered only when the
  * rule already points at one, so editing keywords does not silently drop its target.
  */
-export function RuleDialog({ rule, categories, tags, nextPosition }: { rule?: RuleRow; categories: LabelOption[]; tags: LabelOption[]; nextPosition: number }) {
+export function RuleDialog({
+  rule,
+  categories,
+  tags,
+  nextPosition,
+}: {
+  rule?: RuleRow;
+  categories: LabelOption[];
+  tags: LabelOption[];
+  nextPosition: number;
+}) {
   const t = useT();
   const initial = () => ({
     keywords: rule?.keywords.join('\n') ?? '',
@@ -99,17 +123,44 @@ export function RuleDialog({ rule, categories, tags, nextPosition }: { rule?: Ru
             });
           }}
         >
-          <FormField label={t('feedbackAdmin.rules.keywords')} htmlFor={id('keywords')} error={errors.keywords} hint={t('feedbackAdmin.rules.keywordsHint')} required>
-            <Textarea id={id('keywords')} rows={5} maxLength={1000} value={values.keywords} onChange={(e) => set('keywords', e.target.value)} placeholder={'破损\ndamaged'} />
+          <FormField
+            label={t('feedbackAdmin.rules.keywords')}
+            htmlFor={id('keywords')}
+            error={errors.keywords}
+            hint={t('feedbackAdmin.rules.keywordsHint')}
+            required
+          >
+            <Textarea
+              id={id('keywords')}
+              rows={5}
+              maxLength={1000}
+              value={values.keywords}
+              onChange={(e) => set('keywords', e.target.value)}
+              placeholder={'破损\ndamaged'}
+            />
           </FormField>
           <div className="grid gap-4 sm:grid-cols-2">
-            <FormField label={t('feedbackAdmin.rules.category')} htmlFor={id('category')} error={errors.categoryId} className="content-start">
-              <NativeSelect id={id('category')} value={values.categoryId} onChange={(e) => set('categoryId', e.target.value)}>
+            <FormField
+              label={t('feedbackAdmin.rules.category')}
+              htmlFor={id('category')}
+              error={errors.categoryId}
+              className="content-start"
+            >
+              <NativeSelect
+                id={id('category')}
+                value={values.categoryId}
+                onChange={(e) => set('categoryId', e.target.value)}
+              >
                 <option value="">{t('feedbackAdmin.rules.none')}</option>
                 {options(categories, values.categoryId)}
               </NativeSelect>
             </FormField>
-            <FormField label={t('feedbackAdmin.rules.tag')} htmlFor={id('tag')} error={errors.tagId} className="content-start">
+            <FormField
+              label={t('feedbackAdmin.rules.tag')}
+              htmlFor={id('tag')}
+              error={errors.tagId}
+              className="content-start"
+            >
               <NativeSelect id={id('tag')} value={values.tagId} onChange={(e) => set('tagId', e.target.value)}>
                 <option value="">{t('feedbackAdmin.rules.none')}</option>
                 {options(tags, values.tagId)}
@@ -117,11 +168,28 @@ export function RuleDialog({ rule, categories, tags, nextPosition }: { rule?: Ru
             </FormField>
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
-            <FormField label={t('feedbackAdmin.rules.position')} htmlFor={id('position')} error={errors.position} hint={t('feedbackAdmin.rules.positionHint')} className="content-start">
-              <Input id={id('position')} inputMode="numeric" autoComplete="off" className="w-32" value={values.position} onChange={(e) => set('position', e.target.value)} />
+            <FormField
+              label={t('feedbackAdmin.rules.position')}
+              htmlFor={id('position')}
+              error={errors.position}
+              hint={t('feedbackAdmin.rules.positionHint')}
+              className="content-start"
+            >
+              <Input
+                id={id('position')}
+                inputMode="numeric"
+                autoComplete="off"
+                className="w-32"
+                value={values.position}
+                onChange={(e) => set('position', e.target.value)}
+              />
             </FormField>
             <div className="flex items-center gap-2 sm:pt-7">
-              <Checkbox id={id('active')} checked={values.active} onCheckedChange={(c) => setValues((all) => ({ ...all, active: c === true }))} />
+              <Checkbox
+                id={id('active')}
+                checked={values.active}
+                onCheckedChange={(c) => setValues((all) => ({ ...all, active: c === true }))}
+              />
               <Label htmlFor={id('active')} className="font-normal">
                 {t('feedbackAdmin.rules.activeLabel')}
               </Label>
@@ -129,7 +197,9 @@ export function RuleDialog({ rule, categories, tags, nextPosition }: { rule?: Ru
           </div>
           <FormDialogFooter
             pending={pending}
-            submitLabel={pending ? t(rule ? 'common.saving' : 'common.creating') : t(rule ? 'common.save' : 'common.create')}
+            submitLabel={
+              pending ? t(rule ? 'common.saving' : 'common.creating') : t(rule ? 'common.save' : 'common.create')
+            }
             onCancel={() => setOpen(false)}
           />
         </form>

@@ -13,12 +13,36 @@ import { toast } from '@/components/ui/toast';
 import { useT } from '@/lib/i18n/client';
 import { updateFeedbackSettingsAction } from '../actions';
 
-export type SurveySettingsValues = { version: number; csatEnabled: boolean; npsEnabled: boolean; npsDelayDays: number; surveyValidDays: number };
+export type SurveySettingsValues = {
+  version: number;
+  csatEnabled: boolean;
+  npsEnabled: boolean;
+  npsDelayDays: number;
+  surveyValidDays: number;
+};
 
-function Switch({ id, checked, onChange, label, hint }: { id: string; checked: boolean; onChange: (v: boolean) => void; label: string; hint: string }) {
+function Switch({
+  id,
+  checked,
+  onChange,
+  label,
+  hint,
+}: {
+  id: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  label: string;
+  hint: string;
+}) {
   return (
     <div className="flex items-start gap-3 rounded-lg border p-4">
-      <Checkbox id={id} checked={checked} onCheckedChange={(c) => onChange(c === true)} aria-describedby={`${id}-hint`} className="mt-0.5" />
+      <Checkbox
+        id={id}
+        checked={checked}
+        onCheckedChange={(c) => onChange(c === true)}
+        aria-describedby={`${id}-hint`}
+        className="mt-0.5"
+      />
       <div className="grid gap-1">
         <Label htmlFor={id}>{label}</Label>
         <p id={`${id}-hint`} className="text-sm text-muted-foreground">
@@ -52,12 +76,19 @@ export function SurveySettingsForm({ initial }: { initial: SurveySettingsValues 
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {
-          const r = await updateFeedbackSettingsAction({ version: initial.version, csatEnabled, npsEnabled, npsDelayDays, surveyValidDays });
+          const r = await updateFeedbackSettingsAction({
+            version: initial.version,
+            csatEnabled,
+            npsEnabled,
+            npsDelayDays,
+            surveyValidDays,
+          });
           if (r.ok) {
             toast.success(r.message);
             setErrors({});
           } else if (r.code === 'stale_version') setStale(true);
-          else if (r.fieldErrors && (r.fieldErrors.npsDelayDays || r.fieldErrors.surveyValidDays)) setErrors(r.fieldErrors);
+          else if (r.fieldErrors && (r.fieldErrors.npsDelayDays || r.fieldErrors.surveyValidDays))
+            setErrors(r.fieldErrors);
           else toast.error(r.message);
         });
       }}
@@ -67,7 +98,13 @@ export function SurveySettingsForm({ initial }: { initial: SurveySettingsValues 
           <TriangleAlert />
           <AlertDescription className="text-foreground">
             <p>{t('feedbackAdmin.survey.stale')}</p>
-            <Button type="button" variant="outline" size="sm" disabled={reloading} onClick={() => startReload(() => router.refresh())}>
+            <Button
+              type="button"
+              variant="outline"
+              size="sm"
+              disabled={reloading}
+              onClick={() => startReload(() => router.refresh())}
+            >
               {reloading ? <LoaderCircle className="animate-spin" /> : <RefreshCw />}
               {t('feedbackAdmin.survey.reload')}
             </Button>
@@ -75,11 +112,29 @@ export function SurveySettingsForm({ initial }: { initial: SurveySettingsValues 
         </Alert>
       ) : null}
       <div className="grid gap-3 md:grid-cols-2">
-        <Switch id="survey-csat" checked={csatEnabled} onChange={setCsat} label={t('feedbackAdmin.survey.csat')} hint={t('feedbackAdmin.survey.csatHint')} />
-        <Switch id="survey-nps" checked={npsEnabled} onChange={setNps} label={t('feedbackAdmin.survey.nps')} hint={t('feedbackAdmin.survey.npsHint')} />
+        <Switch
+          id="survey-csat"
+          checked={csatEnabled}
+          onChange={setCsat}
+          label={t('feedbackAdmin.survey.csat')}
+          hint={t('feedbackAdmin.survey.csatHint')}
+        />
+        <Switch
+          id="survey-nps"
+          checked={npsEnabled}
+          onChange={setNps}
+          label={t('feedbackAdmin.survey.nps')}
+          hint={t('feedbackAdmin.survey.npsHint')}
+        />
       </div>
       <div className="grid gap-4 md:grid-cols-2">
-        <FormField label={t('feedbackAdmin.survey.npsDelay')} htmlFor="survey-nps-delay" error={errors.npsDelayDays} hint={t('feedbackAdmin.survey.npsDelayHint')} className="content-start">
+        <FormField
+          label={t('feedbackAdmin.survey.npsDelay')}
+          htmlFor="survey-nps-delay"
+          error={errors.npsDelayDays}
+          hint={t('feedbackAdmin.survey.npsDelayHint')}
+          className="content-start"
+        >
           <Input
             id="survey-nps-delay"
             type="number"
@@ -95,7 +150,13 @@ export function SurveySettingsForm({ initial }: { initial: SurveySettingsValues 
             }}
           />
         </FormField>
-        <FormField label={t('feedbackAdmin.survey.validDays')} htmlFor="survey-valid-days" error={errors.surveyValidDays} hint={t('feedbackAdmin.survey.validDaysHint')} className="content-start">
+        <FormField
+          label={t('feedbackAdmin.survey.validDays')}
+          htmlFor="survey-valid-days"
+          error={errors.surveyValidDays}
+          hint={t('feedbackAdmin.survey.validDaysHint')}
+          className="content-start"
+        >
           <Input
             id="survey-valid-days"
             type="number"

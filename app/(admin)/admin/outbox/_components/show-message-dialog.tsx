@@ -2,7 +2,14 @@
 
 import { Eye } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { useT } from '@/lib/i18n/client';
 
 export type OutboxMessageView = {
@@ -55,7 +62,10 @@ export function ShowMessageDialog({ message }: { message: OutboxMessageView }) {
         </dl>
         <section aria-label={t('outbox.bodyLabel')} className="grid gap-2">
           <h3 className="text-sm font-medium">{t('outbox.bodyLabel')}</h3>
-          <pre tabIndex={0} className="max-h-[50vh] overflow-auto rounded-md border bg-muted/40 p-4 font-sans text-sm leading-relaxed whitespace-pre-wrap break-words focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none">
+          <pre
+            tabIndex={0}
+            className="max-h-[50vh] overflow-auto rounded-md border bg-muted/40 p-4 font-sans text-sm leading-relaxed break-words whitespace-pre-wrap focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
+          >
             {message.text}
           </pre>
         </section>

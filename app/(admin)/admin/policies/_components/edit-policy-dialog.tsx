@@ -5,7 +5,14 @@ import { useState, useTransition } from 'react';
 import { FormDialogFooter } from '@/components/forms/form-dialog-footer';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -28,7 +35,12 @@ export function EditPolicyDialog({ policy, name }: { policy: CategoryPolicyRow; 
   const [pending, startTransition] = useTransition();
   const field = (key: keyof typeof values, label: string, hint: string) => (
     <FormField label={label} htmlFor={`${policy.category}-${key}`} error={errors[key]} hint={hint}>
-      <Input id={`${policy.category}-${key}`} inputMode="numeric" value={values[key]} onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value }))} />
+      <Input
+        id={`${policy.category}-${key}`}
+        inputMode="numeric"
+        value={values[key]}
+        onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value }))}
+      />
     </FormField>
   );
   return (
@@ -49,7 +61,12 @@ export function EditPolicyDialog({ policy, name }: { policy: CategoryPolicyRow; 
           onSubmit={(e) => {
             e.preventDefault();
             startTransition(async () => {
-              const r = await savePolicyAction({ category: policy.category, version: policy.version, ...values, allowedTypes: types });
+              const r = await savePolicyAction({
+                category: policy.category,
+                version: policy.version,
+                ...values,
+                allowedTypes: types,
+              });
               if (r.ok) {
                 toast.success(r.message);
                 setOpen(false);
@@ -71,7 +88,9 @@ export function EditPolicyDialog({ policy, name }: { policy: CategoryPolicyRow; 
                   <Checkbox
                     id={`${policy.category}-type-${type}`}
                     checked={types.includes(type)}
-                    onCheckedChange={(c) => setTypes((list) => (c === true ? [...list, type] : list.filter((x) => x !== type)))}
+                    onCheckedChange={(c) =>
+                      setTypes((list) => (c === true ? [...list, type] : list.filter((x) => x !== type)))
+                    }
                   />
                   <Label htmlFor={`${policy.category}-type-${type}`} className="font-normal">
                     {t(`cases.types.${type}`)}

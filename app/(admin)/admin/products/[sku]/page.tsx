@@ -44,18 +44,37 @@ export default async function EditProductPage({ params }: PageProps<'/admin/prod
   // Active categories, plus the product's own even when it has been retired since.
   const categories = options
     .filter((c) => c.active || c.code === product.category)
-    .map((c) => ({ code: c.code, label: c.active ? categoryName(options, c.code, locale) : t('products.form.inactiveCategory', { name: categoryName(options, c.code, locale) }) }));
-  if (!categories.some((c) => c.code === product.category)) categories.push({ code: product.category, label: product.category });
+    .map((c) => ({
+      code: c.code,
+      label: c.active
+        ? categoryName(options, c.code, locale)
+        : t('products.form.inactiveCategory', { name: categoryName(options, c.code, locale) }),
+    }));
+  if (!categories.some((c) => c.code === product.category))
+    categories.push({ code: product.category, label: product.category });
 
   return (
     <>
       <PageHeader
         title={t('products.editTitle', { sku: product.sku })}
-        description={[t('products.detail.orderLines', { count: product.orderLineCount }), t('products.detail.updatedAt', { time: formatDateTime(product.updatedAt, locale, env().SHOP_TIMEZONE) })].join(' ')}
+        description={[
+          t('products.detail.orderLines', { count: product.orderLineCount }),
+          t('products.detail.updatedAt', { time: formatDateTime(product.updatedAt, locale, env().SHOP_TIMEZONE) }),
+        ].join(' ')}
         actions={
           <>
-            {product.active ? <Badge variant="success">{t('products.status.active')}</Badge> : <Badge variant="secondary">{t('products.status.archived')}</Badge>}
-            <ArchiveButton key={product.version} sku={product.sku} version={product.version} active={product.active} orderLineCount={product.orderLineCount} />
+            {product.active ? (
+              <Badge variant="success">{t('products.status.active')}</Badge>
+            ) : (
+              <Badge variant="secondary">{t('products.status.archived')}</Badge>
+            )}
+            <ArchiveButton
+              key={product.version}
+              sku={product.sku}
+              version={product.version}
+              active={product.active}
+              orderLineCount={product.orderLineCount}
+            />
             <Button variant="ghost" asChild>
               <Link href="/admin/products">
                 <ArrowLeft />

@@ -23,7 +23,17 @@ import { archiveProductAction, restoreProductAction } from '../actions';
  * Archive (or put back on sale) after a confirmation. The version the page loaded goes along, so
  * a product someone else changed meanwhile is not archived on stale information.
  */
-export function ArchiveButton({ sku, version, active, orderLineCount }: { sku: string; version: number; active: boolean; orderLineCount: number }) {
+export function ArchiveButton({
+  sku,
+  version,
+  active,
+  orderLineCount,
+}: {
+  sku: string;
+  version: number;
+  active: boolean;
+  orderLineCount: number;
+}) {
   const t = useT();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -37,15 +47,24 @@ export function ArchiveButton({ sku, version, active, orderLineCount }: { sku: s
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>
-        <Button variant="outline" disabled={pending} className={active ? 'text-destructive hover:text-destructive' : undefined} data-testid={active ? 'archive-product' : 'restore-product'}>
+        <Button
+          variant="outline"
+          disabled={pending}
+          className={active ? 'text-destructive hover:text-destructive' : undefined}
+          data-testid={active ? 'archive-product' : 'restore-product'}
+        >
           {pending ? <LoaderCircle className="animate-spin" /> : active ? <Archive /> : <ArchiveRestore />}
           {active ? t('products.archive') : t('products.restore')}
         </Button>
       </AlertDialogTrigger>
       <AlertDialogContent>
         <AlertDialogHeader>
-          <AlertDialogTitle>{active ? t('products.archiveTitle', { sku }) : t('products.restoreTitle', { sku })}</AlertDialogTitle>
-          <AlertDialogDescription>{active ? t('products.archiveDescription', { count: orderLineCount }) : t('products.restoreDescription')}</AlertDialogDescription>
+          <AlertDialogTitle>
+            {active ? t('products.archiveTitle', { sku }) : t('products.restoreTitle', { sku })}
+          </AlertDialogTitle>
+          <AlertDialogDescription>
+            {active ? t('products.archiveDescription', { count: orderLineCount }) : t('products.restoreDescription')}
+          </AlertDialogDescription>
         </AlertDialogHeader>
         <AlertDialogFooter>
           <AlertDialogCancel>{t('common.cancel')}</AlertDialogCancel>

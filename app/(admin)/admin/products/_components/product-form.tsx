@@ -34,7 +34,8 @@ export function ProductForm({ mode, initial, categories, onSubmit }: Props) {
   const [errors, setErrors] = useState<Partial<Record<keyof ProductFormValues, string>>>({});
   const [formError, setFormError] = useState<{ code: string; message: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  const set = (key: keyof ProductFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [key]: e.target.value }));
+  const set = (key: keyof ProductFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }));
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -49,7 +50,8 @@ export function ProductForm({ mode, initial, categories, onSubmit }: Props) {
         return;
       }
       const fieldErrors: Partial<Record<keyof ProductFormValues, string>> = {};
-      for (const [field, message] of Object.entries(r.fieldErrors ?? {})) fieldErrors[FIELD_OF[field] ?? (field as keyof ProductFormValues)] = message;
+      for (const [field, message] of Object.entries(r.fieldErrors ?? {}))
+        fieldErrors[FIELD_OF[field] ?? (field as keyof ProductFormValues)] = message;
       setErrors(fieldErrors);
       setFormError({ code: r.code, message: r.message });
       if (!r.fieldErrors) toast.error(r.message);
@@ -111,11 +113,30 @@ export function ProductForm({ mode, initial, categories, onSubmit }: Props) {
           <FormField label={t('products.form.name')} htmlFor="product-name" error={err('name')} required>
             <Input id="product-name" value={values.name} onChange={set('name')} maxLength={200} />
           </FormField>
-          <FormField label={t('products.form.nameEn')} htmlFor="product-name-en" error={err('nameEn')} hint={t('products.form.nameEnHint')}>
+          <FormField
+            label={t('products.form.nameEn')}
+            htmlFor="product-name-en"
+            error={err('nameEn')}
+            hint={t('products.form.nameEnHint')}
+          >
             <Input id="product-name-en" value={values.nameEn} onChange={set('nameEn')} maxLength={200} lang="en" />
           </FormField>
-          <FormField label={t('products.form.price')} htmlFor="product-price" error={err('price')} hint={t('products.form.priceHint')} required>
-            <Input id="product-price" value={values.price} onChange={set('price')} inputMode="decimal" maxLength={16} placeholder="0.00" className="tabular-nums" />
+          <FormField
+            label={t('products.form.price')}
+            htmlFor="product-price"
+            error={err('price')}
+            hint={t('products.form.priceHint')}
+            required
+          >
+            <Input
+              id="product-price"
+              value={values.price}
+              onChange={set('price')}
+              inputMode="decimal"
+              maxLength={16}
+              placeholder="0.00"
+              className="tabular-nums"
+            />
           </FormField>
         </CardContent>
       </Card>
@@ -144,8 +165,17 @@ export function ProductForm({ mode, initial, categories, onSubmit }: Props) {
             {err('returnable') ? <p className="text-sm text-destructive">{err('returnable')}</p> : null}
           </div>
           {!values.returnable ? (
-            <FormField label={t('products.form.reason')} htmlFor="product-reason" error={err('nonReturnableReason')} required>
-              <NativeSelect id="product-reason" value={values.nonReturnableReason} onChange={set('nonReturnableReason')}>
+            <FormField
+              label={t('products.form.reason')}
+              htmlFor="product-reason"
+              error={err('nonReturnableReason')}
+              required
+            >
+              <NativeSelect
+                id="product-reason"
+                value={values.nonReturnableReason}
+                onChange={set('nonReturnableReason')}
+              >
                 <option value="">{t('products.form.chooseReason')}</option>
                 {NON_RETURNABLE_REASONS.map((r) => (
                   <option key={r} value={r}>
@@ -157,7 +187,12 @@ export function ProductForm({ mode, initial, categories, onSubmit }: Props) {
           ) : err('nonReturnableReason') ? (
             <p className="text-sm text-destructive sm:col-span-2">{err('nonReturnableReason')}</p>
           ) : null}
-          <FormField label={t('products.form.warrantyDays')} htmlFor="product-warranty" error={err('warrantyDays')} hint={t('products.form.warrantyHint')}>
+          <FormField
+            label={t('products.form.warrantyDays')}
+            htmlFor="product-warranty"
+            error={err('warrantyDays')}
+            hint={t('products.form.warrantyHint')}
+          >
             <Input
               id="product-warranty"
               value={values.warrantyDays}

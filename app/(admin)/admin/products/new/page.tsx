@@ -21,7 +21,9 @@ export default async function NewProductPage() {
   const [t, locale] = [await getT(), await getLocale()];
   const options = await listCategoryOptions({ ctx });
   // Only active categories take new products.
-  const categories = options.filter((c) => c.active).map((c) => ({ code: c.code, label: categoryName(options, c.code, locale) }));
+  const categories = options
+    .filter((c) => c.active)
+    .map((c) => ({ code: c.code, label: categoryName(options, c.code, locale) }));
   return (
     <>
       <PageHeader
@@ -39,7 +41,16 @@ export default async function NewProductPage() {
         mode="create"
         categories={categories}
         onSubmit={createProductAction}
-        initial={{ sku: '', name: '', nameEn: '', category: '', price: '', returnable: true, nonReturnableReason: '', warrantyDays: String(DEFAULT_WARRANTY_DAYS) }}
+        initial={{
+          sku: '',
+          name: '',
+          nameEn: '',
+          category: '',
+          price: '',
+          returnable: true,
+          nonReturnableReason: '',
+          warrantyDays: String(DEFAULT_WARRANTY_DAYS),
+        }}
       />
     </>
   );

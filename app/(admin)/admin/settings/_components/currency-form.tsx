@@ -43,7 +43,12 @@ export function CurrencyForm({ currency, version, options }: { currency: string;
           <AlertDescription>{conflict}</AlertDescription>
         </Alert>
       ) : null}
-      <FormField label={t('shopSettings.currency')} htmlFor="shop-currency" error={error} hint={example ? t('shopSettings.example', { amount: example }) : undefined}>
+      <FormField
+        label={t('shopSettings.currency')}
+        htmlFor="shop-currency"
+        error={error}
+        hint={example ? t('shopSettings.example', { amount: example }) : undefined}
+      >
         <NativeSelect
           id="shop-currency"
           name="currency"

@@ -29,7 +29,19 @@ const DISPLAY_ORDER = [1, 2, 3, 4, 5, 6, 0];
 /** Day, from, to: one grid for the header and every row, so the columns line up. */
 const ROW = 'grid grid-cols-[minmax(6.5rem,10rem)_minmax(0,8rem)_minmax(0,8rem)] items-center gap-x-3';
 
-function ClockModeOption({ value, checked, onSelect, title, hint }: { value: string; checked: boolean; onSelect: () => void; title: string; hint: string }) {
+function ClockModeOption({
+  value,
+  checked,
+  onSelect,
+  title,
+  hint,
+}: {
+  value: string;
+  checked: boolean;
+  onSelect: () => void;
+  title: string;
+  hint: string;
+}) {
   return (
     <label
       className={cn(
@@ -37,7 +49,14 @@ function ClockModeOption({ value, checked, onSelect, title, hint }: { value: str
         'has-checked:border-primary has-checked:bg-primary/5 has-focus-visible:ring-[3px] has-focus-visible:ring-ring/50',
       )}
     >
-      <input type="radio" name="businessHours" value={value} checked={checked} onChange={onSelect} className="mt-0.5 size-4 shrink-0 accent-primary outline-none" />
+      <input
+        type="radio"
+        name="businessHours"
+        value={value}
+        checked={checked}
+        onChange={onSelect}
+        className="mt-0.5 size-4 shrink-0 accent-primary outline-none"
+      />
       <span className="grid gap-1">
         <span className="text-sm leading-none font-medium">{title}</span>
         <span className="text-sm text-muted-foreground">{hint}</span>
@@ -55,7 +74,8 @@ export function CalendarForm({ initial }: { initial: CalendarValues }) {
   const [autoCloseDays, setAutoCloseDays] = useState(initial.autoCloseDays);
   const [state, action, pending] = useFormAction<SaveCalendarState>(saveCalendarAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const setDay = (i: number, patch: Partial<CalendarDay>) => setDays((list) => list.map((d, j) => (j === i ? { ...d, ...patch } : d)));
+  const setDay = (i: number, patch: Partial<CalendarDay>) =>
+    setDays((list) => list.map((d, j) => (j === i ? { ...d, ...patch } : d)));
 
   return (
     <form
@@ -75,8 +95,20 @@ export function CalendarForm({ initial }: { initial: CalendarValues }) {
       <fieldset className="grid gap-3">
         <legend className="mb-3 text-sm font-medium">{t('sla.clockMode')}</legend>
         <div className="grid gap-3 sm:grid-cols-2">
-          <ClockModeOption value="always" checked={!businessHours} onSelect={() => setBusinessHours(false)} title={t('sla.roundTheClock')} hint={t('sla.roundTheClockHint')} />
-          <ClockModeOption value="business" checked={businessHours} onSelect={() => setBusinessHours(true)} title={t('sla.businessHours')} hint={t('sla.businessHoursHint')} />
+          <ClockModeOption
+            value="always"
+            checked={!businessHours}
+            onSelect={() => setBusinessHours(false)}
+            title={t('sla.roundTheClock')}
+            hint={t('sla.roundTheClockHint')}
+          />
+          <ClockModeOption
+            value="business"
+            checked={businessHours}
+            onSelect={() => setBusinessHours(true)}
+            title={t('sla.businessHours')}
+            hint={t('sla.businessHoursHint')}
+          />
         </div>
       </fieldset>
 
@@ -96,37 +128,42 @@ export function CalendarForm({ initial }: { initial: CalendarValues }) {
               const toError = errors[`days.${i}.to`];
               return (
                 <div key={i} className={`${ROW} min-h-9 gap-y-1`} data-testid={`sla-day-${i}`}>
-                    <div className="flex items-center gap-2">
-                      <input type="hidden" name={`days.${i}.open`} value={String(day.open)} />
-                      <Checkbox id={`sla-day-${i}-open`} checked={day.open} onCheckedChange={(c) => setDay(i, { open: c === true })} aria-label={`${name}: ${t('sla.open')}`} />
-                      <Label htmlFor={`sla-day-${i}-open`} className="font-normal">
-                        {name}
-                      </Label>
-                    </div>
-                    {day.open ? (
-                      <>
-                        <Input
-                          type="time"
-                          name={`days.${i}.from`}
-                          value={day.from}
-                          onChange={(e) => setDay(i, { from: e.target.value })}
-                          aria-label={`${name} ${t('sla.from')}`}
-                          aria-invalid={fromError ? true : undefined}
-                          aria-describedby={fromError ? `sla-day-${i}-error` : undefined}
-                        />
-                        <Input
-                          type="time"
-                          name={`days.${i}.to`}
-                          value={day.to}
-                          onChange={(e) => setDay(i, { to: e.target.value })}
-                          aria-label={`${name} ${t('sla.to')}`}
-                          aria-invalid={toError ? true : undefined}
-                          aria-describedby={toError ? `sla-day-${i}-error` : undefined}
-                        />
-                      </>
-                    ) : (
-                      <span className="col-span-2 text-sm text-muted-foreground">{t('sla.closed')}</span>
-                    )}
+                  <div className="flex items-center gap-2">
+                    <input type="hidden" name={`days.${i}.open`} value={String(day.open)} />
+                    <Checkbox
+                      id={`sla-day-${i}-open`}
+                      checked={day.open}
+                      onCheckedChange={(c) => setDay(i, { open: c === true })}
+                      aria-label={`${name}: ${t('sla.open')}`}
+                    />
+                    <Label htmlFor={`sla-day-${i}-open`} className="font-normal">
+                      {name}
+                    </Label>
+                  </div>
+                  {day.open ? (
+                    <>
+                      <Input
+                        type="time"
+                        name={`days.${i}.from`}
+                        value={day.from}
+                        onChange={(e) => setDay(i, { from: e.target.value })}
+                        aria-label={`${name} ${t('sla.from')}`}
+                        aria-invalid={fromError ? true : undefined}
+                        aria-describedby={fromError ? `sla-day-${i}-error` : undefined}
+                      />
+                      <Input
+                        type="time"
+                        name={`days.${i}.to`}
+                        value={day.to}
+                        onChange={(e) => setDay(i, { to: e.target.value })}
+                        aria-label={`${name} ${t('sla.to')}`}
+                        aria-invalid={toError ? true : undefined}
+                        aria-describedby={toError ? `sla-day-${i}-error` : undefined}
+                      />
+                    </>
+                  ) : (
+                    <span className="col-span-2 text-sm text-muted-foreground">{t('sla.closed')}</span>
+                  )}
                   {day.open && (fromError || toError) ? (
                     <FieldError id={`sla-day-${i}-error`} className="col-span-2 col-start-2">
                       {fromError ?? toError}
@@ -141,16 +178,60 @@ export function CalendarForm({ initial }: { initial: CalendarValues }) {
       ) : null}
 
       <div className="grid gap-4 md:grid-cols-2">
-        <FormField label={t('sla.holidays')} htmlFor="sla-holidays" error={errors.holidays} hint={t('sla.holidaysHint')} className="content-start">
-          <Textarea id="sla-holidays" name="holidays" rows={4} maxLength={4000} placeholder="2027-01-01" value={holidays} onChange={(e) => setHolidays(e.target.value)} className="font-mono" />
+        <FormField
+          label={t('sla.holidays')}
+          htmlFor="sla-holidays"
+          error={errors.holidays}
+          hint={t('sla.holidaysHint')}
+          className="content-start"
+        >
+          <Textarea
+            id="sla-holidays"
+            name="holidays"
+            rows={4}
+            maxLength={4000}
+            placeholder="2027-01-01"
+            value={holidays}
+            onChange={(e) => setHolidays(e.target.value)}
+            className="font-mono"
+          />
         </FormField>
-        <FormField label={t('sla.extraWorkdays')} htmlFor="sla-extra-workdays" error={errors.extraWorkdays} hint={t('sla.extraWorkdaysHint')} className="content-start">
-          <Textarea id="sla-extra-workdays" name="extraWorkdays" rows={4} maxLength={4000} placeholder="2027-02-07" value={extraWorkdays} onChange={(e) => setExtraWorkdays(e.target.value)} className="font-mono" />
+        <FormField
+          label={t('sla.extraWorkdays')}
+          htmlFor="sla-extra-workdays"
+          error={errors.extraWorkdays}
+          hint={t('sla.extraWorkdaysHint')}
+          className="content-start"
+        >
+          <Textarea
+            id="sla-extra-workdays"
+            name="extraWorkdays"
+            rows={4}
+            maxLength={4000}
+            placeholder="2027-02-07"
+            value={extraWorkdays}
+            onChange={(e) => setExtraWorkdays(e.target.value)}
+            className="font-mono"
+          />
         </FormField>
       </div>
 
-      <FormField label={t('sla.autoClose')} htmlFor="sla-auto-close" error={errors.autoCloseDays} hint={t('sla.autoCloseHint')} className="max-w-md">
-        <Input id="sla-auto-close" name="autoCloseDays" inputMode="numeric" autoComplete="off" value={autoCloseDays} onChange={(e) => setAutoCloseDays(e.target.value)} className="w-32" />
+      <FormField
+        label={t('sla.autoClose')}
+        htmlFor="sla-auto-close"
+        error={errors.autoCloseDays}
+        hint={t('sla.autoCloseHint')}
+        className="max-w-md"
+      >
+        <Input
+          id="sla-auto-close"
+          name="autoCloseDays"
+          inputMode="numeric"
+          autoComplete="off"
+          value={autoCloseDays}
+          onChange={(e) => setAutoCloseDays(e.target.value)}
+          className="w-32"
+        />
       </FormField>
 
       <div className="flex flex-wrap items-center justify-end gap-3 border-t pt-4">

@@ -4,14 +4,27 @@ import { Pencil } from 'lucide-react';
 import { useState, useTransition } from 'react';
 import { FormDialogFooter } from '@/components/forms/form-dialog-footer';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { toast } from '@/components/ui/toast';
 import { useI18n } from '@/lib/i18n/client';
 import { saveSlaPolicyAction } from '../actions';
 
-export type SlaTargetRow = { priority: string; version: number; firstResponse: number; decision: number; resolution: number };
+export type SlaTargetRow = {
+  priority: string;
+  version: number;
+  firstResponse: number;
+  decision: number;
+  resolution: number;
+};
 
 const FIELDS = [
   ['firstResponseMinutes', 'firstResponse'],
@@ -86,7 +99,14 @@ export function EditSlaDialog({ target, label }: { target: SlaTargetRow; label: 
             {FIELDS.map(([key, labelKey]) => {
               const id = `sla-${target.priority}-${key}`;
               return (
-                <FormField key={key} label={t(`sla.${labelKey}`)} htmlFor={id} error={errors[key]} hint={hoursHint(values[key])} className="content-start">
+                <FormField
+                  key={key}
+                  label={t(`sla.${labelKey}`)}
+                  htmlFor={id}
+                  error={errors[key]}
+                  hint={hoursHint(values[key])}
+                  className="content-start"
+                >
                   <Input
                     id={id}
                     inputMode="numeric"
@@ -102,7 +122,11 @@ export function EditSlaDialog({ target, label }: { target: SlaTargetRow; label: 
               );
             })}
           </div>
-          <FormDialogFooter pending={pending} submitLabel={pending ? t('common.saving') : t('common.save')} onCancel={() => setOpen(false)} />
+          <FormDialogFooter
+            pending={pending}
+            submitLabel={pending ? t('common.saving') : t('common.save')}
+            onCancel={() => setOpen(false)}
+          />
         </form>
       </DialogContent>
     </Dialog>

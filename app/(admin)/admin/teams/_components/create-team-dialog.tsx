@@ -39,9 +39,19 @@ export function CreateTeamDialog() {
             <Input id="ct-name" name="name" maxLength={60} defaultValue={values?.name} />
           </FormField>
           <FormField label={t('admin.teams.descriptionLabel')} htmlFor="ct-description" error={errors?.description}>
-            <Textarea id="ct-description" name="description" maxLength={300} rows={3} defaultValue={values?.description} />
+            <Textarea
+              id="ct-description"
+              name="description"
+              maxLength={300}
+              rows={3}
+              defaultValue={values?.description}
+            />
           </FormField>
-          <FormDialogFooter pending={pending} submitLabel={pending ? t('common.creating') : t('common.create')} onCancel={() => setOpen(false)} />
+          <FormDialogFooter
+            pending={pending}
+            submitLabel={pending ? t('common.creating') : t('common.create')}
+            onCancel={() => setOpen(false)}
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -5,7 +5,14 @@ import { useState, useTransition } from 'react';
 import { FormDialogFooter } from '@/components/forms/form-dialog-footer';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { FieldError } from '@/components/ui/form-field';
 import { Label } from '@/components/ui/label';
 import { toast } from '@/components/ui/toast';
@@ -74,7 +81,9 @@ export function TeamRoutingDialog({ team, modes }: { team: TeamRouting; modes: r
                   <Checkbox
                     id={id(`type-${type}`)}
                     checked={types.includes(type)}
-                    onCheckedChange={(c) => setTypes((list) => (c === true ? [...list, type] : list.filter((x) => x !== type)))}
+                    onCheckedChange={(c) =>
+                      setTypes((list) => (c === true ? [...list, type] : list.filter((x) => x !== type)))
+                    }
                   />
                   <Label htmlFor={id(`type-${type}`)} className="font-normal">
                     {t.dynamic(`cases.types.${type}`, undefined, type)}
@@ -84,7 +93,10 @@ export function TeamRoutingDialog({ team, modes }: { team: TeamRouting; modes: r
             </div>
             <FieldError id={id('types-error')}>{errors.caseTypes}</FieldError>
           </fieldset>
-          <fieldset className="grid gap-2" aria-describedby={errors.assignmentMode ? id('mode-error') : id('mode-hint')}>
+          <fieldset
+            className="grid gap-2"
+            aria-describedby={errors.assignmentMode ? id('mode-error') : id('mode-hint')}
+          >
             <legend className="mb-2 text-sm font-medium">{t('teamsRouting.mode')}</legend>
             <div className="grid gap-2 sm:grid-cols-3">
               {modes.map((m) => (
@@ -95,7 +107,14 @@ export function TeamRoutingDialog({ team, modes }: { team: TeamRouting; modes: r
                     'has-checked:border-primary has-checked:bg-primary/5 has-focus-visible:ring-[3px] has-focus-visible:ring-ring/50',
                   )}
                 >
-                  <input type="radio" name={id('mode')} value={m} checked={mode === m} onChange={() => setMode(m)} className="size-4 shrink-0 accent-primary outline-none" />
+                  <input
+                    type="radio"
+                    name={id('mode')}
+                    value={m}
+                    checked={mode === m}
+                    onChange={() => setMode(m)}
+                    className="size-4 shrink-0 accent-primary outline-none"
+                  />
                   {t.dynamic(`teamsRouting.modes.${m}`, undefined, m)}
                 </label>
               ))}
@@ -108,7 +127,11 @@ export function TeamRoutingDialog({ team, modes }: { team: TeamRouting; modes: r
               </p>
             )}
           </fieldset>
-          <FormDialogFooter pending={pending} submitLabel={pending ? t('common.saving') : t('common.save')} onCancel={() => setOpen(false)} />
+          <FormDialogFooter
+            pending={pending}
+            submitLabel={pending ? t('common.saving') : t('common.save')}
+            onCancel={() => setOpen(false)}
+          />
         </form>
       </DialogContent>
     </Dialog>

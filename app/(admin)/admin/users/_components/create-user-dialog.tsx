@@ -6,7 +6,14 @@ import { useFormAction } from '@/components/forms/use-form-action';
 import { FormDialogFooter } from '@/components/forms/form-dialog-footer';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -77,7 +84,11 @@ export function CreateUserDialog({ teams }: { teams: TeamDto[] }) {
               ))}
             </fieldset>
           ) : null}
-          <FormDialogFooter pending={pending} submitLabel={pending ? t('common.creating') : t('common.create')} onCancel={() => setOpen(false)} />
+          <FormDialogFooter
+            pending={pending}
+            submitLabel={pending ? t('common.creating') : t('common.create')}
+            onCancel={() => setOpen(false)}
+          />
         </form>
       </DialogContent>
     </Dialog>

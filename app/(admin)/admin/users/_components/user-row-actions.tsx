@@ -14,7 +14,14 @@ import {
 } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from '@/components/ui/dialog';
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -55,7 +62,12 @@ export function UserRowActions({ user, teams, isSelf }: { user: UserRowDto; team
     <>
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="icon" aria-label={`${t('common.actions')}: ${user.name}`} data-testid={`user-actions-${user.email}`}>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label={`${t('common.actions')}: ${user.name}`}
+            data-testid={`user-actions-${user.email}`}
+          >
             <MoreHorizontal />
           </Button>
         </DropdownMenuTrigger>
@@ -144,7 +156,10 @@ export function UserRowActions({ user, teams, isSelf }: { user: UserRowDto; team
             <Button variant="outline" onClick={() => setOpen(null)}>
               {t('common.cancel')}
             </Button>
-            <Button disabled={pending || teams.length === 0} onClick={() => run(() => setUserTeamsAction({ userId: user.id, teamIds }))}>
+            <Button
+              disabled={pending || teams.length === 0}
+              onClick={() => run(() => setUserTeamsAction({ userId: user.id, teamIds }))}
+            >
               {pending ? t('common.saving') : t('common.save')}
             </Button>
           </DialogFooter>

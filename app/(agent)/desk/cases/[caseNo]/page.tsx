@@ -50,13 +50,22 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
     ['firstResponse', c.dues.firstResponse, c.respondedAt],
     ['decision', c.dues.decision, c.decidedAt],
     // The refund clock is met once the refund is made (or the case is past it).
-    ['refund', c.dues.refund, c.refundCents > 0 && !['received', 'inspected', 'needs_action', 'refunding'].includes(c.status) ? c.dues.refund : null],
+    [
+      'refund',
+      c.dues.refund,
+      c.refundCents > 0 && !['received', 'inspected', 'needs_action', 'refunding'].includes(c.status)
+        ? c.dues.refund
+        : null,
+    ],
     ['resolution', c.dues.resolution, c.completedAt],
   ] as const;
   const now = requestNow();
   return (
     <>
-      <Link href="/desk/cases" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href="/desk/cases"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ArrowLeft className="size-4" />
         {t('caseDesk.detail.back')}
       </Link>
@@ -86,7 +95,13 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
             </CardHeader>
             <CardContent className="grid gap-3 text-sm">
               <p className="text-muted-foreground">
-                {t(`cases.reasons.${c.reason}`)} · {t('caseDesk.detail.channel', { channel: t(`caseDesk.detail.channels.${c.channel === 'api' ? 'api' : c.channel === 'desk' ? 'desk' : 'portal'}`) })} · {time(c.createdAt)}
+                {t(`cases.reasons.${c.reason}`)} ·{' '}
+                {t('caseDesk.detail.channel', {
+                  channel: t(
+                    `caseDesk.detail.channels.${c.channel === 'api' ? 'api' : c.channel === 'desk' ? 'desk' : 'portal'}`,
+                  ),
+                })}{' '}
+                · {time(c.createdAt)}
               </p>
               <p className="whitespace-pre-line">{c.description}</p>
               <AttachmentGallery files={c.attachments.filter((a) => a.messageId === null)} />
@@ -104,7 +119,8 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
               ) : null}
               {c.refundCents > 0 ? (
                 <p>
-                  {t('caseDesk.detail.refunded')}: <span className="font-medium tabular-nums">{money(c.refundCents)}</span>
+                  {t('caseDesk.detail.refunded')}:{' '}
+                  <span className="font-medium tabular-nums">{money(c.refundCents)}</span>
                 </p>
               ) : null}
             </CardContent>
@@ -114,7 +130,13 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
               <CardTitle>{t('caseDesk.detail.actions')}</CardTitle>
             </CardHeader>
             <CardContent>
-              <CaseActions key={c.version} caseNo={c.caseNo} version={c.version} actions={c.actions} currency={c.currency} />
+              <CaseActions
+                key={c.version}
+                caseNo={c.caseNo}
+                version={c.version}
+                actions={c.actions}
+                currency={c.currency}
+              />
             </CardContent>
           </Card>
           <Card>
@@ -122,8 +144,16 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
               <CardTitle>{t('caseDesk.detail.conversation')}</CardTitle>
             </CardHeader>
             <CardContent className="grid gap-4">
-              <CaseMessages messages={c.messages} attachments={c.attachments} t={t} formatTime={time} audience="staff" />
-              {c.status !== 'closed' && c.status !== 'cancelled' ? <Composer caseNo={c.caseNo} allowInternal replies={replies} /> : null}
+              <CaseMessages
+                messages={c.messages}
+                attachments={c.attachments}
+                t={t}
+                formatTime={time}
+                audience="staff"
+              />
+              {c.status !== 'closed' && c.status !== 'cancelled' ? (
+                <Composer caseNo={c.caseNo} allowInternal replies={replies} />
+              ) : null}
             </CardContent>
           </Card>
           <Card>
@@ -141,7 +171,14 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
               <CardTitle>{t('caseDesk.detail.assignment')}</CardTitle>
             </CardHeader>
             <CardContent className="grid gap-3 text-sm">
-              <AssignmentControls caseNo={c.caseNo} me={actor.userId} assigneeId={c.assignee?.id ?? null} priority={c.priority} escalated={c.escalated} staff={staff} />
+              <AssignmentControls
+                caseNo={c.caseNo}
+                me={actor.userId}
+                assigneeId={c.assignee?.id ?? null}
+                priority={c.priority}
+                escalated={c.escalated}
+                staff={staff}
+              />
             </CardContent>
           </Card>
           <Card>
@@ -155,7 +192,12 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
                   .map(([key, due, met]) => (
                     <div key={key} className="flex justify-between gap-3">
                       <dt className="text-muted-foreground">{t(`caseDesk.detail.${key}`)}</dt>
-                      <dd className={cn('tabular-nums', !met && new Date(due!).getTime() < now && 'font-medium text-destructive')}>
+                      <dd
+                        className={cn(
+                          'tabular-nums',
+                          !met && new Date(due!).getTime() < now && 'font-medium text-destructive',
+                        )}
+                      >
                         {met ? t('caseDesk.detail.met') : time(due!)}
                       </dd>
                     </div>
@@ -170,7 +212,11 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
             </CardHeader>
             <CardContent className="grid gap-1 text-sm">
               <p>{t.dynamic(`cases.policy.${c.policyCode}`, { until: c.policyUntil ?? '' }, c.policyCode)}</p>
-              {c.policyOverrideReason ? <p className="text-warning-foreground">{t('caseDesk.detail.override', { reason: c.policyOverrideReason })}</p> : null}
+              {c.policyOverrideReason ? (
+                <p className="text-warning-foreground">
+                  {t('caseDesk.detail.override', { reason: c.policyOverrideReason })}
+                </p>
+              ) : null}
             </CardContent>
           </Card>
           <Card>
@@ -178,12 +224,19 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
               <CardTitle>{t('caseDesk.detail.order')}</CardTitle>
             </CardHeader>
             <CardContent className="grid gap-1.5 text-sm">
-              <Link href={`/desk/orders/${c.order.orderNo}`} className="font-mono font-medium text-primary hover:underline">
+              <Link
+                href={`/desk/orders/${c.order.orderNo}`}
+                className="font-mono font-medium text-primary hover:underline"
+              >
                 {c.order.orderNo}
               </Link>
               <p>
                 {c.history?.customerId && can(actor, 'read:customer:any') ? (
-                  <Link href={`/desk/customers/${c.history.customerId}`} className="text-primary hover:underline" data-testid="customer-link">
+                  <Link
+                    href={`/desk/customers/${c.history.customerId}`}
+                    className="text-primary hover:underline"
+                    data-testid="customer-link"
+                  >
                     {c.order.customerName}
                   </Link>
                 ) : (
@@ -209,12 +262,17 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
                 <CardTitle>{t('caseDesk.detail.history')}</CardTitle>
               </CardHeader>
               <CardContent className="grid gap-2 text-sm">
-                <p className="text-muted-foreground">{t('caseDesk.detail.historySummary', { orders: c.history.orders, cases: c.history.cases.length })}</p>
+                <p className="text-muted-foreground">
+                  {t('caseDesk.detail.historySummary', { orders: c.history.orders, cases: c.history.cases.length })}
+                </p>
                 {c.history.cases.length ? (
                   <ul className="grid gap-1.5">
                     {c.history.cases.map((h) => (
                       <li key={h.caseNo} className="flex items-center justify-between gap-2">
-                        <Link href={`/desk/cases/${h.caseNo}`} className="font-mono text-xs text-primary hover:underline">
+                        <Link
+                          href={`/desk/cases/${h.caseNo}`}
+                          className="font-mono text-xs text-primary hover:underline"
+                        >
                           {h.caseNo}
                         </Link>
                         <span className="truncate text-xs text-muted-foreground">

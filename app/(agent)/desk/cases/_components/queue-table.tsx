@@ -45,13 +45,25 @@ export function QueueTable({ rows, me, staff }: { rows: QueueRow[]; me: string; 
   const allChecked = rows.length > 0 && rows.every((r) => selected.has(r.caseNo));
   return (
     <>
-      <div className={cn('mb-3 flex min-h-9 flex-wrap items-center gap-2', selected.size === 0 && 'text-sm text-muted-foreground')} data-testid="bulk-bar">
+      <div
+        className={cn(
+          'mb-3 flex min-h-9 flex-wrap items-center gap-2',
+          selected.size === 0 && 'text-sm text-muted-foreground',
+        )}
+        data-testid="bulk-bar"
+      >
         {selected.size === 0 ? (
           <span className="mr-auto text-xs">j / k · x · Enter</span>
         ) : (
           <>
             <span className="text-sm font-medium">{t('bulk.selected', { count: selected.size })}</span>
-            <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => bulkAssignAction({ caseNos, assigneeId: me }))} data-testid="bulk-assign-me">
+            <Button
+              size="sm"
+              variant="outline"
+              disabled={pending}
+              onClick={() => run(() => bulkAssignAction({ caseNos, assigneeId: me }))}
+              data-testid="bulk-assign-me"
+            >
               {t('bulk.assignMe')}
             </Button>
             <NativeSelect
@@ -59,7 +71,10 @@ export function QueueTable({ rows, me, staff }: { rows: QueueRow[]; me: string; 
               containerClassName="w-44"
               value=""
               disabled={pending}
-              onChange={(e) => e.target.value && run(() => bulkAssignAction({ caseNos, assigneeId: e.target.value === '-' ? null : e.target.value }))}
+              onChange={(e) =>
+                e.target.value &&
+                run(() => bulkAssignAction({ caseNos, assigneeId: e.target.value === '-' ? null : e.target.value }))
+              }
               data-testid="bulk-assign"
             >
               <option value="">{t('bulk.assign')}</option>
@@ -145,10 +160,18 @@ export function QueueTable({ rows, me, staff }: { rows: QueueRow[]; me: string; 
                 className={cn(i === cursor && 'bg-accent/60')}
               >
                 <TableCell>
-                  <Checkbox checked={selected.has(c.caseNo)} onCheckedChange={() => toggle(c.caseNo)} aria-label={t('bulk.select', { caseNo: c.caseNo })} />
+                  <Checkbox
+                    checked={selected.has(c.caseNo)}
+                    onCheckedChange={() => toggle(c.caseNo)}
+                    aria-label={t('bulk.select', { caseNo: c.caseNo })}
+                  />
                 </TableCell>
                 <TableCell className="font-mono text-[13px]">
-                  <Link href={`/desk/cases/${c.caseNo}`} className="font-medium text-primary hover:underline" onFocus={() => setCursor(i)}>
+                  <Link
+                    href={`/desk/cases/${c.caseNo}`}
+                    className="font-medium text-primary hover:underline"
+                    onFocus={() => setCursor(i)}
+                  >
                     {c.caseNo}
                   </Link>
                   <span className="block text-xs text-muted-foreground">{c.orderNo}</span>
@@ -159,11 +182,15 @@ export function QueueTable({ rows, me, staff }: { rows: QueueRow[]; me: string; 
                 </TableCell>
                 <TableCell>
                   <PriorityBadge priority={c.priority} label={t(`caseDesk.priority.${c.priority}`)} />
-                  {c.escalated ? <span className="ml-1 text-xs text-destructive">{t('caseDesk.detail.escalated')}</span> : null}
+                  {c.escalated ? (
+                    <span className="ml-1 text-xs text-destructive">{t('caseDesk.detail.escalated')}</span>
+                  ) : null}
                 </TableCell>
                 <TableCell>{c.customerName}</TableCell>
                 <TableCell className="text-muted-foreground">{c.assigneeName ?? '—'}</TableCell>
-                <TableCell className={cn('tabular-nums', c.overdue && 'font-medium text-destructive')}>{c.dueLabel}</TableCell>
+                <TableCell className={cn('tabular-nums', c.overdue && 'font-medium text-destructive')}>
+                  {c.dueLabel}
+                </TableCell>
                 <TableCell className="text-muted-foreground tabular-nums">{c.createdLabel}</TableCell>
               </TableRow>
             ))}

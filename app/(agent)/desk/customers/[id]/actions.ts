@@ -15,14 +15,20 @@ const profilePath = (id: unknown) => `/desk/customers/${String(id)}`;
 export async function addNoteAction(_prev: ActionResult<{ id: number }> | null, form: FormData) {
   const t = await getT();
   const input = formToObject(form);
-  const result = await runAction((ctx) => addCustomerNote({ ctx, input }), () => t('customers.notes.added'));
+  const result = await runAction(
+    (ctx) => addCustomerNote({ ctx, input }),
+    () => t('customers.notes.added'),
+  );
   if (result.ok) revalidatePath(profilePath(input.customerId));
   return result;
 }
 
 export async function setTagsAction(input: { id: string; version: number; tags: string[] }) {
   const t = await getT();
-  const result = await runAction((ctx) => setCustomerTags({ ctx, input }), () => t('customers.tags.saved'));
+  const result = await runAction(
+    (ctx) => setCustomerTags({ ctx, input }),
+    () => t('customers.tags.saved'),
+  );
   if (result.ok) {
     revalidatePath(profilePath(input.id));
     revalidatePath('/desk/customers');
@@ -39,7 +45,10 @@ export async function findMergeCandidatesAction(q: string) {
   return runAction(async (ctx) => (await listCustomers({ ctx, input: { q } })).items.slice(0, 8));
 }
 
-export async function previewMergeAction(input: { sourceId: string; targetId: string }): Promise<ActionResult<MergePreviewDto>> {
+export async function previewMergeAction(input: {
+  sourceId: string;
+  targetId: string;
+}): Promise<ActionResult<MergePreviewDto>> {
   return runAction((ctx) => previewCustomerMerge({ ctx, input }));
 }
 

@@ -59,7 +59,10 @@ export default async function CustomerProfilePage({ params }: PageProps<'/desk/c
 
   return (
     <>
-      <Link href="/desk/customers" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href="/desk/customers"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ArrowLeft className="size-4" />
         {t('customers.profile.back')}
       </Link>
@@ -68,8 +71,12 @@ export default async function CustomerProfilePage({ params }: PageProps<'/desk/c
           {p.name}
         </h1>
         {p.hasAccount ? <Badge variant="success">{t('customers.hasAccount')}</Badge> : null}
-        <span className="text-sm text-muted-foreground">{t('customers.profile.since', { date: formatDate(p.createdAt, locale, tz) })}</span>
-        <div className="ml-auto flex flex-wrap gap-2">{can(actor, 'merge:customer:any') ? <MergeDialog id={p.id} /> : null}</div>
+        <span className="text-sm text-muted-foreground">
+          {t('customers.profile.since', { date: formatDate(p.createdAt, locale, tz) })}
+        </span>
+        <div className="ml-auto flex flex-wrap gap-2">
+          {can(actor, 'merge:customer:any') ? <MergeDialog id={p.id} /> : null}
+        </div>
       </div>
 
       <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
@@ -82,8 +89,16 @@ export default async function CustomerProfilePage({ params }: PageProps<'/desk/c
           testId="figure-after-sales"
         />
         <KpiCard title={t('customers.figures.refunded')} value={money(f.refundedCents)} testId="figure-refunded" />
-        <KpiCard title={t('customers.figures.csat')} value={formatPercent(f.csat.percent, locale)} description={t('customers.figures.answers', { count: f.csat.answered })} />
-        <KpiCard title={t('customers.figures.nps')} value={formatSigned(f.nps.score, locale)} description={t('customers.figures.answers', { count: f.nps.answered })} />
+        <KpiCard
+          title={t('customers.figures.csat')}
+          value={formatPercent(f.csat.percent, locale)}
+          description={t('customers.figures.answers', { count: f.csat.answered })}
+        />
+        <KpiCard
+          title={t('customers.figures.nps')}
+          value={formatSigned(f.nps.score, locale)}
+          description={t('customers.figures.answers', { count: f.nps.answered })}
+        />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
@@ -93,7 +108,11 @@ export default async function CustomerProfilePage({ params }: PageProps<'/desk/c
               <CardTitle>{t('customers.profile.orders')}</CardTitle>
               {f.orders > PROFILE_LIST_SIZE ? (
                 <CardAction>
-                  <Link href={`/desk/customers/${p.id}/orders`} className="text-sm text-primary hover:underline" data-testid="all-orders">
+                  <Link
+                    href={`/desk/customers/${p.id}/orders`}
+                    className="text-sm text-primary hover:underline"
+                    data-testid="all-orders"
+                  >
                     {t('customers.profile.allOrders', { count: f.orders })}
                   </Link>
                 </CardAction>
@@ -140,14 +159,21 @@ export default async function CustomerProfilePage({ params }: PageProps<'/desk/c
           <Card>
             <CardHeader>
               <CardTitle>{t('customers.profile.cases')}</CardTitle>
-              {f.casesOpened > PROFILE_LIST_SIZE ? <CardDescription>{t('customers.profile.latestOf', { shown: PROFILE_LIST_SIZE, count: f.casesOpened })}</CardDescription> : null}
+              {f.casesOpened > PROFILE_LIST_SIZE ? (
+                <CardDescription>
+                  {t('customers.profile.latestOf', { shown: PROFILE_LIST_SIZE, count: f.casesOpened })}
+                </CardDescription>
+              ) : null}
             </CardHeader>
             <CardContent>
               {p.cases.length ? (
                 <ul className="grid gap-2 text-sm">
                   {p.cases.map((c) => (
                     <li key={c.caseNo} className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                      <Link href={`/desk/cases/${c.caseNo}`} className="font-mono font-medium text-primary hover:underline">
+                      <Link
+                        href={`/desk/cases/${c.caseNo}`}
+                        className="font-mono font-medium text-primary hover:underline"
+                      >
                         {c.caseNo}
                       </Link>
                       <span>{t(`cases.types.${c.type}`)}</span>
@@ -168,7 +194,11 @@ export default async function CustomerProfilePage({ params }: PageProps<'/desk/c
           <Card>
             <CardHeader>
               <CardTitle>{t('customers.profile.feedback')}</CardTitle>
-              {p.feedbackTotal > PROFILE_LIST_SIZE ? <CardDescription>{t('customers.profile.latestOf', { shown: PROFILE_LIST_SIZE, count: p.feedbackTotal })}</CardDescription> : null}
+              {p.feedbackTotal > PROFILE_LIST_SIZE ? (
+                <CardDescription>
+                  {t('customers.profile.latestOf', { shown: PROFILE_LIST_SIZE, count: p.feedbackTotal })}
+                </CardDescription>
+              ) : null}
             </CardHeader>
             <CardContent>
               {p.feedback.length ? (
@@ -243,11 +273,15 @@ export default async function CustomerProfilePage({ params }: PageProps<'/desk/c
             </CardHeader>
             <CardContent>
               <dl className="grid gap-2.5">
-                <Field label={t('customers.profile.phone')}>{p.phoneMasked ? <span className="font-mono">{p.phoneMasked}</span> : null}</Field>
+                <Field label={t('customers.profile.phone')}>
+                  {p.phoneMasked ? <span className="font-mono">{p.phoneMasked}</span> : null}
+                </Field>
                 <Field label={t('customers.profile.email')}>{p.emailMasked}</Field>
                 <Field label={t('customers.profile.region')}>{p.region}</Field>
                 <Field label={t('customers.profile.address')}>
-                  {p.hasAddress ? <span className="text-muted-foreground">{t('orders.detail.addressHidden')}</span> : null}
+                  {p.hasAddress ? (
+                    <span className="text-muted-foreground">{t('orders.detail.addressHidden')}</span>
+                  ) : null}
                 </Field>
                 <Field label={t('customers.profile.externalIds')}>
                   {p.externalIds.length ? (

@@ -14,7 +14,10 @@ function revalidate(id: unknown) {
 export async function updateFeedbackAction(_prev: ActionResult<{ version: number }> | null, form: FormData) {
   const t = await getT();
   const input = formToObject(form);
-  const result = await runAction((ctx) => updateFeedback({ ctx, input }), () => t('feedbackDesk.detail.saved'));
+  const result = await runAction(
+    (ctx) => updateFeedback({ ctx, input }),
+    () => t('feedbackDesk.detail.saved'),
+  );
   if (result.ok) revalidate(input.id);
   return result;
 }
@@ -25,15 +28,22 @@ export type FollowUpState = ActionResult<{ version: number }> & { values?: { due
 export async function followUpAction(_prev: FollowUpState | null, form: FormData): Promise<FollowUpState> {
   const t = await getT();
   const input = formToObject(form);
-  const result = await runAction((ctx) => followUpFeedback({ ctx, input }), () => t('feedbackDesk.followUp.saved'));
-  if (!result.ok) return { ...result, values: { dueDate: String(input.dueDate ?? ''), note: String(input.note ?? '') } };
+  const result = await runAction(
+    (ctx) => followUpFeedback({ ctx, input }),
+    () => t('feedbackDesk.followUp.saved'),
+  );
+  if (!result.ok)
+    return { ...result, values: { dueDate: String(input.dueDate ?? ''), note: String(input.note ?? '') } };
   revalidate(input.id);
   return result;
 }
 
 export async function openCaseAction(input: { id: number; version: number }) {
   const t = await getT();
-  const result = await runAction((ctx) => openCaseFromFeedback({ ctx, input }), (r) => t('feedbackDesk.openCase.done', { caseNo: r.caseNo }));
+  const result = await runAction(
+    (ctx) => openCaseFromFeedback({ ctx, input }),
+    (r) => t('feedbackDesk.openCase.done', { caseNo: r.caseNo }),
+  );
   if (result.ok) revalidate(input.id);
   return result;
 }

@@ -3,7 +3,14 @@ import { AlertTriangle, ArrowLeft, Mail } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { pickParams } from '@/components/data/search-params';
-import { FeedbackKindBadge, FeedbackScoreBadge, FeedbackStatusBadge, labelName, needsAttention, StarRating } from '@/components/feedback/feedback-badges';
+import {
+  FeedbackKindBadge,
+  FeedbackScoreBadge,
+  FeedbackStatusBadge,
+  labelName,
+  needsAttention,
+  StarRating,
+} from '@/components/feedback/feedback-badges';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -74,21 +81,33 @@ export default async function FeedbackDetailPage({ params, searchParams }: PageP
   const attention = needsAttention(f.kind, f.score);
   const canAct = can(actor, 'update:feedback:any');
   const canOpenCase = canAct && can(actor, 'create:case:any') && !!f.orderNo && !f.followUpCaseNo;
-  const label = (l: { id: string; nameZh: string; nameEn: string; active: boolean }) => ({ id: l.id, name: labelName(l, locale), active: l.active });
+  const label = (l: { id: string; nameZh: string; nameEn: string; active: boolean }) => ({
+    id: l.id,
+    name: labelName(l, locale),
+    active: l.active,
+  });
 
   return (
     <>
-      <Link href={inboxHref(list)} className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground" data-testid="back-to-inbox">
+      <Link
+        href={inboxHref(list)}
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+        data-testid="back-to-inbox"
+      >
         <ArrowLeft className="size-4" />
         {t('feedbackDesk.detail.back')}
       </Link>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{t('feedbackDesk.detail.title', { id: f.id })}</h1>
         <FeedbackKindBadge kind={f.kind} label={t(`feedback.kinds.${f.kind}`)} />
-        {f.kind === 'review' && f.score !== null ? <StarRating score={f.score} label={t('reviews.detail.stars', { score: f.score })} /> : null}
+        {f.kind === 'review' && f.score !== null ? (
+          <StarRating score={f.score} label={t('reviews.detail.stars', { score: f.score })} />
+        ) : null}
         <FeedbackScoreBadge kind={f.kind} score={f.score} className="text-sm" />
         <FeedbackStatusBadge status={f.status} label={t(`feedback.statuses.${f.status}`)} />
-        <span className="text-sm text-muted-foreground tabular-nums">{t('feedbackDesk.detail.received', { time: formatDateTime(f.createdAt, locale, tz) })}</span>
+        <span className="text-sm text-muted-foreground tabular-nums">
+          {t('feedbackDesk.detail.received', { time: formatDateTime(f.createdAt, locale, tz) })}
+        </span>
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="grid content-start gap-6">
@@ -127,7 +146,15 @@ export default async function FeedbackDetailPage({ params, searchParams }: PageP
                   </Alert>
                 ) : null}
                 <div className="flex flex-wrap gap-2">
-                  {canOpenCase ? <OpenCaseButton key={`case-${f.version}`} id={f.id} version={f.version} orderNo={f.orderNo!} prominent={attention} /> : null}
+                  {canOpenCase ? (
+                    <OpenCaseButton
+                      key={`case-${f.version}`}
+                      id={f.id}
+                      version={f.version}
+                      orderNo={f.orderNo!}
+                      prominent={attention}
+                    />
+                  ) : null}
                   <FollowUpDialog
                     key={`follow-${f.version}`}
                     id={f.id}
@@ -138,7 +165,9 @@ export default async function FeedbackDetailPage({ params, searchParams }: PageP
                     scheduled={!!f.followUpDueAt}
                   />
                 </div>
-                {!f.orderNo && !f.followUpCaseNo && !(attention && !f.followUpDueAt) ? <p className="text-xs text-muted-foreground">{t('feedbackDesk.detail.noOrderHint')}</p> : null}
+                {!f.orderNo && !f.followUpCaseNo && !(attention && !f.followUpDueAt) ? (
+                  <p className="text-xs text-muted-foreground">{t('feedbackDesk.detail.noOrderHint')}</p>
+                ) : null}
               </CardContent>
             </Card>
           ) : null}
@@ -146,7 +175,9 @@ export default async function FeedbackDetailPage({ params, searchParams }: PageP
             <CardHeader>
               <CardTitle>{t('feedbackDesk.detail.classification')}</CardTitle>
               {f.classifiedBy ? (
-                <p className="text-xs text-muted-foreground">{t.dynamic(`feedbackDesk.detail.classifiedBy.${f.classifiedBy}`, undefined, '')}</p>
+                <p className="text-xs text-muted-foreground">
+                  {t.dynamic(`feedbackDesk.detail.classifiedBy.${f.classifiedBy}`, undefined, '')}
+                </p>
               ) : null}
             </CardHeader>
             <CardContent>
@@ -166,7 +197,12 @@ export default async function FeedbackDetailPage({ params, searchParams }: PageP
               ) : (
                 <dl className="grid gap-3 text-sm sm:grid-cols-2">
                   <Row label={t('feedback.category')}>
-                    {taxonomy.categories.find((c) => c.id === f.categoryId) ? labelName(taxonomy.categories.find((c) => c.id === f.categoryId)!, locale) : t('feedback.uncategorized')}
+                    {taxonomy.categories.find((c) => c.id === f.categoryId)
+                      ? labelName(
+                          taxonomy.categories.find((c) => c.id === f.categoryId)!,
+                          locale,
+                        )
+                      : t('feedback.uncategorized')}
                   </Row>
                   <Row label={t('feedback.owner')}>{f.ownerName ?? t('feedbackDesk.detail.nobody')}</Row>
                 </dl>
@@ -182,7 +218,10 @@ export default async function FeedbackDetailPage({ params, searchParams }: PageP
             <CardContent className="grid gap-1 text-sm">
               <p className="font-medium">{f.customerName}</p>
               {f.customerEmail ? (
-                <a href={`mailto:${f.customerEmail}`} className="inline-flex items-center gap-1.5 text-primary hover:underline">
+                <a
+                  href={`mailto:${f.customerEmail}`}
+                  className="inline-flex items-center gap-1.5 text-primary hover:underline"
+                >
                   <Mail className="size-3.5" />
                   {f.customerEmail}
                 </a>
@@ -205,37 +244,61 @@ export default async function FeedbackDetailPage({ params, searchParams }: PageP
                         </span>
                       ) : null}
                       <span className="block text-xs text-muted-foreground">{t('reviews.detail.imported')}</span>
-                      {f.externalRef ? <span className="block font-mono text-xs break-all text-muted-foreground">{t('reviews.detail.reference', { ref: f.externalRef })}</span> : null}
+                      {f.externalRef ? (
+                        <span className="block font-mono text-xs break-all text-muted-foreground">
+                          {t('reviews.detail.reference', { ref: f.externalRef })}
+                        </span>
+                      ) : null}
                     </Row>
                   ) : null}
                   {f.orderNo ? (
                     <Row label={t('feedbackDesk.detail.order')} testId="about-order">
-                      <Link href={`/desk/orders/${f.orderNo}`} className="font-mono font-medium text-primary hover:underline">
+                      <Link
+                        href={`/desk/orders/${f.orderNo}`}
+                        className="font-mono font-medium text-primary hover:underline"
+                      >
                         {f.orderNo}
                       </Link>
                       <span className="block text-muted-foreground">
                         {f.orderStatus ? t.dynamic(`orders.status.${f.orderStatus}`, undefined, f.orderStatus) : null}
-                        {f.orderTotalCents !== null && f.orderCurrency ? ` · ${formatMoney(f.orderTotalCents, f.orderCurrency, locale)}` : null}
+                        {f.orderTotalCents !== null && f.orderCurrency
+                          ? ` · ${formatMoney(f.orderTotalCents, f.orderCurrency, locale)}`
+                          : null}
                       </span>
                     </Row>
                   ) : null}
                   {f.caseNo ? (
                     <Row label={t('feedbackDesk.detail.ratedCase')} testId="about-case">
-                      <Link href={`/desk/cases/${f.caseNo}`} className="font-mono font-medium text-primary hover:underline">
+                      <Link
+                        href={`/desk/cases/${f.caseNo}`}
+                        className="font-mono font-medium text-primary hover:underline"
+                      >
                         {f.caseNo}
                       </Link>
                       <span className="block text-muted-foreground">
-                        {[f.caseType ? t.dynamic(`cases.types.${f.caseType}`) : null, f.caseStatus ? t.dynamic(`cases.status.${f.caseStatus}`) : null].filter(Boolean).join(' · ')}
+                        {[
+                          f.caseType ? t.dynamic(`cases.types.${f.caseType}`) : null,
+                          f.caseStatus ? t.dynamic(`cases.status.${f.caseStatus}`) : null,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
                       </span>
-                      {f.agentName ? <span className="block">{t('feedbackDesk.detail.resolvedBy', { name: f.agentName })}</span> : null}
+                      {f.agentName ? (
+                        <span className="block">{t('feedbackDesk.detail.resolvedBy', { name: f.agentName })}</span>
+                      ) : null}
                     </Row>
                   ) : null}
                   {f.productName ? (
                     <Row label={t('feedbackDesk.detail.product')} testId="about-product">
                       {f.productName}
-                      {f.productSku ? <span className="ml-2 font-mono text-xs text-muted-foreground">{f.productSku}</span> : null}
+                      {f.productSku ? (
+                        <span className="ml-2 font-mono text-xs text-muted-foreground">{f.productSku}</span>
+                      ) : null}
                       {f.productId ? (
-                        <Link href={`/desk/feedback?productId=${f.productId}`} className="block text-xs text-primary hover:underline">
+                        <Link
+                          href={`/desk/feedback?productId=${f.productId}`}
+                          className="block text-xs text-primary hover:underline"
+                        >
                           {t('feedbackDesk.detail.moreOnProduct')}
                         </Link>
                       ) : null}
@@ -256,7 +319,10 @@ export default async function FeedbackDetailPage({ params, searchParams }: PageP
                 <dl className="grid gap-3 text-sm" data-testid="follow-up-details">
                   {f.followUpCaseNo ? (
                     <Row label={t('feedbackDesk.detail.followUpCase')}>
-                      <Link href={`/desk/cases/${f.followUpCaseNo}`} className="font-mono font-medium text-primary hover:underline">
+                      <Link
+                        href={`/desk/cases/${f.followUpCaseNo}`}
+                        className="font-mono font-medium text-primary hover:underline"
+                      >
                         {f.followUpCaseNo}
                       </Link>
                     </Row>
@@ -271,7 +337,11 @@ export default async function FeedbackDetailPage({ params, searchParams }: PageP
                       ) : null}
                     </Row>
                   ) : null}
-                  {f.followUpNote ? <Row label={t('feedbackDesk.followUp.note')}>{<span className="whitespace-pre-line">{f.followUpNote}</span>}</Row> : null}
+                  {f.followUpNote ? (
+                    <Row label={t('feedbackDesk.followUp.note')}>
+                      {<span className="whitespace-pre-line">{f.followUpNote}</span>}
+                    </Row>
+                  ) : null}
                   <Row label={t('feedback.owner')}>{f.ownerName ?? t('feedbackDesk.detail.nobody')}</Row>
                 </dl>
               ) : (

@@ -47,7 +47,15 @@ const INTERACTIVE = 'a, button, input, select, label, [role="checkbox"]';
  * The inbox: select rows (checkboxes or `x`) and classify them together; move with `j`/`k`,
  * open with Enter or a click on the row, `/` to the filters — the same keys as the case queue.
  */
-export function FeedbackTable({ rows, categories, tags }: { rows: FeedbackRow[]; categories: Choice[]; tags: Choice[] }) {
+export function FeedbackTable({
+  rows,
+  categories,
+  tags,
+}: {
+  rows: FeedbackRow[];
+  categories: Choice[];
+  tags: Choice[];
+}) {
   const t = useT();
   const router = useRouter();
   const { selected, setSelected, cursor, setCursor, toggle } = useRowSelection<number>(
@@ -70,7 +78,13 @@ export function FeedbackTable({ rows, categories, tags }: { rows: FeedbackRow[];
   const allChecked = rows.length > 0 && rows.every((r) => selected.has(r.id));
   return (
     <>
-      <div className={cn('mb-3 flex min-h-9 flex-wrap items-center gap-2', selected.size === 0 && 'text-sm text-muted-foreground')} data-testid="bulk-bar">
+      <div
+        className={cn(
+          'mb-3 flex min-h-9 flex-wrap items-center gap-2',
+          selected.size === 0 && 'text-sm text-muted-foreground',
+        )}
+        data-testid="bulk-bar"
+      >
         {selected.size === 0 ? (
           <span className="text-xs">{t('feedbackDesk.keys')}</span>
         ) : (
@@ -165,7 +179,11 @@ export function FeedbackTable({ rows, categories, tags }: { rows: FeedbackRow[];
                 }}
               >
                 <TableCell>
-                  <Checkbox checked={selected.has(f.id)} onCheckedChange={() => toggle(f.id)} aria-label={t('feedbackDesk.bulk.select', { id: f.id })} />
+                  <Checkbox
+                    checked={selected.has(f.id)}
+                    onCheckedChange={() => toggle(f.id)}
+                    aria-label={t('feedbackDesk.bulk.select', { id: f.id })}
+                  />
                 </TableCell>
                 <TableCell className="font-mono text-[13px]">
                   <Link href={f.href} className="font-medium text-primary hover:underline" onFocus={() => setCursor(i)}>
@@ -175,7 +193,13 @@ export function FeedbackTable({ rows, categories, tags }: { rows: FeedbackRow[];
                 <TableCell>
                   <FeedbackKindBadge kind={f.kind} label={f.kindLabel} />
                 </TableCell>
-                <TableCell>{f.score === null ? <span className="text-muted-foreground">—</span> : <FeedbackScoreBadge kind={f.kind} score={f.score} />}</TableCell>
+                <TableCell>
+                  {f.score === null ? (
+                    <span className="text-muted-foreground">—</span>
+                  ) : (
+                    <FeedbackScoreBadge kind={f.kind} score={f.score} />
+                  )}
+                </TableCell>
                 <TableCell className="max-w-64 min-w-40 whitespace-normal">
                   {f.comment ? (
                     <p className="line-clamp-2 text-sm break-words" title={f.comment}>
@@ -196,7 +220,9 @@ export function FeedbackTable({ rows, categories, tags }: { rows: FeedbackRow[];
                   )}
                 </TableCell>
                 <TableCell className="max-w-48 min-w-32 whitespace-normal">
-                  <span className={cn(!f.categoryName && 'text-muted-foreground')}>{f.categoryName ?? t('feedback.uncategorized')}</span>
+                  <span className={cn(!f.categoryName && 'text-muted-foreground')}>
+                    {f.categoryName ?? t('feedback.uncategorized')}
+                  </span>
                   {f.tagNames.length ? (
                     <div className="mt-1 flex flex-wrap gap-1" aria-label={t('feedback.tags')}>
                       {f.tagNames.map((n) => (

@@ -2,7 +2,19 @@
  * The inbox's URL filters, named as ListFeedbackInput names them so other pages (statistics,
  * the detail page's back link) can link to a filtered inbox.
  */
-export const FEEDBACK_FILTER_KEYS = ['kind', 'band', 'status', 'categoryId', 'uncategorized', 'tagId', 'productId', 'mine', 'from', 'to', 'cursor'] as const;
+export const FEEDBACK_FILTER_KEYS = [
+  'kind',
+  'band',
+  'status',
+  'categoryId',
+  'uncategorized',
+  'tagId',
+  'productId',
+  'mine',
+  'from',
+  'to',
+  'cursor',
+] as const;
 
 /** The inbox URL for a query string carried in `?list=`, keeping only known filters (no open redirect, no junk). */
 export function inboxHref(list: string | undefined): string {

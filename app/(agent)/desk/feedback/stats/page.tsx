@@ -10,7 +10,14 @@ import { KpiCard } from '@/components/charts/kpi-card';
 import { pickParams } from '@/components/data/search-params';
 import { labelName } from '@/components/feedback/feedback-badges';
 import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
-import { isDay, PeriodPicker, presetPeriod, shiftDay, shopToday, type Period } from '@/components/feedback/period-picker';
+import {
+  isDay,
+  PeriodPicker,
+  presetPeriod,
+  shiftDay,
+  shopToday,
+  type Period,
+} from '@/components/feedback/period-picker';
 import { PageHeader } from '@/components/layout/app-shell';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
@@ -35,7 +42,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const BASE = '/desk/feedback/stats';
 /** One colour per FEEDBACK_KINDS entry, in its order (csat … other, review). */
-const KIND_COLORS: ChartColor[] = ['chart-1', 'chart-2', 'chart-3', 'chart-5', 'success', 'muted-foreground', 'chart-4'];
+const KIND_COLORS: ChartColor[] = [
+  'chart-1',
+  'chart-2',
+  'chart-3',
+  'chart-5',
+  'success',
+  'muted-foreground',
+  'chart-4',
+];
 
 /** The period the URL asks for; a missing end means "until today", a missing start a 30-day period. */
 function askedPeriod(params: { from?: string; to?: string }, today: string, fallback: Period): Period {
@@ -60,7 +75,9 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
     stats = await feedbackStats({ ctx, input: askedPeriod(params, today, fallback) });
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
-    const reasons = Object.values(err.fieldErrors).map((codes) => t.dynamic(`validation.${codes[0]}`, undefined, t('validation.invalid')));
+    const reasons = Object.values(err.fieldErrors).map((codes) =>
+      t.dynamic(`validation.${codes[0]}`, undefined, t('validation.invalid')),
+    );
     periodError = [...new Set(reasons)].join(' ');
     stats = await feedbackStats({ ctx, input: fallback });
   }
@@ -76,7 +93,9 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
 
   // By category: every category with feedback now or before, with the previous count beside it.
   const priorByCategory = new Map(prior.byCategory.map((c) => [c.categoryId, c.count]));
-  const categoryIds = [...new Set([...cur.byCategory.map((c) => c.categoryId), ...prior.byCategory.map((c) => c.categoryId)])];
+  const categoryIds = [
+    ...new Set([...cur.byCategory.map((c) => c.categoryId), ...prior.byCategory.map((c) => c.categoryId)]),
+  ];
   const currentByCategory = new Map(cur.byCategory.map((c) => [c.categoryId, c.count]));
   const categoryItems = categoryIds.map((id) => ({
     key: id ?? 'none',
@@ -86,11 +105,22 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
     secondary: t('feedbackStats.categories.previous', { count: count(priorByCategory.get(id) ?? 0) }),
   }));
 
-
-  const csatRows = ([1, 2, 3, 4, 5] as const).map((s) => ({ score: String(s), answers: cur.csat.counts[s], color: s <= 2 ? 'destructive' : s === 3 ? 'warning' : 'success' }));
-  const npsRows = cur.nps.counts.map((n, s) => ({ score: String(s), answers: n, color: s <= 6 ? 'destructive' : s <= 8 ? 'warning' : 'success' }));
+  const csatRows = ([1, 2, 3, 4, 5] as const).map((s) => ({
+    score: String(s),
+    answers: cur.csat.counts[s],
+    color: s <= 2 ? 'destructive' : s === 3 ? 'warning' : 'success',
+  }));
+  const npsRows = cur.nps.counts.map((n, s) => ({
+    score: String(s),
+    answers: n,
+    color: s <= 6 ? 'destructive' : s <= 8 ? 'warning' : 'success',
+  }));
   const trendDefault = period.days <= 120 ? 'weekly' : 'monthly';
-  const trendLabels = { csat: t('feedbackStats.trends.csat'), nps: t('feedbackStats.trends.nps'), total: t('feedbackStats.trends.total') };
+  const trendLabels = {
+    csat: t('feedbackStats.trends.csat'),
+    nps: t('feedbackStats.trends.nps'),
+    total: t('feedbackStats.trends.total'),
+  };
 
   return (
     <>
@@ -114,8 +144,18 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
             delta={pointsDelta(t, locale, delta(cur.csat.percent, prior.csat.percent), 1)}
             description={
               <div className="grid gap-1">
-                <p>{cur.csat.answered ? `${t('feedbackStats.kpi.answers', { count: count(cur.csat.answered) })} · ${t('feedbackStats.kpi.csatHint')}` : t('feedbackStats.noAnswers')}</p>
-                <AnswerRate rate={cur.csat.answerRate} answered={cur.csat.answered} offered={cur.csat.offered} t={t} locale={locale} />
+                <p>
+                  {cur.csat.answered
+                    ? `${t('feedbackStats.kpi.answers', { count: count(cur.csat.answered) })} · ${t('feedbackStats.kpi.csatHint')}`
+                    : t('feedbackStats.noAnswers')}
+                </p>
+                <AnswerRate
+                  rate={cur.csat.answerRate}
+                  answered={cur.csat.answered}
+                  offered={cur.csat.offered}
+                  t={t}
+                  locale={locale}
+                />
               </div>
             }
           />
@@ -126,8 +166,18 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
             delta={pointsDelta(t, locale, delta(cur.nps.score, prior.nps.score), 0)}
             description={
               <div className="grid gap-1">
-                <p>{cur.nps.answered ? `${t('feedbackStats.kpi.answers', { count: count(cur.nps.answered) })} · ${t('feedbackStats.kpi.npsHint')}` : t('feedbackStats.noAnswers')}</p>
-                <AnswerRate rate={cur.nps.answerRate} answered={cur.nps.answered} offered={cur.nps.offered} t={t} locale={locale} />
+                <p>
+                  {cur.nps.answered
+                    ? `${t('feedbackStats.kpi.answers', { count: count(cur.nps.answered) })} · ${t('feedbackStats.kpi.npsHint')}`
+                    : t('feedbackStats.noAnswers')}
+                </p>
+                <AnswerRate
+                  rate={cur.nps.answerRate}
+                  answered={cur.nps.answered}
+                  offered={cur.nps.offered}
+                  t={t}
+                  locale={locale}
+                />
               </div>
             }
           >
@@ -137,7 +187,12 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
             testId="kpi-volume"
             title={t('feedbackStats.kpi.volume')}
             value={count(cur.total)}
-            delta={{ value: cur.total - prior.total, text: signed(cur.total - prior.total), direction: 'neutral', caption: t('feedbackStats.vsPrevious') }}
+            delta={{
+              value: cur.total - prior.total,
+              text: signed(cur.total - prior.total),
+              direction: 'neutral',
+              caption: t('feedbackStats.vsPrevious'),
+            }}
           >
             <dl className="grid grid-cols-2 gap-x-4 gap-y-1.5 text-sm">
               {FEEDBACK_KINDS.map((k) => {
@@ -147,7 +202,13 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
                     <dt className="truncate text-muted-foreground">{kindName(k)}</dt>
                     <dd className="flex items-center gap-1.5 tabular-nums">
                       <span className="font-medium">{count(cur.byKind[k])}</span>
-                      <span className={cn('text-xs', k === 'complaint' && change > 0 ? 'text-destructive' : 'text-muted-foreground')} title={t('feedbackStats.kpi.change', { value: signed(change) })}>
+                      <span
+                        className={cn(
+                          'text-xs',
+                          k === 'complaint' && change > 0 ? 'text-destructive' : 'text-muted-foreground',
+                        )}
+                        title={t('feedbackStats.kpi.change', { value: signed(change) })}
+                      >
                         <span className="sr-only">{t('feedbackStats.kpi.change', { value: signed(change) })}</span>
                         <span aria-hidden="true">({signed(change)})</span>
                       </span>
@@ -160,7 +221,11 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
         </div>
 
         <div className="grid gap-6 lg:grid-cols-2">
-          <Section title={t('feedbackStats.distribution.csatTitle')} description={t('feedbackStats.distribution.csatDescription')} testId="csat-distribution">
+          <Section
+            title={t('feedbackStats.distribution.csatTitle')}
+            description={t('feedbackStats.distribution.csatDescription')}
+            testId="csat-distribution"
+          >
             {cur.csat.answered ? (
               <BarChart
                 data={csatRows}
@@ -182,7 +247,11 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
               <SectionEmpty title={t('feedbackStats.noAnswers')} hint={t('feedbackStats.noAnswersHint')} />
             )}
           </Section>
-          <Section title={t('feedbackStats.distribution.npsTitle')} description={t('feedbackStats.distribution.npsDescription')} testId="nps-distribution">
+          <Section
+            title={t('feedbackStats.distribution.npsTitle')}
+            description={t('feedbackStats.distribution.npsDescription')}
+            testId="nps-distribution"
+          >
             {cur.nps.answered ? (
               <BarChart
                 data={npsRows}
@@ -208,7 +277,11 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
 
         <ReviewFigures stats={stats} t={t} locale={locale} range={range} />
 
-        <Section title={t('feedbackStats.trends.title')} description={t('feedbackStats.trends.description')} testId="trends">
+        <Section
+          title={t('feedbackStats.trends.title')}
+          description={t('feedbackStats.trends.description')}
+          testId="trends"
+        >
           {cur.total ? (
             <Tabs defaultValue={trendDefault} className="gap-4">
               <TabsList>
@@ -216,7 +289,12 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
                 <TabsTrigger value="monthly">{t('feedbackStats.trends.monthly')}</TabsTrigger>
               </TabsList>
               {(['weekly', 'monthly'] as const).map((unit) => {
-                const rows = trendRows(unit === 'weekly' ? stats.weekly : stats.monthly, range, unit === 'weekly' ? 'week' : 'month', locale);
+                const rows = trendRows(
+                  unit === 'weekly' ? stats.weekly : stats.monthly,
+                  range,
+                  unit === 'weekly' ? 'week' : 'month',
+                  locale,
+                );
                 const indexLabel = t(unit === 'weekly' ? 'feedbackStats.trends.week' : 'feedbackStats.trends.month');
                 return (
                   <TabsContent key={unit} value={unit} className="grid gap-6 xl:grid-cols-2">
@@ -264,14 +342,23 @@ export default async function FeedbackStatsPage({ searchParams }: PageProps<'/de
         </Section>
 
         <div className="grid gap-6 lg:grid-cols-3">
-          <Section title={t('feedbackStats.categories.title')} description={t('feedbackStats.categories.description')} className="lg:col-span-2" testId="by-category">
+          <Section
+            title={t('feedbackStats.categories.title')}
+            description={t('feedbackStats.categories.description')}
+            className="lg:col-span-2"
+            testId="by-category"
+          >
             {categoryItems.length ? (
               <BarList data={categoryItems} valueFormatter={count} label={t('feedbackStats.categories.title')} />
             ) : (
               <SectionEmpty title={t('feedbackStats.categories.empty')} />
             )}
           </Section>
-          <Section title={t('feedbackStats.kinds.title')} description={t('feedbackStats.kinds.description')} testId="by-kind">
+          <Section
+            title={t('feedbackStats.kinds.title')}
+            description={t('feedbackStats.kinds.description')}
+            testId="by-kind"
+          >
             {cur.total ? (
               <DonutChart
                 data={FEEDBACK_KINDS.map((k) => ({ kind: kindName(k), count: cur.byKind[k] }))}

@@ -8,7 +8,14 @@ import { changeOrderStatus, deleteOrder } from '@/lib/orders/mutations';
 import { revealOrderContact } from '@/lib/orders/pii';
 import { createCase } from '@/lib/cases/mutations';
 
-export async function changeStatusAction(input: { orderNo: string; version: number; to: string; note?: string; carrier?: string; trackingNo?: string }) {
+export async function changeStatusAction(input: {
+  orderNo: string;
+  version: number;
+  to: string;
+  note?: string;
+  carrier?: string;
+  trackingNo?: string;
+}) {
   const t = await getT();
   const result = await runAction(
     (ctx) => changeOrderStatus({ ctx, input }),
@@ -39,7 +46,10 @@ export async function createCaseFromDeskAction(input: {
   attachments: string[];
 }) {
   const t = await getT();
-  const result = await runAction((ctx) => createCase({ ctx, input }), (r) => t('casePortal.submitted', { caseNo: r.caseNo }));
+  const result = await runAction(
+    (ctx) => createCase({ ctx, input }),
+    (r) => t('casePortal.submitted', { caseNo: r.caseNo }),
+  );
   if (result.ok) revalidatePath(`/desk/orders/${input.orderNo}`);
   return result;
 }

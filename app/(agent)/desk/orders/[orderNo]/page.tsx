@@ -49,14 +49,20 @@ export default async function OrderDetailPage({ params }: PageProps<'/desk/order
     throw err;
   });
   const [t, locale] = [await getT(), await getLocale()];
-  const [orderCases, channels] = await Promise.all([listOrderCases({ ctx, input: { orderNo: order.orderNo } }), loadChannels()]);
+  const [orderCases, channels] = await Promise.all([
+    listOrderCases({ ctx, input: { orderNo: order.orderNo } }),
+    loadChannels(),
+  ]);
   const tz = env().SHOP_TIMEZONE;
   const time = (iso: string | null) => (iso ? formatDateTime(iso, locale, tz) : null);
   const money = (cents: number) => formatMoney(cents, order.currency, locale);
 
   return (
     <>
-      <Link href="/desk/orders" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href="/desk/orders"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ArrowLeft className="size-4" />
         {t('orders.detail.back')}
       </Link>
@@ -89,7 +95,9 @@ export default async function OrderDetailPage({ params }: PageProps<'/desk/order
               {t('orders.detail.edit')}
             </Link>
           </Button>
-          {can(actor, 'delete:order:any') ? <DeleteOrderButton orderNo={order.orderNo} version={order.version} /> : null}
+          {can(actor, 'delete:order:any') ? (
+            <DeleteOrderButton orderNo={order.orderNo} version={order.version} />
+          ) : null}
         </div>
       </div>
 
@@ -117,7 +125,11 @@ export default async function OrderDetailPage({ params }: PageProps<'/desk/order
                     <TableCell className="text-right tabular-nums">{money(i.unitPriceCents)}</TableCell>
                     <TableCell className="text-right tabular-nums">
                       {i.quantity}
-                      {i.refundedQuantity ? <span className="ml-1 text-xs text-destructive">({t('orders.detail.refundedQty', { count: i.refundedQuantity })})</span> : null}
+                      {i.refundedQuantity ? (
+                        <span className="ml-1 text-xs text-destructive">
+                          ({t('orders.detail.refundedQty', { count: i.refundedQuantity })})
+                        </span>
+                      ) : null}
                     </TableCell>
                     <TableCell className="pr-6 text-right tabular-nums">{money(i.lineTotalCents)}</TableCell>
                   </TableRow>
@@ -130,17 +142,25 @@ export default async function OrderDetailPage({ params }: PageProps<'/desk/order
                   [t('orders.detail.discount'), `−${money(order.discountCents)}`],
                 ].map(([label, value]) => (
                   <TableRow key={label} className="border-0 font-normal text-muted-foreground hover:bg-transparent">
-                    <TableCell colSpan={4} className="py-1 pl-6 text-right">{label}</TableCell>
+                    <TableCell colSpan={4} className="py-1 pl-6 text-right">
+                      {label}
+                    </TableCell>
                     <TableCell className="py-1 pr-6 text-right tabular-nums">{value}</TableCell>
                   </TableRow>
                 ))}
                 <TableRow className="hover:bg-transparent">
-                  <TableCell colSpan={4} className="pl-6 text-right font-semibold">{t('orders.detail.total')}</TableCell>
-                  <TableCell className="pr-6 text-right text-base font-semibold tabular-nums" data-testid="order-total">{money(order.totalCents)}</TableCell>
+                  <TableCell colSpan={4} className="pl-6 text-right font-semibold">
+                    {t('orders.detail.total')}
+                  </TableCell>
+                  <TableCell className="pr-6 text-right text-base font-semibold tabular-nums" data-testid="order-total">
+                    {money(order.totalCents)}
+                  </TableCell>
                 </TableRow>
                 {order.refundedCents > 0 ? (
                   <TableRow className="border-0 text-destructive hover:bg-transparent">
-                    <TableCell colSpan={4} className="pl-6 text-right">{t('orders.detail.refunded')}</TableCell>
+                    <TableCell colSpan={4} className="pl-6 text-right">
+                      {t('orders.detail.refunded')}
+                    </TableCell>
                     <TableCell className="pr-6 text-right tabular-nums">{money(order.refundedCents)}</TableCell>
                   </TableRow>
                 ) : null}
@@ -158,7 +178,10 @@ export default async function OrderDetailPage({ params }: PageProps<'/desk/order
                 <ul className="divide-y" data-testid="order-cases">
                   {orderCases.map((c) => (
                     <li key={c.caseNo} className="flex flex-wrap items-center gap-3 py-2.5 text-sm">
-                      <Link href={`/desk/cases/${c.caseNo}`} className="font-mono font-medium text-primary hover:underline">
+                      <Link
+                        href={`/desk/cases/${c.caseNo}`}
+                        className="font-mono font-medium text-primary hover:underline"
+                      >
                         {c.caseNo}
                       </Link>
                       <span>{t(`cases.types.${c.type}`)}</span>
@@ -191,10 +214,20 @@ export default async function OrderDetailPage({ params }: PageProps<'/desk/order
                 <Field label={t('orders.detail.placedAt')}>{time(order.placedAt)}</Field>
                 {order.paidAt ? <Field label={t('orders.detail.paidAt')}>{time(order.paidAt)}</Field> : null}
                 {order.shippedAt ? <Field label={t('orders.detail.shippedAt')}>{time(order.shippedAt)}</Field> : null}
-                {order.deliveredAt ? <Field label={t('orders.detail.deliveredAt')}>{time(order.deliveredAt)}</Field> : null}
-                {order.completedAt ? <Field label={t('orders.detail.completedAt')}>{time(order.completedAt)}</Field> : null}
-                {order.cancelledAt ? <Field label={t('orders.detail.cancelledAt')}>{time(order.cancelledAt)}</Field> : null}
-                {order.notes ? <Field label={t('orders.detail.notes')}><span className="whitespace-pre-line">{order.notes}</span></Field> : null}
+                {order.deliveredAt ? (
+                  <Field label={t('orders.detail.deliveredAt')}>{time(order.deliveredAt)}</Field>
+                ) : null}
+                {order.completedAt ? (
+                  <Field label={t('orders.detail.completedAt')}>{time(order.completedAt)}</Field>
+                ) : null}
+                {order.cancelledAt ? (
+                  <Field label={t('orders.detail.cancelledAt')}>{time(order.cancelledAt)}</Field>
+                ) : null}
+                {order.notes ? (
+                  <Field label={t('orders.detail.notes')}>
+                    <span className="whitespace-pre-line">{order.notes}</span>
+                  </Field>
+                ) : null}
               </dl>
             </CardContent>
           </Card>
@@ -211,7 +244,11 @@ export default async function OrderDetailPage({ params }: PageProps<'/desk/order
               <dl className="grid gap-2.5">
                 <Field label={t('orders.form.customerName')}>
                   {can(actor, 'read:customer:any') ? (
-                    <Link href={`/desk/customers/${order.customer.id}`} className="text-primary hover:underline" data-testid="customer-link">
+                    <Link
+                      href={`/desk/customers/${order.customer.id}`}
+                      className="text-primary hover:underline"
+                      data-testid="customer-link"
+                    >
                       {order.customer.name}
                     </Link>
                   ) : (
@@ -233,10 +270,14 @@ export default async function OrderDetailPage({ params }: PageProps<'/desk/order
                 <Field label={t('orders.detail.phone')}>{order.recipientPhoneMasked}</Field>
                 <Field label={t('orders.detail.region')}>{order.shippingRegion}</Field>
                 <Field label={t('orders.detail.address')}>
-                  {order.hasShippingAddress ? <span className="text-muted-foreground">{t('orders.detail.addressHidden')}</span> : null}
+                  {order.hasShippingAddress ? (
+                    <span className="text-muted-foreground">{t('orders.detail.addressHidden')}</span>
+                  ) : null}
                 </Field>
                 <Field label={t('orders.detail.carrier')}>{order.carrier}</Field>
-                <Field label={t('orders.detail.trackingNo')}>{order.trackingNo ? <span className="font-mono">{order.trackingNo}</span> : null}</Field>
+                <Field label={t('orders.detail.trackingNo')}>
+                  {order.trackingNo ? <span className="font-mono">{order.trackingNo}</span> : null}
+                </Field>
               </dl>
             </CardContent>
           </Card>

@@ -5,7 +5,14 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { ImportPanel, type ImportOption } from '@/components/imports/import-panel';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { useT } from '@/lib/i18n/client';
 import { IMPORT_COLUMNS, REQUIRED_IMPORT_COLUMNS } from '@/lib/orders/csv';
 
@@ -45,7 +52,14 @@ export function ImportDialog() {
             </Link>
           </DialogDescription>
         </DialogHeader>
-        <ImportPanel key={round} kind="orders" columns={IMPORT_COLUMNS} required={REQUIRED_IMPORT_COLUMNS} options={options} onRunningChange={setRunning} />
+        <ImportPanel
+          key={round}
+          kind="orders"
+          columns={IMPORT_COLUMNS}
+          required={REQUIRED_IMPORT_COLUMNS}
+          options={options}
+          onRunningChange={setRunning}
+        />
       </DialogContent>
     </Dialog>
   );

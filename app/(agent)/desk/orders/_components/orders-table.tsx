@@ -7,7 +7,14 @@ import { OrderStatusBadge } from '@/components/orders/status-badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from '@/components/ui/dialog';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -114,7 +121,11 @@ export function OrdersTable({ rows }: { rows: OrderRowView[] }) {
           </TableHeader>
           <TableBody>
             {rows.map((r) => (
-              <TableRow key={r.orderNo} data-testid={`order-row-${r.orderNo}`} data-state={selected.has(r.orderNo) ? 'selected' : undefined}>
+              <TableRow
+                key={r.orderNo}
+                data-testid={`order-row-${r.orderNo}`}
+                data-state={selected.has(r.orderNo) ? 'selected' : undefined}
+              >
                 <TableCell>
                   <Checkbox
                     aria-label={`${t('orders.select')} ${r.orderNo}`}
@@ -147,7 +158,10 @@ export function OrdersTable({ rows }: { rows: OrderRowView[] }) {
         <DialogContent closeLabel={t('common.close')}>
           <DialogHeader>
             <DialogTitle>{t('orders.bulkTitle', { count: selected.size })}</DialogTitle>
-            <DialogDescription>{[...selected].slice(0, 6).join(', ')}{selected.size > 6 ? ' …' : ''}</DialogDescription>
+            <DialogDescription>
+              {[...selected].slice(0, 6).join(', ')}
+              {selected.size > 6 ? ' …' : ''}
+            </DialogDescription>
           </DialogHeader>
           <div className="grid gap-4">
             <div className="grid gap-2">
@@ -162,10 +176,19 @@ export function OrdersTable({ rows }: { rows: OrderRowView[] }) {
             </div>
             <div className="grid gap-2">
               <Label htmlFor="bulk-note">{t('orders.detail.note')}</Label>
-              <Textarea id="bulk-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} placeholder={t('orders.detail.notePlaceholder')} />
+              <Textarea
+                id="bulk-note"
+                value={note}
+                maxLength={500}
+                onChange={(e) => setNote(e.target.value)}
+                placeholder={t('orders.detail.notePlaceholder')}
+              />
             </div>
             {refused.length > 0 ? (
-              <ul className="max-h-40 overflow-auto rounded-md border border-destructive/30 bg-destructive/5 p-3 text-sm text-destructive" data-testid="bulk-refused">
+              <ul
+                className="max-h-40 overflow-auto rounded-md border border-destructive/30 bg-destructive/5 p-3 text-sm text-destructive"
+                data-testid="bulk-refused"
+              >
                 {refused.map((r) => (
                   <li key={r.orderNo}>{t('orders.bulkRefused', { orderNo: r.orderNo, reason: r.reason })}</li>
                 ))}

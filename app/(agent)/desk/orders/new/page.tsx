@@ -17,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewOrderPage() {
   await requireAreaActor('access:desk:any');
   const [t, locale] = [await getT(), await getLocale()];
-  const [products, channelRows, shop] = await Promise.all([listProductOptions({ ctx: await getRequestContext() }), loadChannels(), getShopSettings()]);
+  const [products, channelRows, shop] = await Promise.all([
+    listProductOptions({ ctx: await getRequestContext() }),
+    loadChannels(),
+    getShopSettings(),
+  ]);
   // Retired channels are not offered for new orders; the shop's own store first when it is active.
   const channels = catalogOptions(channelRows, locale);
   const channel = channels.find((c) => c.code === 'own_site')?.code ?? channels[0]?.code ?? '';

@@ -54,14 +54,35 @@ function ReplyForm({ reply, onDone }: { reply?: Reply; onDone: () => void }) {
     <form action={action} className="grid gap-4" noValidate>
       {reply ? <input type="hidden" name="id" value={reply.id} /> : null}
       <FormField label={t('replies.name')} htmlFor={`${prefix}-title`} error={errors?.title} required>
-        <Input id={`${prefix}-title`} name="title" maxLength={80} defaultValue={values?.title ?? reply?.title} autoComplete="off" />
+        <Input
+          id={`${prefix}-title`}
+          name="title"
+          maxLength={80}
+          defaultValue={values?.title ?? reply?.title}
+          autoComplete="off"
+        />
       </FormField>
       <FormField label={t('replies.body')} htmlFor={`${prefix}-body`} error={errors?.body} required>
-        <Textarea id={`${prefix}-body`} name="body" maxLength={5000} rows={10} defaultValue={values?.body ?? reply?.body} className="max-h-[50dvh] min-h-48" />
+        <Textarea
+          id={`${prefix}-body`}
+          name="body"
+          maxLength={5000}
+          rows={10}
+          defaultValue={values?.body ?? reply?.body}
+          className="max-h-[50dvh] min-h-48"
+        />
       </FormField>
       <FormDialogFooter
         pending={pending}
-        submitLabel={reply ? (pending ? t('common.saving') : t('common.save')) : pending ? t('common.creating') : t('common.create')}
+        submitLabel={
+          reply
+            ? pending
+              ? t('common.saving')
+              : t('common.save')
+            : pending
+              ? t('common.creating')
+              : t('common.create')
+        }
         onCancel={onDone}
       />
     </form>

@@ -40,7 +40,10 @@ export default async function PortalCasePage({ params }: PageProps<'/portal/case
   const time = (iso: string) => formatDateTime(iso, locale, env().SHOP_TIMEZONE);
   return (
     <>
-      <Link href="/portal/cases" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href="/portal/cases"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ArrowLeft className="size-4" />
         {t('casePortal.back')}
       </Link>
@@ -93,7 +96,11 @@ export default async function PortalCasePage({ params }: PageProps<'/portal/case
                   {c.order.orderNo}
                 </Link>
               </p>
-              {c.refundCents > 0 ? <p>{t('caseDesk.detail.refunded')}: {formatMoney(c.refundCents, c.currency, locale)}</p> : null}
+              {c.refundCents > 0 ? (
+                <p>
+                  {t('caseDesk.detail.refunded')}: {formatMoney(c.refundCents, c.currency, locale)}
+                </p>
+              ) : null}
               <CustomerActions key={c.version} caseNo={c.caseNo} version={c.version} actions={c.actions} />
             </CardContent>
           </Card>
@@ -104,11 +111,20 @@ export default async function PortalCasePage({ params }: PageProps<'/portal/case
               </CardHeader>
               <CardContent className="grid gap-3 text-sm">
                 {c.returnTrackingNo ? (
-                  <p data-testid="return-tracking">{t('returnShipment.current', { carrier: c.returnCarrier ?? '', trackingNo: c.returnTrackingNo })}</p>
+                  <p data-testid="return-tracking">
+                    {t('returnShipment.current', { carrier: c.returnCarrier ?? '', trackingNo: c.returnTrackingNo })}
+                  </p>
                 ) : (
                   <p className="text-muted-foreground">{t('returnShipment.hint')}</p>
                 )}
-                {c.status === 'awaiting_return' ? <ReturnTrackingForm key={c.version} caseNo={c.caseNo} carrier={c.returnCarrier} trackingNo={c.returnTrackingNo} /> : null}
+                {c.status === 'awaiting_return' ? (
+                  <ReturnTrackingForm
+                    key={c.version}
+                    caseNo={c.caseNo}
+                    carrier={c.returnCarrier}
+                    trackingNo={c.returnTrackingNo}
+                  />
+                ) : null}
               </CardContent>
             </Card>
           ) : null}
@@ -117,7 +133,13 @@ export default async function PortalCasePage({ params }: PageProps<'/portal/case
               <CardTitle>{t('casePortal.messages')}</CardTitle>
             </CardHeader>
             <CardContent className="grid gap-4">
-              <CaseMessages messages={c.messages} attachments={c.attachments} t={t} formatTime={time} audience="customer" />
+              <CaseMessages
+                messages={c.messages}
+                attachments={c.attachments}
+                t={t}
+                formatTime={time}
+                audience="customer"
+              />
               {c.status !== 'closed' && c.status !== 'cancelled' ? <CustomerComposer caseNo={c.caseNo} /> : null}
             </CardContent>
           </Card>
@@ -131,11 +153,18 @@ export default async function PortalCasePage({ params }: PageProps<'/portal/case
               <CardContent className="grid gap-2 text-sm">
                 <div className="flex items-center gap-0.5" aria-hidden>
                   {[1, 2, 3, 4, 5].map((n) => (
-                    <Star key={n} className={n <= csatScore ? 'size-5 fill-warning text-warning' : 'size-5 text-muted-foreground/40'} />
+                    <Star
+                      key={n}
+                      className={
+                        n <= csatScore ? 'size-5 fill-warning text-warning' : 'size-5 text-muted-foreground/40'
+                      }
+                    />
                   ))}
                 </div>
                 <p>{t('feedbackPortal.rated', { score: csatScore })}</p>
-                {csat?.comment ? <p className="border-l-2 pl-3 whitespace-pre-line text-muted-foreground">{csat.comment}</p> : null}
+                {csat?.comment ? (
+                  <p className="border-l-2 pl-3 whitespace-pre-line text-muted-foreground">{csat.comment}</p>
+                ) : null}
               </CardContent>
             </Card>
           ) : null}

@@ -88,7 +88,11 @@ export default async function NewCasePage({ searchParams }: PageProps<'/portal/c
                   type,
                   label: t(`cases.types.${type}`),
                   eligible: a.eligible,
-                  why: t.dynamic(`cases.policy.${a.code}`, { until: a.until ?? '' }, a.eligible ? '' : t('casePortal.notPossible')),
+                  why: t.dynamic(
+                    `cases.policy.${a.code}`,
+                    { until: a.until ?? '' },
+                    a.eligible ? '' : t('casePortal.notPossible'),
+                  ),
                 };
               })}
             />

@@ -3,7 +3,14 @@
 import { Pencil } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { useT } from '@/lib/i18n/client';
 import { editFeedbackAction } from '../actions';
 import { FeedbackForm, type FeedbackDraft, type FeedbackSubjects } from './feedback-form';
@@ -25,7 +32,13 @@ export function EditFeedbackDialog({ draft, subjects }: { draft: FeedbackDraft; 
           <DialogTitle>{t('feedbackPortal.editTitle')}</DialogTitle>
           <DialogDescription>{t('feedbackPortal.editDescription')}</DialogDescription>
         </DialogHeader>
-        <FeedbackForm initial={draft} subjects={subjects} action={editFeedbackAction} onDone={() => setOpen(false)} onCancel={() => setOpen(false)} />
+        <FeedbackForm
+          initial={draft}
+          subjects={subjects}
+          action={editFeedbackAction}
+          onDone={() => setOpen(false)}
+          onCancel={() => setOpen(false)}
+        />
       </DialogContent>
     </Dialog>
   );

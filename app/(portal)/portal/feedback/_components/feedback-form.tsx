@@ -19,7 +19,14 @@ export type FeedbackSubjects = {
   orders: { orderNo: string; label: string }[];
   products: { id: string; name: string; orderNos: string[] }[];
 };
-export type FeedbackDraft = { id?: number; version?: number; kind: FreeKind | ''; comment: string; orderNo: string; productId: string };
+export type FeedbackDraft = {
+  id?: number;
+  version?: number;
+  kind: FreeKind | '';
+  comment: string;
+  orderNo: string;
+  productId: string;
+};
 
 const COMMENT_MAX = 2000;
 const KIND_ICONS: Record<FreeKind, React.ReactNode> = {
@@ -94,8 +101,18 @@ export function FeedbackForm({
                 errors.kind && 'border-destructive/60',
               )}
             >
-              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="sr-only" />
-              <span aria-hidden className={cn('mt-0.5 text-muted-foreground [&_svg]:size-4.5', kind === k && 'text-primary')}>
+              <input
+                type="radio"
+                name="kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+                className="sr-only"
+              />
+              <span
+                aria-hidden
+                className={cn('mt-0.5 text-muted-foreground [&_svg]:size-4.5', kind === k && 'text-primary')}
+              >
                 {KIND_ICONS[k]}
               </span>
               <span className="grid gap-0.5">
@@ -122,13 +139,22 @@ export function FeedbackForm({
             data-testid="feedback-comment"
           />
         </FormField>
-        <span className={cn('justify-self-end text-xs text-muted-foreground tabular-nums', comment.length >= COMMENT_MAX && 'text-destructive')}>
+        <span
+          className={cn(
+            'justify-self-end text-xs text-muted-foreground tabular-nums',
+            comment.length >= COMMENT_MAX && 'text-destructive',
+          )}
+        >
           {t('survey.counter', { count: comment.length, max: COMMENT_MAX })}
         </span>
       </div>
 
       <div className="grid items-start gap-4 sm:grid-cols-2">
-        <FormField label={`${t('feedbackPortal.order')} (${t('common.optional')})`} htmlFor="feedback-order" error={errors.orderNo}>
+        <FormField
+          label={`${t('feedbackPortal.order')} (${t('common.optional')})`}
+          htmlFor="feedback-order"
+          error={errors.orderNo}
+        >
           <NativeSelect
             id="feedback-order"
             name="orderNo"
@@ -137,7 +163,8 @@ export function FeedbackForm({
               const next = e.target.value;
               setOrderNo(next);
               // A product stays chosen only if it is in the newly chosen order.
-              if (next && productId && !subjects.products.some((p) => p.id === productId && p.orderNos.includes(next))) setProductId('');
+              if (next && productId && !subjects.products.some((p) => p.id === productId && p.orderNos.includes(next)))
+                setProductId('');
             }}
             data-testid="feedback-order"
           >
@@ -155,7 +182,14 @@ export function FeedbackForm({
           error={errors.productId}
           hint={orderNo ? t('feedbackPortal.productHintOrder') : undefined}
         >
-          <NativeSelect id="feedback-product" name="productId" value={productId} onChange={(e) => setProductId(e.target.value)} disabled={!products.length} data-testid="feedback-product">
+          <NativeSelect
+            id="feedback-product"
+            name="productId"
+            value={productId}
+            onChange={(e) => setProductId(e.target.value)}
+            disabled={!products.length}
+            data-testid="feedback-product"
+          >
             <option value="">{t('feedbackPortal.noProduct')}</option>
             {products.map((p) => (
               <option key={p.id} value={p.id}>
@@ -164,7 +198,9 @@ export function FeedbackForm({
             ))}
           </NativeSelect>
         </FormField>
-        {!orderNo ? <p className="-mt-2 text-sm text-muted-foreground sm:col-span-2">{t('feedbackPortal.subjectHint')}</p> : null}
+        {!orderNo ? (
+          <p className="-mt-2 text-sm text-muted-foreground sm:col-span-2">{t('feedbackPortal.subjectHint')}</p>
+        ) : null}
       </div>
 
       {formError ? (

@@ -10,7 +10,10 @@ import type { FeedbackSubjects } from '../_components/feedback-form';
 export async function loadFeedbackSubjects(ctx: Ctx): Promise<FeedbackSubjects> {
   const [subjects, locale] = [await feedbackSubjects({ ctx }), await getLocale()];
   return {
-    orders: subjects.orders.map((o) => ({ orderNo: o.orderNo, label: `${o.orderNo} · ${formatDate(o.placedAt, locale, env().SHOP_TIMEZONE)}` })),
+    orders: subjects.orders.map((o) => ({
+      orderNo: o.orderNo,
+      label: `${o.orderNo} · ${formatDate(o.placedAt, locale, env().SHOP_TIMEZONE)}`,
+    })),
     products: subjects.products,
   };
 }

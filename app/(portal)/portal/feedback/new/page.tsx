@@ -25,14 +25,21 @@ export default async function NewFeedbackPage({ searchParams }: PageProps<'/port
   const preselected = subjects.orders.find((o) => o.orderNo === orderNo?.trim().toUpperCase())?.orderNo ?? '';
   return (
     <div className="mx-auto grid max-w-3xl">
-      <Link href="/portal/feedback" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href="/portal/feedback"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ArrowLeft className="size-4" />
         {t('feedbackPortal.back')}
       </Link>
       <PageHeader title={t('feedbackPortal.newTitle')} description={t('feedbackPortal.newDescription')} />
       <Card>
         <CardContent>
-          <FeedbackForm initial={{ kind: '', comment: '', orderNo: preselected, productId: '' }} subjects={subjects} action={submitFeedbackAction} />
+          <FeedbackForm
+            initial={{ kind: '', comment: '', orderNo: preselected, productId: '' }}
+            subjects={subjects}
+            action={submitFeedbackAction}
+          />
         </CardContent>
       </Card>
     </div>

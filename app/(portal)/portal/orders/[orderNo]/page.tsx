@@ -33,7 +33,10 @@ export default async function PortalOrderPage({ params }: PageProps<'/portal/ord
   const money = (c: number) => formatMoney(c, order.currency, locale);
   return (
     <>
-      <Link href="/portal/orders" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href="/portal/orders"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ArrowLeft className="size-4" />
         {t('portalOrders.back')}
       </Link>
@@ -103,7 +106,12 @@ export default async function PortalOrderPage({ params }: PageProps<'/portal/ord
             <CardTitle>{t('portalOrders.progress')}</CardTitle>
           </CardHeader>
           <CardContent>
-            <OrderTimeline events={order.events} t={t} formatTime={(iso) => formatDateTime(iso, locale, tz)} audience="customer" />
+            <OrderTimeline
+              events={order.events}
+              t={t}
+              formatTime={(iso) => formatDateTime(iso, locale, tz)}
+              audience="customer"
+            />
           </CardContent>
         </Card>
       </div>

@@ -5,7 +5,14 @@ import { useState } from 'react';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { FormDialogFooter } from '@/components/forms/form-dialog-footer';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { useT } from '@/lib/i18n/client';
@@ -32,10 +39,22 @@ export function ClaimDialog() {
         </DialogHeader>
         <form action={action} className="grid gap-4" noValidate>
           <FormField label={t('portalOrders.orderNo')} htmlFor="claim-order-no" error={errors?.orderNo} required>
-            <Input id="claim-order-no" name="orderNo" maxLength={40} defaultValue={values?.orderNo} autoComplete="off" />
+            <Input
+              id="claim-order-no"
+              name="orderNo"
+              maxLength={40}
+              defaultValue={values?.orderNo}
+              autoComplete="off"
+            />
           </FormField>
           <FormField label={t('portalOrders.contact')} htmlFor="claim-contact" error={errors?.contact} required>
-            <Input id="claim-contact" name="contact" maxLength={254} defaultValue={values?.contact} autoComplete="off" />
+            <Input
+              id="claim-contact"
+              name="contact"
+              maxLength={254}
+              defaultValue={values?.contact}
+              autoComplete="off"
+            />
           </FormField>
           <FormDialogFooter pending={pending} submitLabel={t('portalOrders.claim')} onCancel={() => setOpen(false)} />
         </form>

@@ -6,7 +6,10 @@ export const dynamic = 'force-dynamic';
 /** One product by SKU, with the number of order lines that reference it (docs/api.md). */
 export async function GET(request: Request, { params }: RouteContext<'/api/v1/products/[sku]'>) {
   const { sku } = await params;
-  return apiHandler(request, async (ctx) => ({ status: 200, body: await getProduct({ ctx, input: { sku: safeDecode(sku) } }) }));
+  return apiHandler(request, async (ctx) => ({
+    status: 200,
+    body: await getProduct({ ctx, input: { sku: safeDecode(sku) } }),
+  }));
 }
 
 /** A SKU never needs escaping; a malformed escape simply names no product (404). */

@@ -19,7 +19,17 @@ import { currencySymbol } from '@/lib/money';
 import { assignAction, caseActionAction, flagsAction, sendMessageAction } from '../actions';
 
 /** The workflow steps the agent may take now, with an optional note and (for refunds) the amount in the order's currency. */
-export function CaseActions({ caseNo, version, actions, currency }: { caseNo: string; version: number; actions: CaseAction[]; currency: string }) {
+export function CaseActions({
+  caseNo,
+  version,
+  actions,
+  currency,
+}: {
+  caseNo: string;
+  version: number;
+  actions: CaseAction[];
+  currency: string;
+}) {
   const { t, locale } = useI18n();
   const { pending, run } = useRunAction();
   const [note, setNote] = useState('');
@@ -38,7 +48,13 @@ export function CaseActions({ caseNo, version, actions, currency }: { caseNo: st
           <Label htmlFor="refund-amount" className="text-xs text-muted-foreground">
             {t('caseDesk.detail.refundAmount', { currency: currencySymbol(currency, locale) })}
           </Label>
-          <Input id="refund-amount" inputMode="decimal" value={refund} onChange={(e) => setRefund(e.target.value)} placeholder={t('caseDesk.detail.refundHint')} />
+          <Input
+            id="refund-amount"
+            inputMode="decimal"
+            value={refund}
+            onChange={(e) => setRefund(e.target.value)}
+            placeholder={t('caseDesk.detail.refundHint')}
+          />
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
@@ -49,7 +65,13 @@ export function CaseActions({ caseNo, version, actions, currency }: { caseNo: st
             variant={['reject', 'cancel', 'inspect_mismatch'].includes(action) ? 'outline' : 'default'}
             disabled={pending}
             data-testid={`case-action-${action}`}
-            onClick={() => run(() => caseActionAction({ caseNo, version, action, note: note || undefined, refund: refund || undefined }), () => setNote(''))}
+            onClick={() =>
+              run(
+                () =>
+                  caseActionAction({ caseNo, version, action, note: note || undefined, refund: refund || undefined }),
+                () => setNote(''),
+              )
+            }
           >
             {t(`cases.actions.${action}`)}
           </Button>
@@ -109,7 +131,9 @@ export function Composer({
                 className={`rounded-md px-3 py-1 ${internal === v ? (v ? 'bg-warning/20 font-medium' : 'bg-accent font-medium') : 'text-muted-foreground hover:bg-muted'}`}
               >
                 {v ? t('caseDesk.detail.note') : t('caseDesk.detail.reply')}
-                <kbd className="ml-1.5 hidden font-mono text-[10px] text-muted-foreground sm:inline">{v ? 'N' : 'R'}</kbd>
+                <kbd className="ml-1.5 hidden font-mono text-[10px] text-muted-foreground sm:inline">
+                  {v ? 'N' : 'R'}
+                </kbd>
               </button>
             ))}
           </div>
@@ -189,17 +213,33 @@ export function AssignmentControls({
       </div>
       <div className="flex flex-wrap gap-2">
         {assigneeId !== me ? (
-          <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => assignAction({ caseNo, assigneeId: me }))} data-testid="assign-me">
+          <Button
+            size="sm"
+            variant="outline"
+            disabled={pending}
+            onClick={() => run(() => assignAction({ caseNo, assigneeId: me }))}
+            data-testid="assign-me"
+          >
             {t('caseDesk.detail.assignMe')}
             <kbd className="ml-1 font-mono text-[10px] text-muted-foreground">A</kbd>
           </Button>
         ) : null}
         {assigneeId ? (
-          <Button size="sm" variant="ghost" disabled={pending} onClick={() => run(() => assignAction({ caseNo, assigneeId: null }))}>
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={pending}
+            onClick={() => run(() => assignAction({ caseNo, assigneeId: null }))}
+          >
             {t('caseDesk.detail.unassign')}
           </Button>
         ) : null}
-        <Button size="sm" variant={escalated ? 'ghost' : 'outline'} disabled={pending} onClick={() => run(() => flagsAction({ caseNo, escalated: !escalated }))}>
+        <Button
+          size="sm"
+          variant={escalated ? 'ghost' : 'outline'}
+          disabled={pending}
+          onClick={() => run(() => flagsAction({ caseNo, escalated: !escalated }))}
+        >
           {escalated ? t('caseDesk.detail.deescalate') : t('caseDesk.detail.escalate')}
         </Button>
       </div>
@@ -207,7 +247,12 @@ export function AssignmentControls({
         <Label htmlFor="case-priority" className="text-xs text-muted-foreground">
           {t('caseDesk.columns.priority')}
         </Label>
-        <NativeSelect id="case-priority" defaultValue={priority} disabled={pending} onChange={(e) => run(() => flagsAction({ caseNo, priority: e.target.value }))}>
+        <NativeSelect
+          id="case-priority"
+          defaultValue={priority}
+          disabled={pending}
+          onChange={(e) => run(() => flagsAction({ caseNo, priority: e.target.value }))}
+        >
           {(['urgent', 'high', 'normal', 'low'] as const).map((p) => (
             <option key={p} value={p}>
               {t(`caseDesk.priority.${p}`)}

@@ -7,7 +7,15 @@ import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { toast } from '@/components/ui/toast';
@@ -24,10 +32,15 @@ function Side({ side, role }: { side: MergeSideDto; role: 'target' | 'source' })
   return (
     <section
       aria-label={t(role === 'target' ? 'customers.merge.kept' : 'customers.merge.removed')}
-      className={cn('grid content-start gap-2 rounded-lg border p-3 text-sm', role === 'source' ? 'border-destructive/40 bg-destructive/5' : 'border-success/40 bg-success/5')}
+      className={cn(
+        'grid content-start gap-2 rounded-lg border p-3 text-sm',
+        role === 'source' ? 'border-destructive/40 bg-destructive/5' : 'border-success/40 bg-success/5',
+      )}
       data-testid={`merge-${role}`}
     >
-      <Badge variant={role === 'target' ? 'success' : 'destructive'}>{t(role === 'target' ? 'customers.merge.kept' : 'customers.merge.removed')}</Badge>
+      <Badge variant={role === 'target' ? 'success' : 'destructive'}>
+        {t(role === 'target' ? 'customers.merge.kept' : 'customers.merge.removed')}
+      </Badge>
       <p className="font-medium">{side.name}</p>
       <dl className="grid grid-cols-[5rem_1fr] gap-x-2 gap-y-1 text-xs">
         <dt className="text-muted-foreground">{t('customers.profile.phone')}</dt>
@@ -42,7 +55,14 @@ function Side({ side, role }: { side: MergeSideDto; role: 'target' | 'source' })
         <dd>{side.hasAccount ? t('customers.hasAccount') : t('customers.noAccount')}</dd>
       </dl>
       <p className="text-xs text-muted-foreground">
-        {t('customers.merge.holds', { orders: c.orders, cases: c.cases, feedback: c.feedback, surveys: c.surveys, notes: c.notes, externalIds: c.externalIds })}
+        {t('customers.merge.holds', {
+          orders: c.orders,
+          cases: c.cases,
+          feedback: c.feedback,
+          surveys: c.surveys,
+          notes: c.notes,
+          externalIds: c.externalIds,
+        })}
       </p>
     </section>
   );
@@ -165,7 +185,8 @@ export function MergeDialog({ id }: { id: string }) {
                       >
                         <span className="font-medium">{c.name}</span>
                         <span className="text-xs text-muted-foreground">
-                          {[c.phoneMasked, c.emailMasked, c.region].filter(Boolean).join(' · ') || '—'} · {t('customers.merge.orders', { count: c.orderCount })}
+                          {[c.phoneMasked, c.emailMasked, c.region].filter(Boolean).join(' · ') || '—'} ·{' '}
+                          {t('customers.merge.orders', { count: c.orderCount })}
                         </span>
                       </button>
                     </li>
@@ -205,8 +226,12 @@ export function MergeDialog({ id }: { id: string }) {
                   <li>{t('customers.merge.explainMove', { name: preview.target.name })}</li>
                   <li>{t('customers.merge.explainContacts')}</li>
                   <li>{t('customers.merge.explainTags')}</li>
-                  {preview.source.hasAccount && !preview.target.hasAccount ? <li>{t('customers.merge.explainAccount')}</li> : null}
-                  <li className="font-medium text-destructive">{t('customers.merge.explainDelete', { name: preview.source.name })}</li>
+                  {preview.source.hasAccount && !preview.target.hasAccount ? (
+                    <li>{t('customers.merge.explainAccount')}</li>
+                  ) : null}
+                  <li className="font-medium text-destructive">
+                    {t('customers.merge.explainDelete', { name: preview.source.name })}
+                  </li>
                 </ul>
                 <div className="flex items-start gap-2">
                   <Checkbox id="merge-confirm" checked={confirmed} onCheckedChange={(c) => setConfirmed(c === true)} />
@@ -229,7 +254,13 @@ export function MergeDialog({ id }: { id: string }) {
             </Button>
           )}
           {preview && !preview.blocked ? (
-            <Button type="button" variant="destructive" onClick={merge} disabled={pending || !confirmed} data-testid="merge-confirm">
+            <Button
+              type="button"
+              variant="destructive"
+              onClick={merge}
+              disabled={pending || !confirmed}
+              data-testid="merge-confirm"
+            >
               {pending ? <LoaderCircle className="animate-spin" /> : <GitMerge />}
               {t('customers.merge.confirm')}
             </Button>

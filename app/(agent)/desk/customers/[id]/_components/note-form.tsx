@@ -15,13 +15,22 @@ import { addNoteAction } from '../actions';
 export function NoteForm({ customerId }: { customerId: string }) {
   const t = useT();
   const form = useRef<HTMLFormElement>(null);
-  const [state, action, pending] = useFormAction<ActionResult<{ id: number }>>(addNoteAction, () => form.current?.reset());
+  const [state, action, pending] = useFormAction<ActionResult<{ id: number }>>(addNoteAction, () =>
+    form.current?.reset(),
+  );
   const error = state && !state.ok ? state.fieldErrors?.body : undefined;
   return (
     <form ref={form} action={action} className="grid gap-2" noValidate data-testid="note-form">
       <input type="hidden" name="customerId" value={customerId} />
       <FormField label={t('customers.notes.label')} htmlFor="note-body" error={error} hint={t('customers.notes.hint')}>
-        <Textarea id="note-body" name="body" required maxLength={MAX_NOTE_LENGTH} placeholder={t('customers.notes.placeholder')} className="min-h-20" />
+        <Textarea
+          id="note-body"
+          name="body"
+          required
+          maxLength={MAX_NOTE_LENGTH}
+          placeholder={t('customers.notes.placeholder')}
+          className="min-h-20"
+        />
       </FormField>
       <div>
         <Button type="submit" size="sm" disabled={pending}>

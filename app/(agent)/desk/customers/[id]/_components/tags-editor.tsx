@@ -63,7 +63,10 @@ export function TagsEditor({ id, version, tags }: { id: string; version: number;
       {list.length ? (
         <ul className="flex flex-wrap gap-1.5" aria-label={t('customers.tags.title')}>
           {list.map((tag) => (
-            <li key={tag} className="inline-flex items-center gap-1 rounded-md bg-secondary py-0.5 pr-1 pl-2 text-xs font-medium text-secondary-foreground">
+            <li
+              key={tag}
+              className="inline-flex items-center gap-1 rounded-md bg-secondary py-0.5 pr-1 pl-2 text-xs font-medium text-secondary-foreground"
+            >
               {tag}
               <button
                 type="button"
@@ -99,7 +102,14 @@ export function TagsEditor({ id, version, tags }: { id: string; version: number;
               }
             }}
           />
-          <Button type="button" variant="outline" size="icon" onClick={add} disabled={!draft.trim()} aria-label={t('customers.tags.add')}>
+          <Button
+            type="button"
+            variant="outline"
+            size="icon"
+            onClick={add}
+            disabled={!draft.trim()}
+            aria-label={t('customers.tags.add')}
+          >
             <Plus />
           </Button>
         </div>

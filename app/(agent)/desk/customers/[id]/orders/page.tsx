@@ -39,7 +39,10 @@ export default async function CustomerOrdersPage({ params, searchParams }: PageP
   const tz = env().SHOP_TIMEZONE;
   return (
     <>
-      <Link href={`/desk/customers/${id}`} className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href={`/desk/customers/${id}`}
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ArrowLeft className="size-4" />
         {t('customers.allOrders.back', { name: page.customer.name })}
       </Link>
@@ -74,15 +77,25 @@ export default async function CustomerOrdersPage({ params, searchParams }: PageP
                   <TableCell>
                     <OrderStatusBadge status={o.status} label={t(`orders.status.${o.status}`)} />
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">{formatMoney(o.totalCents, o.currency, locale)}</TableCell>
-                  <TableCell className="text-right text-muted-foreground tabular-nums">{o.refundedCents ? formatMoney(o.refundedCents, o.currency, locale) : '—'}</TableCell>
+                  <TableCell className="text-right tabular-nums">
+                    {formatMoney(o.totalCents, o.currency, locale)}
+                  </TableCell>
+                  <TableCell className="text-right text-muted-foreground tabular-nums">
+                    {o.refundedCents ? formatMoney(o.refundedCents, o.currency, locale) : '—'}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         </Card>
       )}
-      <KeysetPager basePath={`/desk/customers/${id}/orders`} params={query} nextCursor={page.nextCursor} hasCursor={!!query.cursor} count={page.items.length} />
+      <KeysetPager
+        basePath={`/desk/customers/${id}/orders`}
+        params={query}
+        nextCursor={page.nextCursor}
+        hasCursor={!!query.cursor}
+        count={page.items.length}
+      />
     </>
   );
 }

@@ -106,7 +106,13 @@ export function ClassificationForm({
                 key={tag.id}
                 className="cursor-pointer rounded-full border px-3 py-1 text-sm text-muted-foreground transition-colors select-none hover:bg-accent has-checked:border-primary has-checked:bg-primary has-checked:text-primary-foreground has-focus-visible:ring-[3px] has-focus-visible:ring-ring/50"
               >
-                <input type="checkbox" name="tagIds[]" value={tag.id} defaultChecked={tagIds.includes(tag.id)} className="sr-only" />
+                <input
+                  type="checkbox"
+                  name="tagIds[]"
+                  value={tag.id}
+                  defaultChecked={tagIds.includes(tag.id)}
+                  className="sr-only"
+                />
                 {tag.name}
                 {inactive(tag)}
               </label>

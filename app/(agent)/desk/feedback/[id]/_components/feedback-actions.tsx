@@ -17,7 +17,14 @@ import {
   AlertDialogTrigger,
 } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
@@ -30,7 +37,17 @@ import { followUpAction, openCaseAction, type FollowUpState } from '../actions';
  * case. Not ConfirmButton, which is styled for destructive steps; for a low score or a complaint
  * this is the primary next step, so it is shown as one.
  */
-export function OpenCaseButton({ id, version, orderNo, prominent }: { id: number; version: number; orderNo: string; prominent: boolean }) {
+export function OpenCaseButton({
+  id,
+  version,
+  orderNo,
+  prominent,
+}: {
+  id: number;
+  version: number;
+  orderNo: string;
+  prominent: boolean;
+}) {
   const t = useT();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -102,13 +119,34 @@ export function FollowUpDialog({
           <DialogDescription>{t('feedbackDesk.followUp.description')}</DialogDescription>
         </DialogHeader>
         {/* Mounted only while open, so every opening starts from the saved values without stale errors. */}
-        <FollowUpForm id={id} version={version} today={today} defaultDate={defaultDate} defaultNote={defaultNote} onDone={() => setOpen(false)} />
+        <FollowUpForm
+          id={id}
+          version={version}
+          today={today}
+          defaultDate={defaultDate}
+          defaultNote={defaultNote}
+          onDone={() => setOpen(false)}
+        />
       </DialogContent>
     </Dialog>
   );
 }
 
-function FollowUpForm({ id, version, today, defaultDate, defaultNote, onDone }: { id: number; version: number; today: string; defaultDate: string; defaultNote: string; onDone: () => void }) {
+function FollowUpForm({
+  id,
+  version,
+  today,
+  defaultDate,
+  defaultNote,
+  onDone,
+}: {
+  id: number;
+  version: number;
+  today: string;
+  defaultDate: string;
+  defaultNote: string;
+  onDone: () => void;
+}) {
   const t = useT();
   const [state, action, pending] = useFormAction<FollowUpState>(followUpAction, onDone);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -118,9 +156,22 @@ function FollowUpForm({ id, version, today, defaultDate, defaultNote, onDone }: 
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <FormField label={t('feedbackDesk.followUp.dueDate')} htmlFor="fu-due" error={errors?.dueDate} required>
-        <Input id="fu-due" type="date" name="dueDate" min={today} defaultValue={values?.dueDate ?? defaultDate} required className="w-48" />
+        <Input
+          id="fu-due"
+          type="date"
+          name="dueDate"
+          min={today}
+          defaultValue={values?.dueDate ?? defaultDate}
+          required
+          className="w-48"
+        />
       </FormField>
-      <FormField label={t('feedbackDesk.followUp.note')} htmlFor="fu-note" error={errors?.note} hint={t('feedbackDesk.followUp.noteHint')}>
+      <FormField
+        label={t('feedbackDesk.followUp.note')}
+        htmlFor="fu-note"
+        error={errors?.note}
+        hint={t('feedbackDesk.followUp.noteHint')}
+      >
         <Textarea id="fu-note" name="note" rows={3} maxLength={500} defaultValue={values?.note ?? defaultNote} />
       </FormField>
       <FormDialogFooter pending={pending} submitLabel={t('feedbackDesk.followUp.submit')} onCancel={onDone} />

@@ -14,14 +14,18 @@ export function inboxHref(params: Record<string, string>, period: Period): strin
 }
 
 /** Every week (Monday) or month in the period, so quiet weeks show as gaps rather than vanish. */
-export function fillBuckets(points: TrendPoint[], period: Period, unit: 'week' | 'month'): (TrendPoint | { bucket: string; total: 0; csatPercent: null; nps: null })[] {
+export function fillBuckets(
+  points: TrendPoint[],
+  period: Period,
+  unit: 'week' | 'month',
+): (TrendPoint | { bucket: string; total: 0; csatPercent: null; nps: null })[] {
   const byBucket = new Map(points.map((p) => [p.bucket, p]));
   const buckets: string[] = [];
   if (unit === 'week') {
     const dow = new Date(`${period.from}T00:00:00Z`).getUTCDay();
     for (let d = shiftDay(period.from, -((dow + 6) % 7)); d <= period.to; d = shiftDay(d, 7)) buckets.push(d);
   } else {
-    for (let m = `${period.from.slice(0, 7)}-01`; m <= period.to; ) {
+    for (let m = `${period.from.slice(0, 7)}-01`; m <= period.to;) {
       buckets.push(m);
       const [y, mo] = m.split('-').map(Number) as [number, number];
       m = mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, '0')}-01`;
@@ -31,7 +35,12 @@ export function fillBuckets(points: TrendPoint[], period: Period, unit: 'week' |
 }
 
 export function trendRows(points: TrendPoint[], period: Period, unit: 'week' | 'month', locale: Locale) {
-  const f = new Intl.DateTimeFormat(locale, unit === 'week' ? { month: 'short', day: 'numeric', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' });
+  const f = new Intl.DateTimeFormat(
+    locale,
+    unit === 'week'
+      ? { month: 'short', day: 'numeric', timeZone: 'UTC' }
+      : { year: 'numeric', month: 'short', timeZone: 'UTC' },
+  );
   return fillBuckets(points, period, unit).map((p) => ({
     bucket: f.format(new Date(`${p.bucket}T00:00:00Z`)),
     csat: p.csatPercent === null ? null : Math.round(p.csatPercent * 10) / 10,
@@ -43,10 +52,27 @@ export function trendRows(points: TrendPoint[], period: Period, unit: 'week' | '
 export function pointsDelta(t: Translate, locale: Locale, value: number | null, fractionDigits: number): KpiDelta {
   return value === null
     ? { value: null, text: '—', caption: t('feedbackStats.noComparison') }
-    : { value, text: t('feedbackStats.points', { value: formatSigned(value, locale, fractionDigits) }), caption: t('feedbackStats.vsPrevious'), direction: 'higherIsBetter' };
+    : {
+        value,
+        text: t('feedbackStats.points', { value: formatSigned(value, locale, fractionDigits) }),
+        caption: t('feedbackStats.vsPrevious'),
+        direction: 'higherIsBetter',
+      };
 }
 
-export function Section({ title, description, children, className, testId }: { title: string; description?: string; children: React.ReactNode; className?: string; testId?: string }) {
+export function Section({
+  title,
+  description,
+  children,
+  className,
+  testId,
+}: {
+  title: string;
+  description?: string;
+  children: React.ReactNode;
+  className?: string;
+  testId?: string;
+}) {
   return (
     <Card className={cn('min-w-0 gap-4', className)} data-testid={testId}>
       <CardHeader>
@@ -73,7 +99,9 @@ export function NpsSplit({ nps, t, locale }: { nps: FeedbackStats['current']['np
     <div className="grid gap-2">
       {nps.answered > 0 ? (
         <div aria-hidden="true" className="flex h-2 overflow-hidden rounded-full bg-muted">
-          {parts.map((p) => (p.n ? <div key={p.key} className={p.color} style={{ width: `${(p.n / nps.answered) * 100}%` }} /> : null))}
+          {parts.map((p) =>
+            p.n ? <div key={p.key} className={p.color} style={{ width: `${(p.n / nps.answered) * 100}%` }} /> : null,
+          )}
         </div>
       ) : null}
       <dl className="grid grid-cols-3 gap-2 text-xs">
@@ -91,7 +119,19 @@ export function NpsSplit({ nps, t, locale }: { nps: FeedbackStats['current']['np
   );
 }
 
-export function AnswerRate({ rate, answered, offered, t, locale }: { rate: number | null; answered: number; offered: number; t: Translate; locale: Locale }) {
+export function AnswerRate({
+  rate,
+  answered,
+  offered,
+  t,
+  locale,
+}: {
+  rate: number | null;
+  answered: number;
+  offered: number;
+  t: Translate;
+  locale: Locale;
+}) {
   if (rate === null) {
     return (
       <p className="flex items-start gap-1.5 text-xs">
@@ -100,6 +140,13 @@ export function AnswerRate({ rate, answered, offered, t, locale }: { rate: numbe
       </p>
     );
   }
-  return <p>{t('feedbackStats.kpi.answerRate', { rate: formatPercent(rate, locale), answered: formatCount(answered, locale), offered: formatCount(offered, locale) })}</p>;
+  return (
+    <p>
+      {t('feedbackStats.kpi.answerRate', {
+        rate: formatPercent(rate, locale),
+        answered: formatCount(answered, locale),
+        offered: formatCount(offered, locale),
+      })}
+    </p>
+  );
 }
-

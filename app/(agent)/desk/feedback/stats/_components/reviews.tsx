@@ -15,12 +15,26 @@ import { inboxHref, Section, SectionEmpty } from './parts';
  * the average and the share of poor (1–2 star) reviews, each against the previous period. Read from
  * the daily feedback rollup like every other figure on the page.
  */
-export function ReviewFigures({ stats, t, locale, range }: { stats: FeedbackStats; t: Translate; locale: Locale; range: Period }) {
+export function ReviewFigures({
+  stats,
+  t,
+  locale,
+  range,
+}: {
+  stats: FeedbackStats;
+  t: Translate;
+  locale: Locale;
+  range: Period;
+}) {
   const cur = stats.current.reviews;
   const prior = stats.prior.reviews;
   const count = (n: number) => formatCount(n, locale);
   const decimal = numberFormatter({ minimumFractionDigits: 1, maximumFractionDigits: 1 }, locale);
-  const rows = ([1, 2, 3, 4, 5] as const).map((s) => ({ stars: String(s), reviews: cur.counts[s], color: s <= 2 ? 'destructive' : s === 3 ? 'warning' : 'success' }));
+  const rows = ([1, 2, 3, 4, 5] as const).map((s) => ({
+    stars: String(s),
+    reviews: cur.counts[s],
+    color: s <= 2 ? 'destructive' : s === 3 ? 'warning' : 'success',
+  }));
   const comparison = (value: number | null, text: string, direction: KpiDelta['direction']): KpiDelta =>
     value === null ? { value: null, text: '—' } : { value, text, direction };
   const averageChange = delta(cur.average, prior.average);
@@ -36,13 +50,21 @@ export function ReviewFigures({ stats, t, locale, range }: { stats: FeedbackStat
       key: 'average',
       label: t('reviews.stats.average'),
       value: cur.average === null ? '—' : t('reviews.stats.averageValue', { value: decimal(cur.average) }),
-      delta: comparison(averageChange, averageChange === null ? '—' : formatSigned(averageChange, locale, 1), 'higherIsBetter'),
+      delta: comparison(
+        averageChange,
+        averageChange === null ? '—' : formatSigned(averageChange, locale, 1),
+        'higherIsBetter',
+      ),
     },
     {
       key: 'low',
       label: t('reviews.stats.lowShare'),
       value: formatPercent(cur.lowShare, locale),
-      delta: comparison(lowChange, lowChange === null ? '—' : t('feedbackStats.points', { value: formatSigned(lowChange, locale, 1) }), 'lowerIsBetter'),
+      delta: comparison(
+        lowChange,
+        lowChange === null ? '—' : t('feedbackStats.points', { value: formatSigned(lowChange, locale, 1) }),
+        'lowerIsBetter',
+      ),
     },
   ];
   return (
@@ -79,10 +101,16 @@ export function ReviewFigures({ stats, t, locale, range }: { stats: FeedbackStat
             </dl>
             <p className="text-xs text-muted-foreground">{t('feedbackStats.vsPrevious')}</p>
             <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              <Link href={inboxHref({ kind: 'review', band: 'low' }, range)} className="text-primary underline-offset-4 hover:underline">
+              <Link
+                href={inboxHref({ kind: 'review', band: 'low' }, range)}
+                className="text-primary underline-offset-4 hover:underline"
+              >
                 {t('reviews.stats.openLow')}
               </Link>
-              <Link href={inboxHref({ kind: 'review' }, range)} className="text-primary underline-offset-4 hover:underline">
+              <Link
+                href={inboxHref({ kind: 'review' }, range)}
+                className="text-primary underline-offset-4 hover:underline"
+              >
                 {t('reviews.stats.openAll')}
               </Link>
             </div>
@@ -103,12 +131,17 @@ export function ReviewFigures({ stats, t, locale, range }: { stats: FeedbackStat
                   {stats.reviewProducts.map((p) => (
                     <TableRow key={p.productId}>
                       <TableCell>
-                        <Link href={inboxHref({ kind: 'review', productId: p.productId }, range)} className="text-primary underline-offset-4 hover:underline">
+                        <Link
+                          href={inboxHref({ kind: 'review', productId: p.productId }, range)}
+                          className="text-primary underline-offset-4 hover:underline"
+                        >
                           {p.name}
                         </Link>
                       </TableCell>
                       <TableCell className="text-right tabular-nums">{count(p.reviews)}</TableCell>
-                      <TableCell className="text-right tabular-nums">{t('reviews.stats.averageValue', { value: decimal(p.average) })}</TableCell>
+                      <TableCell className="text-right tabular-nums">
+                        {t('reviews.stats.averageValue', { value: decimal(p.average) })}
+                      </TableCell>
                       <TableCell className="text-right tabular-nums">{formatPercent(p.lowShare, locale)}</TableCell>
                     </TableRow>
                   ))}

@@ -42,7 +42,9 @@ export function RevealContact({ orderNo }: { orderNo: string }) {
           </DialogHeader>
           <dl className="grid gap-3 text-sm">
             <div>
-              <dt className="text-muted-foreground">{t('orders.detail.recipient')} · {t('orders.detail.phone')}</dt>
+              <dt className="text-muted-foreground">
+                {t('orders.detail.recipient')} · {t('orders.detail.phone')}
+              </dt>
               <dd className="font-mono">{data?.recipientPhone ?? '—'}</dd>
             </div>
             <div>
@@ -50,7 +52,9 @@ export function RevealContact({ orderNo }: { orderNo: string }) {
               <dd>{data?.shippingAddress ?? '—'}</dd>
             </div>
             <div>
-              <dt className="text-muted-foreground">{t('orders.detail.customer')} · {t('orders.detail.phone')}</dt>
+              <dt className="text-muted-foreground">
+                {t('orders.detail.customer')} · {t('orders.detail.phone')}
+              </dt>
               <dd className="font-mono">{data?.customerPhone ?? '—'}</dd>
             </div>
           </dl>

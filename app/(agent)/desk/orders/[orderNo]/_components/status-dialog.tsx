@@ -96,15 +96,36 @@ export function StatusDialog({
           {to === 'shipped' ? (
             <div className="grid gap-4 sm:grid-cols-2">
               <FormField label={t('orders.detail.carrier')} htmlFor="status-carrier" error={errors.carrier}>
-                <Input id="status-carrier" value={carrierValue} maxLength={40} onChange={(e) => setCarrier(e.target.value)} />
+                <Input
+                  id="status-carrier"
+                  value={carrierValue}
+                  maxLength={40}
+                  onChange={(e) => setCarrier(e.target.value)}
+                />
               </FormField>
-              <FormField label={t('orders.detail.trackingNo')} htmlFor="status-tracking" error={errors.trackingNo} required>
-                <Input id="status-tracking" value={tracking} maxLength={64} onChange={(e) => setTracking(e.target.value)} />
+              <FormField
+                label={t('orders.detail.trackingNo')}
+                htmlFor="status-tracking"
+                error={errors.trackingNo}
+                required
+              >
+                <Input
+                  id="status-tracking"
+                  value={tracking}
+                  maxLength={64}
+                  onChange={(e) => setTracking(e.target.value)}
+                />
               </FormField>
             </div>
           ) : null}
           <FormField label={t('orders.detail.note')} htmlFor="status-note" error={errors.note}>
-            <Textarea id="status-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} placeholder={t('orders.detail.notePlaceholder')} />
+            <Textarea
+              id="status-note"
+              value={note}
+              maxLength={500}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder={t('orders.detail.notePlaceholder')}
+            />
           </FormField>
           <FormDialogFooter pending={pending} submitLabel={t('common.confirm')} onCancel={() => setOpen(false)} />
         </form>

@@ -35,7 +35,11 @@ export default async function EditOrderPage({ params }: PageProps<'/desk/orders/
         channels={[]}
         currency={order.currency}
         itemsEditable={editable}
-        phoneKeepHint={order.recipientPhoneMasked ? t('orders.form.recipientPhoneKeep', { masked: order.recipientPhoneMasked }) : undefined}
+        phoneKeepHint={
+          order.recipientPhoneMasked
+            ? t('orders.form.recipientPhoneKeep', { masked: order.recipientPhoneMasked })
+            : undefined
+        }
         onSubmit={updateOrderAction.bind(null, order.orderNo, order.version, editable)}
         donePath={`/desk/orders/${order.orderNo}`}
         initial={{
@@ -54,7 +58,11 @@ export default async function EditOrderPage({ params }: PageProps<'/desk/orders/
           shippingFee: centsToInput(order.shippingCents),
           discount: centsToInput(order.discountCents),
           notes: order.notes ?? '',
-          items: order.items.map((i) => ({ sku: i.sku, quantity: String(i.quantity), unitPrice: centsToInput(i.unitPriceCents) })),
+          items: order.items.map((i) => ({
+            sku: i.sku,
+            quantity: String(i.quantity),
+            unitPrice: centsToInput(i.unitPriceCents),
+          })),
         }}
       />
     </>

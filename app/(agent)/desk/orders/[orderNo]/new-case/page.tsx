@@ -27,10 +27,12 @@ export default async function DeskNewCasePage({ params, searchParams }: PageProp
   const { reason } = pickParams(await searchParams, ['reason'] as const);
   const chosen = (CASE_REASONS as readonly string[]).includes(reason ?? '') ? reason! : 'quality_issue';
   const t = await getT();
-  const preview = await previewCasePolicy({ ctx: await getRequestContext(), input: { orderNo, reason: chosen } }).catch((err) => {
-    if (err instanceof NotFoundError || err instanceof ValidationError) notFound();
-    throw err;
-  });
+  const preview = await previewCasePolicy({ ctx: await getRequestContext(), input: { orderNo, reason: chosen } }).catch(
+    (err) => {
+      if (err instanceof NotFoundError || err instanceof ValidationError) notFound();
+      throw err;
+    },
+  );
   return (
     <>
       <PageHeader title={t('caseDesk.new.title', { orderNo })} />
@@ -61,7 +63,12 @@ export default async function DeskNewCasePage({ params, searchParams }: PageProp
             donePath="/desk/cases/{caseNo}"
             types={CASE_TYPES.map((type) => {
               const a = preview.answers[type];
-              return { type, label: t(`cases.types.${type}`), eligible: a.eligible, why: t.dynamic(`cases.policy.${a.code}`, { until: a.until ?? '' }, '') };
+              return {
+                type,
+                label: t(`cases.types.${type}`),
+                eligible: a.eligible,
+                why: t.dynamic(`cases.policy.${a.code}`, { until: a.until ?? '' }, ''),
+              };
             })}
           />
         </CardContent>

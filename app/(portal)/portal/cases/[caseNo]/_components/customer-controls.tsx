@@ -14,7 +14,15 @@ import type { CaseAction } from '@/lib/cases/workflow';
 import { useT } from '@/lib/i18n/client';
 import { customerActionAction, customerMessageAction, returnTrackingAction } from '../../actions';
 
-export function CustomerActions({ caseNo, version, actions }: { caseNo: string; version: number; actions: CaseAction[] }) {
+export function CustomerActions({
+  caseNo,
+  version,
+  actions,
+}: {
+  caseNo: string;
+  version: number;
+  actions: CaseAction[];
+}) {
   const t = useT();
   const [pending, startTransition] = useTransition();
   const run = (action: CaseAction) =>
@@ -71,7 +79,15 @@ export function CustomerComposer({ caseNo }: { caseNo: string }) {
         });
       }}
     >
-      <Textarea rows={3} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} aria-label={t('casePortal.reply')} placeholder={t('casePortal.reply')} data-testid="customer-composer" />
+      <Textarea
+        rows={3}
+        maxLength={5000}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        aria-label={t('casePortal.reply')}
+        placeholder={t('casePortal.reply')}
+        data-testid="customer-composer"
+      />
       <div className="flex flex-wrap items-start justify-between gap-2">
         <AttachmentPicker key={round} disabled={pending} />
         <Button type="submit" size="sm" disabled={pending || !body.trim()}>
@@ -86,7 +102,15 @@ export function CustomerComposer({ caseNo }: { caseNo: string }) {
 const CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '韵达快递', '申通快递', '京东物流', 'EMS', '极兔速递'];
 
 /** While the goods are on their way back: the customer says with which carrier and number. */
-export function ReturnTrackingForm({ caseNo, carrier, trackingNo }: { caseNo: string; carrier: string | null; trackingNo: string | null }) {
+export function ReturnTrackingForm({
+  caseNo,
+  carrier,
+  trackingNo,
+}: {
+  caseNo: string;
+  carrier: string | null;
+  trackingNo: string | null;
+}) {
   const t = useT();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
@@ -98,7 +122,11 @@ export function ReturnTrackingForm({ caseNo, carrier, trackingNo }: { caseNo: st
         e.preventDefault();
         const form = new FormData(e.currentTarget);
         startTransition(async () => {
-          const r = await returnTrackingAction({ caseNo, carrier: String(form.get('carrier') ?? ''), trackingNo: String(form.get('trackingNo') ?? '') });
+          const r = await returnTrackingAction({
+            caseNo,
+            carrier: String(form.get('carrier') ?? ''),
+            trackingNo: String(form.get('trackingNo') ?? ''),
+          });
           if (r.ok) {
             setErrors({});
             if (r.message) toast.success(r.message);
@@ -119,7 +147,15 @@ export function ReturnTrackingForm({ caseNo, carrier, trackingNo }: { caseNo: st
         </NativeSelect>
       </FormField>
       <FormField label={t('returnShipment.trackingNo')} htmlFor="return-tracking-no" error={errors.trackingNo}>
-        <Input id="return-tracking-no" name="trackingNo" defaultValue={trackingNo ?? ''} maxLength={40} autoComplete="off" className="font-mono" data-testid="return-tracking-input" />
+        <Input
+          id="return-tracking-no"
+          name="trackingNo"
+          defaultValue={trackingNo ?? ''}
+          maxLength={40}
+          autoComplete="off"
+          className="font-mono"
+          data-testid="return-tracking-input"
+        />
       </FormField>
       <Button type="submit" disabled={pending} data-testid="return-tracking-submit">
         {pending ? <LoaderCircle className="animate-spin" /> : <Truck />}

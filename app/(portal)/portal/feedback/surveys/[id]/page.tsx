@@ -25,7 +25,10 @@ export default async function PortalSurveyPage({ params }: PageProps<'/portal/fe
   const t = await getT();
   return (
     <div className="mx-auto grid max-w-2xl">
-      <Link href="/portal/feedback" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href="/portal/feedback"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ArrowLeft className="size-4" />
         {t('feedbackPortal.back')}
       </Link>
