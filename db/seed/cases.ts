@@ -184,24 +184,22 @@ export async function seedCases(db: Db, opts: { share?: number; seed?: number; n
       await db
         .insert(caseItems)
         .values(goods.map((c) => ({ caseId: c.id, orderItemId: itemOf.get(c.orderId)!, quantity: 1 })));
-    await db
-      .insert(caseEvents)
-      .values(
-        inserted.flatMap((c) => [
-          { caseId: c.id, at: c.createdAt, actorLabel: 'customer', kind: 'created', toStatus: PATHS[c.type][0]! },
-          ...(c.status !== PATHS[c.type][0]
-            ? [
-                {
-                  caseId: c.id,
-                  at: new Date(c.createdAt.getTime() + 3600_000),
-                  actorLabel: 'agent@example.com',
-                  kind: 'status_changed',
-                  toStatus: c.status,
-                },
-              ]
-            : []),
-        ]),
-      );
+    await db.insert(caseEvents).values(
+      inserted.flatMap((c) => [
+        { caseId: c.id, at: c.createdAt, actorLabel: 'customer', kind: 'created', toStatus: PATHS[c.type][0]! },
+        ...(c.status !== PATHS[c.type][0]
+          ? [
+              {
+                caseId: c.id,
+                at: new Date(c.createdAt.getTime() + 3600_000),
+                actorLabel: 'agent@example.com',
+                kind: 'status_changed',
+                toStatus: c.status,
+              },
+            ]
+          : []),
+      ]),
+    );
     await db.insert(caseMessages).values(
       inserted
         .filter((c) => c.status !== 'submitted')

@@ -214,17 +214,15 @@ export async function seedOrders(db: Db, opts: OrderSeedOptions): Promise<{ orde
     await db
       .insert(orderItems)
       .values(inserted.flatMap((o, i) => itemRows[i]!.lines.map((l) => ({ orderId: o.id, ...l }))));
-    await db
-      .insert(orderEvents)
-      .values(
-        inserted.map((o) => ({
-          orderId: o.id,
-          at: o.placedAt,
-          actorLabel: 'system',
-          kind: 'imported',
-          toStatus: o.status,
-        })),
-      );
+    await db.insert(orderEvents).values(
+      inserted.map((o) => ({
+        orderId: o.id,
+        at: o.placedAt,
+        actorLabel: 'system',
+        kind: 'imported',
+        toStatus: o.status,
+      })),
+    );
   }
   // Live order numbers continue after the seeded ones.
   await db.execute(sql`select setval('order_no_seq', ${seq})`);

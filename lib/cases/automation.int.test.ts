@@ -381,17 +381,15 @@ describe('notification and outbox lists', () => {
     const me = await createTestUser({ role: 'agent' });
     const db = await getDb();
     // 23 notices in one statement: they share now(), only their ids differ.
-    await db
-      .insert(notifications)
-      .values(
-        Array.from({ length: 23 }, (_, i) => ({
-          userId: me.id,
-          kind: 'assigned',
-          caseId: row.id,
-          caseNo,
-          dedupeKey: `page-${i}`,
-        })),
-      );
+    await db.insert(notifications).values(
+      Array.from({ length: 23 }, (_, i) => ({
+        userId: me.id,
+        kind: 'assigned',
+        caseId: row.id,
+        caseNo,
+        dedupeKey: `page-${i}`,
+      })),
+    );
     const ctx = await ctxFor(me);
     const first = await listNotifications({ ctx, input: {} });
     const second = await listNotifications({ ctx, input: { cursor: first.nextCursor } });

@@ -128,16 +128,14 @@ export async function assignCase({ ctx, input }: { ctx: Ctx; input: unknown }): 
         .set({ assigneeId: data.assigneeId, version: row.version + 1, updatedAt: new Date() })
         .where(eq(cases.id, row.id));
       await announceCase(tx, row.id);
-      await tx
-        .insert(caseEvents)
-        .values({
-          caseId: row.id,
-          actorId: ctx.actor!.userId,
-          actorLabel: ctx.actor!.email,
-          kind: 'assigned',
-          note: data.assigneeId,
-          public: false,
-        });
+      await tx.insert(caseEvents).values({
+        caseId: row.id,
+        actorId: ctx.actor!.userId,
+        actorLabel: ctx.actor!.email,
+        kind: 'assigned',
+        note: data.assigneeId,
+        public: false,
+      });
       await notifyStaff(tx, {
         userIds: [data.assigneeId],
         kind: 'assigned',
@@ -196,15 +194,13 @@ export async function updateCaseFlags({ ctx, input }: { ctx: Ctx; input: unknown
             .from(users)
             .where(and(eq(users.role, 'supervisor'), eq(users.active, true)))
         ).map((u) => u.id);
-        await tx
-          .insert(caseEvents)
-          .values({
-            caseId: row.id,
-            actorId: ctx.actor!.userId,
-            actorLabel: ctx.actor!.email,
-            kind: 'escalated',
-            public: false,
-          });
+        await tx.insert(caseEvents).values({
+          caseId: row.id,
+          actorId: ctx.actor!.userId,
+          actorLabel: ctx.actor!.email,
+          kind: 'escalated',
+          public: false,
+        });
         await notifyStaff(tx, {
           userIds: supervisors,
           kind: 'escalated',

@@ -114,16 +114,14 @@ export async function autoCloseCases(now: Date = new Date()): Promise<number> {
         .update(cases)
         .set({ status: 'closed', closedAt: now, version: row.version + 1, updatedAt: now })
         .where(eq(cases.id, row.id));
-      await tx
-        .insert(caseEvents)
-        .values({
-          caseId: row.id,
-          actorLabel: 'system',
-          kind: 'close',
-          fromStatus: row.status,
-          toStatus: 'closed',
-          note: `auto: ${autoCloseDays}d`,
-        });
+      await tx.insert(caseEvents).values({
+        caseId: row.id,
+        actorLabel: 'system',
+        kind: 'close',
+        fromStatus: row.status,
+        toStatus: 'closed',
+        note: `auto: ${autoCloseDays}d`,
+      });
       await recordAudit(tx, ctx, {
         action: 'case.close',
         entityType: 'case',

@@ -359,15 +359,13 @@ export async function setReturnTracking({ ctx, input }: { ctx: Ctx; input: unkno
         updatedAt: new Date(),
       })
       .where(eq(cases.id, row.id));
-    await tx
-      .insert(caseEvents)
-      .values({
-        caseId: row.id,
-        actorId: actor!.userId,
-        actorLabel: actor!.email,
-        kind: 'return_shipped',
-        note: `${data.carrier} ${trackingNo}`,
-      });
+    await tx.insert(caseEvents).values({
+      caseId: row.id,
+      actorId: actor!.userId,
+      actorLabel: actor!.email,
+      kind: 'return_shipped',
+      note: `${data.carrier} ${trackingNo}`,
+    });
     if (actorKind(actor!) === 'customer')
       await notifyStaff(tx, {
         userIds: [row.assigneeId],
@@ -420,16 +418,14 @@ export async function closeCases({
         .update(cases)
         .set({ status: 'closed', closedAt: now, version: row.version + 1, updatedAt: now })
         .where(eq(cases.id, row.id));
-      await tx
-        .insert(caseEvents)
-        .values({
-          caseId: row.id,
-          actorId: actor.userId,
-          actorLabel: actor.email,
-          kind: 'close',
-          fromStatus: row.status,
-          toStatus: 'closed',
-        });
+      await tx.insert(caseEvents).values({
+        caseId: row.id,
+        actorId: actor.userId,
+        actorLabel: actor.email,
+        kind: 'close',
+        fromStatus: row.status,
+        toStatus: 'closed',
+      });
       await recordAudit(tx, ctx, {
         action: 'case.close',
         entityType: 'case',

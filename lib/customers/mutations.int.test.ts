@@ -171,14 +171,12 @@ async function customerWithHistory(
     .insert(surveys)
     .values({ kind: 'nps', customerId: c.id, orderId: o!.id, expiresAt, answeredAt: new Date() })
     .returning();
-  await db
-    .insert(surveys)
-    .values({
-      kind: 'csat',
-      customerId: c.id,
-      caseId: (await db.select().from(cases).where(eq(cases.caseNo, caseNo)))[0]!.id,
-      expiresAt,
-    });
+  await db.insert(surveys).values({
+    kind: 'csat',
+    customerId: c.id,
+    caseId: (await db.select().from(cases).where(eq(cases.caseNo, caseNo)))[0]!.id,
+    expiresAt,
+  });
   await transaction((tx) =>
     insertFeedback(tx, {
       kind: 'nps',

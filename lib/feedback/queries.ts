@@ -228,11 +228,7 @@ export async function listOwnFeedback({
 }
 
 /** The customer's own orders and the products in them, to say what feedback is about. */
-export async function feedbackSubjects({
-  ctx,
-}: {
-  ctx: Ctx;
-}): Promise<{
+export async function feedbackSubjects({ ctx }: { ctx: Ctx }): Promise<{
   orders: { orderNo: string; placedAt: Date }[];
   products: { id: string; name: string; orderNos: string[] }[];
 }> {
