@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn, signInAndLand } from './helpers';
+import { zh } from './messages';
 
 test('an admin creates a user, who signs in; deactivation ends their session at once', async ({ page, browser }) => {
   // Two browsers and a dozen page loads: more than the default budget on a busy machine.
@@ -39,7 +40,7 @@ test('an admin creates a user, who signs in; deactivation ends their session at 
   await agentPage.reload();
   await expect(agentPage).toHaveURL(/\/sign-in/);
   await signIn(agentPage, email, 'e2e-password-1');
-  await expect(agentPage.getByTestId('sign-in-error')).toHaveText('该账号已停用,请联系管理员。');
+  await expect(agentPage.getByTestId('sign-in-error')).toHaveText(zh('errors.account_disabled'));
   await other.close();
 
   // And the audit log shows both changes.

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { changeStatus, signInAndLand } from './helpers';
 import { sentMail, subjectOf } from './mail';
+import { zh } from './messages';
 
 /** A real (1×1 pixel) JPEG, as a phone photo would be. */
 const PHOTO = Buffer.from(
@@ -139,5 +140,5 @@ test('an agent opens a case from an order, overriding the policy with a recorded
   await page.locator('#override-reason').fill('物流已拦截,按退货处理');
   await page.getByTestId('submit-case').click();
   await expect(page).toHaveURL(/\/desk\/cases\/AS-\d{8}-\d+$/);
-  await expect(page.getByText('已越权处理:物流已拦截,按退货处理')).toBeVisible();
+  await expect(page.getByText(zh('caseDesk.detail.override', { reason: '物流已拦截,按退货处理' }))).toBeVisible();
 });

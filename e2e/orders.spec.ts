@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signInAndLand } from './helpers';
+import { zh } from './messages';
 
 test('an agent creates, edits and moves an order; a colleague and the customer see it change live', async ({
   page,
@@ -66,7 +67,7 @@ test('an agent creates, edits and moves an order; a colleague and the customer s
   // Both other pages update without a reload.
   await expect(colleague.locator('[data-status]').first()).toHaveText('已付款');
   await expect(colleague.getByText('已核实到账')).toBeVisible();
-  await expect(customer.getByTestId('portal-order-status')).toHaveText('已付款,正在备货');
+  await expect(customer.getByTestId('portal-order-status')).toHaveText(zh('orders.customerStatus.paid'));
   await expect(customer.getByText('已核实到账')).toBeVisible();
 
   await customerContext.close();

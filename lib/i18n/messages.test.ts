@@ -38,6 +38,17 @@ describe('message catalogues', () => {
     );
     expect(untranslated).toEqual([]);
   });
+
+  it('use full-width punctuation next to Chinese words in zh-CN', () => {
+    // An ASCII , : ; ! ? ( ) touching a Chinese character ("您好,王小明", "已执行:同意") is a
+    // half-width mark in Chinese prose. Marks quoted as literal characters (“;”) are not prose.
+    const han = '[\\u3400-\\u4dbf\\u4e00-\\u9fff]';
+    const halfWidth = new RegExp(`${han}[,:;!?()]|[,:;!?()]${han}`);
+    const offending = [...b]
+      .filter(([, v]) => halfWidth.test(v.replace(/“[^”]*”/g, '“”')))
+      .map(([k, v]) => `${k}: ${v}`);
+    expect(offending).toEqual([]);
+  });
 });
 
 describe('translator', () => {
