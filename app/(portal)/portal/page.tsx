@@ -1,4 +1,4 @@
-import { LifeBuoy, Package, RotateCcw } from 'lucide-react';
+import { LifeBuoy, Package } from 'lucide-react';
 import { PageHeader } from '@/components/layout/app-shell';
 import Link from 'next/link';
 import { RecentOrders } from '@/components/orders/recent-orders';
@@ -8,15 +8,21 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { getRequestContext } from '@/lib/context/request';
 import { listOpenSurveys } from '@/lib/feedback/surveys';
+import { listOpenCasesForHome } from '@/lib/cases/customer-home';
 import { getT } from '@/lib/i18n/server';
 import { listOrders } from '@/lib/orders/queries';
 import { OpenSurveysCard } from './feedback/_components/open-surveys';
+import { OpenCasesCard } from './_components/open-cases-card';
 
 export default async function PortalHome() {
   const actor = await requireAreaActor('access:portal:own');
   const t = await getT();
   const ctx = await getRequestContext();
-  const [orders, surveys] = await Promise.all([listOrders({ ctx, input: {} }), listOpenSurveys({ ctx })]);
+  const [orders, surveys, openCases] = await Promise.all([
+    listOrders({ ctx, input: {} }),
+    listOpenSurveys({ ctx }),
+    listOpenCasesForHome({ ctx }),
+  ]);
   return (
     <>
       <PageHeader title={t('portal.homeTitle', { name: actor.name })} description={t('portal.homeSubtitle')} />
@@ -43,14 +49,7 @@ export default async function PortalHome() {
             )}
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('portal.casesTitle')}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <EmptyState icon={<RotateCcw />} title={t('portal.casesEmpty')} description={t('portal.casesEmptyHint')} />
-          </CardContent>
-        </Card>
+        <OpenCasesCard cases={openCases.items} more={openCases.more} />
         <Card className="lg:col-span-2">
           <CardHeader className="flex flex-row items-center gap-3">
             <span className="flex size-9 items-center justify-center rounded-full bg-primary/10 text-primary">
