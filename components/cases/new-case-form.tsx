@@ -17,7 +17,7 @@ import { cn } from '@/lib/utils';
 import type { ActionResult } from '@/lib/actions';
 
 type TypeOption = { type: string; label: string; eligible: boolean; why: string };
-type Line = { sku: string; name: string; available: number };
+type Line = { sku: string; name: string; available: number; inOpenCases: number };
 
 type Submit = (input: {
   orderNo: string;
@@ -141,6 +141,7 @@ export function NewCaseForm({
                 {l.name}
                 <span className="ml-2 text-xs text-muted-foreground">
                   {t('casePortal.available', { count: l.available })}
+                  {l.inOpenCases > 0 ? ` · ${t('casePortal.inOpenCases', { count: l.inOpenCases })}` : null}
                 </span>
               </Label>
               {l.sku in picked ? (

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
@@ -19,6 +19,7 @@ import { notifyStaff } from '@/lib/notifications';
 import { ALWAYS_OPEN, dueAt } from '@/lib/sla/calendar';
 import { loadSlaSettings } from '@/lib/sla/settings';
 import { parseInput } from '@/lib/validation';
+import { openClaimsByItem } from './claims';
 import { announceCase } from './announce';
 import { routeNewCase } from './assignment';
 import { resumeClocks } from './clocks';
@@ -81,14 +82,7 @@ export async function openCaseInTx(
     .from(orderItems)
     .leftJoin(products, eq(products.id, orderItems.productId))
     .where(eq(orderItems.orderId, order.id));
-  // Quantities claimed by other cases still in progress. Finished cases no longer hold items:
-  // a completed refund is already counted in the item's refunded quantity.
-  const claimed = await tx
-    .select({ orderItemId: caseItems.orderItemId, qty: sql<number>`sum(${caseItems.quantity})::int` })
-    .from(caseItems)
-    .innerJoin(cases, eq(cases.id, caseItems.caseId))
-    .where(and(eq(cases.orderId, order.id), notInArray(cases.status, ['closed', 'cancelled', ...COMPLETED_STATUSES])))
-    .groupBy(caseItems.orderItemId);
+  const claimed = await openClaimsByItem(tx, order.id);
 
   const errors: Record<string, string[]> = {};
   const chosen = data.items.map((it, i) => {
@@ -97,8 +91,8 @@ export async function openCaseInTx(
       errors[`items.${i}.sku`] = ['item_not_in_order'];
       return null;
     }
-    const taken = claimed.find((c) => c.orderItemId === line.item.id)?.qty ?? 0;
-    if (it.quantity > line.item.quantity - line.item.refundedQuantity - Number(taken))
+    const taken = claimed.get(line.item.id) ?? 0;
+    if (it.quantity > line.item.quantity - line.item.refundedQuantity - taken)
       errors[`items.${i}.quantity`] = ['quantity_exceeds_order'];
     return { line, quantity: it.quantity };
   });
@@ -127,6 +121,7 @@ export async function openCaseInTx(
             : null,
         warrantyDays: g?.line.product?.warrantyDays ?? 0,
         deliveredAt: order.deliveredAt,
+        purchasedAt: order.placedAt,
       },
     }),
   );

@@ -26,6 +26,7 @@ import { CASE_REASONS, evaluateAll } from '@/lib/returns/policy-engine';
 import { decodeCursor, toPage, type Page } from '@/lib/pagination';
 import { caseAttachments } from '@/lib/attachments';
 import { parseInput } from '@/lib/validation';
+import { openClaimsByItem } from './claims';
 import type { CaseDetailDto, CaseListItemDto } from './dto';
 import { actorKind, caseAccessWhere } from './policy';
 import { availableActions, CASE_STATUSES, CASE_TYPES } from './workflow';
@@ -380,6 +381,7 @@ export async function previewCasePolicy({ ctx, input }: { ctx: Ctx; input: { ord
   if (!order) throw new NotFoundError('order');
   const lines = await db
     .select({
+      id: orderItems.id,
       sku: orderItems.sku,
       name: orderItems.name,
       quantity: orderItems.quantity,
@@ -393,6 +395,7 @@ export async function previewCasePolicy({ ctx, input }: { ctx: Ctx; input: { ord
     .leftJoin(products, eq(products.id, orderItems.productId))
     .where(eq(orderItems.orderId, order.id))
     .orderBy(asc(orderItems.id));
+  const claimed = await openClaimsByItem(db, order.id);
   // The strictest answer across the order's lines, per type.
   const policies = await policiesFor(
     db,
@@ -408,6 +411,7 @@ export async function previewCasePolicy({ ctx, input }: { ctx: Ctx; input: { ord
         exclusion: l.returnable === false ? ((l.exclusion as never) ?? 'confirmed') : null,
         warrantyDays: l.warrantyDays ?? 0,
         deliveredAt: order.deliveredAt,
+        purchasedAt: order.placedAt,
       },
     }),
   );
@@ -420,7 +424,10 @@ export async function previewCasePolicy({ ctx, input }: { ctx: Ctx; input: { ord
   return {
     orderNo: order.orderNo,
     status: order.status,
-    lines: lines.map((l) => ({ sku: l.sku, name: l.name, available: l.quantity - l.refunded })),
+    lines: lines.map((l) => {
+      const inOpenCases = claimed.get(l.id) ?? 0;
+      return { sku: l.sku, name: l.name, available: Math.max(0, l.quantity - l.refunded - inOpenCases), inOpenCases };
+    }),
     answers: answers as Record<(typeof CASE_TYPES)[number], { eligible: boolean; code: string; until?: string }>,
   };
 }
