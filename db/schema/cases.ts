@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   char,
+  check,
   index,
   integer,
   pgEnum,
@@ -24,6 +25,10 @@ export const caseTypeEnum = pgEnum('case_type', CASE_TYPES);
 export const caseStatusEnum = pgEnum('case_status', CASE_STATUSES);
 export const casePriorityEnum = pgEnum('case_priority', ['urgent', 'high', 'normal', 'low']);
 export const caseChannelEnum = pgEnum('case_channel', ['portal', 'desk', 'api']);
+/** Who bears the cost of sending goods back: only the shop's share is an after-sales cost. */
+export const freightPayerEnum = pgEnum('freight_payer', ['shop', 'customer']);
+export const compensationMethodEnum = pgEnum('compensation_method', ['coupon', 'cash', 'points']);
+export const compensationStatusEnum = pgEnum('compensation_status', ['pending_approval', 'approved', 'rejected']);
 
 export const cases = pgTable(
   'cases',
@@ -55,11 +60,18 @@ export const cases = pgTable(
     escalated: boolean('escalated').notNull().default(false),
     currency: char('currency', { length: 3 }).notNull().default('CNY'),
     refundCents: bigint('refund_cents', { mode: 'number' }).notNull().default(0),
+    /** The sum of the case's approved compensations (case_compensations), kept by the verbs that decide them. */
     compensationCents: bigint('compensation_cents', { mode: 'number' }).notNull().default(0),
+    /** The return postage recorded by an agent; a cost of the shop only when returnFreightPayer is 'shop'. */
     returnFreightCents: bigint('return_freight_cents', { mode: 'number' }).notNull().default(0),
+    returnFreightPayer: freightPayerEnum('return_freight_payer'),
     refundMethod: text('refund_method'),
     returnCarrier: text('return_carrier'),
     returnTrackingNo: text('return_tracking_no'),
+    /** How the replacement (exchange, reissue) went out: recorded when it ships, correctable after. */
+    replacementCarrier: text('replacement_carrier'),
+    replacementTrackingNo: text('replacement_tracking_no'),
+    replacementShippedAt: timestamp('replacement_shipped_at', { withTimezone: true }),
     resolution: text('resolution'),
     firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true }),
     decisionDueAt: timestamp('decision_due_at', { withTimezone: true }),
@@ -153,6 +165,8 @@ export const caseItems = pgTable(
       .references(() => orderItems.id),
     quantity: integer('quantity').notNull(),
     refundCents: bigint('refund_cents', { mode: 'number' }).notNull().default(0),
+    /** Price protection: the lower unit price the customer saw (分); the difference is what they ask back. */
+    claimedUnitCents: bigint('claimed_unit_cents', { mode: 'number' }),
   },
   (t) => [index('case_items_case_idx').on(t.caseId), index('case_items_order_item_idx').on(t.orderItemId)],
 );
@@ -201,6 +215,42 @@ export const returnPolicies = pgTable('return_policies', {
   qualityReturnDays: integer('quality_return_days').notNull(),
   qualityExchangeDays: integer('quality_exchange_days').notNull(),
   allowedTypes: caseTypeEnum('allowed_types').array().notNull(),
+  /** 价保: a price drop within this many days of purchase is refunded. */
+  priceProtectionDays: integer('price_protection_days').notNull().default(7),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Money or value given to a customer on a case (coupon, cash, points), beyond any refund. One above
+ * the shop's approval threshold waits for someone allowed to approve it; only approved ones count
+ * in cases.compensation_cents and so in the reports.
+ */
+export const caseCompensations = pgTable(
+  'case_compensations',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    method: compensationMethodEnum('method').notNull(),
+    reason: text('reason').notNull(),
+    status: compensationStatusEnum('status').notNull(),
+    recordedById: uuid('recorded_by_id').references(() => users.id, { onDelete: 'set null' }),
+    recordedByLabel: text('recorded_by_label').notNull(),
+    decidedById: uuid('decided_by_id').references(() => users.id, { onDelete: 'set null' }),
+    decidedByLabel: text('decided_by_label'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_compensations_case_idx').on(t.caseId, t.createdAt),
+    index('case_compensations_recorded_by_idx').on(t.recordedById),
+    index('case_compensations_decided_by_idx').on(t.decidedById),
+    check('case_compensations_amount_positive', sql`${t.amountCents} > 0`),
+  ],
+);

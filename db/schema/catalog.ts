@@ -1,4 +1,4 @@
-import { boolean, char, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Sales channels, managed by admins. `code` is what orders, imports, the API and reports carry
@@ -39,6 +39,8 @@ export const productCategories = pgTable('product_categories', {
 export const shopSettings = pgTable('shop_settings', {
   id: integer('id').primaryKey().default(1),
   currency: char('currency', { length: 3 }).notNull().default('CNY'),
+  /** A compensation above this amount (分) waits for someone with approve:compensation:any. */
+  compensationApprovalCents: bigint('compensation_approval_cents', { mode: 'number' }).notNull().default(10000),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -34,6 +34,8 @@ const PATHS: Record<CaseType, Status[]> = {
   ],
   repair: ['submitted', 'approved', 'awaiting_return', 'repairing', 'repaired_shipped', 'closed'],
   reissue: ['submitted', 'approved', 'shipping_replacement', 'replacement_shipped', 'delivered', 'closed'],
+  price_protection: ['submitted', 'approved', 'refunding', 'refunded', 'closed'],
+  compensation: ['submitted', 'approved', 'resolved', 'closed'],
   complaint: ['open', 'pending_customer', 'open', 'resolved', 'closed'],
   inquiry: ['open', 'resolved', 'closed'],
 };
@@ -43,6 +45,8 @@ const TYPES: [CaseType, number][] = [
   ['exchange', 15],
   ['repair', 8],
   ['reissue', 7],
+  ['price_protection', 6],
+  ['compensation', 5],
   ['complaint', 8],
   ['inquiry', 7],
 ];
@@ -52,6 +56,8 @@ const REASONS: Record<CaseType, string[]> = {
   exchange: ['quality_issue', 'wrong_item', 'not_as_described'],
   repair: ['quality_issue'],
   reissue: ['missing_item', 'not_received', 'damaged_in_transit'],
+  price_protection: ['price_drop'],
+  compensation: ['damaged_in_transit', 'not_as_described', 'other'],
   complaint: ['other'],
   inquiry: ['other'],
 };
@@ -61,6 +67,12 @@ const TEXT: Record<CaseType, string[]> = {
   exchange: ['屏幕有坏点,想换新', '发错颜色了', 'Wrong size sent'],
   repair: ['用了一个月无法开机', '充电接口接触不良'],
   reissue: ['物流显示签收但没收到', '配件缺失'],
+  price_protection: [
+    '买完第三天就降价了，申请价保',
+    '活动价比我买的便宜 50 元',
+    'Price dropped two days after I bought it',
+  ],
+  compensation: ['外包装压坏了，商品能用，希望补偿', '晚到了一周', 'Box was crushed but the item works'],
   complaint: ['快递员态度很差', '客服回复太慢', 'Courier left the parcel in the rain'],
   inquiry: ['发票怎么开?', '保修期多久?', 'Do you ship to Hong Kong?'],
 };

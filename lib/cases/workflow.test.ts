@@ -52,6 +52,17 @@ const PATHS: Record<CaseType, [CaseAction, CaseStatus][]> = {
     ['ship_repaired', 'repaired_shipped'],
     ['close', 'closed'],
   ],
+  price_protection: [
+    ['approve', 'approved'],
+    ['start_refund', 'refunding'],
+    ['confirm_refund', 'refunded'],
+    ['close', 'closed'],
+  ],
+  compensation: [
+    ['approve', 'approved'],
+    ['resolve', 'resolved'],
+    ['close', 'closed'],
+  ],
   complaint: [
     ['await_customer', 'pending_customer'],
     ['customer_reply', 'open'],

@@ -9,6 +9,8 @@ export const CASE_TYPES = [
   'exchange',
   'repair',
   'reissue',
+  'price_protection',
+  'compensation',
   'complaint',
   'inquiry',
 ] as const;
@@ -70,7 +72,18 @@ type Rule = {
   by: readonly CaseActorKind[];
 };
 
-const GOODS: readonly CaseType[] = ['refund_only', 'return_refund', 'exchange', 'repair', 'reissue'];
+/** Types the merchant decides on (approve / reject, one appeal). 价保 and 补偿 move money, not goods. */
+const GOODS: readonly CaseType[] = [
+  'refund_only',
+  'return_refund',
+  'exchange',
+  'repair',
+  'reissue',
+  'price_protection',
+  'compensation',
+];
+/** Types whose money goes back through the order's refund (refunding → refunded). */
+const REFUNDED: readonly CaseType[] = ['refund_only', 'return_refund', 'price_protection'];
 const CONVERSATION: readonly CaseType[] = ['complaint', 'inquiry'];
 const STAFF = ['agent', 'supervisor'] as const;
 
@@ -107,13 +120,13 @@ const RULES: Record<CaseAction, Rule> = {
   start_refund: {
     from: ['approved', 'inspected', 'needs_action'],
     to: 'refunding',
-    types: ['refund_only', 'return_refund'],
+    types: REFUNDED,
     by: STAFF,
   },
   confirm_refund: {
     from: ['refunding'],
     to: 'refunded',
-    types: ['refund_only', 'return_refund'],
+    types: REFUNDED,
     by: [...STAFF, 'system'],
   },
   ship_replacement: {
@@ -138,7 +151,13 @@ const RULES: Record<CaseAction, Rule> = {
   ship_repaired: { from: ['repairing'], to: 'repaired_shipped', types: ['repair'], by: STAFF },
   await_customer: { from: ['open'], to: 'pending_customer', types: CONVERSATION, by: STAFF },
   customer_reply: { from: ['pending_customer'], to: 'open', types: CONVERSATION, by: ['customer'] },
-  resolve: { from: ['open', 'pending_customer'], to: 'resolved', types: CONVERSATION, by: STAFF },
+  // A compensation-only case is resolved once approved and its compensation recorded (the verb checks).
+  resolve: {
+    from: ['open', 'pending_customer', 'approved'],
+    to: 'resolved',
+    types: [...CONVERSATION, 'compensation'],
+    by: STAFF,
+  },
   // A customer who answers within the closing window reopens a resolved conversation.
   reopen: { from: ['resolved'], to: 'open', types: CONVERSATION, by: ['customer', ...STAFF] },
   close: { from: COMPLETED_STATUSES, to: 'closed', types: 'all', by: [...STAFF, 'system'] },

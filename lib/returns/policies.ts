@@ -24,6 +24,7 @@ export async function policiesFor(db: Queryable, categories: string[]): Promise<
       noReasonDays: r.noReasonDays,
       qualityReturnDays: r.qualityReturnDays,
       qualityExchangeDays: r.qualityExchangeDays,
+      priceProtectionDays: r.priceProtectionDays,
       allowedTypes: r.allowedTypes,
     });
   }
@@ -63,6 +64,7 @@ export async function listCategoryPolicies({ ctx }: { ctx: Ctx }): Promise<Categ
       noReasonDays: r?.noReasonDays ?? DEFAULT_POLICY.noReasonDays,
       qualityReturnDays: r?.qualityReturnDays ?? DEFAULT_POLICY.qualityReturnDays,
       qualityExchangeDays: r?.qualityExchangeDays ?? DEFAULT_POLICY.qualityExchangeDays,
+      priceProtectionDays: r?.priceProtectionDays ?? DEFAULT_POLICY.priceProtectionDays,
       allowedTypes: r?.allowedTypes ?? DEFAULT_POLICY.allowedTypes,
     };
   });

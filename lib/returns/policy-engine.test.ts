@@ -150,6 +150,43 @@ describe('category configuration', () => {
       Object.entries(all)
         .filter(([, a]) => a.eligible)
         .map(([t]) => t),
-    ).toEqual(['return_refund', 'complaint', 'inquiry']);
+    ).toEqual(['return_refund', 'compensation', 'complaint', 'inquiry']);
+  });
+});
+
+describe('价保 price protection and 补偿 compensation', () => {
+  // Bought on 20 Nov 2026 at 22:00 Shanghai time: the window counts from that calendar day.
+  const bought = { ...item, purchasedAt: new Date('2026-11-20T14:00:00Z') };
+  const policy = { ...DEFAULT_POLICY, priceProtectionDays: 15 };
+
+  it('refunds a price drop through day N after purchase, with the date, and says no after it', () => {
+    const on = (n: number) => new Date(Date.UTC(2026, 10, 20 + n, 4, 0, 0));
+    expect(
+      evaluate({ type: 'price_protection', reason: 'price_drop', item: bought, policy, now: on(15), timeZone: TZ }),
+    ).toEqual({ eligible: true, code: 'price_protection_until', until: '2026-12-05' });
+    expect(
+      evaluate({ type: 'price_protection', reason: 'price_drop', item: bought, policy, now: on(16), timeZone: TZ }),
+    ).toEqual({ eligible: false, code: 'price_protection_expired', until: '2026-12-05' });
+    // Not tied to delivery: also before the parcel arrives.
+    expect(
+      evaluate({
+        type: 'price_protection',
+        reason: 'price_drop',
+        item: { ...bought, deliveredAt: null },
+        now: on(1),
+        timeZone: TZ,
+      }).code,
+    ).toBe('price_protection_until');
+  });
+
+  it('offers compensation at any time unless the category leaves it out', () => {
+    expect(evaluate({ type: 'compensation', reason: 'other', item, now: day(400), timeZone: TZ })).toEqual({
+      eligible: true,
+      code: 'compensation_open',
+    });
+    const noComp = { ...DEFAULT_POLICY, allowedTypes: ['return_refund'] as const };
+    expect(
+      evaluate({ type: 'compensation', reason: 'other', item, policy: noComp, now: day(1), timeZone: TZ }).code,
+    ).toBe('type_not_offered');
   });
 });

@@ -1,4 +1,4 @@
-import type { CaseType } from '@/lib/cases/workflow';
+import { CASE_TYPES, type CaseType } from '@/lib/cases/workflow';
 
 /**
  * The return-policy engine: may this customer open this kind of case for this item now, and why?
@@ -15,6 +15,8 @@ export const CASE_REASONS = [
   'missing_item',
   'not_as_described',
   'not_received',
+  // 价保: the price fell after purchase.
+  'price_drop',
   'other',
 ] as const;
 export type CaseReason = (typeof CASE_REASONS)[number];
@@ -36,6 +38,8 @@ export type CategoryPolicy = {
   noReasonDays: number;
   qualityReturnDays: number;
   qualityExchangeDays: number;
+  /** 价保: a lower price within this many days of purchase is refunded (counted like the others). */
+  priceProtectionDays: number;
   /** Case types customers may request for this category at all. */
   allowedTypes: readonly CaseType[];
 };
@@ -44,7 +48,8 @@ export const DEFAULT_POLICY: CategoryPolicy = {
   noReasonDays: 7,
   qualityReturnDays: 7,
   qualityExchangeDays: 15,
-  allowedTypes: ['refund_only', 'return_refund', 'exchange', 'repair', 'reissue', 'complaint', 'inquiry'],
+  priceProtectionDays: 7,
+  allowedTypes: CASE_TYPES,
 };
 
 export type ItemFacts = {
@@ -52,6 +57,8 @@ export type ItemFacts = {
   exclusion: Exclusion | null;
   warrantyDays: number;
   deliveredAt: Date | null;
+  /** When the order was placed: the price-protection window counts from it. */
+  purchasedAt?: Date | null;
 };
 
 export type PolicyAnswer =
@@ -84,6 +91,16 @@ export function evaluate(input: {
   const { type, reason, item } = input;
   if (!policy.allowedTypes.includes(type)) return { eligible: false, code: 'type_not_offered' };
   if (type === 'complaint' || type === 'inquiry') return { eligible: true, code: 'always_open' };
+  // A goodwill or service compensation moves no goods: it can be asked for at any time.
+  if (type === 'compensation') return { eligible: true, code: 'compensation_open' };
+  if (type === 'price_protection') {
+    // 价保 counts from the purchase, not the delivery: the customer compares with today's price.
+    if (!item.purchasedAt) return { eligible: false, code: 'type_not_for_reason' };
+    const until = addDays(shopDate(item.purchasedAt, input.timeZone), policy.priceProtectionDays);
+    return shopDate(input.now, input.timeZone) <= until
+      ? { eligible: true, code: 'price_protection_until', until }
+      : { eligible: false, code: 'price_protection_expired', until };
+  }
 
   if (!item.deliveredAt) {
     // Before delivery the customer can only get their money back (or a reissue if it was lost).
@@ -141,7 +158,7 @@ export function evaluate(input: {
 
 /** The answer for every case type, for the request form ("which types are allowed and why"). */
 export function evaluateAll(input: Omit<Parameters<typeof evaluate>[0], 'type'> & { types?: readonly CaseType[] }) {
-  const types = input.types ?? DEFAULT_POLICY.allowedTypes;
+  const types = input.types ?? CASE_TYPES;
   return Object.fromEntries(types.map((type) => [type, evaluate({ ...input, type })])) as Record<
     CaseType,
     PolicyAnswer
