@@ -146,7 +146,10 @@ export const cannedReplies = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     title: text('title').notNull(),
+    /** The text in Chinese, the shop's own language. */
     body: text('body').notNull(),
+    /** The same reply in English, inserted for customers who read English; null when not written. */
+    bodyEn: text('body_en'),
     ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'cascade' }),
     shared: boolean('shared').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
