@@ -3,6 +3,7 @@ import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { sessions, users } from '@/db/schema';
 import { makeActor, type Actor } from '@/lib/authz';
+import { publish } from '@/lib/realtime/publish';
 
 export const SESSION_MAX_AGE_SECONDS = 14 * 24 * 60 * 60;
 
@@ -36,14 +37,18 @@ export async function revokeUserSessions(tx: Queryable, userId: string, exceptSe
       ),
     )
     .returning({ id: sessions.id });
+  // Open live streams of the ended sessions stop delivering at once (on commit), not at their next check.
+  if (rows.length) await publish(tx, { type: 'access', userId });
   return rows.length;
 }
 
 export async function revokeSession(tx: Queryable, sessionId: string): Promise<void> {
-  await tx
+  const [row] = await tx
     .update(sessions)
     .set({ revokedAt: sql`now()` })
-    .where(eq(sessions.id, sessionId));
+    .where(eq(sessions.id, sessionId))
+    .returning({ userId: sessions.userId });
+  if (row) await publish(tx, { type: 'access', userId: row.userId });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

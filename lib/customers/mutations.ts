@@ -8,6 +8,7 @@ import { recordAudit } from '@/lib/audit';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { AppError, ConflictError, NotFoundError } from '@/lib/errors';
+import { publish } from '@/lib/realtime/publish';
 import { parseInput } from '@/lib/validation';
 import type { MergeCounts } from './dto';
 import { AddCustomerNoteInput, MergeCustomersInput, SetCustomerTagsInput } from './schemas';
@@ -176,6 +177,8 @@ export async function mergeCustomers({
         updatedAt: new Date(),
       })
       .where(eq(customers.id, targetId));
+    // The source's portal user now reaches their records through the target: their streams re-check.
+    if (source.userId) await publish(tx, { type: 'access', userId: source.userId });
     await recordAudit(tx, ctx, {
       action: 'customer.merge',
       entityType: 'customer',

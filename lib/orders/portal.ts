@@ -72,6 +72,8 @@ export async function claimOrder({ ctx, input }: { ctx: Ctx; input: unknown }): 
       before: { userId: null },
       after: { userId: actor.userId, via: orderNo },
     });
+    // The customer's open streams learn of the newly linked record before they hear about its order.
+    await publish(tx, { type: 'access', userId: actor.userId });
     await publish(tx, { type: 'order', orderNo, status: row.status, version: row.version, customerId: row.customerId });
     return { orderNo };
   });

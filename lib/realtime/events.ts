@@ -6,13 +6,20 @@
 export type RealtimeEvent =
   | { type: 'order'; orderNo: string; status: string; version: number; customerId: string }
   | { type: 'case'; caseNo: string; orderNo: string; status: string; version: number; customerId: string }
-  /** Something new in a member of staff's notifications; only that person's streams hear it. */
-  | { type: 'notification'; userId: string };
+  /** Something new in a person's notifications (staff or customer); only that person's streams hear it. */
+  | { type: 'notification'; userId: string }
+  /**
+   * What a person may see changed (signed out, sessions revoked, role changed, a customer record
+   * linked): their open streams re-check the session at once and end or re-authorise. Never sent
+   * to a browser.
+   */
+  | { type: 'access'; userId: string };
 
 export const REALTIME_CHANNEL = 'afterdesk_events';
 
 /** The topics an event belongs to; browsers subscribe to topics. */
 export function topicsOf(e: RealtimeEvent): string[] {
+  if (e.type === 'access') return [];
   if (e.type === 'notification') return ['notifications'];
   return e.type === 'order' ? ['orders', `order:${e.orderNo}`] : ['cases', `case:${e.caseNo}`, `order:${e.orderNo}`];
 }

@@ -12,6 +12,7 @@ import { ASSIGNMENT_MODES } from '@/lib/cases/assignment';
 import { CASE_TYPES, type CaseType } from '@/lib/cases/workflow';
 import type { Ctx } from '@/lib/context';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { publish } from '@/lib/realtime/publish';
 import { parseInput } from '@/lib/validation';
 import {
   ChangeUserRoleInput,
@@ -77,6 +78,8 @@ export async function changeUserRole({ ctx, input }: { ctx: Ctx; input: unknown 
       .update(users)
       .set({ role: data.role, updatedAt: sql`now()`, version: user.version + 1 })
       .where(eq(users.id, user.id));
+    // Their open live streams were authorised for the old role: they end, and reconnect as the new one.
+    await publish(tx, { type: 'access', userId: user.id });
     await recordAudit(tx, ctx, {
       action: 'user.role_change',
       entityType: 'user',

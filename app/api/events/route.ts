@@ -1,73 +1,95 @@
-import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { customers } from '@/db/schema';
-import { getActor } from '@/lib/auth/actor';
-import { can } from '@/lib/authz';
-import { topicsOf, type RealtimeEvent } from '@/lib/realtime/events';
+import { getRequestContext } from '@/lib/context/request';
+import { ForbiddenError, UnauthenticatedError } from '@/lib/errors';
+import { openEventAudience, type EventAudience } from '@/lib/realtime/audience';
+import type { RealtimeEvent } from '@/lib/realtime/events';
 import { hub } from '@/lib/realtime/hub';
 
 export const dynamic = 'force-dynamic';
 
-const TOPIC = /^(orders|cases|notifications|(order|case):[A-Z0-9-]{1,40})$/;
+/** Keeps proxies from closing an idle stream, and re-checks the session as often. */
+const HEARTBEAT_MS = 25_000;
 
 /**
- * Server-Sent Events: `GET /api/events?topics=orders,order:SO…,cases,case:AS-…`. Staff may follow
- * anything; a customer hears only about orders and cases of the customer records they own (checked per event from the
- * event's customerId, so nothing about other customers' orders ever reaches them).
+ * Server-Sent Events: `GET /api/events?u=<user id>`, one stream per browser (the leader tab holds
+ * it and shares it with the others, see components/realtime/live-connection.ts). It carries every
+ * event the signed-in person may hear, each tagged with its topics; `openEventAudience` decides
+ * per event. Events: `change` (something changed), `resync` (events may have been missed: re-read),
+ * `end` (signed out or access changed: the browser must not reconnect at once).
  */
 export async function GET(request: Request) {
-  const actor = await getActor();
-  if (!actor) return new Response('Unauthorized', { status: 401 });
-  const topics = new Set(
-    (new URL(request.url).searchParams.get('topics') ?? '')
-      .split(',')
-      .map((t) => t.trim())
-      .filter((t) => TOPIC.test(t))
-      .slice(0, 20),
-  );
-  if (topics.size === 0) return new Response('No valid topics', { status: 400 });
-
-  const staff = can(actor, 'read:order:any');
-  if (!staff && !can(actor, 'read:order:own')) return new Response('Not found', { status: 404 });
-  let ownCustomers = new Set<string>();
-  if (!staff) {
-    const db = await getDb();
-    const rows = await db.select({ id: customers.id }).from(customers).where(eq(customers.userId, actor.userId));
-    ownCustomers = new Set(rows.map((r) => r.id));
+  let audience: EventAudience;
+  try {
+    audience = await openEventAudience({
+      ctx: await getRequestContext(),
+      input: { userId: new URL(request.url).searchParams.get('u') },
+    });
+  } catch (err) {
+    if (err instanceof UnauthenticatedError) return new Response('Unauthorized', { status: 401 });
+    if (err instanceof ForbiddenError) return new Response('Forbidden', { status: 403 });
+    throw err;
   }
 
   const encoder = new TextEncoder();
-  let unsubscribe = () => {};
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
+      let open = true;
+      // While an access change is being checked nothing is delivered; a `resync` follows if the
+      // stream may go on, so the pages re-read whatever was held back.
+      let held = false;
       const send = (chunk: string) => {
+        if (!open) return;
         try {
           controller.enqueue(encoder.encode(chunk));
         } catch {
-          unsubscribe();
+          stop();
         }
       };
+      const end = () => {
+        send('event: end\ndata: {}\n\n');
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the browser
+        }
+      };
+      const recheck = (afterAccessEvent: boolean) => {
+        if (afterAccessEvent) held = true;
+        audience.recheck().then(
+          (ok) => {
+            if (!ok) return end();
+            if (afterAccessEvent) {
+              held = false;
+              send('event: resync\ndata: {}\n\n');
+            }
+          },
+          // The session cannot be verified (database trouble): stop rather than deliver unchecked.
+          () => end(),
+        );
+      };
       send('retry: 3000\n: connected\n\n');
-      unsubscribe = hub.subscribe((e: RealtimeEvent) => {
-        if (e.type === 'notification' ? e.userId !== actor.userId : !staff && !ownCustomers.has(e.customerId)) return;
-        if (!topicsOf(e).some((topic) => topics.has(topic))) return;
-        const data =
-          e.type === 'notification' ? { type: e.type } : { type: e.type, status: e.status, version: e.version };
-        send(`event: change\ndata: ${JSON.stringify(data)}\n\n`);
+      const unsubscribe = hub.subscribe((e: RealtimeEvent) => {
+        if (audience.affects(e)) return recheck(true);
+        if (held) return;
+        const out = audience.admit(e);
+        if (out) send(`event: change\ndata: ${JSON.stringify(out)}\n\n`);
       });
-      // Keeps proxies from closing an idle stream.
-      heartbeat = setInterval(() => send(': ping\n\n'), 25_000);
+      const heartbeat = setInterval(() => {
+        send(': ping\n\n');
+        recheck(false);
+      }, HEARTBEAT_MS);
+      stop = () => {
+        open = false;
+        unsubscribe();
+        clearInterval(heartbeat);
+      };
     },
     cancel() {
-      unsubscribe();
-      clearInterval(heartbeat);
+      stop();
     },
   });
-  request.signal.addEventListener('abort', () => {
-    unsubscribe();
-    clearInterval(heartbeat);
-  });
+  request.signal.addEventListener('abort', () => stop());
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',
