@@ -1,5 +1,7 @@
 import 'server-only';
 import type { Ctx } from '@/lib/context';
+import { env } from '@/lib/env';
+import { shopDate } from '@/lib/returns/policy-engine';
 import { errorResponse } from '@/lib/http';
 import type { Translate } from '@/lib/i18n/translate';
 
@@ -37,7 +39,8 @@ export async function csvDownload(
       controller.close();
     },
   });
-  const stamp = new Date().toISOString().slice(0, 10);
+  // The shop's date: an export made at 01:00 in Shanghai is named after that day, not the UTC one.
+  const stamp = shopDate(new Date(), env().SHOP_TIMEZONE);
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
