@@ -1,6 +1,7 @@
 import { connectAndMigrate } from '@/db/connect';
 import { startBackupRequestWatcher } from '@/lib/backup/requests';
 import { ensureAuthSecret, env } from '@/lib/env';
+import { publicUrlWarning } from '@/lib/env/public-url';
 import { startJobRunner } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
 import { installClientAddressStamp } from '@/lib/security/client-address';
@@ -15,6 +16,8 @@ export async function startServer(): Promise<void> {
     // First, before any request is served: the client address comes from the socket (see the module).
     installClientAddressStamp(e.TRUSTED_PROXIES);
     ensureAuthSecret();
+    const urlWarning = publicUrlWarning();
+    if (urlWarning) logger.warn(urlWarning);
     const handle = await connectAndMigrate();
     logger.info({ database: handle.kind }, 'database ready');
     startJobRunner();

@@ -1,4 +1,5 @@
 import 'server-only';
+import { publicUrl } from '@/lib/env/public-url';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
@@ -202,7 +203,7 @@ export async function alertIfOverdue(opts: {
   if (!states.backup.overdue && !states.verify.overdue) return result;
   const admins = await backupAdmins(opts.db);
   if (admins.length === 0) return result;
-  const link = new URL('/admin/backups', env().APP_URL).toString();
+  const link = new URL('/admin/backups', publicUrl()).toString();
   await transaction(async (tx) => {
     for (const which of ['backup', 'verify'] as const) {
       const s = states[which];

@@ -1,12 +1,18 @@
 import 'server-only';
+import { publicUrl } from '@/lib/env/public-url';
 import type { Tx } from '@/db/client';
-import { env } from '@/lib/env';
 import { customerRecipient, renderCustomerMail } from '@/lib/mail/customer';
 import { queueEmail } from '@/lib/mail/outbox';
 import type { CaseStatus } from './workflow';
 
+/** How a replacement went out, for the mail that says it shipped (or that its tracking changed). */
+export type ShipmentFacts = { carrier: string; trackingNo: string };
+
 export type CaseMailEvent =
-  { kind: 'created' | 'status'; status: CaseStatus } | { kind: 'reply'; status: CaseStatus; body: string };
+  | { kind: 'created'; status: CaseStatus }
+  | { kind: 'status'; status: CaseStatus; shipment?: ShipmentFacts }
+  | { kind: 'reply'; status: CaseStatus; body: string }
+  | { kind: 'shipment'; status: CaseStatus; shipment: ShipmentFacts };
 
 /**
  * Tells the customer what happened to their case, by e-mail in their language. Queued in the
@@ -27,7 +33,9 @@ export async function emailCustomerAboutCase(
       ? t('mail.case.createdSubject', { caseNo: c.caseNo })
       : event.kind === 'reply'
         ? t('mail.case.replySubject', { caseNo: c.caseNo })
-        : t('mail.case.statusSubject', { caseNo: c.caseNo, status });
+        : event.kind === 'shipment'
+          ? t('mail.case.shipmentSubject', { caseNo: c.caseNo })
+          : t('mail.case.statusSubject', { caseNo: c.caseNo, status });
   const lead =
     event.kind === 'created'
       ? t('mail.case.createdLead', { caseNo: c.caseNo })
@@ -36,7 +44,9 @@ export async function emailCustomerAboutCase(
         : t('mail.case.statusLead', { caseNo: c.caseNo });
   const paragraphs = [lead, `${t('mail.case.statusLabel')}: ${status}`];
   if (event.kind === 'reply') paragraphs.push(event.body);
-  const link = new URL(`/portal/cases/${c.caseNo}`, env().APP_URL).toString();
+  if ((event.kind === 'status' || event.kind === 'shipment') && event.shipment)
+    paragraphs.push(t('mail.case.shipment', event.shipment));
+  const link = new URL(`/portal/cases/${c.caseNo}`, publicUrl()).toString();
   await queueEmail(tx, {
     to: r.to,
     subject,

@@ -66,9 +66,11 @@ const EnvSchema = z
       'must be an SMTP URL such as smtp://user:password@mail.example.com:587',
     ),
     MAIL_FROM: z.string().trim().min(3).default('AfterDesk <no-reply@afterdesk.local>'),
-    APP_URL: z
-      .url({ message: 'must be the public URL of the app, such as https://afterdesk.example.com' })
-      .default('http://localhost:3000'),
+    /** Optional: without it, links in e-mails use the address staff reach the app at (lib/env/public-url.ts). */
+    APP_URL: z.preprocess(
+      (v) => (typeof v === 'string' && !v.trim() ? undefined : v),
+      z.url({ message: 'must be the public URL of the app, such as https://afterdesk.example.com' }).optional(),
+    ),
     /** Set to "off" to keep this instance from running background jobs (another instance runs them). */
     JOBS: z.enum(['on', 'off']).default('on'),
     /**

@@ -1,4 +1,5 @@
 import 'server-only';
+import { publicUrl } from '@/lib/env/public-url';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
@@ -34,7 +35,7 @@ const SCORE_RANGE: Record<SurveyKind, [number, number]> = { csat: [1, 5], nps: [
 
 export function surveyLink(survey: { id: string; expiresAt: Date }): string {
   const token = signSurveyToken({ surveyId: survey.id, expiresAt: survey.expiresAt.getTime() }, surveyTokenKey());
-  return new URL(`/survey/${token}`, env().APP_URL).toString();
+  return new URL(`/survey/${token}`, publicUrl()).toString();
 }
 
 async function emailSurvey(
