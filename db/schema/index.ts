@@ -9,3 +9,4 @@ export * from './operations';
 export * from './feedback';
 export * from './analytics';
 export * from './safety';
+export * from './case-rules';
