@@ -51,6 +51,25 @@ export function CaseMessages({
   );
 }
 
+/** A stored note in words: a few notes are written by the system in a fixed form. */
+function eventNote(e: CaseEventDto, t: Translate): string | null {
+  if (!e.note) return null;
+  const override = /^override: ([\s\S]*)$/.exec(e.note);
+  if (e.kind === 'created' && override) return t('caseDesk.detail.override', { reason: override[1]! });
+  const autoClosed = /^auto: (\d+)d$/.exec(e.note);
+  if (e.kind === 'close' && autoClosed) return t('cases.eventNotes.autoClosed', { days: autoClosed[1]! });
+  return e.note;
+}
+
+function eventTitle(e: CaseEventDto, t: Translate, audience: 'staff' | 'customer'): string {
+  if (e.toStatus) return t.dynamic(`${audience === 'staff' ? 'cases.status' : 'cases.customerStatus'}.${e.toStatus}`);
+  return t.dynamic(`cases.events.${e.kind}`, undefined, t.dynamic(`cases.actions.${e.kind}`, undefined, e.kind));
+}
+
+/**
+ * The case's steps, newest first. Staff see every step with who took it, and which notes the
+ * customer also sees; the customer sees the public steps with "you" or "customer service".
+ */
 export function CaseTimeline({
   events,
   t,
@@ -62,30 +81,57 @@ export function CaseTimeline({
   formatTime: (iso: string) => string;
   audience: 'staff' | 'customer';
 }) {
-  const statusKey = audience === 'staff' ? 'cases.status' : 'cases.customerStatus';
   return (
     <ol className="relative grid gap-4 border-l pl-5" data-testid="case-timeline">
-      {events.map((e, i) => (
-        <li key={e.id} className="relative">
-          <span
-            aria-hidden
-            className={cn(
-              'absolute top-1.5 -left-[25px] size-2.5 rounded-full ring-4 ring-card',
-              i === 0 ? 'bg-primary' : 'bg-muted-foreground/40',
-            )}
-          />
-          <p className="text-sm font-medium">
-            {e.toStatus
-              ? t.dynamic(`${statusKey}.${e.toStatus}`)
-              : t.dynamic(`cases.actions.${e.kind}`, undefined, t.dynamic(`cases.events.${e.kind}`, undefined, e.kind))}
-          </p>
-          {e.note ? <p className="mt-0.5 text-sm whitespace-pre-line text-muted-foreground">{e.note}</p> : null}
-          <p className="mt-0.5 text-xs text-muted-foreground">
-            <time dateTime={e.at}>{formatTime(e.at)}</time>
-            {audience === 'staff' && e.actorLabel ? ` · ${e.actorLabel}` : ''}
-          </p>
-        </li>
-      ))}
+      {events.map((e, i) => {
+        const note = eventNote(e, t);
+        const who =
+          audience === 'staff'
+            ? e.actorKind === 'system'
+              ? t('cases.eventActors.system')
+              : e.actorLabel
+            : e.actorKind === 'customer'
+              ? t('casePortal.you')
+              : e.actorKind === 'staff'
+                ? t('casePortal.us')
+                : '';
+        return (
+          <li key={e.id} className="relative" data-testid="case-event">
+            <span
+              aria-hidden
+              className={cn(
+                'absolute top-1.5 -left-[25px] size-2.5 rounded-full ring-4 ring-card',
+                i === 0 ? 'bg-primary' : 'bg-muted-foreground/40',
+              )}
+            />
+            <p className="text-sm font-medium">
+              {eventTitle(e, t, audience)}
+              {audience === 'staff' && !e.public ? (
+                <span className="ml-2 rounded bg-muted px-1.5 py-0.5 text-xs font-normal text-muted-foreground">
+                  {t('cases.eventVisibility.internal')}
+                </span>
+              ) : null}
+            </p>
+            {note ? (
+              <p className="mt-0.5 text-sm whitespace-pre-line text-muted-foreground">
+                {note}
+                {audience === 'staff' && e.public ? (
+                  <span
+                    className="ml-2 text-xs whitespace-nowrap text-foreground/70"
+                    data-testid="note-customer-visible"
+                  >
+                    ({t('cases.eventVisibility.customerSees')})
+                  </span>
+                ) : null}
+              </p>
+            ) : null}
+            <p className="mt-0.5 text-xs text-muted-foreground">
+              <time dateTime={e.at}>{formatTime(e.at)}</time>
+              {who ? ` · ${who}` : ''}
+            </p>
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -1,5 +1,6 @@
 import type { AttachmentDto } from '@/lib/attachments/dto';
 import type { CaseReason } from '@/lib/returns/policy-engine';
+import type { CompensationDto } from './compensation';
 import type { Priority } from './priority';
 import type { CaseAction, CaseStatus, CaseType } from './workflow';
 
@@ -28,7 +29,11 @@ export type CaseMessageDto = {
 export type CaseEventDto = {
   id: number;
   at: string;
+  /** The acting person's name, for staff; empty for the system and in the customer's view. */
   actorLabel: string;
+  actorKind: 'customer' | 'staff' | 'system';
+  /** Shown in the customer's timeline (with its note); staff see every event. */
+  public: boolean;
   kind: string;
   fromStatus: CaseStatus | null;
   toStatus: CaseStatus | null;
@@ -55,6 +60,14 @@ export type CaseDetailDto = {
   currency: string;
   returnCarrier: string | null;
   returnTrackingNo: string | null;
+  /** Exchange / reissue: how the replacement went out (the customer sees it). */
+  replacement: { carrier: string; trackingNo: string; shippedAt: string | null } | null;
+  /** Approved compensations, summed (what the reports count). */
+  compensationCents: number;
+  /** Staff see every compensation with its state; customers only the granted ones. */
+  compensations: CompensationDto[];
+  /** Staff only: who pays the return postage and how much (null until recorded). */
+  returnFreight: { payer: 'shop' | 'customer'; cents: number } | null;
   createdAt: string;
   dues: { firstResponse: string | null; decision: string | null; refund: string | null; resolution: string | null };
   respondedAt: string | null;
@@ -70,7 +83,15 @@ export type CaseDetailDto = {
     deliveredAt: string | null;
     customerName: string;
   };
-  items: { sku: string; name: string; quantity: number; refundCents: number }[];
+  items: {
+    sku: string;
+    name: string;
+    quantity: number;
+    refundCents: number;
+    /** What was paid per unit, and for price protection the lower price the customer cited. */
+    paidUnitCents: number;
+    claimedUnitCents: number | null;
+  }[];
   messages: CaseMessageDto[];
   /** Files on the request (messageId null) and on messages the viewer can see. */
   attachments: AttachmentDto[];

@@ -27,6 +27,8 @@ import { decodeCursor, toPage, type Page } from '@/lib/pagination';
 import { caseAttachments } from '@/lib/attachments';
 import { parseInput } from '@/lib/validation';
 import { openClaimsByItem } from './claims';
+import { compensationsOfCase } from './compensation';
+import { paidUnitCents } from './price-protection';
 import type { CaseDetailDto, CaseListItemDto } from './dto';
 import { actorKind, caseAccessWhere } from './policy';
 import { availableActions, CASE_STATUSES, CASE_TYPES } from './workflow';
@@ -194,7 +196,13 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
   const caseNo = parseInput(z.string().trim().min(1).max(40), input.caseNo).toUpperCase();
   const db = await getDb();
   const [row] = await db
-    .select({ c: cases, o: orders, customerName: customers.name, assigneeName: users.name })
+    .select({
+      c: cases,
+      o: orders,
+      customerName: customers.name,
+      customerUserId: customers.userId,
+      assigneeName: users.name,
+    })
     .from(cases)
     .innerJoin(orders, eq(orders.id, cases.orderId))
     .innerJoin(customers, eq(customers.id, cases.customerId))
@@ -219,13 +227,16 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
           .where(eq(orders.customerId, row.c.customerId)),
       ])
     : Promise.resolve(null);
-  const [items, messages, events, files] = await Promise.all([
+  const [items, messages, events, files, compensations] = await Promise.all([
     db
       .select({
         sku: orderItems.sku,
         name: orderItems.name,
         quantity: caseItems.quantity,
         refundCents: caseItems.refundCents,
+        lineTotalCents: orderItems.lineTotalCents,
+        lineQuantity: orderItems.quantity,
+        claimedUnitCents: caseItems.claimedUnitCents,
       })
       .from(caseItems)
       .innerJoin(orderItems, eq(orderItems.id, caseItems.orderItemId))
@@ -236,17 +247,23 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
       .from(caseMessages)
       .where(and(eq(caseMessages.caseId, row.c.id), staff ? undefined : eq(caseMessages.internal, false)))
       .orderBy(asc(caseMessages.createdAt), asc(caseMessages.id)),
+    // Who took each step by name (staff see it; e-mail addresses are not names).
     db
-      .select()
+      .select({ e: caseEvents, actorName: users.name })
       .from(caseEvents)
+      .leftJoin(users, eq(users.id, caseEvents.actorId))
       .where(and(eq(caseEvents.caseId, row.c.id), staff ? undefined : eq(caseEvents.public, true)))
       .orderBy(desc(caseEvents.at), desc(caseEvents.id)),
     caseAttachments(db, row.c.id, staff),
+    compensationsOfCase(db, row.c.id, staff),
   ]);
   // Assignment events store the assignee's id; show their name (one query for all of them).
   const assigneeIds = [
     ...new Set(
-      events.filter((e) => e.kind === 'assigned' && e.note && /^[0-9a-f-]{36}$/.test(e.note)).map((e) => e.note!),
+      events
+        .map((r) => r.e)
+        .filter((e) => e.kind === 'assigned' && e.note && /^[0-9a-f-]{36}$/.test(e.note))
+        .map((e) => e.note!),
     ),
   ];
   const [assignees, customerHistory] = await Promise.all([
@@ -277,6 +294,14 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
     currency: c.currency,
     returnCarrier: c.returnCarrier,
     returnTrackingNo: c.returnTrackingNo,
+    replacement:
+      c.replacementCarrier && c.replacementTrackingNo
+        ? { carrier: c.replacementCarrier, trackingNo: c.replacementTrackingNo, shippedAt: iso(c.replacementShippedAt) }
+        : null,
+    compensationCents: Number(c.compensationCents),
+    compensations,
+    returnFreight:
+      staff && c.returnFreightPayer ? { payer: c.returnFreightPayer, cents: Number(c.returnFreightCents) } : null,
     createdAt: c.createdAt.toISOString(),
     dues: {
       firstResponse: iso(c.firstResponseDueAt),
@@ -297,7 +322,14 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
       deliveredAt: iso(row.o.deliveredAt),
       customerName: row.customerName,
     },
-    items: items.map((i) => ({ ...i, refundCents: Number(i.refundCents) })),
+    items: items.map((i) => ({
+      sku: i.sku,
+      name: i.name,
+      quantity: i.quantity,
+      refundCents: Number(i.refundCents),
+      paidUnitCents: paidUnitCents({ lineTotalCents: Number(i.lineTotalCents), quantity: i.lineQuantity }),
+      claimedUnitCents: i.claimedUnitCents === null ? null : Number(i.claimedUnitCents),
+    })),
     messages: messages.map((m) => ({
       id: m.id,
       at: m.createdAt.toISOString(),
@@ -319,15 +351,21 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
           })),
         }
       : null,
-    events: events.map((e) => ({
-      id: e.id,
-      at: e.at.toISOString(),
-      actorLabel: staff ? e.actorLabel : '',
-      kind: e.kind,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.kind === 'assigned' ? (e.note ? (names.get(e.note) ?? null) : null) : e.note,
-    })),
+    events: events.map(({ e, actorName }) => {
+      const actorKind = !e.actorId ? 'system' : e.actorId === row.customerUserId ? 'customer' : 'staff';
+      return {
+        id: e.id,
+        at: e.at.toISOString(),
+        // Customers see who acted as "you" or "customer service", never a colleague's address.
+        actorLabel: staff && actorKind !== 'system' ? (actorName ?? e.actorLabel) : '',
+        actorKind,
+        kind: e.kind,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        note: e.kind === 'assigned' ? (e.note ? (names.get(e.note) ?? null) : null) : e.note,
+        public: e.public,
+      };
+    }),
     actions: availableActions(c.type, c.status, actorKind(ctx.actor!), c.appealUsed),
   };
 }
@@ -386,6 +424,7 @@ export async function previewCasePolicy({ ctx, input }: { ctx: Ctx; input: { ord
       name: orderItems.name,
       quantity: orderItems.quantity,
       refunded: orderItems.refundedQuantity,
+      lineTotalCents: orderItems.lineTotalCents,
       returnable: products.returnable,
       exclusion: products.nonReturnableReason,
       warrantyDays: products.warrantyDays,
@@ -426,7 +465,14 @@ export async function previewCasePolicy({ ctx, input }: { ctx: Ctx; input: { ord
     status: order.status,
     lines: lines.map((l) => {
       const inOpenCases = claimed.get(l.id) ?? 0;
-      return { sku: l.sku, name: l.name, available: Math.max(0, l.quantity - l.refunded - inOpenCases), inOpenCases };
+      return {
+        sku: l.sku,
+        name: l.name,
+        available: Math.max(0, l.quantity - l.refunded - inOpenCases),
+        inOpenCases,
+        // Price protection asks for the lower price: the form shows what was paid beside it.
+        paidUnitCents: paidUnitCents({ lineTotalCents: Number(l.lineTotalCents), quantity: l.quantity }),
+      };
     }),
     answers: answers as Record<(typeof CASE_TYPES)[number], { eligible: boolean; code: string; until?: string }>,
   };

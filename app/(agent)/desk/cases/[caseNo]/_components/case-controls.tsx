@@ -3,7 +3,9 @@
 import { LoaderCircle, Send } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { AttachmentPicker, attachmentIdsOf } from '@/components/cases/attachment-picker';
-import { CannedReplyPicker } from '@/components/cases/canned-reply-picker';
+import { CannedReplyPicker, replyBodyFor, type CannedReplyOption } from '@/components/cases/canned-reply-picker';
+import type { CaseReplyContext } from '@/lib/replies/case-values';
+import { fillReply } from '@/lib/replies/variables';
 import { useHotkeys } from '@/components/cases/shortcuts';
 import { StaffOptions, type StaffOption } from '@/components/cases/staff-options';
 import { useRunAction } from '@/components/forms/use-run-action';
@@ -34,6 +36,9 @@ export function CaseActions({
   const { pending, run } = useRunAction();
   const [note, setNote] = useState('');
   const [refund, setRefund] = useState('');
+  // confirm_shipment (exchange, reissue) records how the replacement went out.
+  const [carrier, setCarrier] = useState('');
+  const [trackingNo, setTrackingNo] = useState('');
   if (actions.length === 0) return <p className="text-sm text-muted-foreground">{t('caseDesk.detail.noActions')}</p>;
   return (
     <div className="grid gap-3">
@@ -41,7 +46,17 @@ export function CaseActions({
         <Label htmlFor="action-note" className="text-xs text-muted-foreground">
           {t('caseDesk.detail.actionNote')}
         </Label>
-        <Textarea id="action-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+        <Textarea
+          id="action-note"
+          rows={2}
+          maxLength={2000}
+          value={note}
+          aria-describedby="action-note-hint"
+          onChange={(e) => setNote(e.target.value)}
+        />
+        <p id="action-note-hint" className="text-xs text-muted-foreground">
+          {t('caseDesk.detail.actionNoteHint')}
+        </p>
       </div>
       {actions.includes('start_refund') ? (
         <div className="grid gap-1.5">
@@ -57,6 +72,35 @@ export function CaseActions({
           />
         </div>
       ) : null}
+      {actions.includes('confirm_shipment') ? (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid gap-1.5">
+            <Label htmlFor="replacement-carrier" className="text-xs text-muted-foreground">
+              {t('replacementShipment.carrier')}
+            </Label>
+            <Input
+              id="replacement-carrier"
+              maxLength={40}
+              value={carrier}
+              onChange={(e) => setCarrier(e.target.value)}
+              data-testid="replacement-carrier"
+            />
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="replacement-tracking" className="text-xs text-muted-foreground">
+              {t('replacementShipment.trackingNo')}
+            </Label>
+            <Input
+              id="replacement-tracking"
+              maxLength={40}
+              value={trackingNo}
+              onChange={(e) => setTrackingNo(e.target.value)}
+              data-testid="replacement-tracking-input"
+            />
+          </div>
+          <p className="text-xs text-muted-foreground sm:col-span-2">{t('replacementShipment.hint')}</p>
+        </div>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         {actions.map((action) => (
           <Button
@@ -68,7 +112,14 @@ export function CaseActions({
             onClick={() =>
               run(
                 () =>
-                  caseActionAction({ caseNo, version, action, note: note || undefined, refund: refund || undefined }),
+                  caseActionAction({
+                    caseNo,
+                    version,
+                    action,
+                    note: note || undefined,
+                    refund: refund || undefined,
+                    ...(action === 'confirm_shipment' ? { carrier, trackingNo } : {}),
+                  }),
                 () => setNote(''),
               )
             }
@@ -85,10 +136,13 @@ export function Composer({
   caseNo,
   allowInternal,
   replies = [],
+  replyContext,
 }: {
   caseNo: string;
   allowInternal: boolean;
-  replies?: { id: string; title: string; body: string }[];
+  replies?: CannedReplyOption[];
+  /** The customer's language and this case's values for the replies' variables. */
+  replyContext?: CaseReplyContext;
 }) {
   const t = useT();
   const { pending, run } = useRunAction();
@@ -143,9 +197,18 @@ export function Composer({
         {replies.length ? (
           <CannedReplyPicker
             replies={replies}
-            onInsert={(text) => {
+            onInsert={(reply) => {
+              const { text, missing } = replyContext
+                ? fillReply(replyBodyFor(reply, replyContext.locale), replyContext.values)
+                : { text: reply.body, missing: [] };
               setBody((b) => (b.trim() ? `${b.trimEnd()}\n\n${text}` : text));
               area.current?.focus();
+              if (missing.length)
+                toast.info(
+                  t('replies.missingValues', {
+                    names: missing.map((v) => t(`replies.variableNames.${v}`)).join(t('common.listSeparator')),
+                  }),
+                );
             }}
           />
         ) : null}
