@@ -4,10 +4,23 @@ import { MessageSquareText, Search } from 'lucide-react';
 import { Popover as PopoverPrimitive } from 'radix-ui';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import type { Locale } from '@/lib/i18n/config';
 import { useT } from '@/lib/i18n/client';
 import { cn } from '@/lib/utils';
 
-export type CannedReplyOption = { id: string; title: string; body: string };
+export type CannedReplyOption = {
+  id: string;
+  title: string;
+  /** The Chinese text (the shop's own language). */
+  body: string;
+  /** The English text, when the reply has one. */
+  bodyEn: string | null;
+};
+
+/** The reply in the customer's language; a reply written in one language only is inserted as it is. */
+export function replyBodyFor(reply: CannedReplyOption, locale: Locale): string {
+  return locale === 'en' ? (reply.bodyEn ?? reply.body) : reply.body;
+}
 
 /** Replies whose title matches come first, then those that match only in their text. */
 function filterReplies(replies: CannedReplyOption[], query: string): CannedReplyOption[] {
@@ -33,7 +46,7 @@ export function CannedReplyPicker({
   className,
 }: {
   replies: CannedReplyOption[];
-  onInsert(body: string): void;
+  onInsert(reply: CannedReplyOption): void;
   disabled?: boolean;
   className?: string;
 }) {
@@ -69,7 +82,7 @@ export function CannedReplyPicker({
     if (!reply) return;
     picked.current = true;
     setOpen(false);
-    onInsert(reply.body);
+    onInsert(reply);
   }
 
   function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {

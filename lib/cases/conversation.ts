@@ -9,8 +9,9 @@ import type { Ctx } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { claimAttachments } from '@/lib/attachments';
-import { notifyStaff } from '@/lib/notifications';
+import { notifyCustomer, notifyStaff } from '@/lib/notifications';
 import { loadSlaSettings } from '@/lib/sla/settings';
+import { hasUnfilledVariables } from '@/lib/replies/variables';
 import { announceCase } from './announce';
 import { resumeClocks } from './clocks';
 import { emailCustomerAboutCase } from './mail';
@@ -39,6 +40,9 @@ export async function addCaseMessage({ ctx, input }: { ctx: Ctx; input: unknown 
   if (!staff) authorize(actor, 'act:case:own');
   const data = parseInput(AddCaseMessageInput, input);
   if (data.internal && !staff) throw new ValidationError({ internal: ['invalid'] });
+  // A canned reply's {{variables}} that the case could not fill must not reach the customer as such.
+  if (staff && !data.internal && hasUnfilledVariables(data.body))
+    throw new ValidationError({ body: ['unfilled_variables'] });
   return transaction(async (tx) => {
     const row = await lockVisibleCase(tx, actor, data.caseNo);
     if (row.status === 'closed' || row.status === 'cancelled') throw new ValidationError({ body: ['case_closed'] });
@@ -81,7 +85,16 @@ export async function addCaseMessage({ ctx, input }: { ctx: Ctx; input: unknown 
         caseId: row.id,
         caseNo: row.caseNo,
       });
-    if (staff && !data.internal) await emailCustomerAboutCase(tx, row, { kind: 'reply', status, body: data.body });
+    if (staff && !data.internal) {
+      await emailCustomerAboutCase(tx, row, { kind: 'reply', status, body: data.body });
+      // The portal bell; an internal note never reaches the customer, not even as a notice.
+      await notifyCustomer(tx, {
+        customerId: row.customerId,
+        kind: 'case_reply',
+        caseId: row.id,
+        caseNo: row.caseNo,
+      });
+    }
     await announceCase(tx, row.id);
     await recordAudit(tx, ctx, {
       action: data.internal ? 'case.note' : 'case.reply',

@@ -9,6 +9,7 @@ import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { NotFoundError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
+import { unknownVariables } from './variables';
 
 /**
  * Canned replies: saved answers that agents insert into a case reply and adjust before sending.
@@ -20,16 +21,34 @@ export const REPLY_BODY_MAX = 5000;
 /** The picker and the list page show every reply; a team that keeps more than this has a different problem. */
 export const REPLIES_LIST_LIMIT = 200;
 
-export type CannedReplyDto = { id: string; title: string; body: string; updatedAt: Date };
+export type CannedReplyDto = { id: string; title: string; body: string; bodyEn: string | null; updatedAt: Date };
 
 const idField = z.uuid('not_found');
 const titleField = z.string().trim().min(1, 'required').max(REPLY_TITLE_MAX, 'too_long');
 // Line breaks inside the body are kept; only the surrounding whitespace goes.
-const bodyField = z.string().trim().min(1, 'required').max(REPLY_BODY_MAX, 'too_long');
+const bodyField = z
+  .string()
+  .trim()
+  .min(1, 'required')
+  .max(REPLY_BODY_MAX, 'too_long')
+  .refine((b) => unknownVariables(b).length === 0, 'unknown_variable');
 
 export const ListCannedRepliesInput = z.object({ q: z.string().trim().max(100, 'too_long').optional() }).default({});
-export const CreateCannedReplyInput = z.object({ title: titleField, body: bodyField });
-export const UpdateCannedReplyInput = z.object({ id: idField, title: titleField, body: bodyField });
+// The English text is optional: empty means the reply exists in Chinese only.
+const bodyEnField = z
+  .string()
+  .trim()
+  .max(REPLY_BODY_MAX, 'too_long')
+  .refine((b) => unknownVariables(b).length === 0, 'unknown_variable')
+  .optional()
+  .transform((v) => (v ? v : null));
+export const CreateCannedReplyInput = z.object({ title: titleField, body: bodyField, bodyEn: bodyEnField });
+export const UpdateCannedReplyInput = z.object({
+  id: idField,
+  title: titleField,
+  body: bodyField,
+  bodyEn: bodyEnField,
+});
 export const DeleteCannedReplyInput = z.object({ id: idField });
 
 function escapeLike(s: string): string {
@@ -48,6 +67,7 @@ export async function listCannedReplies({ ctx, input }: { ctx: Ctx; input?: unkn
       id: cannedReplies.id,
       title: cannedReplies.title,
       body: cannedReplies.body,
+      bodyEn: cannedReplies.bodyEn,
       updatedAt: cannedReplies.updatedAt,
     })
     .from(cannedReplies)
@@ -64,13 +84,13 @@ export async function createCannedReply({ ctx, input }: { ctx: Ctx; input: unkno
   return transaction(async (tx) => {
     const [row] = await tx
       .insert(cannedReplies)
-      .values({ title: data.title, body: data.body, ownerId: actor.userId, shared: true })
+      .values({ title: data.title, body: data.body, bodyEn: data.bodyEn, ownerId: actor.userId, shared: true })
       .returning({ id: cannedReplies.id });
     await recordAudit(tx, ctx, {
       action: 'reply.create',
       entityType: 'canned_reply',
       entityId: row!.id,
-      after: { title: data.title, body: data.body },
+      after: { title: data.title, body: data.body, bodyEn: data.bodyEn },
     });
     return row!;
   });
@@ -84,14 +104,14 @@ export async function updateCannedReply({ ctx, input }: { ctx: Ctx; input: unkno
     if (!before) throw new NotFoundError('canned_reply');
     await tx
       .update(cannedReplies)
-      .set({ title: data.title, body: data.body, updatedAt: new Date() })
+      .set({ title: data.title, body: data.body, bodyEn: data.bodyEn, updatedAt: new Date() })
       .where(eq(cannedReplies.id, data.id));
     await recordAudit(tx, ctx, {
       action: 'reply.update',
       entityType: 'canned_reply',
       entityId: data.id,
-      before: { title: before.title, body: before.body },
-      after: { title: data.title, body: data.body },
+      before: { title: before.title, body: before.body, bodyEn: before.bodyEn },
+      after: { title: data.title, body: data.body, bodyEn: data.bodyEn },
     });
     return { id: data.id };
   });

@@ -104,13 +104,14 @@ export default async function RepliesPage({ searchParams }: PageProps<'/desk/rep
                   <p className="line-clamp-3 text-sm break-words whitespace-pre-line text-muted-foreground">
                     {r.body.replace(/\n\s*\n/g, '\n')}
                   </p>
+                  {r.bodyEn ? null : <p className="text-xs text-muted-foreground">{t('replies.chineseOnly')}</p>}
                   <p className="text-xs text-muted-foreground tabular-nums">
                     {t('replies.updatedAt', { time: formatDateTime(r.updatedAt, locale, tz) })}
                   </p>
                 </div>
                 {canManage ? (
                   <div className="flex shrink-0 gap-1 sm:-mt-1">
-                    <ReplyDialog reply={{ id: r.id, title: r.title, body: r.body }} />
+                    <ReplyDialog reply={{ id: r.id, title: r.title, body: r.body, bodyEn: r.bodyEn }} />
                     <DeleteReplyButton id={r.id} title={r.title} />
                   </div>
                 ) : null}

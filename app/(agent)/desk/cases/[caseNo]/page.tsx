@@ -14,6 +14,7 @@ import { requireAreaActor } from '@/lib/auth/guard';
 import { can } from '@/lib/authz';
 import { getCase, listAssignees } from '@/lib/cases/queries';
 import { listCannedReplies } from '@/lib/replies';
+import { caseReplyContext } from '@/lib/replies/case-values';
 import { getRequestContext } from '@/lib/context/request';
 import { env } from '@/lib/env';
 import { NotFoundError, ValidationError } from '@/lib/errors';
@@ -36,11 +37,12 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
     if (err instanceof NotFoundError || err instanceof ValidationError) notFound();
     throw err;
   });
-  const [t, locale, staff, replies, feedback] = await Promise.all([
+  const [t, locale, staff, replies, replyContext, feedback] = await Promise.all([
     getT(),
     getLocale(),
     listAssignees({ ctx }),
     listCannedReplies({ ctx, input: {} }),
+    caseReplyContext({ ctx, input: { caseNo: c.caseNo } }),
     can(actor, 'read:feedback:any') ? feedbackForCase({ ctx, input: { caseId: c.id } }) : Promise.resolve([]),
   ]);
   const tz = env().SHOP_TIMEZONE;
@@ -152,7 +154,7 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
                 audience="staff"
               />
               {c.status !== 'closed' && c.status !== 'cancelled' ? (
-                <Composer caseNo={c.caseNo} allowInternal replies={replies} />
+                <Composer caseNo={c.caseNo} allowInternal replies={replies} replyContext={replyContext} />
               ) : null}
             </CardContent>
           </Card>

@@ -10,9 +10,10 @@ import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { useT } from '@/lib/i18n/client';
+import { REPLY_VARIABLES } from '@/lib/replies/variables';
 import { saveReplyAction, type SaveReplyState } from '../actions';
 
-type Reply = { id: string; title: string; body: string };
+type Reply = { id: string; title: string; body: string; bodyEn: string | null };
 
 /** "New reply" (no `reply`) or "Edit" on a row: the same form, in a dialog. */
 export function ReplyDialog({ reply }: { reply?: Reply }) {
@@ -62,16 +63,32 @@ function ReplyForm({ reply, onDone }: { reply?: Reply; onDone: () => void }) {
           autoComplete="off"
         />
       </FormField>
-      <FormField label={t('replies.body')} htmlFor={`${prefix}-body`} error={errors?.body} required>
+      <FormField label={t('replies.bodyZh')} htmlFor={`${prefix}-body`} error={errors?.body} required>
         <Textarea
           id={`${prefix}-body`}
           name="body"
           maxLength={5000}
           rows={10}
           defaultValue={values?.body ?? reply?.body}
-          className="max-h-[50dvh] min-h-48"
+          className="max-h-[40dvh] min-h-40"
         />
       </FormField>
+      <FormField
+        label={t('replies.bodyEn')}
+        htmlFor={`${prefix}-body-en`}
+        error={errors?.bodyEn}
+        hint={t('replies.bodyEnHint')}
+      >
+        <Textarea
+          id={`${prefix}-body-en`}
+          name="bodyEn"
+          maxLength={5000}
+          rows={6}
+          defaultValue={values?.bodyEn ?? reply?.bodyEn ?? ''}
+          className="max-h-[30dvh] min-h-28"
+        />
+      </FormField>
+      <ReplyVariablesHint />
       <FormDialogFooter
         pending={pending}
         submitLabel={
@@ -86,5 +103,23 @@ function ReplyForm({ reply, onDone }: { reply?: Reply; onDone: () => void }) {
         onCancel={onDone}
       />
     </form>
+  );
+}
+
+/** The variables a reply may use, each as it is typed and what it becomes. */
+function ReplyVariablesHint() {
+  const t = useT();
+  return (
+    <div className="grid gap-1.5 rounded-lg border bg-muted/40 p-3 text-xs">
+      <p className="text-muted-foreground">{t('replies.variablesHint')}</p>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1">
+        {REPLY_VARIABLES.map((v) => (
+          <li key={v}>
+            <code className="font-mono">{`{{${v}}}`}</code>{' '}
+            <span className="text-muted-foreground">{t(`replies.variableNames.${v}`)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
