@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { auditEvents, type FieldChange } from '@/db/schema';
+import { auditEvents, users, type FieldChange } from '@/db/schema';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
@@ -84,4 +84,16 @@ export async function listAuditFacets({ ctx }: { ctx: Ctx }): Promise<{ actions:
   authorize(ctx.actor, 'read:audit:any');
   const [actions, entityTypes] = [await distinctValues('action'), await distinctValues('entity_type')];
   return { actions, entityTypes };
+}
+
+/** Names of the users a page of audit changes refers to by id (one query; unknown ids are left out). */
+export async function auditUserNames({ ctx, ids }: { ctx: Ctx; ids: string[] }): Promise<Map<string, string>> {
+  authorize(ctx.actor, 'read:audit:any');
+  const valid = ids
+    .filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+    .slice(0, 500);
+  if (!valid.length) return new Map();
+  const db = await getDb();
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, valid));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

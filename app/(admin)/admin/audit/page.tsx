@@ -12,8 +12,9 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import type { FieldChange } from '@/db/schema';
-import { listAuditEvents, listAuditFacets, type AuditEventDto } from '@/lib/audit/queries';
+import { displayIp, presentChanges, referencedUserIds, type PresentedChange } from '@/lib/audit/present';
+import { auditUserNames, listAuditEvents, listAuditFacets, type AuditEventDto } from '@/lib/audit/queries';
+import { getShopSettings } from '@/lib/shop/settings';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { getRequestContext } from '@/lib/context/request';
 import { env } from '@/lib/env';
@@ -30,22 +31,20 @@ function str(v: string | string[] | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function show(v: unknown): string {
-  if (v === null || v === undefined) return '∅';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
-}
-
-function Changes({ changes }: { changes: Record<string, FieldChange> | null }) {
-  if (!changes) return <span className="text-muted-foreground">—</span>;
+function Changes({ changes }: { changes: PresentedChange[] }) {
+  if (!changes.length) return <span className="text-muted-foreground">—</span>;
   return (
     <ul className="grid gap-0.5 text-xs">
-      {Object.entries(changes).map(([field, c]) => (
-        <li key={field} className="break-all">
-          <span className="font-medium">{field}</span>:{' '}
-          <span className="text-muted-foreground">{'before' in c ? show(c.before) : '∅'}</span>
-          {' → '}
-          <span>{'after' in c ? show(c.after) : '∅'}</span>
+      {changes.map((c) => (
+        <li key={c.field} className="break-words">
+          <span className="font-medium">{c.label}</span>:{' '}
+          {c.before !== null ? (
+            <>
+              <span className="text-muted-foreground line-through decoration-muted-foreground/40">{c.before}</span>
+              {' → '}
+            </>
+          ) : null}
+          <span>{c.after ?? '—'}</span>
         </li>
       ))}
     </ul>
@@ -75,8 +74,14 @@ export default async function AuditPage({ searchParams }: PageProps<'/admin/audi
     const [field, codes] = Object.entries(err.fieldErrors)[0] ?? ['', ['invalid']];
     filterError = `${field}: ${t.dynamic(`validation.${codes[0]}`, undefined, t('validation.invalid'))}`;
   }
-  const facets = await listAuditFacets({ ctx });
+  const [facets, names, shop] = await Promise.all([
+    listAuditFacets({ ctx }),
+    auditUserNames({ ctx, ids: referencedUserIds(page.items.map((e) => e.changes)) }),
+    getShopSettings(),
+  ]);
   const tz = env().SHOP_TIMEZONE;
+  const presentOpts = { t, locale, timeZone: tz, currency: shop.currency, names };
+  const entityLabel = (type: string) => t.dynamic(`auditEntities.${type}`, undefined, type);
   const filtered = Object.entries(params).some(([k, v]) => k !== 'cursor' && v);
 
   return (
@@ -95,7 +100,7 @@ export default async function AuditPage({ searchParams }: PageProps<'/admin/audi
           <option value="">{t('admin.audit.anyEntity')}</option>
           {facets.entityTypes.map((e) => (
             <option key={e} value={e}>
-              {e}
+              {entityLabel(e)}
             </option>
           ))}
         </NativeSelect>
@@ -169,7 +174,7 @@ export default async function AuditPage({ searchParams }: PageProps<'/admin/audi
                     </Badge>
                   </TableCell>
                   <TableCell className="text-xs">
-                    <span className="font-medium">{e.entityType}</span>
+                    <span className="font-medium">{entityLabel(e.entityType)}</span>
                     {e.entityId ? (
                       <span className="block max-w-40 truncate text-muted-foreground" title={e.entityId}>
                         {e.entityId}
@@ -177,9 +182,9 @@ export default async function AuditPage({ searchParams }: PageProps<'/admin/audi
                     ) : null}
                   </TableCell>
                   <TableCell className="max-w-sm whitespace-normal">
-                    <Changes changes={e.changes} />
+                    <Changes changes={presentChanges(e.changes, e.entityType, presentOpts)} />
                   </TableCell>
-                  <TableCell className="text-xs text-muted-foreground">{e.ip ?? '—'}</TableCell>
+                  <TableCell className="text-xs text-muted-foreground">{displayIp(e.ip) ?? '—'}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
