@@ -60,6 +60,8 @@ export const PERMISSIONS = [
   'import:customer:any',
   'export:customer:any',
   'import:review:any',
+  // Priority and routing rules for new cases (#18).
+  'manage:caserule:any',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -163,6 +165,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:backup:any',
     'manage:backup:any',
     'read:notification:own',
+    // Which priority a new case starts with and which team it goes to (#18).
+    'manage:caserule:any',
   ],
 };
 

@@ -24,18 +24,20 @@ export function leastLoaded(load: ReadonlyMap<string, number>): string | null {
 }
 
 /**
- * Where a new case goes: the first team (by name) that handles its type, and, when that team
- * assigns automatically, one of its available agents. The team row is locked, so two cases opened
- * at once never both take the same round-robin turn.
+ * Where a new case goes: the team a routing rule chose (`ruledTeamId`, lib/case-rules), else the
+ * first team (by name) that handles its type; and, when that team assigns automatically, one of
+ * its available agents. The team row is locked, so two cases opened at once never both take the
+ * same round-robin turn.
  */
 export async function routeNewCase(
   tx: Tx,
   type: CaseType,
+  ruledTeamId: string | null = null,
 ): Promise<{ teamId: string | null; assigneeId: string | null }> {
   const [team] = await tx
     .select()
     .from(teams)
-    .where(sql`${type} = any(${teams.caseTypes})`)
+    .where(ruledTeamId ? eq(teams.id, ruledTeamId) : sql`${type} = any(${teams.caseTypes})`)
     .orderBy(asc(teams.name))
     .limit(1)
     .for('update');

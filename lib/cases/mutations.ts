@@ -15,6 +15,9 @@ import { applyRefundToOrder } from '@/lib/orders/refunds';
 import { policiesFor } from '@/lib/returns/policies';
 import { evaluate, type Exclusion } from '@/lib/returns/policy-engine';
 import { claimAttachments } from '@/lib/attachments';
+import type { CaseFacts } from '@/lib/case-rules/conditions';
+import { decidePriority, decideRoutingRule } from '@/lib/case-rules/evaluate';
+import { loadCaseRulesInTx } from '@/lib/case-rules/load';
 import { notifyStaff } from '@/lib/notifications';
 import { ALWAYS_OPEN, dueAt } from '@/lib/sla/calendar';
 import { loadSlaSettings } from '@/lib/sla/settings';
@@ -26,7 +29,6 @@ import { resumeClocks } from './clocks';
 import { offerCsatSurvey } from '@/lib/feedback/surveys';
 import { emailCustomerAboutCase } from './mail';
 import { actorKind, lockVisibleCase } from './policy';
-import { initialPriority } from './priority';
 import { CaseActionInput, CreateCaseInput, ReturnTrackingInput } from './schemas';
 import { checkCaseAction, COMPLETED_STATUSES, initialStatus, waitingOnCustomer, type CaseStatus } from './workflow';
 
@@ -133,22 +135,26 @@ export async function openCaseInTx(
   }
   const answer = refused ?? answers[0]!;
 
-  const [openCases] = rowsOf<{ n: number }>(
-    await tx.execute(
-      sql`select count(*)::int as n from cases where customer_id = ${order.customerId} and status not in ('closed','cancelled')`,
-    ),
-  );
-  const priority = initialPriority({
+  // The admins' priority and routing rules (#18), read in this transaction with the customer's
+  // history in one query: the first matching rule decides each.
+  const rules = await loadCaseRulesInTx(tx, order.customerId);
+  const facts: CaseFacts = {
     type: data.type,
     reason: data.reason,
     description: data.description,
     orderTotalCents: Number(order.totalCents),
-    openCasesOfCustomer: Number(openCases?.n ?? 0),
-  });
+    channel: order.channel,
+    // The case's items; a complaint or question about the order as a whole: the order's.
+    categories: (goods.length ? goods.map((g) => g.line) : lines)
+      .map((l) => l.product?.category)
+      .filter((c): c is string => !!c),
+    customer: rules.customer,
+  };
+  const { priority } = decidePriority(rules.priorityRules, rules.defaultPriority, facts);
   const sla = await loadSlaSettings(tx);
   const targets = sla.targets[priority];
   const calendar = sla.calendar;
-  const route = await routeNewCase(tx, data.type);
+  const route = await routeNewCase(tx, data.type, decideRoutingRule(rules.routingRules, facts)?.teamId ?? null);
   const caseNo = await nextCaseNo(tx);
   const status = initialStatus(data.type);
   const [created] = await tx
