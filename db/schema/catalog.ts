@@ -39,6 +39,8 @@ export const productCategories = pgTable('product_categories', {
 export const shopSettings = pgTable('shop_settings', {
   id: integer('id').primaryKey().default(1),
   currency: char('currency', { length: 3 }).notNull().default('CNY'),
+  /** The shop's name as customers know it, on its public pages (surveys, help); empty until set. */
+  name: text('name').notNull().default(''),
   /** A compensation above this amount (分) waits for someone with approve:compensation:any. */
   compensationApprovalCents: bigint('compensation_approval_cents', { mode: 'number' }).notNull().default(10000),
   version: integer('version').notNull().default(1),
