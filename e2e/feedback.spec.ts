@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { changeStatus, signInAndLand } from './helpers';
 import { bodyOf, sentMail, subjectOf } from './mail';
+import { zh } from './messages';
 
 /** The demo agent's CSAT counts in the statistics' per-agent table (last 30 days, the default). */
 async function agentInStats(page: Page) {
@@ -81,6 +82,9 @@ test('a case is resolved; the customer answers CSAT from the e-mailed link witho
   await customer.goto(path);
   await expect(customer.getByTestId('score-picker-csat')).toBeVisible();
   await expect(customer.getByTestId('score-picker-csat')).toContainText(caseNo);
+  // The shopper is on the shop's own plain page, not on the vendor's sign-in marketing.
+  await expect(customer.getByTestId('shop-name')).toHaveText('悦享生活旗舰店');
+  await expect(customer.getByText(zh('auth.sidePanelTitle'))).toHaveCount(0);
   // Sending without a score says what is missing and keeps the comment.
   await customer.getByTestId('survey-comment').fill(comment);
   await customer.getByTestId('survey-submit').click();

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import type { Db } from '../client';
-import { auditEvents, orders, teamMembers, teams, users } from '../schema';
+import { auditEvents, orders, shopSettings, teamMembers, teams, users } from '../schema';
 import { seedFeedback, seedFeedbackTaxonomy } from './feedback';
 import { seedCases } from './cases';
 import { seedCannedReplies } from './replies';
@@ -63,6 +63,8 @@ export type SeedReport = { usersCreated: number; teamsCreated: number; ordersCre
  * Idempotent: rows that already exist (by e-mail or team name) are left untouched, so running it
  * twice changes nothing.
  */
+export const DEMO_SHOP_NAME = '悦享生活旗舰店';
+
 export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedReport> {
   const random = createRandom(options.seed ?? 20261124);
   // One hash shared by every seeded account: hashing thousands of passwords would take minutes,
@@ -129,6 +131,12 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
 
   await seedCannedReplies(db);
   await seedFeedbackTaxonomy(db);
+  // The demo shop's name on its public pages; a name an admin has set is kept.
+  await db.insert(shopSettings).values({ id: 1 }).onConflictDoNothing();
+  await db
+    .update(shopSettings)
+    .set({ name: DEMO_SHOP_NAME })
+    .where(sql`${shopSettings.id} = 1 and ${shopSettings.name} = ''`);
   let ordersCreated = 0;
   if (options.orders) {
     const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(orders);

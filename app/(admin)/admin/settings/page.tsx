@@ -6,8 +6,10 @@ import { requireAreaActor } from '@/lib/auth/guard';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { formatMoney } from '@/lib/money';
 import { SHOP_CURRENCIES } from '@/lib/shop/currencies';
+import { getShopProfile } from '@/lib/shop/profile';
 import { getShopSettings } from '@/lib/shop/settings';
 import { CurrencyForm } from './_components/currency-form';
+import { ShopNameForm } from './_components/shop-name-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('shopSettings.title') };
@@ -15,7 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ShopSettingsPage() {
   await requireAreaActor('access:admin:any');
-  const [t, locale, settings] = [await getT(), await getLocale(), await getShopSettings()];
+  const [t, locale, settings, profile] = [
+    await getT(),
+    await getLocale(),
+    await getShopSettings(),
+    await getShopProfile(),
+  ];
   const names = new Intl.DisplayNames([locale], { type: 'currency' });
   // The shop's current currency is always offered, even if it is no longer on the list.
   const codes = (SHOP_CURRENCIES as readonly string[]).includes(settings.currency)
@@ -29,6 +36,15 @@ export default async function ShopSettingsPage() {
   return (
     <>
       <PageHeader title={t('shopSettings.title')} description={t('shopSettings.description')} />
+      <Card className="mb-6 max-w-2xl">
+        <CardHeader>
+          <CardTitle>{t('shopSettings.nameTitle')}</CardTitle>
+          <CardDescription>{t('shopSettings.nameHelp')}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ShopNameForm name={profile.name} />
+        </CardContent>
+      </Card>
       <Card className="max-w-2xl">
         <CardHeader>
           <CardTitle>{t('shopSettings.currencyTitle')}</CardTitle>

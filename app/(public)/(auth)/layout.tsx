@@ -2,7 +2,7 @@ import { CheckCircle2, LifeBuoy } from 'lucide-react';
 import { LanguageSwitch } from '@/components/layout/language-switch';
 import { getLocale, getT } from '@/lib/i18n/server';
 
-/** Sign-in and registration: the brand on the left, the form on the right (stacked on phones). */
+/** Sign-in and registration (AfterDesk itself, for staff and customers with an account): the brand on the left, the form on the right (stacked on phones). */
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   const t = await getT();
   const locale = await getLocale();
