@@ -81,6 +81,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'create:feedback:own',
     'read:feedback:own',
     'update:feedback:own',
+    // The portal bell: status changes and replies on their own cases (#18).
+    'read:notification:own',
   ],
   agent: [
     'access:desk:any',

@@ -5,7 +5,7 @@ import { caseEvents, cases, users } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { systemCtx } from '@/lib/context';
-import { notifyStaff } from '@/lib/notifications';
+import { notifyCustomer, notifyStaff } from '@/lib/notifications';
 import { loadSlaSettings } from '@/lib/sla/settings';
 import { announceCase } from './announce';
 import { checkCaseAction, COMPLETED_STATUSES } from './workflow';
@@ -122,6 +122,7 @@ export async function autoCloseCases(now: Date = new Date()): Promise<number> {
         toStatus: 'closed',
         note: `auto: ${autoCloseDays}d`,
       });
+      await notifyCustomer(tx, { customerId: row.customerId, kind: 'case_status', caseId: row.id, caseNo: row.caseNo });
       await recordAudit(tx, ctx, {
         action: 'case.close',
         entityType: 'case',

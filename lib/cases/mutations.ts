@@ -18,7 +18,7 @@ import { claimAttachments } from '@/lib/attachments';
 import type { CaseFacts } from '@/lib/case-rules/conditions';
 import { decidePriority, decideRoutingRule } from '@/lib/case-rules/evaluate';
 import { loadCaseRulesInTx } from '@/lib/case-rules/load';
-import { notifyStaff } from '@/lib/notifications';
+import { notifyCustomer, notifyStaff } from '@/lib/notifications';
 import { ALWAYS_OPEN, dueAt } from '@/lib/sla/calendar';
 import { loadSlaSettings } from '@/lib/sla/settings';
 import { parseInput } from '@/lib/validation';
@@ -325,6 +325,14 @@ export async function applyCaseAction({
       note: data.note ?? null,
     });
     await emailCustomerAboutCase(tx, row, { kind: 'status', status: check.to });
+    // The portal bell, unless the customer took the step themselves (cancel, appeal, confirm).
+    await notifyCustomer(tx, {
+      customerId: row.customerId,
+      kind: 'case_status',
+      caseId: row.id,
+      caseNo: row.caseNo,
+      exceptUserId: actor!.userId,
+    });
     // Resolved: ask the customer how we did (once per case; the score counts for the assignee).
     if (COMPLETED_STATUSES.includes(check.to)) await offerCsatSurvey(tx, row);
     await announceCase(tx, row.id);
@@ -427,6 +435,7 @@ export async function closeCases({
         fromStatus: row.status,
         toStatus: 'closed',
       });
+      await notifyCustomer(tx, { customerId: row.customerId, kind: 'case_status', caseId: row.id, caseNo: row.caseNo });
       await recordAudit(tx, ctx, {
         action: 'case.close',
         entityType: 'case',

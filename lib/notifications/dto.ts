@@ -7,7 +7,16 @@ export const NOTIFICATION_KINDS = [
   'low_csat',
   'backup_overdue',
   'verify_overdue',
+  // Compensations above the shop's threshold (#18): waiting for an approver, and the decision.
+  'compensation_pending',
+  'compensation_decided',
+  // For portal customers, about their own cases.
+  'case_status',
+  'case_reply',
 ] as const;
+
+/** What a customer hears about their own case: its status moved, or staff answered (never internal notes). */
+export type CustomerNotificationKind = 'case_status' | 'case_reply';
 
 /** Where a notification without a case leads (system alerts to admins). */
 export const NOTIFICATION_TARGETS: Partial<Record<NotificationKind, string>> = {
@@ -20,6 +29,8 @@ export type NotificationDto = {
   id: number;
   kind: NotificationKind;
   caseNo: string | null;
+  /** The case's status now, when the reader may see the case; null otherwise. */
+  caseStatus: string | null;
   createdAt: string;
   read: boolean;
 };

@@ -2,17 +2,18 @@ import 'server-only';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Queryable } from '@/db/client';
-import { notifications } from '@/db/schema';
+import { cases, customers, notifications } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
-import { authorize } from '@/lib/authz';
+import { authorize, can } from '@/lib/authz';
+import { caseAccessWhere } from '@/lib/cases/policy';
 import type { Ctx } from '@/lib/context';
 import { newestFirst } from '@/db/keyset';
 import { toPage, type Page } from '@/lib/pagination';
 import { publish } from '@/lib/realtime/publish';
 import { parseInput } from '@/lib/validation';
 
-import type { NotificationDto, NotificationKind } from './dto';
+import type { CustomerNotificationKind, NotificationDto, NotificationKind } from './dto';
 
 export type { NotificationDto, NotificationKind };
 
@@ -51,6 +52,33 @@ export async function notifyStaff(
   return inserted.length;
 }
 
+/**
+ * Tells the portal customer who owns a case that it moved or that staff answered, with the
+ * caller's transaction (so it exists exactly when the change does). Nobody is told about their own
+ * step, and a customer record without a portal account has nobody to tell. The realtime event
+ * wakes the bell in that customer's open pages only.
+ */
+export async function notifyCustomer(
+  tx: Queryable,
+  input: {
+    customerId: string;
+    kind: CustomerNotificationKind;
+    caseId: number;
+    caseNo: string;
+    exceptUserId?: string | null;
+  },
+): Promise<number> {
+  const [owner] = await tx
+    .select({ userId: customers.userId })
+    .from(customers)
+    .where(eq(customers.id, input.customerId));
+  const userId = owner?.userId;
+  if (!userId || userId === input.exceptUserId) return 0;
+  await tx.insert(notifications).values({ userId, kind: input.kind, caseId: input.caseId, caseNo: input.caseNo });
+  await publish(tx, { type: 'notification', userId });
+  return 1;
+}
+
 /** Notifications about the installation rather than a case (backups overdue); they open no case. */
 export type SystemNotificationKind = 'backup_overdue' | 'verify_overdue';
 
@@ -85,10 +113,14 @@ export async function listNotifications({
   const db = await getDb();
   const limit = Math.min(input.limit ?? 20, 50);
   const keyset = newestFirst(notifications.createdAt, notifications.id, input.cursor);
+  // The case's status now, read through the case access filter: a notification never shows more
+  // of a case than its reader may see (e.g. after records were merged away from them).
+  const visibleCase = can(actor, 'read:case:any') || can(actor, 'read:case:own') ? caseAccessWhere(actor) : sql`false`;
   const [rows, [unread]] = await Promise.all([
     db
-      .select({ row: notifications, key: keyset.key })
+      .select({ row: notifications, key: keyset.key, caseStatus: cases.status })
       .from(notifications)
+      .leftJoin(cases, and(eq(cases.id, notifications.caseId), visibleCase))
       .where(and(eq(notifications.userId, actor.userId), keyset.where))
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(limit + 1),
@@ -101,10 +133,11 @@ export async function listNotifications({
   return {
     unread: Number(unread?.n ?? 0),
     nextCursor: page.nextCursor,
-    items: page.items.map(({ row: r }) => ({
+    items: page.items.map(({ row: r, caseStatus }) => ({
       id: r.id,
       kind: r.kind as NotificationKind,
       caseNo: r.caseNo,
+      caseStatus: caseStatus ?? null,
       createdAt: r.createdAt.toISOString(),
       read: !!r.readAt,
     })),
