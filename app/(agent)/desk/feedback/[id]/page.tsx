@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { classificationNote } from '@/lib/feedback/classification-note';
 import { AlertTriangle, ArrowLeft, Mail } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -87,6 +88,7 @@ export default async function FeedbackDetailPage({ params, searchParams }: PageP
     active: l.active,
   });
 
+  const note = classificationNote(f);
   return (
     <>
       <Link
@@ -174,9 +176,9 @@ export default async function FeedbackDetailPage({ params, searchParams }: PageP
           <Card>
             <CardHeader>
               <CardTitle>{t('feedbackDesk.detail.classification')}</CardTitle>
-              {f.classifiedBy ? (
-                <p className="text-xs text-muted-foreground">
-                  {t.dynamic(`feedbackDesk.detail.classifiedBy.${f.classifiedBy}`, undefined, '')}
+              {note ? (
+                <p className="text-xs text-muted-foreground" data-testid="classification-note">
+                  {t(`feedbackDesk.detail.classifiedBy.${note}`)}
                 </p>
               ) : null}
             </CardHeader>
