@@ -12,19 +12,20 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
-import { useT } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/i18n/client';
+import { currencySymbol, formatMoney, parseAmount } from '@/lib/money';
 import { cn } from '@/lib/utils';
 import type { ActionResult } from '@/lib/actions';
 
 type TypeOption = { type: string; label: string; eligible: boolean; why: string };
-type Line = { sku: string; name: string; available: number; inOpenCases: number };
+type Line = { sku: string; name: string; available: number; inOpenCases: number; paidUnitCents?: number };
 
 type Submit = (input: {
   orderNo: string;
   type: string;
   reason: string;
   description: string;
-  items: { sku: string; quantity: string }[];
+  items: { sku: string; quantity: string; claimedUnitCents?: number }[];
   overrideReason?: string;
   attachments: string[];
 }) => Promise<ActionResult<{ caseNo: string }>>;
@@ -41,6 +42,7 @@ export function NewCaseForm({
   onSubmit,
   donePath,
   allowOverride = false,
+  currency = 'CNY',
 }: {
   orderNo: string;
   reason: string;
@@ -50,11 +52,16 @@ export function NewCaseForm({
   /** `{caseNo}` is replaced by the new case's number. */
   donePath: string;
   allowOverride?: boolean;
+  /** The order's currency, for price protection's "you paid" beside the lower price. */
+  currency?: string;
 }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const router = useRouter();
   const [type, setType] = useState(types.find((x) => x.eligible)?.type ?? '');
   const [picked, setPicked] = useState<Record<string, string>>({});
+  // 价保: the lower unit price the customer saw, per picked line, as typed.
+  const [claims, setClaims] = useState<Record<string, string>>({});
+  const priceProtection = type === 'price_protection';
   const [description, setDescription] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -67,7 +74,13 @@ export function NewCaseForm({
     const attachments = attachmentIdsOf(e.currentTarget);
     if (!attachments) return void toast.info(t('attachments.wait'));
     startTransition(async () => {
-      const items = needsItems ? Object.entries(picked).map(([sku, quantity]) => ({ sku, quantity })) : [];
+      const items = needsItems
+        ? Object.entries(picked).map(([sku, quantity]) => ({
+            sku,
+            quantity,
+            ...(priceProtection && claims[sku]?.trim() ? { claimedUnitCents: parseAmount(claims[sku]) } : {}),
+          }))
+        : [];
       const r = await onSubmit({
         orderNo,
         type,
@@ -152,6 +165,31 @@ export function NewCaseForm({
                   value={picked[l.sku]}
                   onChange={(e) => setPicked((p) => ({ ...p, [l.sku]: e.target.value }))}
                 />
+              ) : null}
+              {priceProtection && l.sku in picked ? (
+                <div className="flex w-full flex-wrap items-center gap-2 pl-7">
+                  <Label htmlFor={`claim-${l.sku}`} className="text-xs font-normal text-muted-foreground">
+                    {t('priceProtection.claimedPrice', { currency: currencySymbol(currency, locale) })}
+                  </Label>
+                  <Input
+                    id={`claim-${l.sku}`}
+                    className="w-28"
+                    inputMode="decimal"
+                    value={claims[l.sku] ?? ''}
+                    onChange={(e) => setClaims((c) => ({ ...c, [l.sku]: e.target.value }))}
+                    data-testid={`claim-${l.sku}`}
+                  />
+                  {l.paidUnitCents !== undefined ? (
+                    <span className="text-xs text-muted-foreground">
+                      {t('priceProtection.paid', { amount: formatMoney(l.paidUnitCents, currency, locale) })}
+                    </span>
+                  ) : null}
+                  {errors[`items.${Object.keys(picked).indexOf(l.sku)}.claimedUnitCents`] ? (
+                    <p className="w-full text-destructive">
+                      {errors[`items.${Object.keys(picked).indexOf(l.sku)}.claimedUnitCents`]}
+                    </p>
+                  ) : null}
+                </div>
               ) : null}
               {errors[`items.${Object.keys(picked).indexOf(l.sku)}.quantity`] ? (
                 <p className="w-full text-destructive">

@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'read:case:any',
   'update:case:any',
   'override:policy:any',
+  // A compensation above the shop's approval threshold waits for someone holding this (#18).
+  'approve:compensation:any',
   'manage:policy:any',
   'manage:sla:any',
   'read:outbox:any',
@@ -121,6 +123,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:case:any',
     'update:case:any',
     'override:policy:any',
+    'approve:compensation:any',
     'read:notification:own',
     'read:feedback:any',
     'update:feedback:any',
@@ -153,6 +156,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reveal:pii:any',
     'manage:apikey:any',
     'manage:policy:any',
+    'approve:compensation:any',
     'manage:sla:any',
     'read:outbox:any',
     // Feedback categories, tags, keyword rules and survey settings.

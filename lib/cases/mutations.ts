@@ -29,7 +29,9 @@ import { resumeClocks } from './clocks';
 import { offerCsatSurvey } from '@/lib/feedback/surveys';
 import { emailCustomerAboutCase } from './mail';
 import { actorKind, lockVisibleCase } from './policy';
+import { claimedPriceProblem, paidUnitCents, priceDifferenceCents } from './price-protection';
 import { CaseActionInput, CreateCaseInput, ReturnTrackingInput } from './schemas';
+import { replacementShipmentOf } from './shipments';
 import { checkCaseAction, COMPLETED_STATUSES, initialStatus, waitingOnCustomer, type CaseStatus } from './workflow';
 
 const REFUND_AFTER_RECEIPT_MINUTES = 7 * 24 * 60;
@@ -96,11 +98,20 @@ export async function openCaseInTx(
     const taken = claimed.get(line.item.id) ?? 0;
     if (it.quantity > line.item.quantity - line.item.refundedQuantity - taken)
       errors[`items.${i}.quantity`] = ['quantity_exceeds_order'];
-    return { line, quantity: it.quantity };
+    // 价保 asks for a price difference: each line needs the lower price the customer saw.
+    const claimProblem =
+      data.type === 'price_protection' ? claimedPriceProblem(it.claimedUnitCents, paidUnitCents(line.item)) : null;
+    if (claimProblem) errors[`items.${i}.claimedUnitCents`] = [claimProblem];
+    return {
+      line,
+      quantity: it.quantity,
+      claimedUnitCents: data.type === 'price_protection' ? it.claimedUnitCents : undefined,
+    };
   });
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const goods = chosen.filter((c): c is NonNullable<typeof c> => !!c);
-  if (goods.length === 0 && !['complaint', 'inquiry', 'refund_only'].includes(data.type))
+  // Compensation only moves no goods: items are optional context, as for refund-only and conversations.
+  if (goods.length === 0 && !['complaint', 'inquiry', 'refund_only', 'compensation'].includes(data.type))
     throw new ValidationError({ items: ['items_required'] });
 
   // The policy answer for the case is the strictest among its items (or the order alone).
@@ -181,9 +192,14 @@ export async function openCaseInTx(
     })
     .returning({ id: cases.id });
   if (goods.length) {
-    await tx
-      .insert(caseItems)
-      .values(goods.map((g) => ({ caseId: created!.id, orderItemId: g.line.item.id, quantity: g.quantity })));
+    await tx.insert(caseItems).values(
+      goods.map((g) => ({
+        caseId: created!.id,
+        orderItemId: g.line.item.id,
+        quantity: g.quantity,
+        claimedUnitCents: g.claimedUnitCents ?? null,
+      })),
+    );
   }
   await tx.insert(caseEvents).values({
     caseId: created!.id,
@@ -257,9 +273,21 @@ export async function applyCaseAction({
       appealUsed: row.appealUsed,
     });
     if (!check.ok) throw new AppError(check.code, undefined, { action: data.action, status: row.status });
+    // The replacement ships with its carrier and tracking number: the customer follows the parcel by them.
+    const shipment =
+      data.action === 'confirm_shipment' ? replacementShipmentOf(data.carrier, data.trackingNo) : undefined;
+    // A compensation-only case is resolved by the compensation it grants.
+    if (data.action === 'resolve' && row.type === 'compensation' && Number(row.compensationCents) <= 0)
+      throw new AppError('compensation_required');
 
     const now = new Date();
     const patch: Partial<typeof cases.$inferInsert> = { status: check.to, version: row.version + 1, updatedAt: now };
+    if (shipment)
+      Object.assign(patch, {
+        replacementCarrier: shipment.carrier,
+        replacementTrackingNo: shipment.trackingNo,
+        replacementShippedAt: now,
+      });
     if (data.action === 'approve' || data.action === 'reject') patch.decidedAt = now;
     if (data.action === 'appeal') patch.appealUsed = true;
     if (data.action === 'receive_return') {
@@ -284,7 +312,22 @@ export async function applyCaseAction({
         (s, { ci, oi }) => s + Math.round((Number(oi.lineTotalCents) / oi.quantity) * ci.quantity),
         0,
       );
-      const amount = data.refundCents ?? (items.length ? Math.min(itemsValue, remaining) : remaining);
+      // 价保 refunds the price difference (the agent confirms or corrects it), never the goods' value.
+      const suggested =
+        row.type === 'price_protection'
+          ? priceDifferenceCents(
+              items.map(({ ci, oi }) => ({
+                paidUnitCents: paidUnitCents(oi),
+                claimedUnitCents: ci.claimedUnitCents === null ? null : Number(ci.claimedUnitCents),
+                quantity: ci.quantity,
+              })),
+            )
+          : items.length
+            ? itemsValue
+            : remaining;
+      const amount = data.refundCents ?? Math.min(suggested, remaining);
+      if (row.type === 'price_protection' && amount > itemsValue)
+        throw new ValidationError({ refundCents: ['refund_exceeds_paid'] });
       if (amount <= 0 || amount > remaining) throw new ValidationError({ refundCents: ['refund_exceeds_paid'] });
       patch.refundCents = amount;
     }
@@ -294,7 +337,8 @@ export async function applyCaseAction({
       const lines = items.map(({ ci, oi }) => {
         const cents = Math.min(left, Math.round((Number(oi.lineTotalCents) / oi.quantity) * ci.quantity));
         left -= cents;
-        return { orderItemId: oi.id, quantity: ci.quantity, cents };
+        // A price difference gives money back without taking goods back: no refunded quantity.
+        return { orderItemId: oi.id, quantity: row.type === 'price_protection' ? 0 : ci.quantity, cents };
       });
       await applyRefundToOrder(tx, ctx, {
         orderId: row.orderId,
@@ -322,9 +366,10 @@ export async function applyCaseAction({
       kind: data.action,
       fromStatus: row.status,
       toStatus: check.to,
-      note: data.note ?? null,
+      note:
+        [shipment ? `${shipment.carrier} ${shipment.trackingNo}` : null, data.note].filter(Boolean).join('\n') || null,
     });
-    await emailCustomerAboutCase(tx, row, { kind: 'status', status: check.to });
+    await emailCustomerAboutCase(tx, row, { kind: 'status', status: check.to, shipment });
     // The portal bell, unless the customer took the step themselves (cancel, appeal, confirm).
     await notifyCustomer(tx, {
       customerId: row.customerId,
@@ -341,7 +386,7 @@ export async function applyCaseAction({
       entityType: 'case',
       entityId: row.caseNo,
       before: { status: row.status },
-      after: { status: check.to, refundCents: patch.refundCents, note: data.note },
+      after: { status: check.to, refundCents: patch.refundCents, note: data.note, shipment },
     });
     return { status: after!.status, version: after!.version };
   });

@@ -463,6 +463,7 @@ export async function previewCasePolicy({ ctx, input }: { ctx: Ctx; input: { ord
   return {
     orderNo: order.orderNo,
     status: order.status,
+    currency: order.currency,
     lines: lines.map((l) => {
       const inOpenCases = claimed.get(l.id) ?? 0;
       return {

@@ -2,6 +2,20 @@ import { z } from 'zod';
 import { CASE_REASONS } from '@/lib/returns/policy-engine';
 import { CASE_ACTIONS, CASE_TYPES } from './workflow';
 
+/** An amount in 分 from a form: a whole non-negative number (NaN from an unparsable amount fails). */
+const cents = z.coerce
+  .number({ message: 'invalid_amount' })
+  .int('invalid_amount')
+  .min(0, 'invalid_amount')
+  .max(10_000_000_000, 'invalid_amount');
+
+const caseNo = z.string().trim().min(1, 'required').max(40, 'too_long');
+const carrier = z.string().trim().min(1, 'required').max(40, 'too_long');
+const trackingNo = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{4,40}$/, 'invalid_tracking_no');
+
 export const CreateCaseInput = z.object({
   orderNo: z.string().trim().min(1, 'required').max(40, 'too_long'),
   type: z.enum(CASE_TYPES, { message: 'invalid_choice' }),
@@ -16,6 +30,8 @@ export const CreateCaseInput = z.object({
           .int('invalid_quantity')
           .min(1, 'invalid_quantity')
           .max(9999, 'invalid_quantity'),
+        /** Price protection: the lower unit price the customer saw now, in 分 (the form converts). */
+        claimedUnitCents: cents.optional(),
       }),
     )
     .max(100, 'too_many_items')
@@ -44,6 +60,9 @@ export const CaseActionInput = z.object({
     .transform((v) => (v ? v : undefined)),
   /** For start_refund: the amount to refund, in 分; defaults to the concerned items' value. */
   refundCents: z.coerce.number({ message: 'invalid_amount' }).int('invalid_amount').min(0, 'invalid_amount').optional(),
+  /** For confirm_shipment (exchange, reissue): how the replacement went out; both required there. */
+  carrier: carrier.optional(),
+  trackingNo: trackingNo.optional(),
 });
 export type CaseActionInput = z.input<typeof CaseActionInput>;
 
@@ -54,4 +73,37 @@ export const ReturnTrackingInput = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9-]{4,40}$/, 'invalid_tracking_no'),
+});
+
+/** Corrects the replacement's carrier and tracking number after it shipped. */
+export const ReplacementShipmentInput = z.object({ caseNo, carrier, trackingNo });
+
+export const COMPENSATION_METHODS = ['coupon', 'cash', 'points'] as const;
+export type CompensationMethod = (typeof COMPENSATION_METHODS)[number];
+
+export const RecordCompensationInput = z.object({
+  caseNo,
+  amountCents: cents.min(1, 'invalid_amount'),
+  method: z.enum(COMPENSATION_METHODS, { message: 'invalid_choice' }),
+  reason: z.string().trim().min(1, 'required').max(500, 'too_long'),
+});
+
+export const DecideCompensationInput = z.object({
+  caseNo,
+  compensationId: z.coerce.number().int().min(1),
+  version: z.coerce.number().int().min(1),
+  decision: z.enum(['approve', 'reject'], { message: 'invalid_choice' }),
+  note: z
+    .string()
+    .trim()
+    .max(500, 'too_long')
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+
+export const FREIGHT_PAYERS = ['shop', 'customer'] as const;
+export const ReturnFreightInput = z.object({
+  caseNo,
+  payer: z.enum(FREIGHT_PAYERS, { message: 'invalid_choice' }),
+  amountCents: cents,
 });

@@ -81,6 +81,8 @@ export const SaveCategoryPolicyInput = z
     noReasonDays: days(7),
     qualityReturnDays: days(7),
     qualityExchangeDays: days(15),
+    // 价保 is the shop's promise, not the law's: 0 means only on the day of purchase.
+    priceProtectionDays: days(0).default(DEFAULT_POLICY.priceProtectionDays),
     allowedTypes: z.array(z.enum(CASE_TYPES, { message: 'invalid_choice' })).min(1, 'required'),
   })
   .refine((v) => v.qualityExchangeDays >= v.qualityReturnDays, {
@@ -102,6 +104,7 @@ export async function saveCategoryPolicy({ ctx, input }: { ctx: Ctx; input: unkn
       noReasonDays: data.noReasonDays,
       qualityReturnDays: data.qualityReturnDays,
       qualityExchangeDays: data.qualityExchangeDays,
+      priceProtectionDays: data.priceProtectionDays,
       allowedTypes: [...new Set(data.allowedTypes)],
     };
     await tx
@@ -120,6 +123,7 @@ export async function saveCategoryPolicy({ ctx, input }: { ctx: Ctx; input: unkn
             noReasonDays: before.noReasonDays,
             qualityReturnDays: before.qualityReturnDays,
             qualityExchangeDays: before.qualityExchangeDays,
+            priceProtectionDays: before.priceProtectionDays,
             allowedTypes: before.allowedTypes,
           }
         : null,

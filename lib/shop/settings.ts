@@ -10,14 +10,19 @@ import type { Ctx } from '@/lib/context';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { DEFAULT_CURRENCY } from './currencies';
-import { UpdateShopCurrencyInput } from './schemas';
+import { UpdateCompensationThresholdInput, UpdateShopCurrencyInput } from './schemas';
 
 /** Facts about the shop that every money display, report, export and import reads. */
 export type ShopSettings = {
   /** ISO 4217, upper case (`CNY`). Every order is in this currency; one in another is refused. */
   currency: string;
+  /** A compensation above this amount (分) waits for approval (approve:compensation:any). */
+  compensationApprovalCents: number;
   version: number;
 };
+
+/** The default threshold when the settings row is missing: CNY 100.00, as the column default. */
+export const DEFAULT_COMPENSATION_APPROVAL_CENTS = 10_000;
 
 /**
  * How long one process trusts its copy. Pages on every instance render money with it, so it is read
@@ -73,10 +78,63 @@ async function readSettings(db: Queryable, lock: boolean): Promise<ShopSettings>
   // Two statements on purpose: the read must take its snapshot after the lock is granted.
   if (lock) await db.execute(currencyLock);
   const [row] = await db
-    .select({ currency: shopSettings.currency, version: shopSettings.version })
+    .select({
+      currency: shopSettings.currency,
+      compensationApprovalCents: shopSettings.compensationApprovalCents,
+      version: shopSettings.version,
+    })
     .from(shopSettings)
     .where(eq(shopSettings.id, 1));
-  return row ? { currency: row.currency, version: row.version } : { currency: DEFAULT_CURRENCY, version: 0 };
+  return row
+    ? { currency: row.currency, compensationApprovalCents: Number(row.compensationApprovalCents), version: row.version }
+    : { currency: DEFAULT_CURRENCY, compensationApprovalCents: DEFAULT_COMPENSATION_APPROVAL_CENTS, version: 0 };
+}
+
+/**
+ * The approval threshold, read now with the caller's handle (a compensation verb's transaction):
+ * without the currency lock, which a compensation has nothing to do with.
+ */
+export async function compensationApprovalCents(db: Queryable): Promise<number> {
+  const [row] = await db
+    .select({ cents: shopSettings.compensationApprovalCents })
+    .from(shopSettings)
+    .where(eq(shopSettings.id, 1));
+  return row ? Number(row.cents) : DEFAULT_COMPENSATION_APPROVAL_CENTS;
+}
+
+/**
+ * An admin sets the amount above which a compensation needs approval (#18). Audited. Last write
+ * wins: one number that no second field depends on, so it leaves the row's version (which guards
+ * the currency change) alone.
+ */
+export async function updateCompensationThreshold({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<ShopSettings> {
+  authorize(ctx.actor, 'manage:shop:any');
+  const data = parseInput(UpdateCompensationThresholdInput, input);
+  try {
+    return await transaction(async (tx) => {
+      await tx.insert(shopSettings).values({ id: 1 }).onConflictDoNothing();
+      const [row] = await tx.select().from(shopSettings).where(eq(shopSettings.id, 1)).for('update');
+      if (!row) throw new Error('shop_settings row missing');
+      await tx
+        .update(shopSettings)
+        .set({ compensationApprovalCents: data.compensationApprovalCents, updatedAt: new Date() })
+        .where(eq(shopSettings.id, 1));
+      await recordAudit(tx, ctx, {
+        action: 'shop.compensation_threshold',
+        entityType: 'shop_settings',
+        entityId: '1',
+        before: { compensationApprovalCents: Number(row.compensationApprovalCents) },
+        after: { compensationApprovalCents: data.compensationApprovalCents },
+      });
+      return {
+        currency: row.currency,
+        compensationApprovalCents: data.compensationApprovalCents,
+        version: row.version,
+      };
+    });
+  } finally {
+    clearShopSettingsCache();
+  }
 }
 
 /**
@@ -116,7 +174,7 @@ export async function updateShopCurrency({ ctx, input }: { ctx: Ctx; input: unkn
         before: { currency: row.currency },
         after: { currency: data.currency },
       });
-      return { currency: data.currency, version };
+      return { currency: data.currency, compensationApprovalCents: Number(row.compensationApprovalCents), version };
     });
   } finally {
     // Also after a failure: a conflict means the copy here may be stale.

@@ -56,7 +56,8 @@ export const CASE_RECOMPUTES: Recompute[] = [
           count(*) filter (where ${created})::int,
           coalesce(sum(refund_cents) filter (where ${created}), 0),
           coalesce(sum(compensation_cents) filter (where ${created}), 0),
-          coalesce(sum(return_freight_cents) filter (where ${created}), 0),
+          -- Return postage is an after-sales cost only where the shop pays it (#18).
+          coalesce(sum(return_freight_cents) filter (where ${created} and return_freight_payer = 'shop'), 0),
           count(*) filter (where ${onDay(sql`finished_at`, d)})::int,
           count(*) filter (where ${resolved})::int,
           coalesce(round(sum(${minutes(sql`created_at`, sql`completed_at`)}) filter (where ${resolved})), 0),

@@ -11,7 +11,8 @@ export async function createCaseAction(input: {
   type: string;
   reason: string;
   description: string;
-  items: { sku: string; quantity: string }[];
+  /** claimedUnitCents: price protection's lower price, converted by the form (NaN when unparsable). */
+  items: { sku: string; quantity: string; claimedUnitCents?: number }[];
   overrideReason?: string;
   attachments: string[];
 }) {

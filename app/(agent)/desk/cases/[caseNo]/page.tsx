@@ -24,7 +24,13 @@ import { getLocale, getT } from '@/lib/i18n/server';
 import { formatMoney } from '@/lib/money';
 import { requestNow } from '@/lib/time';
 import { cn } from '@/lib/utils';
+import { getShopSettings } from '@/lib/shop/settings';
 import { AssignmentControls, CaseActions, Composer } from './_components/case-controls';
+import { MoneyPanel } from './_components/money-panel';
+import { ReplacementShipmentForm } from './_components/replacement-shipment';
+
+/** Types whose goods travel back to the shop: their return postage is recorded on the case. */
+const RETURN_LEG = ['return_refund', 'exchange', 'repair'];
 
 export async function generateMetadata({ params }: PageProps<'/desk/cases/[caseNo]'>): Promise<Metadata> {
   return { title: (await params).caseNo };
@@ -46,6 +52,8 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
     can(actor, 'read:feedback:any') ? feedbackForCase({ ctx, input: { caseId: c.id } }) : Promise.resolve([]),
   ]);
   const tz = env().SHOP_TIMEZONE;
+  // The compensation approval threshold (a cached copy: it changes rarely, the verb reads it anew).
+  const shop = await getShopSettings();
   const time = (iso: string) => formatDateTime(iso, locale, tz);
   const money = (cents: number) => formatMoney(cents, c.currency, locale);
   const clocks = [
@@ -114,7 +122,17 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
                       <span>
                         {i.name} <span className="font-mono text-xs text-muted-foreground">{i.sku}</span>
                       </span>
-                      <span className="tabular-nums">× {i.quantity}</span>
+                      <span className="text-right tabular-nums">
+                        × {i.quantity}
+                        {i.claimedUnitCents !== null ? (
+                          <span className="block text-xs text-muted-foreground" data-testid="price-claim">
+                            {t('priceProtection.claim', {
+                              paid: money(i.paidUnitCents),
+                              claimed: money(i.claimedUnitCents),
+                            })}
+                          </span>
+                        ) : null}
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -138,6 +156,23 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
                 version={c.version}
                 actions={c.actions}
                 currency={c.currency}
+              />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>{t('compensation.panelTitle')}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <MoneyPanel
+                key={c.version}
+                caseNo={c.caseNo}
+                currency={c.currency}
+                compensations={c.compensations}
+                thresholdCents={shop.compensationApprovalCents}
+                canApprove={can(actor, 'approve:compensation:any')}
+                canRecord={c.status !== 'cancelled'}
+                freight={RETURN_LEG.includes(c.type) ? c.returnFreight : 'none'}
               />
             </CardContent>
           </Card>
@@ -257,6 +292,29 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
               ) : null}
             </CardContent>
           </Card>
+          {c.replacement ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>{t('replacementShipment.title')}</CardTitle>
+              </CardHeader>
+              <CardContent className="grid gap-3 text-sm">
+                <p data-testid="replacement-tracking">
+                  {t('replacementShipment.current', {
+                    carrier: c.replacement.carrier,
+                    trackingNo: c.replacement.trackingNo,
+                  })}
+                </p>
+                {c.status === 'replacement_shipped' || c.status === 'delivered' ? (
+                  <ReplacementShipmentForm
+                    key={c.version}
+                    caseNo={c.caseNo}
+                    carrier={c.replacement.carrier}
+                    trackingNo={c.replacement.trackingNo}
+                  />
+                ) : null}
+              </CardContent>
+            </Card>
+          ) : null}
           <CaseFeedbackCard items={feedback} />
           {c.history ? (
             <Card>

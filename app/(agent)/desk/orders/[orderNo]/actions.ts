@@ -41,7 +41,8 @@ export async function createCaseFromDeskAction(input: {
   type: string;
   reason: string;
   description: string;
-  items: { sku: string; quantity: string }[];
+  /** claimedUnitCents: price protection's lower price, converted by the form (NaN when unparsable). */
+  items: { sku: string; quantity: string; claimedUnitCents?: number }[];
   overrideReason?: string;
   attachments: string[];
 }) {

@@ -86,6 +86,12 @@ export default async function PortalCasePage({ params }: PageProps<'/portal/case
                   {c.items.map((i) => (
                     <li key={i.sku}>
                       {i.name} × {i.quantity}
+                      {i.claimedUnitCents !== null
+                        ? ` · ${t('priceProtection.claim', {
+                            paid: formatMoney(i.paidUnitCents, c.currency, locale),
+                            claimed: formatMoney(i.claimedUnitCents, c.currency, locale),
+                          })}`
+                        : ''}
                     </li>
                   ))}
                 </ul>
@@ -100,6 +106,18 @@ export default async function PortalCasePage({ params }: PageProps<'/portal/case
                 <p>
                   {t('caseDesk.detail.refunded')}: {formatMoney(c.refundCents, c.currency, locale)}
                 </p>
+              ) : null}
+              {c.compensations.length ? (
+                <ul className="grid gap-1" data-testid="portal-compensations">
+                  {c.compensations.map((x) => (
+                    <li key={x.id}>
+                      {t('compensation.granted', {
+                        amount: formatMoney(x.amountCents, c.currency, locale),
+                        method: t(`compensation.methods.${x.method}`),
+                      })}
+                    </li>
+                  ))}
+                </ul>
               ) : null}
               <CustomerActions key={c.version} caseNo={c.caseNo} version={c.version} actions={c.actions} />
             </CardContent>
@@ -125,6 +143,25 @@ export default async function PortalCasePage({ params }: PageProps<'/portal/case
                     trackingNo={c.returnTrackingNo}
                   />
                 ) : null}
+              </CardContent>
+            </Card>
+          ) : null}
+          {c.replacement || c.status === 'shipping_replacement' ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>{t('replacementShipment.title')}</CardTitle>
+              </CardHeader>
+              <CardContent className="text-sm">
+                {c.replacement ? (
+                  <p data-testid="replacement-tracking">
+                    {t('replacementShipment.current', {
+                      carrier: c.replacement.carrier,
+                      trackingNo: c.replacement.trackingNo,
+                    })}
+                  </p>
+                ) : (
+                  <p className="text-muted-foreground">{t('replacementShipment.soon')}</p>
+                )}
               </CardContent>
             </Card>
           ) : null}

@@ -82,6 +82,7 @@ export default async function NewCasePage({ searchParams }: PageProps<'/portal/c
               onSubmit={createCaseAction}
               donePath="/portal/cases/{caseNo}"
               lines={preview.lines}
+              currency={preview.currency}
               types={CASE_TYPES.map((type) => {
                 const a = preview.answers[type];
                 return {

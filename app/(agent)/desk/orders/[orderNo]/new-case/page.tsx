@@ -58,6 +58,7 @@ export default async function DeskNewCasePage({ params, searchParams }: PageProp
             orderNo={preview.orderNo}
             reason={chosen}
             lines={preview.lines}
+            currency={preview.currency}
             allowOverride
             onSubmit={createCaseFromDeskAction}
             donePath="/desk/cases/{caseNo}"
