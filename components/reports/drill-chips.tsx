@@ -5,7 +5,7 @@ import type { Ctx } from '@/lib/context';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { isCatalogCode, nameOf } from '@/lib/catalog/names';
 import { CASE_REASONS } from '@/lib/returns/policy-engine';
-import { drillNames } from './queries';
+import { drillNames } from '@/lib/analytics/drill-names';
 import { loadReportNames } from './report-names';
 
 /** The case list's drill-down filters, as ListCasesInput names them (set by the dashboard's links). */

@@ -5,7 +5,7 @@ import { POST as postProduct } from '@/app/api/v1/products/route';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys';
 import type { Ctx } from '@/lib/context';
 import { auditFor, createTestUser, ctxFor } from '@/test/factories';
-import { getProduct } from './products';
+import { getProduct } from '@/lib/catalog/products';
 
 let admin: Ctx;
 let writeKey: string;

@@ -5,7 +5,7 @@ import { POST as postStatus } from '@/app/api/v1/orders/[orderNo]/status/route';
 import type { Ctx } from '@/lib/context';
 import { ForbiddenError } from '@/lib/errors';
 import { createTestProduct, createTestUser, ctxFor, uniquePhone } from '@/test/factories';
-import { createApiKey, listApiKeys, revokeApiKey } from './index';
+import { createApiKey, listApiKeys, revokeApiKey } from '@/lib/api-keys';
 
 let admin: Ctx;
 let sku: string;
