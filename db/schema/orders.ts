@@ -17,22 +17,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { channels, productCategories } from './catalog';
+import { ORDER_STATUSES } from '@/lib/orders/workflow';
 import { users } from './identity';
 
 /** Feeds the daily order number SO<yyyymmdd><n>; gaps are fine, uniqueness is what matters. */
 export const orderNoSeq = pgSequence('order_no_seq', { startWith: 1 });
 
-export const orderStatusEnum = pgEnum('order_status', [
-  'pending_payment',
-  'paid',
-  'shipped',
-  'delivered',
-  'completed',
-  'cancelled',
-  'closed',
-  'partially_refunded',
-  'refunded',
-]);
+// One list of statuses: the lifecycle module's (the enum's order is the migrations').
+export const orderStatusEnum = pgEnum('order_status', ORDER_STATUSES);
 
 /**
  * The shop's customers, from every channel. A customer may or may not have a portal account
