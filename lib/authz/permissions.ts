@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'read:case:any',
   'update:case:any',
   'override:policy:any',
+  // Supervising the case work: escalations reach them, and the case workflow treats them as supervisors.
+  'supervise:case:any',
   // A compensation above the shop's approval threshold waits for someone holding this (#18).
   'approve:compensation:any',
   'manage:policy:any',
@@ -123,6 +125,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:case:any',
     'update:case:any',
     'override:policy:any',
+    'supervise:case:any',
     'approve:compensation:any',
     'read:notification:own',
     'read:feedback:any',
@@ -178,4 +181,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 export function permissionsOf(role: Role): ReadonlySet<Permission> {
   return new Set(ROLE_PERMISSIONS[role]);
+}
+
+/**
+ * The roles that hold a permission, for queries over other users ("who can take cases", "who
+ * hears about escalations"): the question stays a permission, never a role name.
+ */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(permission));
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { rolesWith } from '@/lib/authz';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
@@ -54,7 +55,7 @@ export async function routeNewCase(
         eq(teamMembers.teamId, team.id),
         eq(users.active, true),
         eq(users.available, true),
-        inArray(users.role, ['agent', 'supervisor']),
+        inArray(users.role, rolesWith('update:case:any')),
       ),
     )
     .orderBy(asc(users.id));

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { caseEvents, caseMessages, cases, users } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
-import { authorize, can, permissionsOf } from '@/lib/authz';
+import { authorize, can, permissionsOf, rolesWith } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
@@ -205,7 +205,7 @@ export async function updateCaseFlags({ ctx, input }: { ctx: Ctx; input: unknown
           await tx
             .select({ id: users.id })
             .from(users)
-            .where(and(eq(users.role, 'supervisor'), eq(users.active, true)))
+            .where(and(inArray(users.role, rolesWith('supervise:case:any')), eq(users.active, true)))
         ).map((u) => u.id);
         await tx.insert(caseEvents).values({
           caseId: row.id,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { rolesWith } from '@/lib/authz';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { rowsOf } from '@/db/rows';
 import { caseEvents, cases, users } from '@/db/schema';
@@ -41,7 +42,7 @@ export async function scanSla(): Promise<{ warned: number; breached: number }> {
           await tx
             .select({ id: users.id })
             .from(users)
-            .where(and(eq(users.role, 'supervisor'), eq(users.active, true)))
+            .where(and(inArray(users.role, rolesWith('supervise:case:any')), eq(users.active, true)))
         ).map((u) => u.id)
       : [];
     const ctx = systemCtx('job:sla.scan');

@@ -18,8 +18,7 @@ export function caseAccessWhere(actor: Actor | null): SQL {
 
 /** How the workflow sees the actor. */
 export function actorKind(actor: Actor): CaseActorKind {
-  if (can(actor, 'update:case:any'))
-    return actor.role === 'supervisor' || actor.role === 'admin' ? 'supervisor' : 'agent';
+  if (can(actor, 'update:case:any')) return can(actor, 'supervise:case:any') ? 'supervisor' : 'agent';
   return 'customer';
 }
 

@@ -15,7 +15,7 @@ import {
   teamMembers,
   users,
 } from '@/db/schema';
-import { authorize, can } from '@/lib/authz';
+import { authorize, can, rolesWith } from '@/lib/authz';
 import { CATALOG_CODE_RE } from '@/lib/catalog/names';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
@@ -381,7 +381,7 @@ export async function listAssignees({
   return db
     .select({ id: users.id, name: users.name, available: users.available })
     .from(users)
-    .where(and(eq(users.active, true), sql`${users.role} in ('agent', 'supervisor')`))
+    .where(and(eq(users.active, true), inArray(users.role, rolesWith('update:case:any'))))
     .orderBy(desc(users.available), asc(users.name))
     .limit(500);
 }

@@ -14,7 +14,7 @@ import {
 } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
-import { authorize } from '@/lib/authz';
+import { authorize, rolesWith } from '@/lib/authz';
 import { openCaseInTx } from '@/lib/cases/mutations';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
@@ -166,7 +166,7 @@ async function checkLabels(tx: Tx, categoryId: string | null | undefined, tagIds
 async function checkOwner(tx: Tx, ownerId: string | null) {
   if (!ownerId) return;
   const [u] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, ownerId));
-  if (!u || !u.active || (u.role !== 'agent' && u.role !== 'supervisor'))
+  if (!u || !u.active || !rolesWith('update:feedback:any').includes(u.role))
     throw new ValidationError({ ownerId: ['invalid_choice'] });
 }
 
