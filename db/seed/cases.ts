@@ -2,8 +2,9 @@ import { and, inArray, isNotNull, sql } from 'drizzle-orm';
 import { DEFAULT_SLA_TARGETS } from '@/lib/sla/calendar';
 import type { Db } from '../client';
 import { rowsOf } from '../rows';
-import { caseEvents, caseItems, caseMessages, cases, orderItems, orders, users } from '../schema';
-import { createRandom, pickWeighted } from './random';
+import { caseCompensations, caseEvents, caseItems, caseMessages, cases, orderItems, orders, users } from '../schema';
+import { CARRIERS } from './catalog';
+import { createRandom, pickWeighted, type Random } from './random';
 
 type CaseRow = typeof cases.$inferInsert;
 type Status = NonNullable<CaseRow['status']>;
@@ -77,6 +78,64 @@ const TEXT: Record<CaseType, string[]> = {
   inquiry: ['发票怎么开?', '保修期多久?', 'Do you ship to Hong Kong?'],
 };
 
+/** Statuses past the return leg: the goods came back, so the return postage is known. */
+const RETURNED: readonly Status[] = [
+  'received',
+  'inspected',
+  'needs_action',
+  'refunding',
+  'refunded',
+  'shipping_replacement',
+  'replacement_shipped',
+  'delivered',
+  'repairing',
+  'repaired_shipped',
+  'closed',
+];
+const METHODS = ['coupon', 'cash', 'points'] as const;
+const COMP_REASONS = ['外包装破损致歉', '物流延误补偿', '客服响应慢致歉', 'Goodwill for the delay'];
+
+type Money = {
+  compensation: { amountCents: number; method: (typeof METHODS)[number]; pending: boolean } | null;
+  freight: { payer: 'shop' | 'customer'; cents: number } | null;
+  replacement: { carrier: string; trackingNo: string } | null;
+};
+
+/**
+ * The money around a seeded case (#18), from its own random stream so the cases themselves stay
+ * as they were: compensations (all compensation-only cases once approved, some others; a few
+ * above the demo threshold wait for the supervisor), return freight once goods came back, and the
+ * replacement's tracking number once it shipped.
+ */
+function moneyOf(random: Random, type: CaseType, status: Status, reason: string): Money {
+  const decided = !['submitted', 'open', 'rejected', 'cancelled'].includes(status);
+  const pending = type !== 'compensation' && decided && status !== 'closed' && random.chance(0.04);
+  const compensated = (type === 'compensation' && decided) || pending || (decided && random.chance(0.08));
+  const carrier = random.pick(CARRIERS);
+  const hasReturnLeg = type === 'return_refund' || type === 'exchange' || type === 'repair';
+  return {
+    compensation: compensated
+      ? {
+          // Pending ones lie above the default approval amount (CNY 100).
+          amountCents: pending ? random.int(120, 300) * 100 : random.int(5, 80) * 100,
+          method: random.pick(METHODS),
+          pending,
+        }
+      : null,
+    freight:
+      hasReturnLeg && RETURNED.includes(status)
+        ? { payer: reason === 'no_reason' ? 'customer' : 'shop', cents: random.int(8, 22) * 100 }
+        : null,
+    replacement:
+      (type === 'exchange' || type === 'reissue') && ['replacement_shipped', 'delivered', 'closed'].includes(status)
+        ? {
+            carrier: carrier.name,
+            trackingNo: `${carrier.prefix}${String(random.int(0, 10 ** 9)).padStart(carrier.digits - carrier.prefix.length, '0')}`,
+          }
+        : null,
+  };
+}
+
 /**
  * After-sales cases on a share of delivered orders (5–10% in real shops), spread over every stage
  * of each type's workflow, assigned to seeded agents. Written directly in batches: seeding is not a
@@ -84,6 +143,7 @@ const TEXT: Record<CaseType, string[]> = {
  */
 export async function seedCases(db: Db, opts: { share?: number; seed?: number; now?: Date } = {}): Promise<number> {
   const random = createRandom((opts.seed ?? 20261124) + 11);
+  const moneyRandom = createRandom((opts.seed ?? 20261124) + 29);
   const now = opts.now ?? new Date();
   const agents = await db
     .select({ id: users.id, email: users.email })
@@ -93,7 +153,13 @@ export async function seedCases(db: Db, opts: { share?: number; seed?: number; n
   const demoAgent = agents.find((a) => a.email === 'agent@example.com');
   const pickAgent = () => (demoAgent && random.chance(0.2) ? demoAgent.id : random.pick(agents).id);
   const candidates = await db
-    .select({ id: orders.id, customerId: orders.customerId, deliveredAt: orders.deliveredAt, total: orders.totalCents })
+    .select({
+      id: orders.id,
+      customerId: orders.customerId,
+      placedAt: orders.placedAt,
+      deliveredAt: orders.deliveredAt,
+      total: orders.totalCents,
+    })
     .from(orders)
     .where(
       and(
@@ -131,33 +197,53 @@ export async function seedCases(db: Db, opts: { share?: number; seed?: number; n
     const plus = (min: number) => new Date(created.getTime() + min * 60_000);
     const decided = !['submitted', 'open'].includes(status);
     const done = ['refunded', 'delivered', 'repaired_shipped', 'resolved', 'closed'].includes(status);
+    const reason = random.pick(REASONS[type]);
+    const description = random.pick(TEXT[type]);
+    const money = moneyOf(moneyRandom, type, status, reason);
+    const conversation = type === 'complaint' || type === 'inquiry';
     return {
       order: o,
+      money,
       row: {
         caseNo: `AS-${created.toISOString().slice(0, 10).replace(/-/g, '')}-${String(seq++).padStart(4, '0')}`,
         orderId: o.id,
         customerId: o.customerId,
         type,
-        reason: random.pick(REASONS[type]),
-        description: random.pick(TEXT[type]),
+        reason,
+        description,
         status,
         priority,
         channel: random.chance(0.8) ? 'portal' : 'desk',
         assigneeId: status === 'submitted' && random.chance(0.6) ? null : agents.length ? pickAgent() : null,
-        policyCode: type === 'complaint' || type === 'inquiry' ? 'always_open' : 'quality_exchange_until',
+        policyCode: conversation
+          ? 'always_open'
+          : type === 'compensation'
+            ? 'compensation_open'
+            : type === 'price_protection'
+              ? 'price_protection_until'
+              : 'quality_exchange_until',
         policyUntil:
-          type === 'complaint' || type === 'inquiry'
+          conversation || type === 'compensation'
             ? null
-            : new Date(o.deliveredAt!.getTime() + 15 * 86_400_000).toISOString().slice(0, 10),
+            : type === 'price_protection'
+              ? new Date(o.placedAt.getTime() + 15 * 86_400_000).toISOString().slice(0, 10)
+              : new Date(o.deliveredAt!.getTime() + 15 * 86_400_000).toISOString().slice(0, 10),
         refundCents:
           ['refunded', 'refunding', 'closed'].includes(status) && (type === 'refund_only' || type === 'return_refund')
             ? Math.min(Number(o.total), 5000 + random.int(0, 50_000))
-            : 0,
+            : // 价保 refunds a price difference, a small share of the price.
+              ['refunded', 'refunding', 'closed'].includes(status) && type === 'price_protection'
+              ? Math.min(Math.round(Number(o.total) / 4), moneyRandom.int(10, 120) * 100)
+              : 0,
+        compensationCents: money.compensation && !money.compensation.pending ? money.compensation.amountCents : 0,
+        returnFreightPayer: money.freight?.payer ?? null,
+        returnFreightCents: money.freight?.cents ?? 0,
+        replacementCarrier: money.replacement?.carrier ?? null,
+        replacementTrackingNo: money.replacement?.trackingNo ?? null,
         firstResponseDueAt: plus(targets.firstResponse),
         firstRespondedAt: decided || random.chance(0.5) ? plus(random.int(5, targets.firstResponse * 2)) : null,
-        decisionDueAt: type === 'complaint' || type === 'inquiry' ? null : plus(targets.decision),
-        decidedAt:
-          decided && type !== 'complaint' && type !== 'inquiry' ? plus(random.int(30, targets.decision * 2)) : null,
+        decisionDueAt: conversation ? null : plus(targets.decision),
+        decidedAt: decided && !conversation ? plus(random.int(30, targets.decision * 2)) : null,
         resolutionDueAt: plus(4320),
         completedAt: done ? plus(random.int(600, 6000)) : null,
         closedAt: status === 'closed' ? plus(random.int(6000, 20000)) : null,
@@ -174,14 +260,23 @@ export async function seedCases(db: Db, opts: { share?: number; seed?: number; n
       .values(slice.map((p) => p.row))
       .returning({
         id: cases.id,
+        caseNo: cases.caseNo,
         orderId: cases.orderId,
+        assigneeId: cases.assigneeId,
+        refundCents: cases.refundCents,
+        currency: cases.currency,
         type: cases.type,
         status: cases.status,
         createdAt: cases.createdAt,
         description: cases.description,
       });
     const firstItems = await db
-      .select({ id: orderItems.id, orderId: orderItems.orderId })
+      .select({
+        id: orderItems.id,
+        orderId: orderItems.orderId,
+        lineTotalCents: orderItems.lineTotalCents,
+        quantity: orderItems.quantity,
+      })
       .from(orderItems)
       .where(
         inArray(
@@ -189,13 +284,47 @@ export async function seedCases(db: Db, opts: { share?: number; seed?: number; n
           inserted.map((c) => c.orderId),
         ),
       );
-    const itemOf = new Map<number, number>();
-    for (const it of firstItems) if (!itemOf.has(it.orderId)) itemOf.set(it.orderId, it.id);
+    const itemOf = new Map<number, (typeof firstItems)[number]>();
+    for (const it of firstItems) if (!itemOf.has(it.orderId)) itemOf.set(it.orderId, it);
     const goods = inserted.filter((c) => c.type !== 'complaint' && c.type !== 'inquiry' && itemOf.has(c.orderId));
+    // 价保 lines carry the lower price the customer cited: what was paid less the refunded difference.
+    const claimed = (c: (typeof inserted)[number]) => {
+      const it = itemOf.get(c.orderId)!;
+      const paid = Math.round(Number(it.lineTotalCents) / it.quantity);
+      return Math.max(0, paid - (Number(c.refundCents) || Math.round(paid / 10)));
+    };
     if (goods.length)
-      await db
-        .insert(caseItems)
-        .values(goods.map((c) => ({ caseId: c.id, orderItemId: itemOf.get(c.orderId)!, quantity: 1 })));
+      await db.insert(caseItems).values(
+        goods.map((c) => ({
+          caseId: c.id,
+          orderItemId: itemOf.get(c.orderId)!.id,
+          quantity: 1,
+          claimedUnitCents: c.type === 'price_protection' ? claimed(c) : null,
+        })),
+      );
+    const moneyOfCase = new Map(slice.map((p) => [p.row.caseNo, p.money]));
+    const compensations = inserted.flatMap((c) => {
+      const comp = moneyOfCase.get(c.caseNo)?.compensation;
+      if (!comp) return [];
+      const by = agents.find((a) => a.id === c.assigneeId)?.email ?? 'agent@example.com';
+      return [
+        {
+          caseId: c.id,
+          amountCents: comp.amountCents,
+          currency: c.currency,
+          method: comp.method,
+          reason: COMP_REASONS[c.id % COMP_REASONS.length]!,
+          status: comp.pending ? ('pending_approval' as const) : ('approved' as const),
+          recordedById: c.assigneeId,
+          recordedByLabel: by,
+          decidedById: comp.pending ? null : c.assigneeId,
+          decidedByLabel: comp.pending ? null : by,
+          decidedAt: comp.pending ? null : new Date(c.createdAt.getTime() + 2 * 3600_000),
+          createdAt: new Date(c.createdAt.getTime() + 2 * 3600_000),
+        },
+      ];
+    });
+    if (compensations.length) await db.insert(caseCompensations).values(compensations);
     await db.insert(caseEvents).values(
       inserted.flatMap((c) => [
         { caseId: c.id, at: c.createdAt, actorLabel: 'customer', kind: 'created', toStatus: PATHS[c.type][0]! },

@@ -4,6 +4,7 @@ import type { Db } from '../client';
 import { auditEvents, orders, shopSettings, teamMembers, teams, users } from '../schema';
 import { seedFeedback, seedFeedbackTaxonomy } from './feedback';
 import { seedCases } from './cases';
+import { seedReturnPolicies } from './policies';
 import { seedCannedReplies } from './replies';
 import { seedOrders } from './orders';
 import { personName } from './names';
@@ -30,8 +31,8 @@ const TEAMS = [
   // complaints and questions take turns among the care team.
   {
     name: '退换货组 Returns',
-    description: '退货、换货与退款 / Returns, exchanges and refunds',
-    caseTypes: ['refund_only', 'return_refund', 'exchange'],
+    description: '退货、换货、退款与价保 / Returns, exchanges, refunds and price protection',
+    caseTypes: ['refund_only', 'return_refund', 'exchange', 'price_protection'],
     assignmentMode: 'manual',
   },
   {
@@ -42,8 +43,8 @@ const TEAMS = [
   },
   {
     name: '客诉与咨询 Care',
-    description: '投诉与咨询 / Complaints and inquiries',
-    caseTypes: ['complaint', 'inquiry'],
+    description: '投诉、咨询与补偿 / Complaints, inquiries and compensation',
+    caseTypes: ['complaint', 'inquiry', 'compensation'],
     assignmentMode: 'round_robin',
   },
 ];
@@ -131,6 +132,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
 
   await seedCannedReplies(db);
   await seedFeedbackTaxonomy(db);
+  await seedReturnPolicies(db);
   // The demo shop's name on its public pages; a name an admin has set is kept.
   await db.insert(shopSettings).values({ id: 1 }).onConflictDoNothing();
   await db

@@ -35,6 +35,7 @@ export default async function PoliciesPage() {
               <TableHead className="text-right">{t('policies.noReasonDays')}</TableHead>
               <TableHead className="text-right">{t('policies.qualityReturnDays')}</TableHead>
               <TableHead className="text-right">{t('policies.qualityExchangeDays')}</TableHead>
+              <TableHead className="text-right">{t('policies.priceProtectionDays')}</TableHead>
               <TableHead>{t('policies.allowedTypes')}</TableHead>
               <TableHead className="w-24" />
             </TableRow>
@@ -60,6 +61,7 @@ export default async function PoliciesPage() {
                 <TableCell className="text-right tabular-nums">{r.noReasonDays}</TableCell>
                 <TableCell className="text-right tabular-nums">{r.qualityReturnDays}</TableCell>
                 <TableCell className="text-right tabular-nums">{r.qualityExchangeDays}</TableCell>
+                <TableCell className="text-right tabular-nums">{r.priceProtectionDays}</TableCell>
                 <TableCell className="max-w-xs text-xs whitespace-normal text-muted-foreground">
                   {r.allowedTypes.map((x) => t(`cases.types.${x}`)).join('、')}
                 </TableCell>

@@ -8,6 +8,7 @@ import { formatMoney } from '@/lib/money';
 import { SHOP_CURRENCIES } from '@/lib/shop/currencies';
 import { getShopProfile } from '@/lib/shop/profile';
 import { getShopSettings } from '@/lib/shop/settings';
+import { CompensationThresholdForm } from './_components/compensation-threshold-form';
 import { CurrencyForm } from './_components/currency-form';
 import { ShopNameForm } from './_components/shop-name-form';
 
@@ -60,6 +61,19 @@ export default async function ShopSettingsPage() {
             currency={settings.currency}
             version={settings.version}
             options={options}
+          />
+        </CardContent>
+      </Card>
+      <Card className="mt-6 max-w-2xl">
+        <CardHeader>
+          <CardTitle>{t('shopSettings.compensationTitle')}</CardTitle>
+          <CardDescription>{t('shopSettings.compensationHelp')}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <CompensationThresholdForm
+            key={settings.compensationApprovalCents}
+            cents={settings.compensationApprovalCents}
+            currency={settings.currency}
           />
         </CardContent>
       </Card>

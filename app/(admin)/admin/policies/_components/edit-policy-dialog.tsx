@@ -29,6 +29,7 @@ export function EditPolicyDialog({ policy, name }: { policy: CategoryPolicyRow; 
     noReasonDays: String(policy.noReasonDays),
     qualityReturnDays: String(policy.qualityReturnDays),
     qualityExchangeDays: String(policy.qualityExchangeDays),
+    priceProtectionDays: String(policy.priceProtectionDays),
   });
   const [types, setTypes] = useState<string[]>([...policy.allowedTypes]);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -80,6 +81,7 @@ export function EditPolicyDialog({ policy, name }: { policy: CategoryPolicyRow; 
             {field('qualityReturnDays', t('policies.qualityReturnDays'), t('policies.min', { days: 7 }))}
             {field('qualityExchangeDays', t('policies.qualityExchangeDays'), t('policies.min', { days: 15 }))}
           </div>
+          {field('priceProtectionDays', t('policies.priceProtectionDays'), t('policies.priceProtectionHint'))}
           <fieldset className="grid gap-2">
             <legend className="mb-1 text-sm font-medium">{t('policies.allowedTypes')}</legend>
             <div className="grid grid-cols-2 gap-2">
