@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { ensureDataKey, previousDataKey } from '@/lib/env';
 import { keyFingerprint, keyIdOf } from './fingerprint';
-import { normalizePhone } from './phone';
+import { maskPhone, normalizePhone } from './phone';
 
 export { maskPhone, normalizePhone } from './phone';
 
@@ -159,4 +159,29 @@ export function surveyTokenKey(): Buffer {
  */
 export function surveyTokenKeys(): Buffer[] {
   return readKeys(getRing()).map((k) => k.survey);
+}
+
+/**
+ * A phone number as every table stores it: encrypted, keyed hash for exact lookup, masked for
+ * display — all three null without a number. One place, so no writer forgets one of the three.
+ */
+export function sealPhone(phone: string | null | undefined): {
+  enc: string | null;
+  hash: string | null;
+  masked: string | null;
+} {
+  if (!phone) return { enc: null, hash: null, masked: null };
+  return { enc: encrypt(phone), hash: phoneHash(phone), masked: maskPhone(phone) };
+}
+
+/** sealPhone as the columns of `customers`. */
+export function customerPhoneColumns(phone: string | null | undefined) {
+  const s = sealPhone(phone);
+  return { phoneEnc: s.enc, phoneHash: s.hash, phoneMasked: s.masked };
+}
+
+/** sealPhone as the recipient columns of `orders`. */
+export function recipientPhoneColumns(phone: string | null | undefined) {
+  const s = sealPhone(phone);
+  return { recipientPhoneEnc: s.enc, recipientPhoneHash: s.hash, recipientPhoneMasked: s.masked };
 }

@@ -5,7 +5,7 @@ import { getDb, type Tx } from '@/db/client';
 import { channels, customerExternalIds, customerNotes, customers } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import type { Ctx } from '@/lib/context';
-import { encryptNullable, maskPhone, phoneHash, phoneHashes } from '@/lib/crypto';
+import { customerPhoneColumns, encryptNullable, phoneHashes } from '@/lib/crypto';
 import { ValidationError } from '@/lib/errors';
 import { cell, type CsvGroup, type CsvRecord } from '@/lib/imports/csv-reader';
 import type { ImportInput } from '@/lib/imports/registry';
@@ -179,9 +179,7 @@ function fillPatch(c: Known, d: RowData) {
   const patch: Partial<Known> = {};
   if (!c.phoneEnc && d.phone)
     Object.assign(patch, {
-      phoneEnc: encryptNullable(d.phone),
-      phoneHash: phoneHash(d.phone),
-      phoneMasked: maskPhone(d.phone),
+      ...customerPhoneColumns(d.phone),
     });
   if (!c.email && d.email) patch.email = d.email;
   if (!c.region && d.region) patch.region = d.region;
@@ -293,9 +291,7 @@ async function writeRow(
       .values({
         name: d.name,
         email: d.email ?? null,
-        phoneEnc: encryptNullable(d.phone),
-        phoneHash: d.phone ? phoneHash(d.phone) : null,
-        phoneMasked: d.phone ? maskPhone(d.phone) : null,
+        ...customerPhoneColumns(d.phone),
         region: d.region ?? null,
         addressEnc: encryptNullable(d.address),
         tags: d.tags,

@@ -6,7 +6,7 @@ import { rowsOf } from '@/db/rows';
 import { customerExternalIds, customers } from '@/db/schema';
 import { insertUnnest, type UnnestColumn } from '@/db/unnest-insert';
 import type { Ctx } from '@/lib/context';
-import { encryptNullable, maskPhone, phoneHash, phoneHashes } from '@/lib/crypto';
+import { customerPhoneColumns, encryptNullable, phoneHash, phoneHashes, recipientPhoneColumns } from '@/lib/crypto';
 import { env } from '@/lib/env';
 import { diffChanges } from '@/lib/audit/diff';
 import { orderSnapshot } from './mutations';
@@ -223,9 +223,7 @@ async function resolveCustomers(tx: Tx, list: ReadyOrder[]): Promise<string[]> {
         id,
         name: data.customer.name,
         email: k.email ?? null,
-        phoneEnc: encryptNullable(phone),
-        phoneHash: k.phone ?? null,
-        phoneMasked: phone ? maskPhone(phone) : null,
+        ...customerPhoneColumns(phone),
         region: data.shippingRegion ?? null,
         addressEnc: encryptNullable(data.shippingAddress),
       });
@@ -314,9 +312,7 @@ export async function insertOrdersBulk(
       carrier: data.carrier ?? null,
       trackingNo: data.trackingNo ?? null,
       recipientName: data.recipientName ?? data.customer.name,
-      recipientPhoneEnc: encryptNullable(recipientPhone),
-      recipientPhoneHash: recipientPhone ? phoneHash(recipientPhone) : null,
-      recipientPhoneMasked: recipientPhone ? maskPhone(recipientPhone) : null,
+      ...recipientPhoneColumns(recipientPhone),
       shippingRegion: data.shippingRegion ?? null,
       shippingAddressEnc: encryptNullable(data.shippingAddress),
       notes: data.notes ?? null,

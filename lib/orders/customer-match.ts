@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { customerExternalIds, customers } from '@/db/schema';
-import { encryptNullable, maskPhone, phoneHash, phoneHashes } from '@/lib/crypto';
+import { customerPhoneColumns, encryptNullable, phoneHashes } from '@/lib/crypto';
 
 /**
  * The customer an incoming order belongs to: the same phone (by keyed hash) or, failing that, the
@@ -70,9 +70,7 @@ async function matchOrCreate(
     .values({
       name: c.name,
       email: email ?? null,
-      phoneEnc: encryptNullable(c.phone),
-      phoneHash: c.phone ? phoneHash(c.phone) : null,
-      phoneMasked: c.phone ? maskPhone(c.phone) : null,
+      ...customerPhoneColumns(c.phone),
       region: c.region ?? null,
       addressEnc: encryptNullable(c.address),
       updatedAt: sql`now()`,

@@ -7,7 +7,7 @@ import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { encryptNullable, maskPhone, phoneHash } from '@/lib/crypto';
+import { encryptNullable, recipientPhoneColumns } from '@/lib/crypto';
 import { env } from '@/lib/env';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { publish } from '@/lib/realtime/publish';
@@ -171,9 +171,7 @@ export async function insertOrder(
       carrier: data.carrier ?? null,
       trackingNo: data.trackingNo ?? null,
       recipientName: data.recipientName ?? data.customer.name,
-      recipientPhoneEnc: encryptNullable(recipientPhone),
-      recipientPhoneHash: recipientPhone ? phoneHash(recipientPhone) : null,
-      recipientPhoneMasked: recipientPhone ? maskPhone(recipientPhone) : null,
+      ...recipientPhoneColumns(recipientPhone),
       shippingRegion: data.shippingRegion ?? null,
       shippingAddressEnc: encryptNullable(data.shippingAddress),
       notes: data.notes ?? null,
@@ -224,9 +222,7 @@ export async function updateOrder({ ctx, input }: { ctx: Ctx; input: unknown }):
       carrier: data.carrier ?? null,
       trackingNo: data.trackingNo ?? null,
       notes: data.notes ?? null,
-      recipientPhoneEnc: encryptNullable(data.recipientPhone),
-      recipientPhoneHash: data.recipientPhone ? phoneHash(data.recipientPhone) : null,
-      recipientPhoneMasked: data.recipientPhone ? maskPhone(data.recipientPhone) : null,
+      ...recipientPhoneColumns(data.recipientPhone),
     };
     // The address is write-only in the form: left empty, the stored one is kept.
     if (data.shippingAddress) patch.shippingAddressEnc = encryptNullable(data.shippingAddress);
