@@ -53,6 +53,15 @@ export class ConflictError extends AppError {
   }
 }
 
+/**
+ * The optimistic-version check every edit makes: the form carried the version it showed; if the
+ * row has moved on since, someone else changed it and the edit is refused (stale_version) rather
+ * than silently overwriting. An `expected` of undefined (an API call without a version) skips it.
+ */
+export function expectVersion(actual: number | undefined, expected: number | undefined): void {
+  if (expected !== undefined && actual !== expected) throw new ConflictError();
+}
+
 export class RateLimitedError extends AppError {
   constructor(retryAfterSeconds: number) {
     super('rate_limited', undefined, { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });

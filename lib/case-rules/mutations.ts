@@ -6,7 +6,7 @@ import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { expectVersion, NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import type { RuleConditions } from './conditions';
 import { planMove } from './evaluate';
@@ -78,7 +78,7 @@ async function lockRule(tx: Tx, kind: RuleKind, id: string, version: number) {
   const t = kind.table;
   const [row] = await tx.select().from(t).where(eq(t.id, id)).for('update');
   if (!row) throw new NotFoundError(kind.entityType);
-  if (row.version !== version) throw new ConflictError();
+  expectVersion(row.version, version);
   return row;
 }
 
@@ -162,7 +162,7 @@ export async function setDefaultPriority({ ctx, input }: { ctx: Ctx; input: unkn
     // Row 1 comes with the migration; put it back (at version 1) if someone deleted it by hand.
     await tx.insert(caseRuleSettings).values({ id: 1 }).onConflictDoNothing();
     const [row] = await tx.select().from(caseRuleSettings).where(eq(caseRuleSettings.id, 1)).for('update');
-    if (row!.version !== data.version) throw new ConflictError();
+    expectVersion(row!.version, data.version);
     const version = row!.version + 1;
     await tx
       .update(caseRuleSettings)
@@ -213,7 +213,7 @@ export async function updateRoutingRule({ ctx, input }: { ctx: Ctx; input: unkno
       .where(eq(routingRules.id, data.id))
       .for('update', { of: routingRules });
     if (!before) throw new NotFoundError('routing_rule');
-    if (before.rule.version !== data.version) throw new ConflictError();
+    expectVersion(before.rule.version, data.version);
     const team = await checkTeam(tx, data.teamId);
     await checkCodes(tx, data.conditions);
     const version = before.rule.version + 1;
@@ -275,7 +275,7 @@ async function moveRule(kind: RuleKind, { ctx, input }: { ctx: Ctx; input: unkno
       .for('update');
     const moved = rows.find((r) => r.id === data.id);
     if (!moved) throw new NotFoundError(kind.entityType);
-    if (moved.version !== data.version) throw new ConflictError();
+    expectVersion(moved.version, data.version);
     const changes = planMove(rows, data.id, data.direction) ?? [];
     for (const c of changes) {
       const before = rows.find((r) => r.id === c.id)!;

@@ -6,7 +6,7 @@ import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize, can, ROLE_PERMISSIONS, ROLES } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { AppError, ConflictError } from '@/lib/errors';
+import { AppError, expectVersion } from '@/lib/errors';
 import { notifyStaff } from '@/lib/notifications';
 import { compensationApprovalCents } from '@/lib/shop/settings';
 import { parseInput } from '@/lib/validation';
@@ -156,7 +156,7 @@ export async function decideCompensation({
       .where(and(eq(caseCompensations.id, data.compensationId), eq(caseCompensations.caseId, row.id)))
       .for('update');
     if (!comp) throw new AppError('not_found');
-    if (comp.version !== data.version) throw new ConflictError();
+    expectVersion(comp.version, data.version);
     if (comp.status !== 'pending_approval')
       throw new AppError('compensation_decided', undefined, { status: comp.status });
     const approve = data.decision === 'approve';

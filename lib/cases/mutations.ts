@@ -9,7 +9,7 @@ import { recordAudit } from '@/lib/audit';
 import { authorize, can } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { AppError, expectVersion, NotFoundError, ValidationError } from '@/lib/errors';
 import { orderAccessWhere } from '@/lib/orders/policy';
 import { applyRefundToOrder } from '@/lib/orders/refunds';
 import { policiesFor } from '@/lib/returns/policies';
@@ -264,7 +264,7 @@ export async function applyCaseAction({
   const data = parseInput(CaseActionInput, input);
   return transaction(async (tx) => {
     const row = await lockVisibleCase(tx, actor, data.caseNo);
-    if (row.version !== data.version) throw new ConflictError();
+    expectVersion(row.version, data.version);
     const check = checkCaseAction({
       type: row.type,
       status: row.status,
@@ -490,6 +490,7 @@ export async function closeCases({
       });
       await announceCase(tx, row.id);
     }
-    return { closed, skipped: data.caseNos.length - closed };
+    // Skipped counts distinct cases asked for: the same number twice is one case, not one skip.
+    return { closed, skipped: new Set(data.caseNos.map((c) => c.toUpperCase())).size - closed };
   });
 }

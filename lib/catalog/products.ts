@@ -7,7 +7,7 @@ import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '@/lib/errors';
+import { expectVersion, NotFoundError, type FieldErrors, ValidationError } from '@/lib/errors';
 import { decodeCursor, toPage, type Page } from '@/lib/pagination';
 import { getShopSettings } from '@/lib/shop/settings';
 import { parseInput } from '@/lib/validation';
@@ -273,7 +273,7 @@ export async function updateProduct({ ctx, input }: { ctx: Ctx; input: unknown }
   return transaction(async (tx) => {
     const existing = await lockProduct(tx, data.sku);
     if (!existing) throw new NotFoundError('product');
-    if (existing.version !== data.version) throw new ConflictError();
+    expectVersion(existing.version, data.version);
     const values = await checkedValues(tx, existing, {
       name: data.name,
       nameEn: data.nameEn ?? null,
@@ -294,7 +294,7 @@ async function setActive(ctx: Ctx, input: unknown, active: boolean): Promise<{ v
   return transaction(async (tx) => {
     const existing = await lockProduct(tx, data.sku);
     if (!existing) throw new NotFoundError('product');
-    if (data.version !== undefined && existing.version !== data.version) throw new ConflictError();
+    expectVersion(existing.version, data.version);
     // Already so (a second click, another admin first): nothing to do, nothing to audit.
     if (existing.active === active) return { version: existing.version };
     const [row] = await tx
@@ -341,7 +341,7 @@ export async function upsertProductBySku({
   const { sku, version, ...patch } = parseInput(UpsertProductInput, input);
   return transaction(async (tx) => {
     const existing = await lockProduct(tx, sku);
-    if (version !== undefined && existing?.version !== version) throw new ConflictError();
+    expectVersion(existing?.version, version);
     const values = await checkedValues(tx, existing, patch);
     if (existing && sameProduct(values, valuesOf(existing))) return { sku, created: false, version: existing.version };
     const result = await writeProductInTx(tx, ctx, sku, existing, values);

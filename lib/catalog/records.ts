@@ -7,7 +7,7 @@ import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { type Actor, authorize, type Permission } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/errors';
+import { expectVersion, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import type { CatalogRecord } from './names';
 import { CreateCatalogRecordInput, UpdateCatalogRecordInput } from './record-schemas';
@@ -133,7 +133,7 @@ export async function updateRecord(
     return await transaction(async (tx) => {
       const [row] = await tx.select().from(t).where(eq(t.code, data.code)).for('update');
       if (!row) throw new NotFoundError(kind.entityType);
-      if (row.version !== data.version) throw new ConflictError();
+      expectVersion(row.version, data.version);
       const next: CatalogRecord = {
         code: row.code,
         nameZh: data.nameZh ?? row.nameZh,

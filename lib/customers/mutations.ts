@@ -7,7 +7,7 @@ import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { AppError, ConflictError, NotFoundError } from '@/lib/errors';
+import { AppError, expectVersion, NotFoundError } from '@/lib/errors';
 import { publish } from '@/lib/realtime/publish';
 import { parseInput } from '@/lib/validation';
 import type { MergeCounts } from './dto';
@@ -63,7 +63,7 @@ export async function setCustomerTags({
   const data = parseInput(SetCustomerTagsInput, input);
   return transaction(async (tx) => {
     const row = await lockCustomer(tx, data.id);
-    if (row.version !== data.version) throw new ConflictError();
+    expectVersion(row.version, data.version);
     const version = row.version + 1;
     await tx.update(customers).set({ tags: data.tags, version, updatedAt: new Date() }).where(eq(customers.id, row.id));
     await recordAudit(tx, ctx, {

@@ -18,7 +18,7 @@ import { authorize, rolesWith } from '@/lib/authz';
 import { openCaseInTx } from '@/lib/cases/mutations';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { AppError, expectVersion, NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import {
   BulkClassifyInput,
@@ -119,7 +119,7 @@ export async function editOwnFeedback({ ctx, input }: { ctx: Ctx; input: unknown
     // A review is what the customer wrote on the channel: it is kept as imported.
     if (row.kind === 'review') throw new AppError('review_not_editable');
     if (row.status !== 'new') throw new AppError('feedback_locked');
-    if (row.version !== data.version) throw new ConflictError();
+    expectVersion(row.version, data.version);
     const subject = await resolveSubject(tx, actor.userId, data);
     if (data.comment !== row.comment) await rewriteComment(tx, row, data.comment);
     await tx
@@ -184,7 +184,7 @@ export async function updateFeedback({ ctx, input }: { ctx: Ctx; input: unknown 
   const data = parseInput(UpdateFeedbackInput, input);
   return transaction(async (tx) => {
     const row = await lockFeedback(tx, data.id);
-    if (row.version !== data.version) throw new ConflictError();
+    expectVersion(row.version, data.version);
     const tagIds = [...new Set(data.tagIds)].sort();
     await checkLabels(tx, data.categoryId, tagIds);
     await checkOwner(tx, data.ownerId);
@@ -269,7 +269,7 @@ export async function openCaseFromFeedback({ ctx, input }: { ctx: Ctx; input: un
   const data = parseInput(OpenCaseFromFeedbackInput, input);
   return transaction(async (tx) => {
     const row = await lockFeedback(tx, data.id);
-    if (row.version !== data.version) throw new ConflictError();
+    expectVersion(row.version, data.version);
     if (row.followUpCaseId) throw new AppError('feedback_has_case');
     if (!row.orderId) throw new AppError('feedback_without_order');
     const [order] = await tx.select({ orderNo: orders.orderNo }).from(orders).where(eq(orders.id, row.orderId));
@@ -311,7 +311,7 @@ export async function followUpFeedback({ ctx, input }: { ctx: Ctx; input: unknow
   const data = parseInput(FollowUpInput, input);
   return transaction(async (tx) => {
     const row = await lockFeedback(tx, data.id);
-    if (row.version !== data.version) throw new ConflictError();
+    expectVersion(row.version, data.version);
     const [due] = rowsOf<{ at: string; past: boolean }>(
       await tx.execute(
         sql`select ((${data.dueDate}::date + 1)::timestamp at time zone ${env().SHOP_TIMEZONE})::text as at, (${data.dueDate}::date < (now() at time zone ${env().SHOP_TIMEZONE})::date) as past`,

@@ -7,7 +7,7 @@ import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize, can } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { ConflictError, NotFoundError } from '@/lib/errors';
+import { expectVersion, NotFoundError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { FeedbackSettingsInput, LabelInput, RuleInput } from './schemas';
 import type { TaggingRule } from './text';
@@ -198,7 +198,7 @@ export async function updateFeedbackSettings({ ctx, input }: { ctx: Ctx; input: 
     await tx.insert(feedbackSettings).values({ id: 1 }).onConflictDoNothing();
     const [before] = await tx.select().from(feedbackSettings).where(eq(feedbackSettings.id, 1)).for('update');
     if (!before) throw new NotFoundError('feedback_settings');
-    if (before.version !== data.version) throw new ConflictError();
+    expectVersion(before.version, data.version);
     const { version, ...values } = data;
     await tx
       .update(feedbackSettings)

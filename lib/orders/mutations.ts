@@ -9,7 +9,7 @@ import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { encryptNullable, recipientPhoneColumns } from '@/lib/crypto';
 import { env } from '@/lib/env';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { AppError, expectVersion, NotFoundError, ValidationError } from '@/lib/errors';
 import { publish } from '@/lib/realtime/publish';
 import { currencyLockItem } from '@/lib/shop/settings';
 import { parseInput } from '@/lib/validation';
@@ -56,7 +56,7 @@ export async function lockOrder(tx: Tx, orderNo: string, opts: { deleted?: boole
 }
 
 function checkVersion(row: OrderRow, version: number | undefined) {
-  if (version !== undefined && row.version !== version) throw new ConflictError();
+  expectVersion(row.version, version);
 }
 
 function actorLabel(ctx: Ctx): string {
@@ -384,6 +384,7 @@ export async function restoreOrder({ ctx, input }: { ctx: Ctx; input: unknown })
   const data = parseInput(OrderRefInput, input);
   await transaction(async (tx) => {
     const before = await lockOrder(tx, data.orderNo, { deleted: true });
+    expectVersion(before.version, data.version);
     const [after] = await tx
       .update(orders)
       .set({ deletedAt: null, version: before.version + 1, updatedAt: sql`now()` })

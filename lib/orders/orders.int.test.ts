@@ -287,7 +287,9 @@ describe('delete, restore and purge', () => {
     await expect(purgeOrder({ ctx: supervisor, input: { orderNo } })).rejects.toBeInstanceOf(ForbiddenError);
     const bin = await listOrders({ ctx: admin, input: { q: orderNo }, deleted: true });
     expect(bin.items.map((o) => o.orderNo)).toEqual([orderNo]);
-    await restoreOrder({ ctx: admin, input: { orderNo } });
+    // The version taken is checked: a restore based on a stale view of the order is refused.
+    await expect(restoreOrder({ ctx: admin, input: { orderNo, version: 1 } })).rejects.toBeInstanceOf(ConflictError);
+    await restoreOrder({ ctx: admin, input: { orderNo, version: 2 } });
     expect((await getOrder({ ctx: agent, input: { orderNo } })).status).toBe('pending_payment');
     await deleteOrder({ ctx: agent, input: { orderNo } });
     await purgeOrder({ ctx: admin, input: { orderNo } });

@@ -8,7 +8,7 @@ import { recordAudit } from '@/lib/audit';
 import { authorize } from '@/lib/authz';
 import { CASE_TYPES } from '@/lib/cases/workflow';
 import type { Ctx } from '@/lib/context';
-import { ConflictError } from '@/lib/errors';
+import { expectVersion } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { DEFAULT_POLICY, type CategoryPolicy } from './policy-engine';
 
@@ -99,7 +99,7 @@ export async function saveCategoryPolicy({ ctx, input }: { ctx: Ctx; input: unkn
       .from(returnPolicies)
       .where(eq(returnPolicies.category, data.category))
       .for('update');
-    if ((before?.version ?? 0) !== data.version) throw new ConflictError();
+    expectVersion(before?.version ?? 0, data.version);
     const values = {
       noReasonDays: data.noReasonDays,
       qualityReturnDays: data.qualityReturnDays,

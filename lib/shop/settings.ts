@@ -7,7 +7,7 @@ import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { ConflictError, ValidationError } from '@/lib/errors';
+import { expectVersion, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { DEFAULT_CURRENCY } from './currencies';
 import { UpdateCompensationThresholdInput, UpdateShopCurrencyInput } from './schemas';
@@ -155,7 +155,7 @@ export async function updateShopCurrency({ ctx, input }: { ctx: Ctx; input: unkn
         row ??= (await tx.select().from(shopSettings).where(eq(shopSettings.id, 1)).for('update'))[0];
       }
       if (!row) throw new Error('shop_settings row missing');
-      if (row.version !== data.version) throw new ConflictError();
+      expectVersion(row.version, data.version);
       const [other] = await tx
         .select({ id: orders.id })
         .from(orders)

@@ -8,7 +8,7 @@ import { recordAudit } from '@/lib/audit';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
-import { ConflictError, ValidationError } from '@/lib/errors';
+import { expectVersion, ValidationError } from '@/lib/errors';
 import { isSaneDay, parseInput } from '@/lib/validation';
 import type { BusinessCalendar } from './calendar';
 
@@ -100,7 +100,7 @@ export async function saveSlaPolicy({ ctx, input }: { ctx: Ctx; input: unknown }
   const data = parseInput(SaveSlaPolicyInput, input);
   await transaction(async (tx) => {
     const [before] = await tx.select().from(slaPolicies).where(eq(slaPolicies.priority, data.priority)).for('update');
-    if ((before?.version ?? 0) !== data.version) throw new ConflictError();
+    expectVersion(before?.version ?? 0, data.version);
     const values = {
       firstResponseMinutes: data.firstResponseMinutes,
       decisionMinutes: data.decisionMinutes,
@@ -181,7 +181,7 @@ export async function saveBusinessCalendar({ ctx, input }: { ctx: Ctx; input: un
     : null;
   await transaction(async (tx) => {
     const [before] = await tx.select().from(businessCalendar).where(eq(businessCalendar.id, 1)).for('update');
-    if ((before?.version ?? 0) !== data.version) throw new ConflictError();
+    expectVersion(before?.version ?? 0, data.version);
     const values = { hours, holidays, extraWorkdays, autoCloseDays: data.autoCloseDays };
     await tx
       .insert(businessCalendar)

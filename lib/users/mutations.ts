@@ -11,7 +11,7 @@ import { authorize } from '@/lib/authz';
 import { ASSIGNMENT_MODES } from '@/lib/cases/assignment';
 import { CASE_TYPES, type CaseType } from '@/lib/cases/workflow';
 import type { Ctx } from '@/lib/context';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { AppError, expectVersion, NotFoundError, ValidationError } from '@/lib/errors';
 import { publish } from '@/lib/realtime/publish';
 import { parseInput } from '@/lib/validation';
 import {
@@ -72,7 +72,7 @@ export async function changeUserRole({ ctx, input }: { ctx: Ctx; input: unknown 
   if (data.userId === actor.userId) throw new AppError('cannot_change_own_role');
   await transaction(async (tx) => {
     const user = await lockUser(tx, data.userId);
-    if (user.version !== data.version) throw new ConflictError();
+    expectVersion(user.version, data.version);
     if (user.role === data.role) return;
     await tx
       .update(users)
@@ -97,7 +97,7 @@ export async function setUserActive({ ctx, input }: { ctx: Ctx; input: unknown }
   if (data.userId === actor.userId) throw new AppError('cannot_deactivate_self');
   return transaction(async (tx) => {
     const user = await lockUser(tx, data.userId);
-    if (user.version !== data.version) throw new ConflictError();
+    expectVersion(user.version, data.version);
     if (user.active === data.active) return { endedSessions: 0 };
     await tx
       .update(users)
