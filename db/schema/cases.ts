@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { PRIORITIES } from '@/lib/cases/priority';
 import {
   bigint,
   boolean,
@@ -23,7 +24,7 @@ export const caseNoSeq = pgSequence('case_no_seq', { startWith: 1 });
 
 export const caseTypeEnum = pgEnum('case_type', CASE_TYPES);
 export const caseStatusEnum = pgEnum('case_status', CASE_STATUSES);
-export const casePriorityEnum = pgEnum('case_priority', ['urgent', 'high', 'normal', 'low']);
+export const casePriorityEnum = pgEnum('case_priority', PRIORITIES);
 export const caseChannelEnum = pgEnum('case_channel', ['portal', 'desk', 'api']);
 /** Who bears the cost of sending goods back: only the shop's share is an after-sales cost. */
 export const freightPayerEnum = pgEnum('freight_payer', ['shop', 'customer']);

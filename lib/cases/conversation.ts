@@ -1,4 +1,5 @@
 import 'server-only';
+import { PRIORITIES } from './priority';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseEvents, caseMessages, cases, users } from '@/db/schema';
@@ -170,7 +171,7 @@ export async function assignCase({ ctx, input }: { ctx: Ctx; input: unknown }): 
 
 export const UpdateCaseFlagsInput = z.object({
   caseNos: z.array(caseNoField).min(1, 'required').max(200, 'too_many'),
-  priority: z.enum(['urgent', 'high', 'normal', 'low'], { message: 'invalid_choice' }).optional(),
+  priority: z.enum(PRIORITIES, { message: 'invalid_choice' }).optional(),
   escalated: z.boolean().optional(),
 });
 

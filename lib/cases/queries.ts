@@ -1,4 +1,5 @@
 import 'server-only';
+import { PRIORITIES } from './priority';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
@@ -52,7 +53,7 @@ export const ListCasesInput = z.object({
     .optional()
     .default(''),
   priority: z
-    .union([z.enum(['urgent', 'high', 'normal', 'low']), z.literal('')])
+    .union([z.enum(PRIORITIES), z.literal('')])
     .optional()
     .default(''),
   q: z.string().trim().max(60, 'too_long').optional().default(''),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { PRIORITIES, type Priority } from '@/lib/cases/priority';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Queryable } from '@/db/client';
@@ -12,8 +13,8 @@ import { expectVersion, ValidationError } from '@/lib/errors';
 import { isSaneDay, parseInput } from '@/lib/validation';
 import type { BusinessCalendar } from './calendar';
 
-export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
-export type SlaPriority = (typeof PRIORITIES)[number];
+export { PRIORITIES };
+export type SlaPriority = Priority;
 export type SlaTargets = { firstResponse: number; decision: number; resolution: number };
 
 /** Used only if the seeded rows were deleted by hand: the DESIGN defaults. */

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PRIORITIES } from '@/lib/cases/priority';
 import { Inbox, Search } from 'lucide-react';
 import Link from 'next/link';
 import { KeysetPager } from '@/components/data/keyset-pager';
@@ -130,7 +131,7 @@ export default async function CasesPage({ searchParams }: PageProps<'/desk/cases
           containerClassName="w-32"
         >
           <option value="">{t('caseDesk.anyPriority')}</option>
-          {(['urgent', 'high', 'normal', 'low'] as const).map((x) => (
+          {PRIORITIES.map((x) => (
             <option key={x} value={x}>
               {t(`caseDesk.priority.${x}`)}
             </option>

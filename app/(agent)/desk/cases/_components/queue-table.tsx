@@ -1,5 +1,6 @@
 'use client';
 
+import { PRIORITIES } from '@/lib/cases/priority';
 import { useRowSelection } from '@/components/data/use-row-selection';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -90,7 +91,7 @@ export function QueueTable({ rows, me, staff }: { rows: QueueRow[]; me: string; 
               data-testid="bulk-priority"
             >
               <option value="">{t('bulk.priority')}</option>
-              {(['urgent', 'high', 'normal', 'low'] as const).map((p) => (
+              {PRIORITIES.map((p) => (
                 <option key={p} value={p}>
                   {t(`caseDesk.priority.${p}`)}
                 </option>

@@ -1,5 +1,6 @@
 'use client';
 
+import { PRIORITIES } from '@/lib/cases/priority';
 import { LoaderCircle, Send } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { AttachmentPicker, attachmentIdsOf } from '@/components/cases/attachment-picker';
@@ -316,7 +317,7 @@ export function AssignmentControls({
           disabled={pending}
           onChange={(e) => run(() => flagsAction({ caseNo, priority: e.target.value }))}
         >
-          {(['urgent', 'high', 'normal', 'low'] as const).map((p) => (
+          {PRIORITIES.map((p) => (
             <option key={p} value={p}>
               {t(`caseDesk.priority.${p}`)}
             </option>
