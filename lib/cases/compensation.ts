@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '@/db/client';
-import { caseCompensations, caseEvents, cases, users } from '@/db/schema';
+import { caseCompensations, cases, users } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize, can, ROLE_PERMISSIONS, ROLES } from '@/lib/authz';
@@ -10,6 +10,7 @@ import { AppError, expectVersion } from '@/lib/errors';
 import { notifyStaff } from '@/lib/notifications';
 import { compensationApprovalCents } from '@/lib/shop/settings';
 import { parseInput } from '@/lib/validation';
+import { recordCaseEvent } from './events';
 import { announceCase } from './announce';
 import { lockVisibleCase } from './policy';
 import {
@@ -110,10 +111,8 @@ export async function recordCompensation({
         updatedAt: now,
       })
       .where(eq(cases.id, row.id));
-    await tx.insert(caseEvents).values({
+    await recordCaseEvent(tx, actor, {
       caseId: row.id,
-      actorId: actor.userId,
-      actorLabel: actor.email,
       kind: needsApproval ? 'compensation_pending' : 'compensation_granted',
       note: amountNote(data.amountCents, row.currency),
       // The customer hears of a compensation once it is granted, never of one still under review.
@@ -182,10 +181,8 @@ export async function decideCompensation({
         updatedAt: now,
       })
       .where(eq(cases.id, row.id));
-    await tx.insert(caseEvents).values({
+    await recordCaseEvent(tx, actor, {
       caseId: row.id,
-      actorId: actor.userId,
-      actorLabel: actor.email,
       kind: approve ? 'compensation_granted' : 'compensation_rejected',
       note: amountNote(Number(comp.amountCents), comp.currency) + (data.note ? `\n${data.note}` : ''),
       public: approve,
@@ -228,10 +225,8 @@ export async function setReturnFreight({ ctx, input }: { ctx: Ctx; input: unknow
         updatedAt: new Date(),
       })
       .where(eq(cases.id, row.id));
-    await tx.insert(caseEvents).values({
+    await recordCaseEvent(tx, actor, {
       caseId: row.id,
-      actorId: actor.userId,
-      actorLabel: actor.email,
       kind: `return_freight_${data.payer}`,
       note: amountNote(data.amountCents, row.currency),
       public: false,

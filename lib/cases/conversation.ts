@@ -1,8 +1,9 @@
 import 'server-only';
+import { recordCaseEvent } from './events';
 import { PRIORITIES } from './priority';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { caseEvents, caseMessages, cases, users } from '@/db/schema';
+import { caseMessages, cases, users } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize, can, permissionsOf, rolesWith } from '@/lib/authz';
@@ -69,10 +70,8 @@ export async function addCaseMessage({ ctx, input }: { ctx: Ctx; input: unknown 
       Object.assign(patch, resumeClocks(row, now, (await loadSlaSettings(tx)).calendar));
       patch.pausedSince = null;
       patch.completedAt = null;
-      await tx.insert(caseEvents).values({
+      await recordCaseEvent(tx, actor, {
         caseId: row.id,
-        actorId: actor!.userId,
-        actorLabel: actor!.email,
         kind: row.status === 'resolved' ? 'reopen' : 'customer_reply',
         fromStatus: row.status,
         toStatus: status,
@@ -142,14 +141,7 @@ export async function assignCase({ ctx, input }: { ctx: Ctx; input: unknown }): 
         .set({ assigneeId: data.assigneeId, version: row.version + 1, updatedAt: new Date() })
         .where(eq(cases.id, row.id));
       await announceCase(tx, row.id);
-      await tx.insert(caseEvents).values({
-        caseId: row.id,
-        actorId: ctx.actor!.userId,
-        actorLabel: ctx.actor!.email,
-        kind: 'assigned',
-        note: data.assigneeId,
-        public: false,
-      });
+      await recordCaseEvent(tx, ctx.actor, { caseId: row.id, kind: 'assigned', note: data.assigneeId, public: false });
       await notifyStaff(tx, {
         userIds: [data.assigneeId],
         kind: 'assigned',
@@ -208,13 +200,7 @@ export async function updateCaseFlags({ ctx, input }: { ctx: Ctx; input: unknown
             .from(users)
             .where(and(inArray(users.role, rolesWith('supervise:case:any')), eq(users.active, true)))
         ).map((u) => u.id);
-        await tx.insert(caseEvents).values({
-          caseId: row.id,
-          actorId: ctx.actor!.userId,
-          actorLabel: ctx.actor!.email,
-          kind: 'escalated',
-          public: false,
-        });
+        await recordCaseEvent(tx, ctx.actor, { caseId: row.id, kind: 'escalated', public: false });
         await notifyStaff(tx, {
           userIds: supervisors,
           kind: 'escalated',

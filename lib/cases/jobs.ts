@@ -2,12 +2,13 @@ import 'server-only';
 import { rolesWith } from '@/lib/authz';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { rowsOf } from '@/db/rows';
-import { caseEvents, cases, users } from '@/db/schema';
+import { cases, users } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { systemCtx } from '@/lib/context';
 import { notifyCustomer, notifyStaff } from '@/lib/notifications';
 import { loadSlaSettings } from '@/lib/sla/settings';
+import { recordCaseEvent } from './events';
 import { announceCase } from './announce';
 import { checkCaseAction, COMPLETED_STATUSES } from './workflow';
 
@@ -54,9 +55,7 @@ export async function scanSla(): Promise<{ warned: number; breached: number }> {
         .update(cases)
         .set({ slaAlertedDueAt: sql`${cases.nextDueAt}`, escalated: true })
         .where(eq(cases.id, Number(c.id)));
-      await tx
-        .insert(caseEvents)
-        .values({ caseId: Number(c.id), actorLabel: 'system', kind: 'sla_breached', public: false });
+      await recordCaseEvent(tx, null, { caseId: Number(c.id), kind: 'sla_breached', public: false });
       await notifyStaff(tx, {
         userIds: [c.assignee_id, ...supervisors],
         kind: 'sla_breached',
@@ -115,9 +114,8 @@ export async function autoCloseCases(now: Date = new Date()): Promise<number> {
         .update(cases)
         .set({ status: 'closed', closedAt: now, version: row.version + 1, updatedAt: now })
         .where(eq(cases.id, row.id));
-      await tx.insert(caseEvents).values({
+      await recordCaseEvent(tx, null, {
         caseId: row.id,
-        actorLabel: 'system',
         kind: 'close',
         fromStatus: row.status,
         toStatus: 'closed',

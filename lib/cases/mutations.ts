@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { caseEvents, caseItems, cases, orderItems, orders, products } from '@/db/schema';
+import { caseItems, cases, orderItems, orders, products } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize, can } from '@/lib/authz';
@@ -22,6 +22,7 @@ import { notifyCustomer, notifyStaff } from '@/lib/notifications';
 import { ALWAYS_OPEN, dueAt } from '@/lib/sla/calendar';
 import { loadSlaSettings } from '@/lib/sla/settings';
 import { parseInput } from '@/lib/validation';
+import { recordCaseEvent } from './events';
 import { openClaimsByItem } from './claims';
 import { announceCase } from './announce';
 import { routeNewCase } from './assignment';
@@ -201,10 +202,8 @@ export async function openCaseInTx(
       })),
     );
   }
-  await tx.insert(caseEvents).values({
+  await recordCaseEvent(tx, actor, {
     caseId: created!.id,
-    actorId: actor!.userId,
-    actorLabel: actor!.email,
     kind: 'created',
     toStatus: status,
     note: refused ? `override: ${data.overrideReason}` : null,
@@ -212,9 +211,7 @@ export async function openCaseInTx(
   });
   await claimAttachments(tx, actor!.userId, data.attachments, { caseId: created!.id });
   if (route.assigneeId) {
-    await tx
-      .insert(caseEvents)
-      .values({ caseId: created!.id, actorLabel: 'system', kind: 'assigned', note: route.assigneeId, public: false });
+    await recordCaseEvent(tx, null, { caseId: created!.id, kind: 'assigned', note: route.assigneeId, public: false });
     await notifyStaff(tx, {
       userIds: [route.assigneeId],
       kind: 'assigned',
@@ -359,10 +356,8 @@ export async function applyCaseAction({
       .set(patch)
       .where(eq(cases.id, row.id))
       .returning({ version: cases.version, status: cases.status });
-    await tx.insert(caseEvents).values({
+    await recordCaseEvent(tx, actor, {
       caseId: row.id,
-      actorId: actor!.userId,
-      actorLabel: actor!.email,
       kind: data.action,
       fromStatus: row.status,
       toStatus: check.to,
@@ -413,13 +408,7 @@ export async function setReturnTracking({ ctx, input }: { ctx: Ctx; input: unkno
         updatedAt: new Date(),
       })
       .where(eq(cases.id, row.id));
-    await tx.insert(caseEvents).values({
-      caseId: row.id,
-      actorId: actor!.userId,
-      actorLabel: actor!.email,
-      kind: 'return_shipped',
-      note: `${data.carrier} ${trackingNo}`,
-    });
+    await recordCaseEvent(tx, actor, { caseId: row.id, kind: 'return_shipped', note: `${data.carrier} ${trackingNo}` });
     if (actorKind(actor!) === 'customer')
       await notifyStaff(tx, {
         userIds: [row.assigneeId],
@@ -472,14 +461,7 @@ export async function closeCases({
         .update(cases)
         .set({ status: 'closed', closedAt: now, version: row.version + 1, updatedAt: now })
         .where(eq(cases.id, row.id));
-      await tx.insert(caseEvents).values({
-        caseId: row.id,
-        actorId: actor.userId,
-        actorLabel: actor.email,
-        kind: 'close',
-        fromStatus: row.status,
-        toStatus: 'closed',
-      });
+      await recordCaseEvent(tx, actor, { caseId: row.id, kind: 'close', fromStatus: row.status, toStatus: 'closed' });
       await notifyCustomer(tx, { customerId: row.customerId, kind: 'case_status', caseId: row.id, caseNo: row.caseNo });
       await recordAudit(tx, ctx, {
         action: 'case.close',

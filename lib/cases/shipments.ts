@@ -1,12 +1,13 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { caseEvents, cases } from '@/db/schema';
+import { cases } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { AppError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
+import { recordCaseEvent } from './events';
 import { announceCase } from './announce';
 import { emailCustomerAboutCase, type ShipmentFacts } from './mail';
 import { lockVisibleCase } from './policy';
@@ -48,10 +49,8 @@ export async function setReplacementShipment({ ctx, input }: { ctx: Ctx; input: 
         updatedAt: new Date(),
       })
       .where(eq(cases.id, row.id));
-    await tx.insert(caseEvents).values({
+    await recordCaseEvent(tx, actor, {
       caseId: row.id,
-      actorId: actor.userId,
-      actorLabel: actor.email,
       kind: 'replacement_tracking_changed',
       note: `${shipment.carrier} ${shipment.trackingNo}`,
     });
