@@ -1,50 +1,34 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Tx } from '@/db/client';
-import { rowsOf } from '@/db/rows';
-import { caseItems, cases, orderItems, orders, products } from '@/db/schema';
+import { caseItems, cases, orderItems, orders } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize, can } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
-import { AppError, expectVersion, NotFoundError, ValidationError } from '@/lib/errors';
-import { orderAccessWhere } from '@/lib/orders/policy';
+import { AppError, expectVersion, ValidationError } from '@/lib/errors';
 import { applyRefundToOrder } from '@/lib/orders/refunds';
-import { policiesFor } from '@/lib/returns/policies';
-import { evaluate, type Exclusion } from '@/lib/returns/policy-engine';
-import { claimAttachments } from '@/lib/attachments';
-import type { CaseFacts } from '@/lib/case-rules/conditions';
-import { decidePriority, decideRoutingRule } from '@/lib/case-rules/evaluate';
-import { loadCaseRulesInTx } from '@/lib/case-rules/load';
 import { notifyCustomer, notifyStaff } from '@/lib/notifications';
 import { ALWAYS_OPEN, dueAt } from '@/lib/sla/calendar';
 import { loadSlaSettings } from '@/lib/sla/settings';
 import { parseInput } from '@/lib/validation';
 import { recordCaseEvent } from './events';
-import { openClaimsByItem } from './claims';
+import { openCaseInTx } from './open-case';
 import { announceCase } from './announce';
-import { routeNewCase } from './assignment';
 import { resumeClocks } from './clocks';
 import { offerCsatSurvey } from '@/lib/feedback/surveys';
 import { emailCustomerAboutCase } from './mail';
 import { actorKind, lockVisibleCase } from './policy';
-import { claimedPriceProblem, paidUnitCents, priceDifferenceCents } from './price-protection';
+import { paidUnitCents, priceDifferenceCents } from './price-protection';
 import { CaseActionInput, CreateCaseInput, ReturnTrackingInput } from './schemas';
 import { replacementShipmentOf } from './shipments';
-import { checkCaseAction, COMPLETED_STATUSES, initialStatus, waitingOnCustomer, type CaseStatus } from './workflow';
+import { checkCaseAction, COMPLETED_STATUSES, waitingOnCustomer, type CaseStatus } from './workflow';
+
+// Verbs that open a case inside a larger change (feedback → case) import it from here too.
+export { openCaseInTx };
 
 const REFUND_AFTER_RECEIPT_MINUTES = 7 * 24 * 60;
-
-async function nextCaseNo(tx: Tx): Promise<string> {
-  const r = rowsOf<{ n: string; d: string }>(
-    await tx.execute(
-      sql`select nextval('case_no_seq')::text as n, to_char(now() at time zone ${env().SHOP_TIMEZONE}, 'YYYYMMDD') as d`,
-    ),
-  )[0]!;
-  return `AS-${r.d}-${r.n.padStart(4, '0')}`;
-}
 
 /**
  * Opens an after-sales case on an order: a customer on their own order (portal), or staff on any
@@ -61,187 +45,6 @@ export async function createCase({ ctx, input }: { ctx: Ctx; input: unknown }): 
     throw new ValidationError({ overrideReason: ['invalid'] });
 
   return transaction(async (tx) => ({ caseNo: (await openCaseInTx(tx, ctx, data)).caseNo }));
-}
-
-/**
- * The body of createCase, in the caller's transaction, for verbs that open a case as part of a
- * larger change (a case opened from feedback links back to it in the same commit). The caller has
- * authorised the actor and parsed the input.
- */
-export async function openCaseInTx(
-  tx: Tx,
-  ctx: Ctx,
-  data: z.output<typeof CreateCaseInput>,
-): Promise<{ id: number; caseNo: string }> {
-  const actor = ctx.actor;
-  const staff = can(actor, 'create:case:any');
-  const [order] = await tx
-    .select()
-    .from(orders)
-    .where(and(eq(orders.orderNo, data.orderNo.toUpperCase()), orderAccessWhere(actor)))
-    .for('update');
-  if (!order) throw new NotFoundError('order');
-
-  const lines = await tx
-    .select({ item: orderItems, product: products })
-    .from(orderItems)
-    .leftJoin(products, eq(products.id, orderItems.productId))
-    .where(eq(orderItems.orderId, order.id));
-  const claimed = await openClaimsByItem(tx, order.id);
-
-  const errors: Record<string, string[]> = {};
-  const chosen = data.items.map((it, i) => {
-    const line = lines.find((l) => l.item.sku === it.sku);
-    if (!line) {
-      errors[`items.${i}.sku`] = ['item_not_in_order'];
-      return null;
-    }
-    const taken = claimed.get(line.item.id) ?? 0;
-    if (it.quantity > line.item.quantity - line.item.refundedQuantity - taken)
-      errors[`items.${i}.quantity`] = ['quantity_exceeds_order'];
-    // 价保 asks for a price difference: each line needs the lower price the customer saw.
-    const claimProblem =
-      data.type === 'price_protection' ? claimedPriceProblem(it.claimedUnitCents, paidUnitCents(line.item)) : null;
-    if (claimProblem) errors[`items.${i}.claimedUnitCents`] = [claimProblem];
-    return {
-      line,
-      quantity: it.quantity,
-      claimedUnitCents: data.type === 'price_protection' ? it.claimedUnitCents : undefined,
-    };
-  });
-  if (Object.keys(errors).length) throw new ValidationError(errors);
-  const goods = chosen.filter((c): c is NonNullable<typeof c> => !!c);
-  // Compensation only moves no goods: items are optional context, as for refund-only and conversations.
-  if (goods.length === 0 && !['complaint', 'inquiry', 'refund_only', 'compensation'].includes(data.type))
-    throw new ValidationError({ items: ['items_required'] });
-
-  // The policy answer for the case is the strictest among its items (or the order alone).
-  const now = new Date();
-  const policies = await policiesFor(
-    tx,
-    goods.map((g) => g.line.product?.category ?? ''),
-  );
-  const answers = (goods.length ? goods : [null]).map((g) =>
-    evaluate({
-      policy: g ? policies.get(g.line.product?.category ?? '') : undefined,
-      type: data.type,
-      reason: data.reason,
-      now,
-      timeZone: env().SHOP_TIMEZONE,
-      item: {
-        exclusion:
-          g?.line.product && !g.line.product.returnable
-            ? ((g.line.product.nonReturnableReason as Exclusion | null) ?? 'confirmed')
-            : null,
-        warrantyDays: g?.line.product?.warrantyDays ?? 0,
-        deliveredAt: order.deliveredAt,
-        purchasedAt: order.placedAt,
-      },
-    }),
-  );
-  const refused = answers.find((a) => !a.eligible);
-  if (refused && !data.overrideReason) {
-    // Staff who may override are asked for the reason; customers get the policy's "no".
-    if (can(actor, 'override:policy:any')) throw new ValidationError({ overrideReason: ['override_reason_required'] });
-    throw new AppError('not_eligible', undefined, { policy: refused.code, until: refused.until ?? '' });
-  }
-  const answer = refused ?? answers[0]!;
-
-  // The admins' priority and routing rules (#18), read in this transaction with the customer's
-  // history in one query: the first matching rule decides each.
-  const rules = await loadCaseRulesInTx(tx, order.customerId);
-  const facts: CaseFacts = {
-    type: data.type,
-    reason: data.reason,
-    description: data.description,
-    orderTotalCents: Number(order.totalCents),
-    channel: order.channel,
-    // The case's items; a complaint or question about the order as a whole: the order's.
-    categories: (goods.length ? goods.map((g) => g.line) : lines)
-      .map((l) => l.product?.category)
-      .filter((c): c is string => !!c),
-    customer: rules.customer,
-  };
-  const { priority } = decidePriority(rules.priorityRules, rules.defaultPriority, facts);
-  const sla = await loadSlaSettings(tx);
-  const targets = sla.targets[priority];
-  const calendar = sla.calendar;
-  const route = await routeNewCase(tx, data.type, decideRoutingRule(rules.routingRules, facts)?.teamId ?? null);
-  const caseNo = await nextCaseNo(tx);
-  const status = initialStatus(data.type);
-  const [created] = await tx
-    .insert(cases)
-    .values({
-      caseNo,
-      orderId: order.id,
-      customerId: order.customerId,
-      type: data.type,
-      reason: data.reason,
-      description: data.description,
-      status,
-      priority,
-      channel: staff ? 'desk' : 'portal',
-      policyCode: answer.code,
-      policyUntil: answer.until ?? null,
-      policyOverrideReason: refused ? data.overrideReason : null,
-      currency: order.currency,
-      firstResponseDueAt: dueAt(now, targets.firstResponse, calendar),
-      decisionDueAt: status === 'submitted' ? dueAt(now, targets.decision, calendar) : null,
-      resolutionDueAt: dueAt(now, targets.resolution, calendar),
-      teamId: route.teamId,
-      assigneeId: route.assigneeId,
-    })
-    .returning({ id: cases.id });
-  if (goods.length) {
-    await tx.insert(caseItems).values(
-      goods.map((g) => ({
-        caseId: created!.id,
-        orderItemId: g.line.item.id,
-        quantity: g.quantity,
-        claimedUnitCents: g.claimedUnitCents ?? null,
-      })),
-    );
-  }
-  await recordCaseEvent(tx, actor, {
-    caseId: created!.id,
-    kind: 'created',
-    toStatus: status,
-    note: refused ? `override: ${data.overrideReason}` : null,
-    public: !refused,
-  });
-  await claimAttachments(tx, actor!.userId, data.attachments, { caseId: created!.id });
-  if (route.assigneeId) {
-    await recordCaseEvent(tx, null, { caseId: created!.id, kind: 'assigned', note: route.assigneeId, public: false });
-    await notifyStaff(tx, {
-      userIds: [route.assigneeId],
-      kind: 'assigned',
-      caseId: created!.id,
-      caseNo,
-      exceptUserId: actor!.userId,
-    });
-  }
-  await emailCustomerAboutCase(
-    tx,
-    { id: created!.id, caseNo, customerId: order.customerId },
-    { kind: 'created', status },
-  );
-  await announceCase(tx, created!.id);
-  await recordAudit(tx, ctx, {
-    action: 'case.create',
-    entityType: 'case',
-    entityId: caseNo,
-    after: {
-      orderNo: order.orderNo,
-      type: data.type,
-      reason: data.reason,
-      priority,
-      policy: answer.code,
-      override: refused ? data.overrideReason : null,
-      assigneeId: route.assigneeId,
-      attachments: data.attachments.length,
-    },
-  });
-  return { id: created!.id, caseNo };
 }
 
 /**
