@@ -117,6 +117,16 @@ describe('case workflow', () => {
     });
   });
 
+  it('moves no goods for 价保 and 补偿: no return, replacement or repair step in any state', () => {
+    const goodsMoves: CaseAction[] = ['request_return', 'receive_return', 'ship_replacement', 'start_repair'];
+    for (const type of ['price_protection', 'compensation'] as const)
+      for (const status of CASE_STATUSES)
+        for (const action of goodsMoves) expect(checkCaseAction({ type, status, action, by: 'agent' }).ok).toBe(false);
+    // Compensation only never goes through the order's refund either.
+    expect(availableActions('compensation', 'approved', 'agent')).toEqual(['cancel', 'resolve']);
+    expect(availableActions('price_protection', 'approved', 'agent')).toEqual(['cancel', 'start_refund']);
+  });
+
   it('allows one appeal only', () => {
     expect(checkCaseAction({ type: 'refund_only', status: 'rejected', action: 'appeal', by: 'customer' })).toEqual({
       ok: true,
