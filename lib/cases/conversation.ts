@@ -1,8 +1,7 @@
 import 'server-only';
+import { AddCaseMessageInput, AssignCaseInput, UpdateCaseFlagsInput } from './schemas';
 import { recordCaseEvent } from './events';
-import { PRIORITIES } from './priority';
 import { and, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import { caseMessages, cases, users } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
@@ -19,18 +18,6 @@ import { resumeClocks } from './clocks';
 import { emailCustomerAboutCase } from './mail';
 import { lockVisibleCase } from './policy';
 import type { CaseStatus } from './workflow';
-
-const caseNoField = z.string().trim().min(1, 'required').max(40, 'too_long');
-
-export const AddCaseMessageInput = z.object({
-  caseNo: caseNoField,
-  body: z.string().trim().min(1, 'required').max(5000, 'too_long'),
-  internal: z
-    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
-    .optional()
-    .default(false),
-  attachments: z.array(z.uuid('attachment_invalid')).max(6, 'too_many_attachments').default([]),
-});
 
 /**
  * A reply or an internal note. A staff reply stops the first-response clock. A customer's reply
@@ -106,14 +93,6 @@ export async function addCaseMessage({ ctx, input }: { ctx: Ctx; input: unknown 
   });
 }
 
-export const AssignCaseInput = z
-  .object({
-    caseNo: caseNoField.optional(),
-    caseNos: z.array(caseNoField).min(1, 'required').max(200, 'too_many').optional(),
-    assigneeId: z.uuid('not_found').nullable(),
-  })
-  .refine((v) => v.caseNo || v.caseNos?.length, { path: ['caseNos'], message: 'required' });
-
 /** Assigns one case, or many from the queue, to a member of staff who works the desk (or unassigns). */
 export async function assignCase({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ updated: number }> {
   authorize(ctx.actor, 'update:case:any');
@@ -160,12 +139,6 @@ export async function assignCase({ ctx, input }: { ctx: Ctx; input: unknown }): 
     return { updated };
   });
 }
-
-export const UpdateCaseFlagsInput = z.object({
-  caseNos: z.array(caseNoField).min(1, 'required').max(200, 'too_many'),
-  priority: z.enum(PRIORITIES, { message: 'invalid_choice' }).optional(),
-  escalated: z.boolean().optional(),
-});
 
 /** Priority and escalation for one or many cases (bulk from the queue). */
 export async function updateCaseFlags({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ updated: number }> {

@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import { caseItems, cases, orderItems, orders } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
@@ -21,7 +20,7 @@ import { offerCsatSurvey } from '@/lib/feedback/surveys';
 import { emailCustomerAboutCase } from './mail';
 import { actorKind, lockVisibleCase } from './policy';
 import { paidUnitCents, priceDifferenceCents } from './price-protection';
-import { CaseActionInput, CreateCaseInput, ReturnTrackingInput } from './schemas';
+import { CaseActionInput, CloseCasesInput, CreateCaseInput, ReturnTrackingInput } from './schemas';
 import { replacementShipmentOf } from './shipments';
 import { checkCaseAction, COMPLETED_STATUSES, waitingOnCustomer, type CaseStatus } from './workflow';
 
@@ -229,10 +228,6 @@ export async function setReturnTracking({ ctx, input }: { ctx: Ctx; input: unkno
     });
   });
 }
-
-export const CloseCasesInput = z.object({
-  caseNos: z.array(z.string().trim().min(1).max(40)).min(1, 'required').max(200, 'too_many'),
-});
 
 /**
  * Closes many cases from the queue. Only cases the workflow lets this actor close now (completed

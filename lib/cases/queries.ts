@@ -1,5 +1,5 @@
 import 'server-only';
-import { PRIORITIES } from './priority';
+import { ListCasesInput, QUEUES, type Queue } from './schemas';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
@@ -17,7 +17,6 @@ import {
   users,
 } from '@/db/schema';
 import { authorize, can, rolesWith } from '@/lib/authz';
-import { CATALOG_CODE_RE } from '@/lib/catalog/names';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
 import { NotFoundError } from '@/lib/errors';
@@ -32,44 +31,15 @@ import { compensationsOfCase } from './compensation';
 import { paidUnitCents } from './price-protection';
 import type { CaseDetailDto, CaseListItemDto } from './dto';
 import { actorKind, caseAccessWhere } from './policy';
-import { availableActions, CASE_STATUSES, CASE_TYPES } from './workflow';
-import { isSaneDay } from '@/lib/validation';
+import { availableActions, CASE_TYPES } from './workflow';
+
+// The queue names stay importable from here for the pages.
+export { QUEUES, type Queue };
 
 export const CASES_PAGE_SIZE = 25;
-export const QUEUES = ['mine', 'unassigned', 'team', 'due_soon', 'breached', 'all'] as const;
-export type Queue = (typeof QUEUES)[number];
 
 /** The deadline that matters now (a generated column, see db/schema/cases.ts). */
 const nextDue = cases.nextDueAt;
-
-export const ListCasesInput = z.object({
-  queue: z.enum(QUEUES, { message: 'invalid_choice' }).optional().default('all'),
-  status: z
-    .union([z.enum(CASE_STATUSES), z.literal('')])
-    .optional()
-    .default(''),
-  type: z
-    .union([z.enum(CASE_TYPES), z.literal('')])
-    .optional()
-    .default(''),
-  priority: z
-    .union([z.enum(PRIORITIES), z.literal('')])
-    .optional()
-    .default(''),
-  q: z.string().trim().max(60, 'too_long').optional().default(''),
-  /** newest / oldest by opening time, or `due`: the running deadline soonest first. */
-  sort: z.enum(['newest', 'oldest', 'due']).optional().default('newest'),
-  cursor: z.string().max(200).optional(),
-  // Drill-down from reports: opened between these shop dates, and the report's dimensions.
-  // Values a hand-edited link makes up are ignored rather than failing the page.
-  from: z.string().refine(isSaneDay).optional().catch(undefined),
-  to: z.string().refine(isSaneDay).optional().catch(undefined),
-  reason: z.enum(CASE_REASONS).optional().catch(undefined),
-  channel: z.string().regex(CATALOG_CODE_RE).optional().catch(undefined),
-  productId: z.uuid().optional().catch(undefined),
-  category: z.string().trim().max(64).optional().catch(undefined),
-  teamId: z.uuid().optional().catch(undefined),
-});
 
 /** Written literally (not as parameters) so that it matches the partial indexes' predicate. */
 const OPEN = sql`${cases.status} not in ('closed', 'cancelled')`;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CASE_REASONS } from '@/lib/returns/policy-engine';
-import { CASE_ACTIONS, CASE_TYPES } from './workflow';
+import { CATALOG_CODE_RE } from '@/lib/catalog/names';
+import { isSaneDay } from '@/lib/validation';
+import { PRIORITIES } from './priority';
+import { CASE_ACTIONS, CASE_STATUSES, CASE_TYPES } from './workflow';
 
 /** An amount in 分 from a form: a whole non-negative number (NaN from an unparsable amount fails). */
 const cents = z.coerce
@@ -106,4 +109,66 @@ export const ReturnFreightInput = z.object({
   caseNo,
   payer: z.enum(FREIGHT_PAYERS, { message: 'invalid_choice' }),
   amountCents: cents,
+});
+
+// Conversation, assignment, flags and bulk close (lib/cases/conversation.ts, mutations.ts).
+export const AddCaseMessageInput = z.object({
+  caseNo: caseNo,
+  body: z.string().trim().min(1, 'required').max(5000, 'too_long'),
+  internal: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+    .optional()
+    .default(false),
+  attachments: z.array(z.uuid('attachment_invalid')).max(6, 'too_many_attachments').default([]),
+});
+
+export const AssignCaseInput = z
+  .object({
+    caseNo: caseNo.optional(),
+    caseNos: z.array(caseNo).min(1, 'required').max(200, 'too_many').optional(),
+    assigneeId: z.uuid('not_found').nullable(),
+  })
+  .refine((v) => v.caseNo || v.caseNos?.length, { path: ['caseNos'], message: 'required' });
+
+export const UpdateCaseFlagsInput = z.object({
+  caseNos: z.array(caseNo).min(1, 'required').max(200, 'too_many'),
+  priority: z.enum(PRIORITIES, { message: 'invalid_choice' }).optional(),
+  escalated: z.boolean().optional(),
+});
+
+export const CloseCasesInput = z.object({
+  caseNos: z.array(z.string().trim().min(1).max(40)).min(1, 'required').max(200, 'too_many'),
+});
+
+// The queues and their filters (lib/cases/queries.ts).
+export const QUEUES = ['mine', 'unassigned', 'team', 'due_soon', 'breached', 'all'] as const;
+export type Queue = (typeof QUEUES)[number];
+
+export const ListCasesInput = z.object({
+  queue: z.enum(QUEUES, { message: 'invalid_choice' }).optional().default('all'),
+  status: z
+    .union([z.enum(CASE_STATUSES), z.literal('')])
+    .optional()
+    .default(''),
+  type: z
+    .union([z.enum(CASE_TYPES), z.literal('')])
+    .optional()
+    .default(''),
+  priority: z
+    .union([z.enum(PRIORITIES), z.literal('')])
+    .optional()
+    .default(''),
+  q: z.string().trim().max(60, 'too_long').optional().default(''),
+  /** newest / oldest by opening time, or `due`: the running deadline soonest first. */
+  sort: z.enum(['newest', 'oldest', 'due']).optional().default('newest'),
+  cursor: z.string().max(200).optional(),
+  // Drill-down from reports: opened between these shop dates, and the report's dimensions.
+  // Values a hand-edited link makes up are ignored rather than failing the page.
+  from: z.string().refine(isSaneDay).optional().catch(undefined),
+  to: z.string().refine(isSaneDay).optional().catch(undefined),
+  reason: z.enum(CASE_REASONS).optional().catch(undefined),
+  channel: z.string().regex(CATALOG_CODE_RE).optional().catch(undefined),
+  productId: z.uuid().optional().catch(undefined),
+  category: z.string().trim().max(64).optional().catch(undefined),
+  teamId: z.uuid().optional().catch(undefined),
 });
