@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { zh } from './messages';
 
 export const DEMO_PASSWORD = 'afterdesk-demo';
 
@@ -19,6 +20,9 @@ export async function changeStatus(page: Page, to: string, tracking?: string) {
   await page.getByTestId('change-status').click();
   await page.locator('#status-to').selectOption(to);
   if (tracking) await page.locator('#status-tracking').fill(tracking);
-  await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: zh('common.confirm') })
+    .click();
   await expect(page.getByRole('dialog')).toBeHidden();
 }

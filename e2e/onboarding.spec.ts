@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signInAndLand } from './helpers';
+import { zh, zhOrEnRe, zhRe } from './messages';
 
 /**
  * Issue #12, as a shop moving in would do it: an admin creates a sales channel, a product category
@@ -14,16 +15,16 @@ const sku = `E2E-${tag.toUpperCase()}`;
 const importedSku = `${sku}-B`;
 const phone = `137${String(Date.now()).slice(-8)}`;
 
-async function createRecord(page: Page, path: string, prefix: string, code: string, zh: string, en: string) {
+async function createRecord(page: Page, path: string, prefix: string, code: string, nameZh: string, nameEn: string) {
   await page.goto(path);
   await page.getByTestId(`${prefix}-new`).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel(/代码|Code/).fill(code);
-  await dialog.getByLabel(/中文名称|Chinese name/).fill(zh);
-  await dialog.getByLabel(/英文名称|English name/).fill(en);
-  await dialog.getByRole('button', { name: '创建' }).click();
+  await dialog.getByLabel(zhOrEnRe('catalogRecords.code')).fill(code);
+  await dialog.getByLabel(zhOrEnRe('catalogRecords.nameZh')).fill(nameZh);
+  await dialog.getByLabel(zhOrEnRe('catalogRecords.nameEn')).fill(nameEn);
+  await dialog.getByRole('button', { name: zh('common.create') }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('cell', { name: zh, exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: nameZh, exact: true })).toBeVisible();
 }
 
 async function upload(page: Page, kind: string, name: string, csv: string, options: string[] = []) {
@@ -33,7 +34,7 @@ async function upload(page: Page, kind: string, name: string, csv: string, optio
     .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
   for (const o of options) await panel.getByTestId(`import-${kind}-${o}`).click();
   await panel.getByTestId(`start-import-${kind}`).click();
-  await expect(panel.getByText('导入完成。')).toBeVisible({ timeout: 60_000 });
+  await expect(panel.getByText(zh('ordersImport.done'))).toBeVisible({ timeout: 60_000 });
   return panel;
 }
 
@@ -87,7 +88,7 @@ test('a shop moves in: catalogue by hand and by file, order history, reviews, th
   await expect(orders.getByTestId('import-rejected')).toHaveText('1');
   await expect(orders.getByTestId('import-report')).toContainText(`${tag}-C`);
   await expect(orders.getByTestId('import-report')).toContainText('delivered_at');
-  await expect(orders.getByTestId('import-report')).toContainText('早于发货时间');
+  await expect(orders.getByTestId('import-report')).toContainText(zhRe('validation.time_before_shipped'));
 
   const reviews = await upload(
     page,
@@ -116,10 +117,12 @@ test('a shop moves in: catalogue by hand and by file, order history, reviews, th
   // import asked the rollup job (every 5 s) to recompute those days: reload until it has.
   await expect(async () => {
     await page.goto(`/desk/reports?from=2024-04-01&to=2024-04-30&channel=${channel}`);
-    await expect(page.getByTestId('kpi-rate')).toContainText('签收订单 2', { timeout: 1000 });
+    await expect(page.getByTestId('kpi-rate')).toContainText(zhRe('reports.afterSales.rateHint', { delivered: 2 }), {
+      timeout: 1000,
+    });
   }).toPass({ timeout: 60_000 });
   await expect(page.getByTestId('kpi-orders')).toContainText('1');
   await page.goto(`/desk/reports?from=2024-03-01&to=2024-03-31&channel=${channel}`);
   await expect(page.getByTestId('kpi-orders')).toContainText('1');
-  await expect(page.getByTestId('kpi-rate')).toContainText('签收订单 0');
+  await expect(page.getByTestId('kpi-rate')).toContainText(zhRe('reports.afterSales.rateHint', { delivered: 0 }));
 });

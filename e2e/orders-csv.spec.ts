@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { signInAndLand } from './helpers';
+import { zh } from './messages';
 
 test('a supervisor imports orders from CSV, sees the rejected row, and exports', async ({ page }) => {
   const tag = `E2E${Date.now()}`;
@@ -18,9 +19,9 @@ test('a supervisor imports orders from CSV, sees the rejected row, and exports',
   await page.getByTestId('start-import-orders').click();
   await expect(page.getByTestId('import-imported')).toHaveText('1');
   await expect(page.getByTestId('import-rejected')).toHaveText('1');
-  await expect(page.getByTestId('import-report')).toContainText('没有该 SKU 的商品。');
+  await expect(page.getByTestId('import-report')).toContainText(zh('validation.unknown_sku'));
   const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: '下载被拒绝的行' }).click();
+  await page.getByRole('link', { name: zh('ordersImport.report') }).click();
   const report = await (await download).path();
   expect(fs.readFileSync(report, 'utf8')).toContain(`${tag}-2`);
 

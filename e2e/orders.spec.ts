@@ -17,7 +17,7 @@ test('an agent creates, edits and moves an order; a colleague and the customer s
   await page.locator('#customerPhone').fill(phone);
   await page.locator('#sku-0').fill('NOT-A-SKU');
   await page.getByTestId('save-order').click();
-  await expect(page.getByText('没有该 SKU 的商品。')).toBeVisible();
+  await expect(page.getByText(zh('validation.unknown_sku'))).toBeVisible();
   await page.locator('#sku-0').fill('PH-X12-128');
   await page.locator('#qty-0').fill('2');
   await expect(page.getByTestId('estimated-total')).toHaveText('¥5,998.00');
@@ -27,7 +27,7 @@ test('an agent creates, edits and moves an order; a colleague and the customer s
   await expect(page.getByTestId('order-total')).toHaveText('¥5,998.00');
 
   // Edit.
-  await page.getByRole('link', { name: '编辑' }).click();
+  await page.getByRole('link', { name: zh('orders.detail.edit') }).click();
   await page.locator('#notes').fill('客户要求周末送达');
   await page.getByTestId('save-order').click();
   await expect(page).toHaveURL(new RegExp(`/desk/orders/${orderNo}$`));
@@ -39,15 +39,18 @@ test('an agent creates, edits and moves an order; a colleague and the customer s
   await signInAndLand(customer, 'customer@example.com', /\/portal$/);
   // Before claiming, the order is not theirs: it does not exist for them.
   await customer.goto(`/portal/orders/${orderNo}`);
-  await expect(customer.getByText('页面不存在', { exact: true })).toBeVisible();
+  await expect(customer.getByText(zh('errors.notFoundTitle'), { exact: true })).toBeVisible();
   await expect(customer.getByText(orderNo)).toHaveCount(0);
   await customer.goto('/portal/orders');
   await customer.getByTestId('claim-order').click();
   await customer.locator('#claim-order-no').fill(orderNo);
   await customer.locator('#claim-contact').fill(phone);
-  await customer.getByRole('dialog').getByRole('button', { name: '认领订单' }).click();
+  await customer
+    .getByRole('dialog')
+    .getByRole('button', { name: zh('portalOrders.claim') })
+    .click();
   await customer.getByTestId(`portal-order-${orderNo}`).click();
-  await expect(customer.getByTestId('portal-order-status')).toHaveText('等待您付款');
+  await expect(customer.getByTestId('portal-order-status')).toHaveText(zh('orders.customerStatus.pending_payment'));
   await expect(customer.getByTestId('live-indicator')).toHaveAttribute('data-connected', 'true');
 
   // A colleague has the same order open.
@@ -61,11 +64,14 @@ test('an agent creates, edits and moves an order; a colleague and the customer s
   await page.getByTestId('change-status').click();
   await page.locator('#status-to').selectOption('paid');
   await page.locator('#status-note').fill('已核实到账');
-  await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: zh('common.confirm') })
+    .click();
   await expect(page.getByRole('dialog')).toBeHidden();
 
   // Both other pages update without a reload.
-  await expect(colleague.locator('[data-status]').first()).toHaveText('已付款');
+  await expect(colleague.locator('[data-status]').first()).toHaveText(zh('orders.status.paid'));
   await expect(colleague.getByText('已核实到账')).toBeVisible();
   await expect(customer.getByTestId('portal-order-status')).toHaveText(zh('orders.customerStatus.paid'));
   await expect(customer.getByText('已核实到账')).toBeVisible();

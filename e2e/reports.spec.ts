@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { signInAndLand } from './helpers';
+import { zh } from './messages';
 
 test('a supervisor changes the period and a filter, drills into the cases and exports CSV; an agent gets neither page nor export', async ({
   page,
@@ -8,7 +9,7 @@ test('a supervisor changes the period and a filter, drills into the cases and ex
 }) => {
   test.setTimeout(90_000);
   await signInAndLand(page, 'supervisor@example.com', /\/desk$/);
-  await page.getByRole('link', { name: '数据报表' }).click();
+  await page.getByRole('link', { name: zh('nav.reports') }).click();
   await expect(page).toHaveURL(/\/desk\/reports/);
   await expect(page.getByTestId('kpi-orders')).toBeVisible();
 
@@ -23,7 +24,10 @@ test('a supervisor changes the period and a filter, drills into the cases and ex
   expect(new URL(page.url()).searchParams.get('from')).toBe(from);
 
   // Drill into the matching cases: the queue shows the same period and channel as chips.
-  await page.getByTestId('kpi-opened').getByRole('link', { name: '查看售后单' }).click();
+  await page
+    .getByTestId('kpi-opened')
+    .getByRole('link', { name: zh('reports.drill.cases') })
+    .click();
   await expect(page).toHaveURL(/\/desk\/cases\?.*channel=tmall/);
   await expect(page.getByTestId('drill-chips')).toContainText('天猫');
   await page.goBack();
@@ -49,10 +53,10 @@ test('a supervisor changes the period and a filter, drills into the cases and ex
   const actx = await browser.newContext();
   const agent = await actx.newPage();
   await signInAndLand(agent, 'agent@example.com', /\/desk$/);
-  await expect(agent.getByRole('link', { name: '数据报表' })).toHaveCount(0);
+  await expect(agent.getByRole('link', { name: zh('nav.reports') })).toHaveCount(0);
   await agent.goto('/desk/reports');
   await expect(agent.getByTestId('kpi-orders')).toHaveCount(0);
-  await expect(agent.getByText('页面不存在', { exact: true })).toBeVisible();
+  await expect(agent.getByText(zh('errors.notFoundTitle'), { exact: true })).toBeVisible();
   const res = await agent.request.get('/api/reports/agents?from=2026-01-01&to=2026-01-31');
   expect(res.status()).toBe(403);
   await actx.close();
