@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { changeStatus, signInAndLand } from './helpers';
 import { bodyOf, sentMail, subjectOf } from './mail';
-import { zh } from './messages';
+import { zh, zhRe } from './messages';
 
 /** The demo agent's CSAT counts in the statistics' per-agent table (last 30 days, the default). */
 async function agentInStats(page: Page) {
@@ -50,7 +50,7 @@ test('a case is resolved; the customer answers CSAT from the e-mailed link witho
   await changeStatus(page, 'shipped', `SF${stamp}`);
   await changeStatus(page, 'delivered');
   await page.goto(`/desk/orders/${orderNo}/new-case?reason=other`);
-  await page.getByRole('radio', { name: /投诉/ }).check();
+  await page.getByRole('radio', { name: zhRe('cases.types.complaint') }).check();
   await page.locator('#case-description').fill('快递员没有送货上门');
   await page.getByTestId('submit-case').click();
   await expect(page).toHaveURL(/\/desk\/cases\/AS-\d{8}-\d+$/);
@@ -66,7 +66,7 @@ test('a case is resolved; the customer answers CSAT from the e-mailed link witho
     .poll(
       () => {
         const mail = sentMail().find(
-          (m) => m.to.includes(email) && subjectOf(m.raw) === `【${caseNo}】请评价我们的服务`,
+          (m) => m.to.includes(email) && subjectOf(m.raw) === zh('mail.survey.csatSubject', { caseNo }),
         );
         link = mail ? (/https?:\/\/[^\s"<>]+\/survey\/[A-Za-z0-9_.-]+/.exec(bodyOf(mail.raw))?.[0] ?? '') : '';
         return link;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
 import { startTcpProxy, type TcpProxy } from '../test/tcp-proxy';
+import { zh, zhRe } from './messages';
 
 /**
  * A database outage as users and load balancers see it. The end-to-end server runs on PGlite,
@@ -116,7 +117,7 @@ test('server gone: pages answer 503 with Retry-After at once, health says why, a
   expect(desk.res.status).toBe(503);
   expect(desk.res.headers.get('retry-after')).toBe('15');
   expect(desk.ms).toBeLessThan(TIMEOUT_SECONDS * 1000);
-  expect(await desk.res.text()).toContain('服务暂时不可用');
+  expect(await desk.res.text()).toContain(zh('errors.unavailableTitle'));
 
   const api = await fetch(`${BASE}/api/v1/orders`, { method: 'POST', body: '{}' });
   expect(api.status).toBe(503);
@@ -127,9 +128,9 @@ test('server gone: pages answer 503 with Retry-After at once, health says why, a
   const response = await page.goto('/desk/cases');
   expect(response?.status()).toBe(503);
   await expect(page).toHaveURL(/\/desk\/cases$/);
-  await expect(page.getByText('服务暂时不可用', { exact: true })).toBeVisible();
-  await expect(page.getByText(/您之前保存的内容都不会丢失/)).toBeVisible();
-  await expect(page.getByRole('status')).toContainText('秒后自动重试');
+  await expect(page.getByText(zh('errors.unavailableTitle'), { exact: true })).toBeVisible();
+  await expect(page.getByText(zhRe('errors.unavailableHint'))).toBeVisible();
+  await expect(page.getByRole('status')).toContainText(zhRe('errors.unavailableRetryIn'));
   await expect(page.getByTestId('unavailable-retry')).toBeEnabled();
 
   await expectRecovery();
@@ -138,7 +139,7 @@ test('server gone: pages answer 503 with Retry-After at once, health says why, a
   await page.locator('#email').fill('nobody@example.com');
   await page.locator('#password').fill('not-the-password');
   await page.locator('form button[type=submit]').click();
-  await expect(page.getByText('邮箱或密码错误。')).toBeVisible();
+  await expect(page.getByText(zh('errors.invalid_credentials'))).toBeVisible();
 });
 
 test('server hung: requests stop waiting within seconds, health says database_timeout', async () => {
