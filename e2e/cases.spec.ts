@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { changeStatus, signInAndLand } from './helpers';
 import { sentMail, subjectOf } from './mail';
-import { zh } from './messages';
+import { zh, zhRe } from './messages';
 
 /** A real (1×1 pixel) JPEG, as a phone photo would be. */
 const PHOTO = Buffer.from(
@@ -37,21 +37,24 @@ test('a customer requests a return on a delivered order with a photo; an agent a
   await customer.getByTestId('claim-order').click();
   await customer.locator('#claim-order-no').fill(orderNo);
   await customer.locator('#claim-contact').fill(phone);
-  await customer.getByRole('dialog').getByRole('button', { name: '认领订单' }).click();
+  await customer
+    .getByRole('dialog')
+    .getByRole('button', { name: zh('portalOrders.claim') })
+    .click();
   await expect(customer.getByTestId(`portal-order-${orderNo}`)).toBeVisible();
   await customer.goto('/portal/cases/new');
   await customer.locator('#pick-order').selectOption(orderNo);
   await customer.locator('#pick-reason').selectOption('no_reason');
   await customer.getByTestId('case-continue').click();
-  await expect(customer.getByText(/前可七天无理由退货。/)).toBeVisible();
-  await expect(customer.getByText('该原因不适用此服务。').first()).toBeVisible();
+  await expect(customer.getByText(zhRe('cases.policy.no_reason_until'))).toBeVisible();
+  await expect(customer.getByText(zh('cases.policy.type_not_for_reason')).first()).toBeVisible();
   await customer.getByLabel(/轻羽 Air3 无线降噪耳机/).check();
   await customer.locator('#case-description').fill('颜色不喜欢,未拆封');
   // A disguised file is refused; the real photo is uploaded and goes with the request.
   await customer
     .getByTestId('attachment-input')
     .setInputFiles({ name: '照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ not a photo') });
-  await expect(customer.getByText(/仅支持图片/)).toBeVisible();
+  await expect(customer.getByText(zhRe('errors.file_type_not_allowed'))).toBeVisible();
   await customer
     .getByTestId('attachment-input')
     .setInputFiles({ name: '包装照片.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
@@ -59,7 +62,7 @@ test('a customer requests a return on a delivered order with a photo; an agent a
   await customer.getByTestId('submit-case').click();
   await expect(customer).toHaveURL(/\/portal\/cases\/AS-\d{8}-\d+$/);
   const caseNo = (await customer.getByRole('heading', { level: 1 }).textContent())!.trim();
-  await expect(customer.getByTestId('portal-case-status')).toHaveText('我们正在审核您的申请');
+  await expect(customer.getByTestId('portal-case-status')).toHaveText(zh('cases.customerStatus.submitted'));
   await expect(customer.getByTestId('attachment-gallery').getByRole('img', { name: '包装照片.jpg' })).toBeVisible();
 
   // The agent works the case from the queue.
@@ -70,9 +73,9 @@ test('a customer requests a return on a delivered order with a photo; an agent a
   await expect(page.getByTestId('assignee-select').locator('option:checked')).toHaveText('李客服 Li');
   await expect(customer.getByTestId('live-indicator')).toHaveAttribute('data-connected', 'true');
   const customerSees: Record<string, string> = {
-    approve: '您的申请已通过',
-    request_return: '请寄回商品',
-    receive_return: '我们已收到您寄回的商品',
+    approve: zh('cases.customerStatus.approved'),
+    request_return: zh('cases.customerStatus.awaiting_return'),
+    receive_return: zh('cases.customerStatus.received'),
   };
   const step = async (action: string) => {
     await page.getByTestId(`case-action-${action}`).click();
@@ -89,14 +92,14 @@ test('a customer requests a return on a delivered order with a photo; an agent a
   await expect(page.getByTestId('return-tracking')).toContainText('SF998877665');
   for (const action of ['receive_return', 'inspect_ok', 'start_refund', 'confirm_refund']) await step(action);
   await page.getByTestId('case-composer').fill('退款已原路退回,请注意查收');
-  await page.getByRole('button', { name: '发送' }).click();
+  await page.getByRole('button', { name: zh('caseDesk.detail.send') }).click();
   await expect(page.getByTestId('case-messages')).toContainText('退款已原路退回');
 
   // The customer sees the outcome in their words, live, and the order shows the refund.
-  await expect(customer.getByTestId('portal-case-status')).toHaveText('退款已完成');
+  await expect(customer.getByTestId('portal-case-status')).toHaveText(zh('cases.customerStatus.refunded'));
   await expect(customer.getByTestId('case-messages')).toContainText('退款已原路退回');
   await page.goto(`/desk/orders/${orderNo}`);
-  await expect(page.locator('[data-status]').first()).toHaveText('已退款');
+  await expect(page.locator('[data-status]').first()).toHaveText(zh('orders.status.refunded'));
   await expect(page.getByTestId('order-cases')).toContainText(caseNo);
   await cctx.close();
 
@@ -112,9 +115,9 @@ test('a customer requests a return on a delivered order with a photo; an agent a
     )
     .toEqual(
       expect.arrayContaining([
-        `【${caseNo}】我们已收到您的售后申请`,
-        `【${caseNo}】您的申请已通过`,
-        `【${caseNo}】退款已完成`,
+        zh('mail.case.createdSubject', { caseNo }),
+        zh('mail.case.statusSubject', { caseNo, status: zh('cases.customerStatus.approved') }),
+        zh('mail.case.statusSubject', { caseNo, status: zh('cases.customerStatus.refunded') }),
       ]),
     );
 });
@@ -129,14 +132,14 @@ test('an agent opens a case from an order, overriding the policy with a recorded
   await expect(page).toHaveURL(/\/desk\/orders\/SO\d+$/);
   await page.getByTestId('new-case').click();
   await page.locator('#pick-reason').selectOption('no_reason');
-  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: zh('casePortal.continue') }).click();
   // Not delivered: the policy refuses a return, and says why.
-  await expect(page.getByText('签收后才可申请。').first()).toBeVisible();
-  await page.getByRole('radio', { name: /退货退款/ }).check();
+  await expect(page.getByText(zh('cases.policy.not_delivered_yet')).first()).toBeVisible();
+  await page.getByRole('radio', { name: zhRe('cases.types.return_refund') }).check();
   await page.getByLabel(/快充移动电源/).check();
   await page.locator('#case-description').fill('客户电话要求取消,包裹已拦截退回');
   await page.getByTestId('submit-case').click();
-  await expect(page.locator('#override-reason-error')).toHaveText('请说明越过政策处理的理由。');
+  await expect(page.locator('#override-reason-error')).toHaveText(zh('validation.override_reason_required'));
   await page.locator('#override-reason').fill('物流已拦截,按退货处理');
   await page.getByTestId('submit-case').click();
   await expect(page).toHaveURL(/\/desk\/cases\/AS-\d{8}-\d+$/);
