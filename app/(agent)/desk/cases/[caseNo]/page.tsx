@@ -250,7 +250,7 @@ export default async function CasePage({ params }: PageProps<'/desk/cases/[caseN
             <CardContent className="grid gap-1 text-sm">
               <p>{t.dynamic(`cases.policy.${c.policyCode}`, { until: c.policyUntil ?? '' }, c.policyCode)}</p>
               {c.policyOverrideReason ? (
-                <p className="text-warning-foreground">
+                <p className="text-warning-foreground" data-testid="policy-override">
                   {t('caseDesk.detail.override', { reason: c.policyOverrideReason })}
                 </p>
               ) : null}
