@@ -145,3 +145,85 @@ test('an agent opens a case from an order, overriding the policy with a recorded
   await expect(page).toHaveURL(/\/desk\/cases\/AS-\d{8}-\d+$/);
   await expect(page.getByText(zh('caseDesk.detail.override', { reason: '物流已拦截,按退货处理' }))).toBeVisible();
 });
+
+test('a reissue ships with its tracking number, which the customer sees; a compensation above the approval amount waits for the supervisor', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const phone = `135${String(Date.now()).slice(-8)}`;
+  await signInAndLand(page, 'agent@example.com', /\/desk$/);
+  await page.goto('/desk/orders/new');
+  await page.locator('#customerName').fill('王小明');
+  await page.locator('#customerPhone').fill(phone);
+  await page.locator('#sku-0').fill('EB-AIR3');
+  await page.getByTestId('save-order').click();
+  await expect(page).toHaveURL(/\/desk\/orders\/SO\d+$/);
+  const orderNo = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  await changeStatus(page, 'paid');
+  await changeStatus(page, 'shipped', 'SF100200301');
+  await changeStatus(page, 'delivered');
+
+  const customer = await (await browser.newContext()).newPage();
+  await signInAndLand(customer, 'customer@example.com', /\/portal$/);
+  await customer.goto('/portal/orders');
+  await customer.getByTestId('claim-order').click();
+  await customer.locator('#claim-order-no').fill(orderNo);
+  await customer.locator('#claim-contact').fill(phone);
+  await customer.getByRole('dialog').getByRole('button', { name: '认领订单' }).click();
+  await expect(customer.getByTestId(`portal-order-${orderNo}`)).toBeVisible();
+  // 价保 is offered with its last day; the form asks for the lower price beside what was paid.
+  await customer.goto(`/portal/cases/new?order=${orderNo}&reason=price_drop`);
+  await expect(customer.getByText(/^价保：\d{4}-\d{2}-\d{2}前降价可退差价。$/)).toBeVisible();
+  await customer.goto(`/portal/cases/new?order=${orderNo}&reason=missing_item`);
+  await customer.getByRole('radio', { name: /补发/ }).check();
+  await customer.getByLabel(/轻羽 Air3 无线降噪耳机/).check();
+  await customer.locator('#case-description').fill('盒子里少了充电线');
+  await customer.getByTestId('submit-case').click();
+  await expect(customer).toHaveURL(/\/portal\/cases\/AS-\d{8}-\d+$/);
+  const caseNo = (await customer.getByRole('heading', { level: 1 }).textContent())!.trim();
+
+  await page.goto(`/desk/cases/${caseNo}`);
+  for (const action of ['approve', 'ship_replacement']) {
+    await page.getByTestId(`case-action-${action}`).click();
+    await expect(page.getByTestId(`case-action-${action}`)).toHaveCount(0);
+  }
+  const tracking = zh('replacementShipment.current', { carrier: '顺丰速运', trackingNo: 'SF1234567890' });
+  await page.getByTestId('replacement-carrier').fill('顺丰速运');
+  await page.getByTestId('replacement-tracking-input').fill('sf1234567890');
+  await page.getByTestId('case-action-confirm_shipment').click();
+  await expect(page.getByTestId('replacement-tracking')).toHaveText(tracking);
+  await customer.reload();
+  await expect(customer.getByTestId('replacement-tracking')).toHaveText(tracking);
+
+  // Within the demo's CNY 100 an agent's compensation counts at once; above it, it waits.
+  const record = async (amount: string, reason: string, method: 'coupon' | 'cash') => {
+    await page.getByTestId('compensation-amount').fill(amount);
+    await page.locator('#compensation-method').selectOption(method);
+    await page.getByTestId('compensation-reason').fill(reason);
+    await page.getByTestId('compensation-submit').click();
+  };
+  await record('30', '缺件致歉券', 'coupon');
+  await expect(page.getByTestId('compensation-list').getByText(zh('compensation.status.approved'))).toBeVisible();
+  await record('250', '客户等待补发三天', 'cash');
+  await expect(
+    page.getByTestId('compensation-list').getByText(zh('compensation.status.pending_approval')),
+  ).toBeVisible();
+  await expect(page.getByTestId('compensation-approve')).toHaveCount(0);
+
+  const supervisor = await (await browser.newContext()).newPage();
+  await signInAndLand(supervisor, 'supervisor@example.com', /\/desk$/);
+  await supervisor.goto(`/desk/cases/${caseNo}`);
+  await supervisor.getByTestId('compensation-approve').click();
+  await expect(
+    supervisor.getByTestId('compensation-list').getByText(zh('compensation.status.pending_approval')),
+  ).toHaveCount(0);
+  await customer.reload();
+  await expect(customer.getByTestId('portal-compensations')).toHaveText(
+    ['¥30.00', '¥250.00']
+      .map((amount, i) =>
+        zh('compensation.granted', { amount, method: zh(`compensation.methods.${i ? 'cash' : 'coupon'}`) }),
+      )
+      .join(''),
+  );
+});
