@@ -7,6 +7,7 @@ import { changePassword, endSession, setPreferredLocale } from '@/lib/auth/mutat
 import { formToObject, runAction, type ActionResult } from '@/lib/actions';
 import { getRequestContext } from '@/lib/context/request';
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/config';
+import { listNotifications, markNotificationsRead } from '@/lib/notifications';
 import { getT } from '@/lib/i18n/server';
 import { isTheme, THEME_COOKIE } from '@/lib/theme';
 
@@ -42,4 +43,14 @@ export async function changePasswordAction(_prev: ActionResult<{ endedSessions: 
     (ctx) => changePassword({ ctx, input: formToObject(form) }),
     (r) => t('account.passwordChanged', { count: r.endedSessions }),
   );
+}
+
+/** The bell's list (any area), loaded after the page and again when the live stream says something arrived. */
+export async function loadNotificationsAction() {
+  return runAction((ctx) => listNotifications({ ctx, input: {} }));
+}
+
+/** Marks the caller's own notifications read; ids of anyone else's are ignored by the verb. */
+export async function markNotificationsReadAction(input: { ids?: number[]; all?: boolean }) {
+  return runAction((ctx) => markNotificationsRead({ ctx, input }));
 }

@@ -1,6 +1,7 @@
 import { LifeBuoy } from 'lucide-react';
 import Link from 'next/link';
 import { cookies } from 'next/headers';
+import { LiveConnectionProvider } from '@/components/realtime/live-provider';
 import type { Actor } from '@/lib/authz';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { isTheme, THEME_COOKIE } from '@/lib/theme';
@@ -43,7 +44,7 @@ export async function AppShell({
       </span>
     </Link>
   );
-  return (
+  const shell = (
     <div className="min-h-dvh md:grid md:grid-cols-[15rem_minmax(0,1fr)]" data-area={area}>
       <a
         href="#content"
@@ -82,6 +83,12 @@ export async function AppShell({
         </main>
       </div>
     </div>
+  );
+  // One live connection per browser for everything live in the shell (lists, case pages, the bell).
+  return (
+    <LiveConnectionProvider key={actor.userId} userId={actor.userId}>
+      {shell}
+    </LiveConnectionProvider>
   );
 }
 

@@ -1,10 +1,17 @@
-import { getRequestContext } from '@/lib/context/request';
-import { listNotifications } from '@/lib/notifications';
+import { env } from '@/lib/env';
 import { NotificationMenu } from './notification-menu';
 
-/** The desk header's bell: the first page of the signed-in agent's notifications, kept live. */
-export async function NotificationBell() {
-  const ctx = await getRequestContext();
-  const page = await listNotifications({ ctx, input: {} });
-  return <NotificationMenu initial={page} />;
+/**
+ * The header bell of the desk, admin and portal shells. Nothing is read here: the list loads in the
+ * browser after the page, so the bell never slows a server render. Customers' notices open their
+ * cases in the portal; staff's open the desk.
+ */
+export function NotificationBell({ area }: { area: 'desk' | 'admin' | 'portal' }) {
+  return (
+    <NotificationMenu
+      audience={area === 'portal' ? 'customer' : 'staff'}
+      caseHrefBase={area === 'portal' ? '/portal/cases' : '/desk/cases'}
+      timeZone={env().SHOP_TIMEZONE}
+    />
+  );
 }

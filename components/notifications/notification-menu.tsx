@@ -2,8 +2,9 @@
 
 import { Bell, CheckCheck } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
-import { loadNotificationsAction, markNotificationsReadAction } from '@/app/(agent)/desk/actions';
+import { useCallback, useEffect, useState, useTransition } from 'react';
+import { loadNotificationsAction, markNotificationsReadAction } from '@/app/actions';
+import { useLiveEvents } from '@/components/realtime/live-provider';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -14,30 +15,50 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 import { useI18n } from '@/lib/i18n/client';
+import { formatDateTime } from '@/lib/i18n/format';
 import { NOTIFICATION_TARGETS, type NotificationDto } from '@/lib/notifications/dto';
 import { cn } from '@/lib/utils';
 
-type State = { items: NotificationDto[]; unread: number };
+type State = { items: NotificationDto[]; unread: number; phase: 'loading' | 'ready' | 'failed' };
 
-export function NotificationMenu({ initial }: { initial: State }) {
+/**
+ * The header bell of every signed-in area. The list loads after the page (it never delays the
+ * server render) and again whenever the browser's live connection says something arrived.
+ * Times are the shop's wall clock, like every other time in the app.
+ */
+export function NotificationMenu({
+  audience,
+  caseHrefBase,
+  timeZone,
+}: {
+  /** Customers see their requests' status in customer words, and their own empty text. */
+  audience: 'staff' | 'customer';
+  caseHrefBase: string;
+  timeZone: string;
+}) {
   const { t, locale } = useI18n();
   const router = useRouter();
-  const [state, setState] = useState<State>({ items: initial.items, unread: initial.unread });
+  const [state, setState] = useState<State>({ items: [], unread: 0, phase: 'loading' });
   const [, startTransition] = useTransition();
 
-  useEffect(() => {
-    const source = new EventSource('/api/events?topics=notifications');
-    source.addEventListener('change', () => {
-      void loadNotificationsAction().then((r) => {
-        if (r.ok) setState({ items: r.data.items, unread: r.data.unread });
-      });
-    });
-    return () => source.close();
+  const reload = useCallback(() => {
+    void loadNotificationsAction().then(
+      (r) =>
+        setState((s) =>
+          r.ok
+            ? { items: r.data.items, unread: r.data.unread, phase: 'ready' }
+            : { ...s, phase: s.phase === 'ready' ? 'ready' : 'failed' },
+        ),
+      () => setState((s) => ({ ...s, phase: s.phase === 'ready' ? 'ready' : 'failed' })),
+    );
   }, []);
+  useEffect(reload, [reload]);
+  useLiveEvents('notifications', reload);
 
   function open(n: NotificationDto) {
     if (!n.read) {
       setState((s) => ({
+        ...s,
         items: s.items.map((i) => (i.id === n.id ? { ...i, read: true } : i)),
         unread: Math.max(0, s.unread - 1),
       }));
@@ -45,21 +66,18 @@ export function NotificationMenu({ initial }: { initial: State }) {
         await markNotificationsReadAction({ ids: [n.id] });
       });
     }
-    if (n.caseNo) router.push(`/desk/cases/${n.caseNo}`);
+    if (n.caseNo) router.push(`${caseHrefBase}/${n.caseNo}`);
     else if (NOTIFICATION_TARGETS[n.kind]) router.push(NOTIFICATION_TARGETS[n.kind]!);
   }
 
   function readAll() {
-    setState((s) => ({ items: s.items.map((i) => ({ ...i, read: true })), unread: 0 }));
+    setState((s) => ({ ...s, items: s.items.map((i) => ({ ...i, read: true })), unread: 0 }));
     startTransition(async () => {
       await markNotificationsReadAction({ all: true });
     });
   }
 
-  const since = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(
-      new Date(iso),
-    );
+  const since = (iso: string) => formatDateTime(iso, locale, timeZone);
 
   return (
     <DropdownMenu>
@@ -70,6 +88,8 @@ export function NotificationMenu({ initial }: { initial: State }) {
           className="relative"
           aria-label={t('notifications.open', { count: state.unread })}
           data-testid="notification-bell"
+          data-unread={state.unread}
+          data-phase={state.phase}
         >
           <Bell />
           {state.unread > 0 ? (
@@ -94,7 +114,13 @@ export function NotificationMenu({ initial }: { initial: State }) {
         </div>
         <DropdownMenuSeparator />
         {state.items.length === 0 ? (
-          <p className="px-2 py-6 text-center text-sm text-muted-foreground">{t('notifications.empty')}</p>
+          <p className="px-2 py-6 text-center text-sm text-muted-foreground" data-testid="notification-empty">
+            {state.phase === 'loading'
+              ? t('notifications.loading')
+              : state.phase === 'failed'
+                ? t('notifications.loadFailed')
+                : t(audience === 'customer' ? 'notifications.emptyCustomer' : 'notifications.empty')}
+          </p>
         ) : (
           <div className="max-h-96 overflow-y-auto">
             {state.items.map((n) => (
@@ -115,7 +141,14 @@ export function NotificationMenu({ initial }: { initial: State }) {
                   <span className={cn('text-sm', !n.read && 'font-medium')}>
                     {t.dynamic(`notifications.kinds.${n.kind}`, { caseNo: n.caseNo ?? '' })}
                   </span>
-                  <span className="text-xs text-muted-foreground">{since(n.createdAt)}</span>
+                  {audience === 'customer' && n.caseStatus ? (
+                    <span className="text-xs text-muted-foreground">
+                      {t('notifications.caseNow', { status: t.dynamic(`cases.customerStatus.${n.caseStatus}`) })}
+                    </span>
+                  ) : null}
+                  <time className="text-xs text-muted-foreground" dateTime={n.createdAt}>
+                    {since(n.createdAt)}
+                  </time>
                 </span>
               </DropdownMenuItem>
             ))}

@@ -166,6 +166,8 @@ export async function markNotificationsRead({ ctx, input }: { ctx: Ctx; input: u
         ),
       )
       .returning({ id: notifications.id });
+    // The person's other tabs update their bells too.
+    if (updated.length) await publish(tx, { type: 'notification', userId: actor.userId });
     if (updated.length)
       await recordAudit(tx, ctx, {
         action: 'notification.read',

@@ -50,7 +50,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/account', label: t('nav.account'), icon: <Settings /> },
   ];
   return (
-    <AppShell area="admin" actor={actor} nav={nav} headerExtra={<NotificationBell />}>
+    <AppShell area="admin" actor={actor} nav={nav} headerExtra={<NotificationBell area="admin" />}>
       {children}
     </AppShell>
   );

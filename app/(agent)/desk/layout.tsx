@@ -48,7 +48,7 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
     { href: '/desk/account', label: t('nav.account'), icon: <Settings /> },
   ];
   return (
-    <AppShell area="desk" actor={actor} nav={nav} headerExtra={<NotificationBell />}>
+    <AppShell area="desk" actor={actor} nav={nav} headerExtra={<NotificationBell area="desk" />}>
       {children}
     </AppShell>
   );

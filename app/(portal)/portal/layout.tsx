@@ -1,5 +1,6 @@
 import { House, MessageCircleHeart, Package, RotateCcw, Settings } from 'lucide-react';
 import { AppShell } from '@/components/layout/app-shell';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { getT } from '@/lib/i18n/server';
 
@@ -14,7 +15,7 @@ export default async function PortalLayout({ children }: { children: React.React
     { href: '/portal/account', label: t('nav.account'), icon: <Settings /> },
   ];
   return (
-    <AppShell area="portal" actor={actor} nav={nav}>
+    <AppShell area="portal" actor={actor} nav={nav} headerExtra={<NotificationBell area="portal" />}>
       {children}
     </AppShell>
   );
