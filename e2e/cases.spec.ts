@@ -143,7 +143,11 @@ test('an agent opens a case from an order, overriding the policy with a recorded
   await page.locator('#override-reason').fill('物流已拦截,按退货处理');
   await page.getByTestId('submit-case').click();
   await expect(page).toHaveURL(/\/desk\/cases\/AS-\d{8}-\d+$/);
-  await expect(page.getByText(zh('caseDesk.detail.override', { reason: '物流已拦截,按退货处理' }))).toBeVisible();
+  const override = zh('caseDesk.detail.override', { reason: '物流已拦截,按退货处理' });
+  await expect(page.getByTestId('policy-override')).toHaveText(override);
+  // The timeline carries it too, as a step the customer does not see.
+  await expect(page.getByTestId('case-timeline').getByText(override)).toBeVisible();
+  await expect(page.getByTestId('case-timeline')).toContainText(zh('cases.eventVisibility.internal'));
 });
 
 test('a reissue ships with its tracking number, which the customer sees; a compensation above the approval amount waits for the supervisor', async ({
@@ -170,13 +174,16 @@ test('a reissue ships with its tracking number, which the customer sees; a compe
   await customer.getByTestId('claim-order').click();
   await customer.locator('#claim-order-no').fill(orderNo);
   await customer.locator('#claim-contact').fill(phone);
-  await customer.getByRole('dialog').getByRole('button', { name: '认领订单' }).click();
+  await customer
+    .getByRole('dialog')
+    .getByRole('button', { name: zh('portalOrders.claim') })
+    .click();
   await expect(customer.getByTestId(`portal-order-${orderNo}`)).toBeVisible();
   // 价保 is offered with its last day; the form asks for the lower price beside what was paid.
   await customer.goto(`/portal/cases/new?order=${orderNo}&reason=price_drop`);
-  await expect(customer.getByText(/^价保：\d{4}-\d{2}-\d{2}前降价可退差价。$/)).toBeVisible();
+  await expect(customer.getByText(zhRe('cases.policy.price_protection_until'))).toBeVisible();
   await customer.goto(`/portal/cases/new?order=${orderNo}&reason=missing_item`);
-  await customer.getByRole('radio', { name: /补发/ }).check();
+  await customer.getByRole('radio', { name: zhRe('cases.types.reissue') }).check();
   await customer.getByLabel(/轻羽 Air3 无线降噪耳机/).check();
   await customer.locator('#case-description').fill('盒子里少了充电线');
   await customer.getByTestId('submit-case').click();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CASE_EVENT_KINDS } from './events';
 import en from '@/messages/en.json';
 import zhCN from '@/messages/zh-CN.json';
 import { CASE_REASONS, EXCLUSIONS } from '@/lib/returns/policy-engine';
@@ -21,6 +22,9 @@ const POLICY_CODES = [
   'type_not_for_reason',
   'no_reason_until',
   'no_reason_expired',
+  'price_protection_until',
+  'price_protection_expired',
+  'compensation_open',
   ...EXCLUSIONS.map((e) => `excluded_${e}`),
 ];
 
@@ -35,13 +39,8 @@ describe.each([
     expect(Object.keys(m.cases.actions).sort()).toEqual([...CASE_ACTIONS].sort());
     expect(Object.keys(m.cases.reasons).sort()).toEqual([...CASE_REASONS].sort());
     expect(Object.keys(m.cases.policy).sort()).toEqual([...POLICY_CODES].sort());
-    // Timeline entries that are not workflow actions.
-    expect(Object.keys(m.cases.events).sort()).toEqual([
-      'assigned',
-      'created',
-      'escalated',
-      'return_shipped',
-      'sla_breached',
-    ]);
+    // Timeline entries that are not workflow actions: exactly the other kinds the timeline records.
+    const steps = CASE_EVENT_KINDS.filter((k) => !(CASE_ACTIONS as readonly string[]).includes(k));
+    expect(Object.keys(m.cases.events).sort()).toEqual([...steps].sort());
   });
 });
