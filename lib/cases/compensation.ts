@@ -98,9 +98,9 @@ export async function recordCompensation({
         reason: data.reason,
         status: needsApproval ? 'pending_approval' : 'approved',
         recordedById: actor.userId,
-        recordedByLabel: actor.email,
+        recordedByLabel: actor.name,
         // Approved at once: recorded within the threshold, or by someone who may approve it.
-        ...(needsApproval ? {} : { decidedById: actor.userId, decidedByLabel: actor.email, decidedAt: now }),
+        ...(needsApproval ? {} : { decidedById: actor.userId, decidedByLabel: actor.name, decidedAt: now }),
       })
       .returning({ id: caseCompensations.id, status: caseCompensations.status });
     await tx
@@ -167,7 +167,7 @@ export async function decideCompensation({
       .set({
         status,
         decidedById: actor.userId,
-        decidedByLabel: actor.email,
+        decidedByLabel: actor.name,
         decidedAt: now,
         decisionNote: data.note ?? null,
         version: comp.version + 1,
