@@ -63,9 +63,9 @@ const REASONS: Record<CaseType, string[]> = {
   inquiry: ['other'],
 };
 const TEXT: Record<CaseType, string[]> = {
-  return_refund: ['尺码不合适,未拆封', '颜色与图片差别较大', 'Changed my mind, unopened', '质量不好,有异味'],
-  refund_only: ['包裹破损,商品摔坏了', '少发了一件', 'Arrived broken'],
-  exchange: ['屏幕有坏点,想换新', '发错颜色了', 'Wrong size sent'],
+  return_refund: ['尺码不合适，未拆封', '颜色与图片差别较大', 'Changed my mind, unopened', '质量不好，有异味'],
+  refund_only: ['包裹破损，商品摔坏了', '少发了一件', 'Arrived broken'],
+  exchange: ['屏幕有坏点，想换新', '发错颜色了', 'Wrong size sent'],
   repair: ['用了一个月无法开机', '充电接口接触不良'],
   reissue: ['物流显示签收但没收到', '配件缺失'],
   price_protection: [
@@ -75,7 +75,7 @@ const TEXT: Record<CaseType, string[]> = {
   ],
   compensation: ['外包装压坏了，商品能用，希望补偿', '晚到了一周', 'Box was crushed but the item works'],
   complaint: ['快递员态度很差', '客服回复太慢', 'Courier left the parcel in the rain'],
-  inquiry: ['发票怎么开?', '保修期多久?', 'Do you ship to Hong Kong?'],
+  inquiry: ['发票怎么开？', '保修期多久？', 'Do you ship to Hong Kong?'],
 };
 
 /** Statuses past the return leg: the goods came back, so the return postage is known. */
@@ -348,7 +348,7 @@ export async function seedCases(db: Db, opts: { share?: number; seed?: number; n
           caseId: c.id,
           authorLabel: '客服',
           authorKind: 'agent',
-          body: '您好,已收到您的申请,我们会尽快处理。',
+          body: '您好，已收到您的申请，我们会尽快处理。',
           createdAt: new Date(c.createdAt.getTime() + 30 * 60_000),
         })),
     );

@@ -323,7 +323,16 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
         }
       : null,
     events: events.map(({ e, actorName }) => {
-      const actorKind = !e.actorId ? 'system' : e.actorId === row.customerUserId ? 'customer' : 'staff';
+      // Rows without an actor id are the system's, except older or imported ones labelled by hand.
+      const actorKind = e.actorId
+        ? e.actorId === row.customerUserId
+          ? 'customer'
+          : 'staff'
+        : e.actorLabel === 'customer'
+          ? 'customer'
+          : e.actorLabel === 'system'
+            ? 'system'
+            : 'staff';
       return {
         id: e.id,
         at: e.at.toISOString(),
