@@ -34,7 +34,8 @@ export function LanguageSwitch({ current }: { current: Locale }) {
         <Button
           variant="ghost"
           size="sm"
-          aria-label={t('common.language')}
+          // Named by what it shows, with what it is for: "Language: English" (label in name).
+          aria-label={t('common.languageCurrent', { language: LOCALE_NAMES[current] })}
           disabled={pending}
           data-testid="language-switch"
         >

@@ -55,12 +55,21 @@ export function UserMenu({ name, email, roleLabel, accountHref, theme }: UserMen
     });
   return (
     <DropdownMenu>
+      {/*
+        Named by its text, not aria-label, so the name holds what the button shows (label in name):
+        the user's name, after "User menu" for screen readers and narrow screens.
+      */}
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="h-9 gap-2 px-2" aria-label={t('shell.userMenu')} data-testid="user-menu">
-          <Avatar className="size-7">
-            <AvatarFallback className="bg-primary/10 text-xs font-medium text-primary">{initials(name)}</AvatarFallback>
+        <Button variant="ghost" className="h-9 gap-2 px-2" data-testid="user-menu">
+          <Avatar className="size-7" aria-hidden="true">
+            <AvatarFallback className="bg-primary text-xs font-medium text-primary-foreground">
+              {initials(name)}
+            </AvatarFallback>
           </Avatar>
-          <span className="hidden max-w-36 truncate text-sm font-medium sm:inline">{name}</span>
+          <span aria-hidden="true" className="hidden max-w-36 truncate text-sm font-medium sm:inline">
+            {name}
+          </span>
+          <span className="sr-only">{t('shell.userMenuOf', { name })}</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-64">

@@ -72,7 +72,11 @@ export default async function CategoriesPage() {
                     <TableCell>
                       <Link
                         href={`/admin/policies#policy-${r.code}`}
-                        aria-label={t('categoryAdmin.policyLink', { name })}
+                        // The name holds the text shown (label in name), with the category it is for.
+                        aria-label={t('categoryAdmin.policyLink', {
+                          name,
+                          policy: t(r.customPolicy ? 'categoryAdmin.customPolicy' : 'categoryAdmin.defaultPolicy'),
+                        })}
                         className="rounded-md text-sm underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
                         data-testid={`policy-link-${r.code}`}
                       >
