@@ -2,10 +2,11 @@
 
 import { FileText, Loader2, Paperclip, X } from 'lucide-react';
 import { useId, useRef, useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { Button, buttonVariants } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from '@/lib/attachments/sniff';
 import { useT } from '@/lib/i18n/client';
+import { cn } from '@/lib/utils';
 
 type Item = { key: string; name: string; size: number; preview: string | null; id: string | null; uploading: boolean };
 
@@ -67,30 +68,36 @@ export function AttachmentPicker({ disabled, name = 'attachments[]' }: { disable
   }
 
   const busy = items.some((i) => i.uploading);
+  const full = disabled || items.length >= MAX_ATTACHMENTS_PER_MESSAGE;
   return (
     <div className="grid gap-2" data-testid="attachment-picker" data-busy={busy}>
       <div className="flex flex-wrap items-center gap-2">
+        {/*
+          The file input is the control (keyboard focus, screen readers), named by the label that
+          looks like a button beside it: one control, named by what it shows.
+        */}
         <input
           ref={input}
           id={inputId}
           type="file"
           multiple
           accept={ACCEPT}
-          className="sr-only"
-          disabled={disabled || items.length >= MAX_ATTACHMENTS_PER_MESSAGE}
+          className="peer sr-only"
+          disabled={full}
           onChange={(e) => choose(e.currentTarget.files)}
           data-testid="attachment-input"
         />
-        <Button
-          type="button"
-          variant="outline"
-          size="sm"
-          disabled={disabled || items.length >= MAX_ATTACHMENTS_PER_MESSAGE}
-          onClick={() => input.current?.click()}
+        <label
+          htmlFor={inputId}
+          className={cn(
+            buttonVariants({ variant: 'outline', size: 'sm' }),
+            'peer-focus-visible:border-ring peer-focus-visible:ring-[3px] peer-focus-visible:ring-ring/50',
+            'peer-disabled:pointer-events-none peer-disabled:opacity-50',
+          )}
         >
           <Paperclip />
           {t('attachments.add')}
-        </Button>
+        </label>
         <span className="text-xs text-muted-foreground">{t('attachments.hint')}</span>
       </div>
       {items.length > 0 ? (

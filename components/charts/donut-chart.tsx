@@ -58,6 +58,8 @@ export function DonutChart(props: DonutChartProps) {
               stroke="var(--card)"
               strokeWidth={1}
               isAnimationActive={false}
+              // The picture is aria-hidden (the table beside it reads out the numbers), so nothing in it may take focus.
+              rootTabIndex={-1}
             >
               {slices.map((row) => (
                 <Cell key={String(row[index])} fill={colorOf(data.indexOf(row))} />

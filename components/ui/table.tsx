@@ -1,12 +1,16 @@
 import * as React from 'react';
 
 import { cn } from '@/lib/utils';
+import { TableScrollArea } from './table-scroll-area';
 
 function Table({ className, ...props }: React.ComponentProps<'table'>) {
   return (
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
+    <TableScrollArea
+      data-slot="table-container"
+      className="relative w-full overflow-x-auto outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+    >
       <table data-slot="table" className={cn('w-full caption-bottom text-sm', className)} {...props} />
-    </div>
+    </TableScrollArea>
   );
 }
 
