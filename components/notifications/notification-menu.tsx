@@ -94,7 +94,7 @@ export function NotificationMenu({
           <Bell />
           {state.unread > 0 ? (
             <span
-              className="absolute top-1 right-1 flex h-4 min-w-4 items-center justify-center rounded-full bg-destructive px-1 text-[10px] leading-none font-semibold text-white"
+              className="absolute top-1 right-1 flex h-4 min-w-4 items-center justify-center rounded-full bg-destructive px-1 text-[10px] leading-none font-semibold text-destructive-foreground"
               data-testid="notification-count"
             >
               {state.unread > 99 ? '99+' : state.unread}
