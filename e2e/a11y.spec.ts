@@ -349,6 +349,10 @@ for (const shell of ['public', 'portal', 'desk', 'admin'] as const) {
           name: 'language menu open',
           open: async (page) => (await page.goto(home), openMenu('language-switch')(page)),
         },
+        {
+          name: 'notifications open',
+          open: async (page) => (await page.goto(home), openMenu('notification-bell')(page)),
+        },
         ...SHELL_STATES[shell],
       ];
       for (const state of states) {
