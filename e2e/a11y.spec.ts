@@ -3,6 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { LOCALE_COOKIE, LOCALES, type Locale } from '../lib/i18n/config';
+import { THEME_COOKIE } from '../lib/theme';
 import { changeStatus, signInAndLand } from './helpers';
 import { bodyOf, sentMail } from './mail';
 import { zhRe } from './messages';
@@ -111,10 +112,10 @@ async function openSession(browser: Browser, shell: Shell): Promise<Session> {
   return { context, page, resolved: new Map() };
 }
 
+const baseURL = () => test.info().project.use.baseURL ?? 'http://localhost';
+
 async function setLocale(session: Session, locale: Locale) {
-  await session.context.addCookies([
-    { name: LOCALE_COOKIE, value: locale, url: test.info().project.use.baseURL ?? 'http://localhost' },
-  ]);
+  await session.context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseURL() }]);
 }
 
 /**
@@ -192,7 +193,7 @@ async function publicSurveyPath(browser: Browser): Promise<string> {
     const stamp = String(Date.now()).slice(-8);
     const email = `a11y-${stamp}@example.com`;
     // The helpers drive the zh-CN interface.
-    await context.addCookies([{ name: LOCALE_COOKIE, value: 'zh-CN', url: test.info().project.use.baseURL! }]);
+    await context.addCookies([{ name: LOCALE_COOKIE, value: 'zh-CN', url: baseURL() }]);
     await signInAndLand(page, 'agent@example.com', /\/desk$/);
     await page.goto('/desk/orders/new');
     await page.locator('#customerName').fill('无障碍测试');
@@ -288,6 +289,13 @@ async function visit(page: Page, address: string, shell: Shell) {
     expect(new URL(page.url()).pathname, `${address} sent us away`).toMatch(new RegExp(`^/${shell}(/|$)`));
 }
 
+const DARK_PAGES: Record<Shell, string[]> = {
+  public: ['/sign-in'],
+  portal: ['/portal', '/portal/orders/[orderNo]'],
+  desk: ['/desk', '/desk/orders', '/desk/cases', '/desk/reports'],
+  admin: ['/admin/users', '/admin/reports'],
+};
+
 // ---------------------------------------------------------------------------------------------
 // Interactive states: where violations hide behind a click
 
@@ -365,6 +373,22 @@ for (const shell of ['public', 'portal', 'desk', 'admin'] as const) {
           );
         });
       }
+    }
+
+    // The dark theme on the pages densest in badges, chips and charts (its tokens differ).
+    for (const route of DARK_PAGES[shell]) {
+      test(`dark theme, zh-CN ${route}`, async ({ browser }) => {
+        await setLocale(session, 'zh-CN');
+        await session.context.addCookies([{ name: THEME_COOKIE, value: 'dark', url: baseURL() }]);
+        try {
+          const address = await concretePath(session, browser, route);
+          await visit(session.page, address, shell);
+          await expect(session.page.locator('html')).toHaveClass(/\bdark\b/);
+          await expectAccessible(session.page, `${address} (dark, zh-CN)`);
+        } finally {
+          await session.context.clearCookies({ name: THEME_COOKIE });
+        }
+      });
     }
 
     test('the route walk found this shell’s pages', () => {
