@@ -26,7 +26,9 @@ describe('case timeline', () => {
     await applyCaseAction({ ctx: agent, input: { caseNo, version, action: 'await_customer', note: '请提供收货地址' } });
 
     const staffView = await getCase({ ctx: agent, input: { caseNo } });
-    const [asked, created] = staffView.events;
+    // By kind: routing rules other tests set up on a shared database may add an assignment step.
+    const asked = staffView.events.find((e) => e.kind === 'await_customer');
+    const created = staffView.events.find((e) => e.kind === 'created');
     expect(asked).toMatchObject({ kind: 'await_customer', actorLabel: '李客服', actorKind: 'staff', public: true });
     expect(created).toMatchObject({ kind: 'created', actorKind: 'customer' });
     expect(JSON.stringify(staffView.events)).not.toContain(agentEmail);

@@ -64,7 +64,7 @@ const HEADER = 'channel,external_id,sku,score,comment,reviewed_at,review_id';
 /** The good rows: lines 2–5. */
 const goodRows = () => [
   `tmall,${tag}-1,${productA.sku},5,"${word}，做工很好",${day(10)} 10:00:00,${tag}-R1`,
-  `tmall,${tag}-1,${productB.sku},2,"${tag}坏了 broken",${day(11)}T09:30:00+08:00,`,
+  `tmall,${tag}-1,${productB.sku},2,"${tag}颜色偏暗 dim",${day(11)}T09:30:00+08:00,`,
   `jd,${tag}-2,${productA.sku},4,,,${tag}-R3`,
   `JD,${tag}-2,${productA.sku},3.0,"${word}",${day(12)},${tag}-R4`,
 ];
@@ -167,7 +167,7 @@ describe('importReviewsCsv', () => {
         externalId: `${tag}-1`,
         sku: productB.sku,
         score: 2,
-        comment: `${tag}坏了 broken`,
+        comment: `${tag}颜色偏暗 dim`,
         reviewedAt,
       }),
     )!;
