@@ -106,10 +106,18 @@ export function NotificationMenu({
         <div className="flex items-center justify-between gap-2 pr-1">
           <DropdownMenuLabel>{t('notifications.title')}</DropdownMenuLabel>
           {state.unread > 0 ? (
-            <Button variant="ghost" size="sm" className="h-7 text-xs" onClick={readAll}>
+            // A menu may own only menu items (axe aria-required-children), so "mark all read" is one;
+            // preventDefault keeps the menu open to show the list turning read.
+            <DropdownMenuItem
+              className="h-7 text-xs"
+              onSelect={(e) => {
+                e.preventDefault();
+                readAll();
+              }}
+            >
               <CheckCheck />
               {t('notifications.markAllRead')}
-            </Button>
+            </DropdownMenuItem>
           ) : null}
         </div>
         <DropdownMenuSeparator />
