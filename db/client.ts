@@ -7,6 +7,7 @@ import postgres from 'postgres';
 import { env, pgliteDir } from '@/lib/env';
 import * as schema from './schema';
 import { lockDataDir } from './lock';
+import { pgliteExtensions } from './pglite-extensions';
 import { watchAvailability } from './availability';
 import { installQueryErrorRedaction } from './redact-errors';
 
@@ -101,7 +102,7 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): DbHandle 
 export async function openPglite(dir: string | null, opts: { logger?: QueryLogger } = {}): Promise<DbHandle> {
   const release = dir ? lockDataDir(dir) : () => {};
   try {
-    const client = dir ? await PGlite.create(dir) : await PGlite.create();
+    const client = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), extensions: pgliteExtensions });
     const db = drizzlePglite(client, { schema, logger: opts.logger }) as unknown as Db;
     return {
       db,

@@ -12,11 +12,15 @@ const APP = `
 const { lockDataDir } = require(${JSON.stringify(path.resolve('db/lock.ts'))});
 const fs = require('node:fs');
 const { PGlite } = require('@electric-sql/pglite');
+const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm');
 (async () => {
   const [dir, template] = process.argv.slice(1);
   lockDataDir(dir);
   // The migrated test template, when there is one, spares a slow initdb on disk.
-  const pg = await PGlite.create(dir, template ? { loadDataDir: new Blob([fs.readFileSync(template)]) } : {});
+  const pg = await PGlite.create(dir, {
+    ...(template ? { loadDataDir: new Blob([fs.readFileSync(template)]) } : {}),
+    extensions: { pg_trgm },
+  });
   await pg.exec("create table notes (id serial primary key, body text not null)");
   await pg.exec("insert into notes (body) select 'note ' || g from generate_series(1, 500) g");
   console.log('ready');

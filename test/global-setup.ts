@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { openPostgres } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
+import { pgliteExtensions } from '../db/pglite-extensions';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,7 +33,7 @@ export default async function setup(project: TestProject) {
   }
   const dir = path.resolve('.data/test');
   fs.mkdirSync(dir, { recursive: true });
-  const pg = await PGlite.create();
+  const pg = await PGlite.create({ extensions: pgliteExtensions });
   await migrate(drizzle(pg), { migrationsFolder: path.resolve('db/migrations') });
   const dump = await pg.dumpDataDir('none');
   const file = path.join(dir, `template-${process.pid}.tar`);

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { closeDb, openPostgres, setDbHandle, type Db } from '@/db/client';
+import { pgliteExtensions } from '@/db/pglite-extensions';
 import * as schema from '@/db/schema';
 
 /**
@@ -17,7 +18,7 @@ beforeAll(async () => {
     return;
   }
   const blob = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
-  const pg = await PGlite.create({ loadDataDir: blob });
+  const pg = await PGlite.create({ loadDataDir: blob, extensions: pgliteExtensions });
   setDbHandle({
     db: drizzle(pg, { schema }) as unknown as Db,
     kind: 'pglite',

@@ -10,3 +10,4 @@ export * from './feedback';
 export * from './analytics';
 export * from './safety';
 export * from './case-rules';
+export * from './help';

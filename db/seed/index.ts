@@ -4,6 +4,7 @@ import type { Db } from '../client';
 import { auditEvents, orders, shopSettings, teamMembers, teams, users } from '../schema';
 import { seedFeedback, seedFeedbackTaxonomy } from './feedback';
 import { seedCases } from './cases';
+import { seedHelpCenter } from './help';
 import { seedReturnPolicies } from './policies';
 import { seedCannedReplies } from './replies';
 import { seedOrders } from './orders';
@@ -133,6 +134,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
   await seedCannedReplies(db);
   await seedFeedbackTaxonomy(db);
   await seedReturnPolicies(db);
+  await seedHelpCenter(db);
   // The demo shop's name on its public pages; a name an admin has set is kept.
   await db.insert(shopSettings).values({ id: 1 }).onConflictDoNothing();
   await db

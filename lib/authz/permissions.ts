@@ -66,6 +66,8 @@ export const PERMISSIONS = [
   'import:review:any',
   // Priority and routing rules for new cases (#18).
   'manage:caserule:any',
+  // Help-center articles: write, publish, archive; see their feedback (#13).
+  'manage:help:any',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -143,6 +145,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'import:customer:any',
     'export:customer:any',
     'import:review:any',
+    // Supervisors write the help center's articles (#13).
+    'manage:help:any',
   ],
   admin: [
     'access:admin:any',
@@ -176,6 +180,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:notification:own',
     // Which priority a new case starts with and which team it goes to (#18).
     'manage:caserule:any',
+    'manage:help:any',
   ],
 };
 

@@ -7,6 +7,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Db } from '@/db/client';
+import { pgliteExtensions } from '@/db/pglite-extensions';
 import * as schema from '@/db/schema';
 import { customers, instanceMeta } from '@/db/schema';
 import { resetEnvCache } from '@/lib/env';
@@ -41,7 +42,10 @@ async function customerEncryptedWith(key: Buffer) {
 beforeAll(async () => {
   // The migrated template when the run has one (PGlite runs); migrating from scratch otherwise.
   const template = inject('pgliteTemplate');
-  pg = template ? await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(template)]) }) : await PGlite.create();
+  pg = await PGlite.create({
+    ...(template ? { loadDataDir: new Blob([fs.readFileSync(template)]) } : {}),
+    extensions: pgliteExtensions,
+  });
   if (!template) await migrate(drizzle(pg), { migrationsFolder: path.resolve('db/migrations') });
   db = drizzle(pg, { schema }) as unknown as Db;
 });

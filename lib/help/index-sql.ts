@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { codesIn, foldText, segmentForIndex } from './segment';
+
+/**
+ * Writing the help search index (see lib/help/search.ts for how it is read). No `server-only`:
+ * the demo seed indexes its articles through the same code the app uses.
+ */
+
+export type SearchSource = 'article' | 'guide:desk' | 'guide:admin';
+
+export type IndexDocument = {
+  source: SearchSource;
+  articleId?: string | null;
+  sectionId?: string | null;
+  locale: string;
+  title: string;
+  headings: string[];
+  body: string;
+};
+
+export function documentHash(doc: IndexDocument): string {
+  return createHash('sha256')
+    .update(JSON.stringify([doc.title, doc.headings, doc.body]))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** The SQL values of one index row (segmentation happens here, in Node). */
+function indexValues(doc: IndexDocument) {
+  const headings = doc.headings.join('\n');
+  const trigram = [foldText(doc.title), foldText(headings), ...codesIn(`${doc.title}\n${headings}\n${doc.body}`)]
+    .join(' ')
+    .slice(0, 4000);
+  return sql`${doc.source}, ${doc.articleId ?? null}, ${doc.sectionId ?? null}, ${doc.locale}, ${doc.title}, ${doc.body},
+    setweight(to_tsvector('simple', ${segmentForIndex(doc.title)}), 'A')
+      || setweight(to_tsvector('simple', ${segmentForIndex(headings)}), 'B')
+      || setweight(to_tsvector('simple', ${segmentForIndex(doc.body)}), 'C'),
+    setweight(to_tsvector('english', ${doc.title}), 'A')
+      || setweight(to_tsvector('english', ${headings}), 'B')
+      || setweight(to_tsvector('english', ${doc.body}), 'C'),
+    ${trigram}, ${documentHash(doc)}`;
+}
+
+/** Replaces an article's row for one language (or removes it when the language has no text). */
+export async function indexArticleInTx(
+  tx: Queryable,
+  articleId: string,
+  locale: string,
+  doc: Omit<IndexDocument, 'source' | 'articleId' | 'locale'> | null,
+): Promise<void> {
+  await tx.execute(sql`delete from help_search_documents where article_id = ${articleId} and locale = ${locale}`);
+  if (!doc) return;
+  await tx.execute(sql`
+    insert into help_search_documents
+      (source, article_id, section_id, locale, title, body, simple_tsv, english_tsv, trigram_text, content_hash)
+    values (${indexValues({ ...doc, source: 'article', articleId, locale })})`);
+}
+
+export async function removeArticleFromIndexInTx(tx: Queryable, articleId: string): Promise<void> {
+  await tx.execute(sql`delete from help_search_documents where article_id = ${articleId}`);
+}
+
+/** Replaces every row of a source and language at once (the guide, re-read from its files). */
+export async function replaceSourceInTx(
+  tx: Queryable,
+  source: SearchSource,
+  locale: string,
+  docs: Omit<IndexDocument, 'source' | 'locale'>[],
+): Promise<void> {
+  await tx.execute(sql`delete from help_search_documents where source = ${source} and locale = ${locale}`);
+  for (const doc of docs) {
+    await tx.execute(sql`
+      insert into help_search_documents
+        (source, article_id, section_id, locale, title, body, simple_tsv, english_tsv, trigram_text, content_hash)
+      values (${indexValues({ ...doc, source, locale })})`);
+  }
+}

@@ -1,0 +1,227 @@
+import 'server-only';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { helpArticles, helpArticleVersions, helpCategories } from '@/db/schema';
+import { localeFields } from './index-article';
+import { renderMarkdown, type Heading } from './markdown';
+import { HELP_LOCALES, type HelpLocale } from './schemas';
+import { searchDocuments } from './search';
+
+/**
+ * What the public help center reads (no sign-in). Only published versions ever leave here: a
+ * draft, an archived article or an unknown slug are all "not found". Rendering Markdown is the
+ * costly part, so it happens once per published version and language (an in-process cache keyed
+ * by article, version number and language): a new publish changes the key, so every instance
+ * serves the new text on its next request with nothing to invalidate.
+ */
+
+export type HelpCategoryDto = {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  articles: { slug: string; title: string; description: string }[];
+};
+
+export type HelpArticleDto = {
+  id: string;
+  slug: string;
+  version: number;
+  category: { slug: string; name: string };
+  /** The language the text is in: the reader's, or the other one when the reader's is missing. */
+  locale: HelpLocale;
+  /** The reader's language has no translation; the text shown is in `locale`. */
+  missingTranslation: boolean;
+  title: string;
+  description: string;
+  html: string;
+  headings: Heading[];
+  publishedAt: string;
+};
+
+const categoryName = (c: { nameZh: string; nameEn: string }, locale: HelpLocale) =>
+  locale === 'en' ? c.nameEn : c.nameZh;
+const categoryDescription = (c: { descriptionZh: string; descriptionEn: string }, locale: HelpLocale) =>
+  locale === 'en' ? c.descriptionEn : c.descriptionZh;
+
+/** Categories with their published articles in the reader's language (untranslated ones left out). */
+export async function listHelpCategories(locale: HelpLocale): Promise<HelpCategoryDto[]> {
+  const db = await getDb();
+  const [cats, arts] = await Promise.all([
+    db.select().from(helpCategories).orderBy(asc(helpCategories.position), asc(helpCategories.slug)),
+    db
+      .select({
+        categoryId: helpArticles.categoryId,
+        slug: helpArticles.slug,
+        titleZh: helpArticleVersions.titleZh,
+        titleEn: helpArticleVersions.titleEn,
+        descriptionZh: helpArticleVersions.descriptionZh,
+        descriptionEn: helpArticleVersions.descriptionEn,
+      })
+      .from(helpArticles)
+      .innerJoin(
+        helpArticleVersions,
+        and(
+          eq(helpArticleVersions.articleId, helpArticles.id),
+          eq(helpArticleVersions.number, helpArticles.publishedVersion),
+        ),
+      )
+      .where(eq(helpArticles.status, 'published'))
+      .orderBy(asc(helpArticles.position), asc(helpArticles.slug)),
+  ]);
+  return cats.map((c) => ({
+    id: c.id,
+    slug: c.slug,
+    name: categoryName(c, locale),
+    description: categoryDescription(c, locale),
+    articles: arts
+      .filter((a) => a.categoryId === c.id && (locale === 'en' ? a.titleEn : a.titleZh))
+      .map((a) => ({
+        slug: a.slug,
+        title: (locale === 'en' ? a.titleEn : a.titleZh)!,
+        description: (locale === 'en' ? a.descriptionEn : a.descriptionZh) ?? '',
+      })),
+  }));
+}
+
+type Rendered = { html: string; headings: Heading[] };
+const RENDER_CACHE_MAX = 2000;
+const renderCache = new Map<string, Rendered>();
+
+/** Rendered once per article version and language; the oldest entry goes when the cache is full. */
+function renderCached(key: string, body: string): Rendered {
+  const hit = renderCache.get(key);
+  if (hit) return hit;
+  const rendered = renderMarkdown(body);
+  if (renderCache.size >= RENDER_CACHE_MAX) renderCache.delete(renderCache.keys().next().value!);
+  renderCache.set(key, rendered);
+  return rendered;
+}
+
+/** A published article by slug, or null (unknown, draft or archived: the page answers 404). */
+export async function getPublishedArticle(slug: string, locale: HelpLocale): Promise<HelpArticleDto | null> {
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ article: helpArticles, version: helpArticleVersions, category: helpCategories })
+    .from(helpArticles)
+    .innerJoin(
+      helpArticleVersions,
+      and(
+        eq(helpArticleVersions.articleId, helpArticles.id),
+        eq(helpArticleVersions.number, helpArticles.publishedVersion),
+      ),
+    )
+    .innerJoin(helpCategories, eq(helpCategories.id, helpArticles.categoryId))
+    .where(and(eq(helpArticles.slug, slug), eq(helpArticles.status, 'published')));
+  if (!row) return null;
+  const own = localeFields(row.version, locale);
+  const otherLocale = HELP_LOCALES.find((l) => l !== locale)!;
+  const shown =
+    own.title && own.body ? { locale, ...own } : { locale: otherLocale, ...localeFields(row.version, otherLocale) };
+  if (!shown.title || !shown.body) return null;
+  const rendered = renderCached(`${row.article.id}:${row.version.number}:${shown.locale}`, shown.body);
+  return {
+    id: row.article.id,
+    slug: row.article.slug,
+    version: row.version.number,
+    category: { slug: row.category.slug, name: categoryName(row.category, locale) },
+    locale: shown.locale,
+    missingTranslation: shown.locale !== locale,
+    title: shown.title,
+    description: shown.description ?? '',
+    html: rendered.html,
+    headings: rendered.headings,
+    publishedAt: row.version.publishedAt.toISOString(),
+  };
+}
+
+export type RelatedArticle = { slug: string; title: string };
+
+/**
+ * Related articles: the author's picks first, then what the search engine finds for this
+ * article's title, in the reader's language; at most five.
+ */
+export async function relatedArticles(
+  article: HelpArticleDto,
+  related: string[],
+  locale: HelpLocale,
+): Promise<RelatedArticle[]> {
+  // Kept a few minutes per version: other articles being published may change the list, but not
+  // so urgently that every page view should run a search for it.
+  const key = `${article.id}:${article.version}:${locale}`;
+  const cached = relatedCache.get(key);
+  if (cached && cached.until > Date.now()) return cached.list;
+  const list = await findRelated(article, related, locale);
+  if (relatedCache.size >= RENDER_CACHE_MAX) relatedCache.delete(relatedCache.keys().next().value!);
+  relatedCache.set(key, { list, until: Date.now() + RELATED_TTL_MS });
+  return list;
+}
+
+const RELATED_TTL_MS = 5 * 60_000;
+const relatedCache = new Map<string, { list: RelatedArticle[]; until: number }>();
+
+async function findRelated(article: HelpArticleDto, related: string[], locale: HelpLocale): Promise<RelatedArticle[]> {
+  const db = await getDb();
+  const picked = related.length
+    ? await db
+        .select({ slug: helpArticles.slug, titleZh: helpArticleVersions.titleZh, titleEn: helpArticleVersions.titleEn })
+        .from(helpArticles)
+        .innerJoin(
+          helpArticleVersions,
+          and(
+            eq(helpArticleVersions.articleId, helpArticles.id),
+            eq(helpArticleVersions.number, helpArticles.publishedVersion),
+          ),
+        )
+        .where(and(inArray(helpArticles.slug, related), eq(helpArticles.status, 'published')))
+    : [];
+  const out: RelatedArticle[] = [];
+  for (const slug of related) {
+    const p = picked.find((r) => r.slug === slug);
+    const title = p && (locale === 'en' ? p.titleEn : p.titleZh);
+    if (title) out.push({ slug, title });
+  }
+  if (out.length < 5) {
+    const { hits } = await searchDocuments({
+      query: article.title,
+      source: 'article',
+      locale,
+      limit: 8,
+      excludeArticleId: article.id,
+    });
+    const ids = hits.map((h) => h.articleId).filter((id): id is string => !!id);
+    const slugs = ids.length
+      ? await db
+          .select({ id: helpArticles.id, slug: helpArticles.slug })
+          .from(helpArticles)
+          .where(inArray(helpArticles.id, ids))
+      : [];
+    for (const h of hits) {
+      const slug = slugs.find((s) => s.id === h.articleId)?.slug;
+      if (slug && !out.some((o) => o.slug === slug) && out.length < 5) out.push({ slug, title: h.title });
+    }
+  }
+  return out;
+}
+
+/** The hand-picked related slugs of an article (kept apart so the article DTO stays small). */
+export async function relatedSlugsOf(articleId: string): Promise<string[]> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ related: helpArticles.related })
+    .from(helpArticles)
+    .where(eq(helpArticles.id, articleId));
+  return row?.related ?? [];
+}
+
+/** Slugs of published articles by id, for turning search hits into links. */
+export async function slugsByArticleId(ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .select({ id: helpArticles.id, slug: helpArticles.slug })
+    .from(helpArticles)
+    .where(and(inArray(helpArticles.id, ids), eq(helpArticles.status, 'published')));
+  return new Map(rows.map((r) => [r.id, r.slug]));
+}

@@ -1,0 +1,133 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb, type Queryable } from '@/db/client';
+import { rowsOf } from '@/db/rows';
+import type { SearchSource } from './index-sql';
+import { foldText, isCodeLike, queryTerms } from './segment';
+import { MAX_QUERY_LENGTH } from './limits';
+import { highlight, snippetOf } from './snippet';
+
+/**
+ * The help search engine, shared by the public help center, the request form's suggestions and the
+ * staff guide. One SQL shape on PGlite and PostgreSQL:
+ *  - words: a `simple` tsvector of jieba-segmented text (Chinese) and an `english` one (stemming),
+ *    each weighted title A > headings B > body C; a document matching every word gets a bonus;
+ *  - typos and part numbers: pg_trgm word similarity on titles, headings and codes, used when the
+ *    words find nothing or the query contains a code (PH-X12-128).
+ */
+
+export type { SearchSource };
+
+/** ts_rank weights for D, C, B, A: title counts ten times body text, headings four times. */
+const WEIGHTS = sql.raw(`'{0.05, 0.1, 0.4, 1.0}'`);
+
+/** Word similarity a typo or a part number must reach (pg_trgm's default is 0.6). */
+const TYPO_THRESHOLD = 0.4;
+
+export type SearchHit = {
+  articleId: string | null;
+  sectionId: string | null;
+  title: string;
+  /** Escaped HTML with the matched words in <mark>. */
+  titleHtml: string;
+  snippetHtml: string;
+  rank: number;
+};
+
+/** A tsquery literal of words, each quoted so no character of the query is read as an operator. */
+function tsqueryOf(terms: string[], op: '|' | '&'): string {
+  return terms.map((t) => `'${t.replace(/'/g, "''")}'`).join(` ${op} `);
+}
+
+/**
+ * Searches one source in one language. The query is cut into words here; what is left after
+ * punctuation, emoji and question words is searched; nothing left means no results, not an error.
+ */
+export async function searchDocuments(
+  input: {
+    query: string;
+    source: SearchSource;
+    locale: string;
+    limit: number;
+    offset?: number;
+    excludeArticleId?: string;
+  },
+  db?: Queryable,
+): Promise<{ hits: SearchHit[]; terms: string[] }> {
+  const q = input.query.slice(0, MAX_QUERY_LENGTH);
+  const terms = queryTerms(q);
+  if (!terms.length) return { hits: [], terms };
+  const conn = db ?? (await getDb());
+  const latin = terms.filter((t) => /^[\p{Script=Latin}\p{N}-]+$/u.test(t));
+  const exclude = input.excludeArticleId
+    ? sql`and (d.article_id is null or d.article_id <> ${input.excludeArticleId})`
+    : sql``;
+  const offset = input.offset ?? 0;
+
+  const rows = rowsOf<{
+    article_id: string | null;
+    section_id: string | null;
+    title: string;
+    body: string;
+    rank: number;
+  }>(
+    await conn.execute(sql`
+      with q as (
+        select to_tsquery('simple', ${tsqueryOf(terms, '|')}) as any_word,
+               to_tsquery('simple', ${tsqueryOf(terms, '&')}) as all_words,
+               to_tsquery('english', ${latin.length ? tsqueryOf(latin, '|') : ''}) as english
+      )
+      select d.article_id, d.section_id, d.title, d.body,
+             (ts_rank(${WEIGHTS}, d.simple_tsv, q.any_word)
+              + ts_rank(${WEIGHTS}, d.english_tsv, q.english)
+              + case when d.simple_tsv @@ q.all_words then 0.5 else 0 end)::float8 as rank
+      from help_search_documents d, q
+      where d.source = ${input.source} and d.locale = ${input.locale}
+        and (d.simple_tsv @@ q.any_word or d.english_tsv @@ q.english) ${exclude}
+      order by rank desc, d.id
+      limit ${input.limit} offset ${offset}`),
+  );
+
+  let found = rows;
+  // Typos and codes: when the words found nothing, or the query names a code, trigram similarity
+  // on titles, headings and codes finds "ap-rc3oo" for AP-RC300 and "refnud" for refund.
+  if (offset === 0 && (rows.length === 0 || terms.some(isCodeLike))) {
+    const fuzzy = foldText(q).replace(/\s+/g, ' ').trim();
+    // pg_trgm's default word-similarity threshold (0.6) misses one swapped letter in a short word
+    // (refnud ~ refund is 0.43); `set local` lowers it for this statement's transaction only.
+    const similar = await conn.transaction(async (tx) => {
+      await tx.execute(sql`set local pg_trgm.word_similarity_threshold = ${sql.raw(String(TYPO_THRESHOLD))}`);
+      return rowsOf<{
+        article_id: string | null;
+        section_id: string | null;
+        title: string;
+        body: string;
+        rank: number;
+      }>(
+        await tx.execute(sql`
+          select d.article_id, d.section_id, d.title, d.body, word_similarity(${fuzzy}, d.trigram_text)::float8 as rank
+          from help_search_documents d
+          where d.source = ${input.source} and d.locale = ${input.locale} and ${fuzzy} <% d.trigram_text ${exclude}
+          order by rank desc, d.id
+          limit ${input.limit}`),
+      );
+    });
+    const seen = new Set(rows.map((r) => `${r.article_id}|${r.section_id}`));
+    const extra = similar.filter((r) => !seen.has(`${r.article_id}|${r.section_id}`));
+    // A code match is the most exact answer there is: it goes first; a typo match only fills in.
+    found = rows.length === 0 ? extra : terms.some(isCodeLike) ? [...extra, ...rows] : rows;
+    found = found.slice(0, input.limit);
+  }
+
+  return {
+    terms,
+    hits: found.map((r) => ({
+      articleId: r.article_id,
+      sectionId: r.section_id,
+      title: r.title,
+      titleHtml: highlight(r.title, terms),
+      snippetHtml: snippetOf(r.body, terms),
+      rank: Number(r.rank),
+    })),
+  };
+}
