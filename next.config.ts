@@ -2,8 +2,8 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   // Native and wasm packages stay in node_modules instead of being bundled: PGlite's wasm must not
-  // end up among public static files, and argon2's binary cannot be bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'postgres'],
+  // end up among public static files, and argon2's and jieba's binaries cannot be bundled.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', '@node-rs/jieba', 'pino', 'postgres'],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
