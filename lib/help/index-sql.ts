@@ -28,7 +28,7 @@ export function documentHash(doc: IndexDocument): string {
 }
 
 /** The SQL values of one index row (segmentation happens here, in Node). */
-function indexValues(doc: IndexDocument) {
+function indexValues(doc: IndexDocument, contentHash?: string) {
   const headings = doc.headings.join('\n');
   const trigram = [foldText(doc.title), foldText(headings), ...codesIn(`${doc.title}\n${headings}\n${doc.body}`)]
     .join(' ')
@@ -40,7 +40,7 @@ function indexValues(doc: IndexDocument) {
     setweight(to_tsvector('english', ${doc.title}), 'A')
       || setweight(to_tsvector('english', ${headings}), 'B')
       || setweight(to_tsvector('english', ${doc.body}), 'C'),
-    ${trigram}, ${documentHash(doc)}`;
+    ${trigram}, ${contentHash ?? documentHash(doc)}`;
 }
 
 /** Replaces an article's row for one language (or removes it when the language has no text). */
@@ -68,12 +68,14 @@ export async function replaceSourceInTx(
   source: SearchSource,
   locale: string,
   docs: Omit<IndexDocument, 'source' | 'locale'>[],
+  /** One fingerprint for every row (the guide file's), so a changed file is spotted with one read. */
+  contentHash?: string,
 ): Promise<void> {
   await tx.execute(sql`delete from help_search_documents where source = ${source} and locale = ${locale}`);
   for (const doc of docs) {
     await tx.execute(sql`
       insert into help_search_documents
         (source, article_id, section_id, locale, title, body, simple_tsv, english_tsv, trigram_text, content_hash)
-      values (${indexValues({ ...doc, source, locale })})`);
+      values (${indexValues({ ...doc, source, locale }, contentHash)})`);
   }
 }

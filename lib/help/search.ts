@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb, type Queryable } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import type { SearchSource } from './index-sql';
-import { foldText, isCodeLike, queryTerms } from './segment';
+import { foldText, isCodeLike, queryTerms, withSynonyms } from './segment';
 import { MAX_QUERY_LENGTH } from './limits';
 import { highlight, snippetOf } from './snippet';
 
@@ -34,9 +34,16 @@ export type SearchHit = {
   rank: number;
 };
 
+const quote = (t: string) => `'${t.replace(/'/g, "''")}'`;
+
 /** A tsquery literal of words, each quoted so no character of the query is read as an operator. */
 function tsqueryOf(terms: string[], op: '|' | '&'): string {
-  return terms.map((t) => `'${t.replace(/'/g, "''")}'`).join(` ${op} `);
+  return terms.map(quote).join(` ${op} `);
+}
+
+/** Every term, or one of its synonyms: (appeal) & (rejected | declined) & (request). */
+function allTermsQuery(terms: string[]): string {
+  return terms.map((t) => `(${withSynonyms(t).map(quote).join(' | ')})`).join(' & ');
 }
 
 /**
@@ -58,6 +65,7 @@ export async function searchDocuments(
   const terms = queryTerms(q);
   if (!terms.length) return { hits: [], terms };
   const conn = db ?? (await getDb());
+  const expanded = [...new Set(terms.flatMap(withSynonyms))];
   const latin = terms.filter((t) => /^[\p{Script=Latin}\p{N}-]+$/u.test(t));
   const exclude = input.excludeArticleId
     ? sql`and (d.article_id is null or d.article_id <> ${input.excludeArticleId})`
@@ -73,14 +81,15 @@ export async function searchDocuments(
   }>(
     await conn.execute(sql`
       with q as (
-        select to_tsquery('simple', ${tsqueryOf(terms, '|')}) as any_word,
-               to_tsquery('simple', ${tsqueryOf(terms, '&')}) as all_words,
-               to_tsquery('english', ${latin.length ? tsqueryOf(latin, '|') : ''}) as english
+        select to_tsquery('simple', ${tsqueryOf(expanded, '|')}) as any_word,
+               to_tsquery('simple', ${allTermsQuery(terms)}) as all_words,
+               to_tsquery('english', ${latin.length ? tsqueryOf(latin.flatMap(withSynonyms), '|') : ''}) as english,
+               to_tsquery('english', ${latin.length ? allTermsQuery(latin) : ''}) as english_all
       )
       select d.article_id, d.section_id, d.title, d.body,
              (ts_rank(${WEIGHTS}, d.simple_tsv, q.any_word)
               + ts_rank(${WEIGHTS}, d.english_tsv, q.english)
-              + case when d.simple_tsv @@ q.all_words then 0.5 else 0 end)::float8 as rank
+              + case when d.simple_tsv @@ q.all_words or d.english_tsv @@ q.english_all then 0.5 else 0 end)::float8 as rank
       from help_search_documents d, q
       where d.source = ${input.source} and d.locale = ${input.locale}
         and (d.simple_tsv @@ q.any_word or d.english_tsv @@ q.english) ${exclude}
@@ -93,6 +102,11 @@ export async function searchDocuments(
   // on titles, headings and codes finds "ap-rc3oo" for AP-RC300 and "refnud" for refund.
   if (offset === 0 && (rows.length === 0 || terms.some(isCodeLike))) {
     const fuzzy = foldText(q).replace(/\s+/g, ' ').trim();
+    // Several documents may contain a code equally similar to a mistyped one; the one about it
+    // (its parts in the title and headings, many times in the text) goes first: "ph-x21-128"
+    // shares ph and 128 with the X12 phone's guide.
+    const parts = [...new Set(terms.flatMap((t) => t.split(/[-_.]/)).filter((p) => p.length >= 2))];
+    const partsQuery = parts.length ? tsqueryOf(parts, '|') : '';
     // pg_trgm's default word-similarity threshold (0.6) misses one swapped letter in a short word
     // (refnud ~ refund is 0.43); `set local` lowers it for this statement's transaction only.
     const similar = await conn.transaction(async (tx) => {
@@ -105,7 +119,9 @@ export async function searchDocuments(
         rank: number;
       }>(
         await tx.execute(sql`
-          select d.article_id, d.section_id, d.title, d.body, word_similarity(${fuzzy}, d.trigram_text)::float8 as rank
+          select d.article_id, d.section_id, d.title, d.body,
+                 (word_similarity(${fuzzy}, d.trigram_text)
+                  + ts_rank(${WEIGHTS}, d.simple_tsv, to_tsquery('simple', ${partsQuery})))::float8 as rank
           from help_search_documents d
           where d.source = ${input.source} and d.locale = ${input.locale} and ${fuzzy} <% d.trigram_text ${exclude}
           order by rank desc, d.id

@@ -146,3 +146,28 @@ export function codesIn(text: string): string[] {
   const found = foldText(text).match(LATIN_RUN) ?? [];
   return [...new Set(found.filter(isCodeLike))];
 }
+
+/**
+ * Words readers use for what the articles call otherwise (the portal says "declined", customers
+ * type "rejected"). Each group is searched as one word: any of them matches.
+ */
+const SYNONYM_GROUPS = [
+  ['rejected', 'declined', 'reject', 'decline'],
+  ['parcel', 'package'],
+  ['money', 'refund'],
+  ['broken', 'faulty', 'defective'],
+  ['delivery', 'shipping'],
+  ['驳回', '拒绝', '被拒'],
+  ['退钱', '退款'],
+  ['坏', '故障', '质量问题'],
+  ['包裹', '快递'],
+  ['保修', '三包'],
+  ['账号', '账户'],
+];
+const SYNONYMS = new Map<string, string[]>();
+for (const group of SYNONYM_GROUPS) for (const w of group) SYNONYMS.set(w, group);
+
+/** A term and the words that mean the same to a reader (the term first). */
+export function withSynonyms(term: string): string[] {
+  return SYNONYMS.get(term) ?? [term];
+}
