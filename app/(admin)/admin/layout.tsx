@@ -1,4 +1,5 @@
 import {
+  BookOpen,
   Boxes,
   ChartColumn,
   DatabaseBackup,
@@ -20,6 +21,7 @@ import {
   UsersRound,
 } from 'lucide-react';
 import { AppShell } from '@/components/layout/app-shell';
+import { GuideLink } from '@/components/layout/guide-link';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { can } from '@/lib/authz';
@@ -47,10 +49,21 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/api-keys', label: t('nav.apiKeys'), icon: <KeyRound /> },
     { href: '/admin/settings', label: t('nav.shopSettings'), icon: <SlidersHorizontal /> },
     { href: '/admin/audit', label: t('nav.audit'), icon: <ScrollText /> },
+    { href: '/admin/guide', label: t('nav.guide'), icon: <BookOpen /> },
     { href: '/admin/account', label: t('nav.account'), icon: <Settings /> },
   ];
   return (
-    <AppShell area="admin" actor={actor} nav={nav} headerExtra={<NotificationBell area="admin" />}>
+    <AppShell
+      area="admin"
+      actor={actor}
+      nav={nav}
+      headerExtra={
+        <>
+          <GuideLink />
+          <NotificationBell area="admin" />
+        </>
+      }
+    >
       {children}
     </AppShell>
   );

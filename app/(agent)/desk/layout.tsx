@@ -1,4 +1,5 @@
 import {
+  BookOpen,
   Boxes,
   ChartColumn,
   FileUp,
@@ -12,6 +13,7 @@ import {
 } from 'lucide-react';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { AppShell } from '@/components/layout/app-shell';
+import { GuideLink } from '@/components/layout/guide-link';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { can } from '@/lib/authz';
 import { getT } from '@/lib/i18n/server';
@@ -45,10 +47,21 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
     ...(IMPORT_PERMISSIONS.some((p) => can(actor, p))
       ? [{ href: '/desk/imports', label: t('nav.imports'), icon: <FileUp /> }]
       : []),
+    { href: '/desk/guide', label: t('nav.guide'), icon: <BookOpen /> },
     { href: '/desk/account', label: t('nav.account'), icon: <Settings /> },
   ];
   return (
-    <AppShell area="desk" actor={actor} nav={nav} headerExtra={<NotificationBell area="desk" />}>
+    <AppShell
+      area="desk"
+      actor={actor}
+      nav={nav}
+      headerExtra={
+        <>
+          <GuideLink />
+          <NotificationBell area="desk" />
+        </>
+      }
+    >
       {children}
     </AppShell>
   );
