@@ -90,7 +90,10 @@ async function load(
  * Runs the load test against a fresh `next start` (built first when the sources changed) with the
  * given database settings; `pages` maps a name to a path.
  */
-export async function httpLoad(dbEnv: Record<string, string>, pages: Record<string, string>): Promise<HttpResult[]> {
+/** A page to load: a path requested with the supervisor's session, or a public one without any. */
+export type BenchPage = string | { path: string; anonymous: true };
+
+export async function httpLoad(dbEnv: Record<string, string>, pages: Record<string, BenchPage>): Promise<HttpResult[]> {
   const env = {
     ...process.env,
     ...dbEnv,
@@ -106,9 +109,11 @@ export async function httpLoad(dbEnv: Record<string, string>, pages: Record<stri
   }, 100);
   try {
     if (!(await waitUntilReady(base, server))) throw new Error('the app server did not become ready');
-    const cookie = await signIn(base, 'supervisor@example.com', 'afterdesk-demo');
+    const supervisorCookie = await signIn(base, 'supervisor@example.com', 'afterdesk-demo');
     const results: HttpResult[] = [];
-    for (const [name, path] of Object.entries(pages)) {
+    for (const [name, page] of Object.entries(pages)) {
+      const path = typeof page === 'string' ? page : page.path;
+      const cookie = typeof page === 'string' ? supervisorCookie : '';
       // Warm-up: until one request answers within a second (jobs the server starts with may hold
       // an embedded database for a moment), then a few seconds of light load for pools and the JIT.
       for (let i = 0; i < 60; i++) {

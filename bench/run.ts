@@ -30,8 +30,11 @@ import { applyCaseAction, createCase } from '@/lib/cases/mutations';
 import { getCase, listCases } from '@/lib/cases/queries';
 import { decrypt } from '@/lib/crypto';
 import { ensureDataKey } from '@/lib/env';
+import { getPublishedArticle } from '@/lib/help/public';
+import { searchHelpCenter } from '@/lib/help/reader';
 import { getOrder, listOrders } from '@/lib/orders/queries';
 import { measureExport, measureImport, type Throughput } from './csv-ops';
+import { ensureHelpCorpus } from './help-corpus';
 import { measureHistoryImport } from './history-import';
 import { generate, TIERS, type Tier } from './generate';
 import {
@@ -183,6 +186,30 @@ async function main() {
     },
   ];
 
+  // The help center (#13): its searches over 10,000 articles, as an anonymous visitor runs them.
+  const visitor = { actor: null, ip: '203.0.113.7', requestId: 'bench' };
+  const zhQueries = ['七天无理由退货', '退货运费谁出', '退款多久到账', '保修期内维修', '价保怎么申请', '签收破损'];
+  const enQueries = ['how long does a refund take', 'return shipping cost', 'cancel my order', 'warranty repair'];
+  const skuTypos = ['PH-X21-128', 'AP-RC3OO', 'LP-PR014', 'EB-AIR4'];
+  ops.push(
+    {
+      name: 'help search: Chinese',
+      run: (n) => searchHelpCenter({ ctx: visitor, input: { q: at(zhQueries, n), locale: 'zh-CN' } }),
+    },
+    {
+      name: 'help search: English',
+      run: (n) => searchHelpCenter({ ctx: visitor, input: { q: at(enQueries, n), locale: 'en' } }),
+    },
+    {
+      // The typo fallback lowers pg_trgm's threshold with `set local`, inside a transaction.
+      name: 'help search: SKU typo',
+      run: (n) => searchHelpCenter({ ctx: visitor, input: { q: at(skuTypos, n), locale: 'zh-CN' } }),
+      replay: 'transaction',
+    },
+    { name: 'help article', run: () => getPublishedArticle('seven-day-return', 'zh-CN') },
+  );
+  if (ops.some((op) => op.name.startsWith('help') && wanted(op.name))) await ensureHelpCorpus(db);
+
   const replay = replayer(handle);
   const results: Result[] = [];
   console.log(`\ntier ${tier} on ${handle.kind}: ${ITER} iterations after ${WARMUP} warm-up runs\n`);
@@ -258,6 +285,9 @@ async function main() {
       '/desk/orders/[no]': `/desk/orders/${orders[0]!.order_no}`,
       '/desk/cases/[no]': `/desk/cases/${withCase[0]!.case_no}`,
       '/desk/reports': '/desk/reports',
+      // Public help pages, as a visitor without a session requests them.
+      '/help/[slug]': { path: '/help/seven-day-return', anonymous: true as const },
+      '/help/search': { path: `/help/search?q=${encodeURIComponent('退货运费')}`, anonymous: true as const },
     };
     // Roll up what the mutations above changed now, so the server's job does not do it while measured.
     await refreshRollups();
@@ -286,6 +316,12 @@ async function main() {
       });
     }
   }
+  // #13's target: the public article page at ≥ 5× the throughput of a signed-in desk page.
+  const rps = (name: string) => http.find((h) => h.name === name && h.connections === 10)?.requests_per_s;
+  const article = rps('GET /help/[slug]');
+  const desk = rps('GET /desk/cases');
+  if (article && desk)
+    console.log(`\n/help/[slug] serves ${(article / desk).toFixed(1)}× the requests of /desk/cases (c=10)`);
   const file = path.resolve('bench', 'results.json');
   const previous: Result[] = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Result[]) : [];
   // A full run replaces the tier's rows; a run with --only replaces just the rows it measured.
