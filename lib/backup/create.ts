@@ -87,7 +87,10 @@ export async function createBackup(opts: { handle: DbHandle; store: BlobStore; f
         out.push({ name: t.name, columns: t.columns, rows, sha256: hash.digest('hex'), file });
       }
       const refs = await tx.rows<{ storage_key: string; sha256: string; size_bytes: number }>(
-        'select storage_key, sha256, size_bytes from attachments order by storage_key',
+        // Case attachments and help-article images share the blob store; both are backed up.
+        `select storage_key, sha256, size_bytes from attachments
+         union all select storage_key, sha256, size_bytes from help_images
+         order by storage_key`,
       );
       return { entries: out, blobRefs: refs };
     });
