@@ -3,6 +3,7 @@
 import { LoaderCircle } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { AttachmentPicker, attachmentIdsOf } from './attachment-picker';
+import { policyLines, RequestSuggestions, type SuggestFn } from './request-suggestions';
 import { useState, useTransition } from 'react';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -28,6 +29,7 @@ type Submit = (input: {
   items: { sku: string; quantity: string; claimedUnitCents?: number }[];
   overrideReason?: string;
   attachments: string[];
+  suggestionId?: string;
 }) => Promise<ActionResult<{ caseNo: string }>>;
 
 /**
@@ -43,6 +45,7 @@ export function NewCaseForm({
   donePath,
   allowOverride = false,
   currency = 'CNY',
+  suggest,
 }: {
   orderNo: string;
   reason: string;
@@ -54,6 +57,8 @@ export function NewCaseForm({
   allowOverride?: boolean;
   /** The order's currency, for price protection's "you paid" beside the lower price. */
   currency?: string;
+  /** Help articles while the customer writes (the portal; staff know the answers). */
+  suggest?: SuggestFn;
 }) {
   const { t, locale } = useI18n();
   const router = useRouter();
@@ -73,6 +78,7 @@ export function NewCaseForm({
     e.preventDefault();
     const attachments = attachmentIdsOf(e.currentTarget);
     if (!attachments) return void toast.info(t('attachments.wait'));
+    const suggestionId = new FormData(e.currentTarget).get('suggestionId');
     startTransition(async () => {
       const items = needsItems
         ? Object.entries(picked).map(([sku, quantity]) => ({
@@ -89,6 +95,7 @@ export function NewCaseForm({
         items,
         overrideReason: overriding ? overrideReason : undefined,
         attachments,
+        ...(typeof suggestionId === 'string' && suggestionId ? { suggestionId } : {}),
       });
       if (r.ok) {
         toast.success(r.message);
@@ -216,18 +223,32 @@ export function NewCaseForm({
           />
         </FormField>
       ) : null}
-      <FormField label={t('casePortal.describe')} htmlFor="case-description" error={errors.description} required>
-        <Textarea
-          id="case-description"
-          rows={4}
-          maxLength={2000}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-      </FormField>
-      <FormField label={t('attachments.title')} htmlFor="case-attachments" error={errors.attachments}>
-        <AttachmentPicker disabled={pending} />
-      </FormField>
+      <div className={cn('grid gap-6', suggest && 'lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] lg:items-start')}>
+        <div className="grid min-w-0 gap-6">
+          <FormField label={t('casePortal.describe')} htmlFor="case-description" error={errors.description} required>
+            <Textarea
+              id="case-description"
+              rows={4}
+              maxLength={2000}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+          </FormField>
+          <FormField label={t('attachments.title')} htmlFor="case-attachments" error={errors.attachments}>
+            <AttachmentPicker disabled={pending} />
+          </FormField>
+        </div>
+        {suggest ? (
+          <RequestSuggestions
+            suggest={suggest}
+            orderNo={orderNo}
+            reason={reason}
+            type={type}
+            description={description}
+            policy={policyLines(types, type)}
+          />
+        ) : null}
+      </div>
       {formError && !Object.keys(errors).length ? (
         <Alert variant="destructive">
           <AlertDescription>{formError}</AlertDescription>

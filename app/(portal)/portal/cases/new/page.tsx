@@ -15,7 +15,7 @@ import { getT } from '@/lib/i18n/server';
 import { listOrders } from '@/lib/orders/queries';
 import { CASE_REASONS } from '@/lib/returns/policy-engine';
 import { NewCaseForm } from '@/components/cases/new-case-form';
-import { createCaseAction } from '../actions';
+import { createCaseAction, suggestArticlesAction } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('casePortal.newTitle') };
@@ -80,6 +80,7 @@ export default async function NewCasePage({ searchParams }: PageProps<'/portal/c
               orderNo={preview.orderNo}
               reason={validReason!}
               onSubmit={createCaseAction}
+              suggest={suggestArticlesAction}
               donePath="/portal/cases/{caseNo}"
               lines={preview.lines}
               currency={preview.currency}
