@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { HELP_MISSING_REASONS } from '@/db/schema/help';
+import { HELP_ARTICLE_STATUSES, HELP_MISSING_REASONS } from '@/db/schema/help';
+import { CursorParam } from '@/lib/pagination';
 import { MAX_QUERY_LENGTH } from './limits';
 
 /** Inputs of the help-center verbs (#13). Error codes are `validation.*` keys. */
@@ -75,6 +76,27 @@ export type SaveArticleInput = z.input<typeof SaveArticleInput>;
 export const ArticleRefInput = z.object({
   id: z.uuid('not_found'),
   version: z.coerce.number().int().min(1),
+});
+
+/** The authors' article list (/desk/help): filters in the URL, an empty value meaning "any". */
+export const ListAuthorArticlesInput = z.object({
+  q: z.string().trim().max(100, 'too_long').optional().default(''),
+  status: z
+    .union([z.enum(HELP_ARTICLE_STATUSES, { message: 'invalid_choice' }), z.literal('')])
+    .optional()
+    .default(''),
+  categoryId: z
+    .union([z.uuid('invalid_choice'), z.literal('')])
+    .optional()
+    .default(''),
+  cursor: CursorParam,
+});
+export type ListAuthorArticlesInput = z.input<typeof ListAuthorArticlesInput>;
+
+/** One published version of an article, for its diff against the version before it. */
+export const ArticleVersionRefInput = z.object({
+  id: z.uuid('not_found'),
+  number: z.coerce.number().int().min(1, 'not_found'),
 });
 
 export const HelpQueryInput = z.object({
