@@ -11,6 +11,7 @@ import { requestNow } from '@/lib/time';
 import { listTeams } from '@/lib/users/queries';
 import { AfterSalesSection } from './after-sales-section';
 import { DecisionsSection } from './decisions-section';
+import { HelpSection } from './help-section';
 import { loadDashboard, type ReportProblem } from './load-dashboard';
 import { OrdersSection } from './orders-section';
 import { reportKit, type ReportKit } from './parts';
@@ -152,6 +153,7 @@ export async function ReportsDashboard({
         <DecisionsSection d={d} k={k} />
         <AgentsSection d={d} k={k} />
         <FeedbackSection d={d} k={k} taxonomy={taxonomy} />
+        <HelpSection d={d} k={k} />
       </div>
     </div>
   );
