@@ -59,6 +59,24 @@ describe('the audit trail in words', () => {
     expect(shipment!.after).toBe('Carrier: 顺丰速运; Tracking no.: SF123');
   });
 
+  it('a help article edit names its status and the fields it changed, in both languages', () => {
+    const changes = {
+      status: { before: 'draft', after: 'published' },
+      changedFields: { after: ['titleEn', 'bodyEn'] },
+      publishedVersion: { before: null, after: 2 },
+    };
+    expect(presentChanges(changes, 'help_article', opts('en')).map((c) => [c.label, c.before, c.after])).toEqual([
+      ['Status', 'Draft', 'Published'],
+      ['Changed fields', null, 'Title (English), Text (English)'],
+      ['Published version', '—', '2'],
+    ]);
+    expect(presentChanges(changes, 'help_article', opts('zh-CN')).map((c) => c.after)).toEqual([
+      '已发布',
+      '英文标题、英文正文',
+      '2',
+    ]);
+  });
+
   it('shows IPv4-mapped addresses as IPv4 and finds the user ids to name', () => {
     expect(displayIp('::ffff:127.0.0.1')).toBe('127.0.0.1');
     expect(displayIp('2001:db8::1')).toBe('2001:db8::1');

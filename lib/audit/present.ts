@@ -29,7 +29,13 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}
 /** Where a field's coded values are translated, by entity type and field. */
 function codeKey(entityType: string, field: string): string | null {
   if (field === 'status')
-    return entityType === 'order' ? 'orders.status' : entityType === 'case' ? 'cases.status' : null;
+    return entityType === 'order'
+      ? 'orders.status'
+      : entityType === 'case'
+        ? 'cases.status'
+        : entityType === 'help_article'
+          ? 'helpAuthoring.status'
+          : null;
   if (field === 'role') return 'roles';
   if (entityType === 'case' && field === 'type') return 'cases.types';
   if (entityType === 'case' && field === 'reason') return 'cases.reasons';
@@ -64,6 +70,8 @@ export function presentValue(
   if (typeof value === 'number' && /Cents$/.test(field)) return formatMoney(value, currency, o.locale);
   if (typeof value === 'string') {
     if (value === '[redacted]') return o.t('auditValues.redacted');
+    // A list of the fields an edit touched (help articles): each named as its own label would be.
+    if (field === 'changedFields') return fieldLabel(value, o.t);
     if (USER_ID_FIELDS.has(field) && o.names?.has(value)) return o.names.get(value)!;
     const key = codeKey(entityType, field);
     if (key) return o.t.dynamic(`${key}.${value}`, undefined, value);
