@@ -5,6 +5,8 @@ import { MAX_QUERY_LENGTH } from './limits';
 
 /** Inputs of the help-center verbs (#13). Error codes are `validation.*` keys. */
 
+export { HELP_ARTICLE_STATUSES };
+
 export const HELP_LOCALES = ['zh-CN', 'en'] as const;
 export type HelpLocale = (typeof HELP_LOCALES)[number];
 

@@ -1,4 +1,5 @@
 import {
+  BookMarked,
   BookOpen,
   Boxes,
   ChartColumn,
@@ -43,6 +44,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/priority-rules', label: t('nav.priorityRules'), icon: <ListOrdered /> },
     { href: '/admin/routing-rules', label: t('nav.routingRules'), icon: <Route /> },
     { href: '/admin/feedback', label: t('nav.feedbackSetup'), icon: <MessageCircleHeart /> },
+    // Admins write help articles here, having no desk (docs/decisions/0002).
+    ...(can(actor, 'manage:help:any')
+      ? [{ href: '/admin/help', label: t('nav.helpArticles'), icon: <BookMarked /> }]
+      : []),
     { href: '/admin/outbox', label: t('nav.outbox'), icon: <Mail /> },
     { href: '/admin/backups', label: t('nav.backups'), icon: <DatabaseBackup /> },
     { href: '/admin/orders', label: t('nav.bin'), icon: <Trash /> },

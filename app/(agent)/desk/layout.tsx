@@ -1,4 +1,5 @@
 import {
+  BookMarked,
   BookOpen,
   Boxes,
   ChartColumn,
@@ -46,6 +47,10 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
     // Moving a shop in: for whoever may import any kind of file (supervisors).
     ...(IMPORT_PERMISSIONS.some((p) => can(actor, p))
       ? [{ href: '/desk/imports', label: t('nav.imports'), icon: <FileUp /> }]
+      : []),
+    // The help center's articles, for their authors (supervisors).
+    ...(can(actor, 'manage:help:any')
+      ? [{ href: '/desk/help', label: t('nav.helpArticles'), icon: <BookMarked /> }]
       : []),
     { href: '/desk/guide', label: t('nav.guide'), icon: <BookOpen /> },
     { href: '/desk/account', label: t('nav.account'), icon: <Settings /> },
