@@ -34,16 +34,19 @@ export type SearchHit = {
   rank: number;
 };
 
+/** Documents read per query word: enough for 20 pages of results and for every word to meet. */
+const CANDIDATES_PER_WORD = 300;
+/** Document frequency is counted up to this (idf = ln(1 + cap / df)): rare words weigh up to ~7×. */
+const DF_CAP = 1000;
+const ALL_WORDS_BONUS = 1.5;
+/** A synonym counts for less than the word the reader typed (三包 finds the 三包 article before a 保修 one). */
+const SYNONYM_FACTOR = 0.7;
+
 const quote = (t: string) => `'${t.replace(/'/g, "''")}'`;
 
 /** A tsquery literal of words, each quoted so no character of the query is read as an operator. */
 function tsqueryOf(terms: string[], op: '|' | '&'): string {
   return terms.map(quote).join(` ${op} `);
-}
-
-/** Every term, or one of its synonyms: (appeal) & (rejected | declined) & (request). */
-function allTermsQuery(terms: string[]): string {
-  return terms.map((t) => `(${withSynonyms(t).map(quote).join(' | ')})`).join(' & ');
 }
 
 /**
@@ -65,13 +68,44 @@ export async function searchDocuments(
   const terms = queryTerms(q);
   if (!terms.length) return { hits: [], terms };
   const conn = db ?? (await getDb());
-  const expanded = [...new Set(terms.flatMap(withSynonyms))];
   const latin = terms.filter((t) => /^[\p{Script=Latin}\p{N}-]+$/u.test(t));
   const exclude = input.excludeArticleId
     ? sql`and (d.article_id is null or d.article_id <> ${input.excludeArticleId})`
     : sql``;
   const offset = input.offset ?? 0;
+  const scope = `${input.source}:${input.locale}`;
+  // Each query word is a group: the word and its synonyms, as PostgreSQL's parsers turn them into
+  // lexemes (simple for the segmented words, english stems as e:<stem>).
+  const words = terms.flatMap((t, g) => withSynonyms(t).map((w) => ({ w, g, f: w === t ? 1 : SYNONYM_FACTOR })));
+  const latinWords = latin.flatMap((t) =>
+    withSynonyms(t).map((w) => ({ w, g: terms.indexOf(t), f: w === t ? 1 : SYNONYM_FACTOR })),
+  );
+  const textArray = (xs: string[]) =>
+    sql`array[${sql.join(
+      xs.map((x) => sql`${x}`),
+      sql`, `,
+    )}]::text[]`;
+  const intArray = (xs: number[]) =>
+    sql`array[${sql.join(
+      xs.map((x) => sql`${x}`),
+      sql`, `,
+    )}]::int[]`;
+  const floatArray = (xs: number[]) =>
+    sql`array[${sql.join(
+      xs.map((x) => sql`${x}`),
+      sql`, `,
+    )}]::float8[]`;
+  const latinTerms = latinWords.length
+    ? sql`union
+        select x.g, 'e:' || u.lexeme, x.f
+        from unnest(${textArray(latinWords.map((l) => l.w))}, ${intArray(latinWords.map((l) => l.g))},
+                    ${floatArray(latinWords.map((l) => l.f))}) as x(t, g, f)
+        cross join lateral unnest(to_tsvector('english', x.t)) as u(lexeme, positions, weights)`
+    : sql``;
 
+  // Ranking reads postings, not documents: for each lexeme only its best CANDIDATES_PER_WORD
+  // documents (an index range scan), weighted by how rare the word is (idf over a capped count),
+  // the best lexeme of each group counted, plus a bonus when every group is present.
   const rows = rowsOf<{
     article_id: string | null;
     section_id: string | null;
@@ -80,20 +114,34 @@ export async function searchDocuments(
     rank: number;
   }>(
     await conn.execute(sql`
-      with q as (
-        select to_tsquery('simple', ${tsqueryOf(expanded, '|')}) as any_word,
-               to_tsquery('simple', ${allTermsQuery(terms)}) as all_words,
-               to_tsquery('english', ${latin.length ? tsqueryOf(latin.flatMap(withSynonyms), '|') : ''}) as english,
-               to_tsquery('english', ${latin.length ? allTermsQuery(latin) : ''}) as english_all
+      with qt(g, term, f) as (
+        select x.g, u.lexeme, x.f
+        from unnest(${textArray(words.map((w) => w.w))}, ${intArray(words.map((w) => w.g))},
+                    ${floatArray(words.map((w) => w.f))}) as x(t, g, f)
+        cross join lateral unnest(to_tsvector('simple', x.t)) as u(lexeme, positions, weights)
+        ${latinTerms}
+      ),
+      df as (
+        select t.term, (select count(*) from (select 1 from help_search_postings p
+                        where p.scope = ${scope} and p.term = t.term limit ${DF_CAP}) c) as n
+        from (select distinct term from qt) t
+      ),
+      hits as (
+        select p.document_id, qt.g, max(qt.f * p.score * ln(1 + ${DF_CAP}::float8 / greatest(df.n, 1))) as s
+        from qt join df on df.term = qt.term
+        cross join lateral (select document_id, score from help_search_postings p
+                            where p.scope = ${scope} and p.term = qt.term
+                            order by p.score desc limit ${CANDIDATES_PER_WORD}) p
+        group by p.document_id, qt.g
+      ),
+      ranked as (
+        select document_id, sum(s) + case when count(*) = ${terms.length} then ${ALL_WORDS_BONUS}::float8 else 0 end as rank
+        from hits group by document_id
       )
-      select d.article_id, d.section_id, d.title, d.body,
-             (ts_rank(${WEIGHTS}, d.simple_tsv, q.any_word)
-              + ts_rank(${WEIGHTS}, d.english_tsv, q.english)
-              + case when d.simple_tsv @@ q.all_words or d.english_tsv @@ q.english_all then 0.5 else 0 end)::float8 as rank
-      from help_search_documents d, q
-      where d.source = ${input.source} and d.locale = ${input.locale}
-        and (d.simple_tsv @@ q.any_word or d.english_tsv @@ q.english) ${exclude}
-      order by rank desc, d.id
+      select d.article_id, d.section_id, d.title, d.body, r.rank::float8 as rank
+      from ranked r join help_search_documents d on d.id = r.document_id
+      where true ${exclude}
+      order by r.rank desc, d.id
       limit ${input.limit} offset ${offset}`),
   );
 
