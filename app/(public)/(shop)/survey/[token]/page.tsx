@@ -12,6 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const CLOSED: readonly string[] = ['survey_invalid', 'survey_expired', 'survey_answered'];
+/** A form reads best narrow: the survey keeps its own column inside the shop layout's wider one. */
+const COLUMN = 'mx-auto flex w-full max-w-xl flex-1 flex-col';
 
 function decoded(token: string): string {
   try {
@@ -32,16 +34,22 @@ export default async function SurveyPage({ params }: PageProps<'/survey/[token]'
     survey = await getSurveyByToken({ ctx: await getRequestContext(), input: { token } });
   } catch (err) {
     if (err instanceof AppError && CLOSED.includes(err.code))
-      return <SurveyNotice code={err.code as SurveyClosedCode} variant="public" asPage />;
+      return (
+        <div className={COLUMN}>
+          <SurveyNotice code={err.code as SurveyClosedCode} variant="public" asPage />
+        </div>
+      );
     throw err;
   }
   return (
-    <SurveyForm
-      survey={{ kind: survey.kind, caseNo: survey.caseNo, orderNo: survey.orderNo }}
-      fields={{ token }}
-      action={answerSurveyByLinkAction}
-      variant="public"
-      asPage
-    />
+    <div className={COLUMN}>
+      <SurveyForm
+        survey={{ kind: survey.kind, caseNo: survey.caseNo, orderNo: survey.orderNo }}
+        fields={{ token }}
+        action={answerSurveyByLinkAction}
+        variant="public"
+        asPage
+      />
+    </div>
   );
 }
