@@ -30,3 +30,5 @@ select d.source || ':' || d.locale, t.term, d.id,
     where u.lexeme ~ '^[ -~]+$'
   ) t
 GROUP BY d.source, d.locale, t.term, d.id;
+--> statement-breakpoint
+ANALYZE "help_search_postings";

@@ -70,6 +70,9 @@ export async function searchDocuments(
   const conn = db ?? (await getDb());
   const latin = terms.filter((t) => /^[\p{Script=Latin}\p{N}-]+$/u.test(t));
   const exclude = input.excludeArticleId
+    ? sql`and document_id not in (select id from help_search_documents where article_id = ${input.excludeArticleId})`
+    : sql``;
+  const excludeDoc = input.excludeArticleId
     ? sql`and (d.article_id is null or d.article_id <> ${input.excludeArticleId})`
     : sql``;
   const offset = input.offset ?? 0;
@@ -114,14 +117,14 @@ export async function searchDocuments(
     rank: number;
   }>(
     await conn.execute(sql`
-      with qt(g, term, f) as (
+      with qt(g, term, f) as materialized (
         select x.g, u.lexeme, x.f
         from unnest(${textArray(words.map((w) => w.w))}, ${intArray(words.map((w) => w.g))},
                     ${floatArray(words.map((w) => w.f))}) as x(t, g, f)
         cross join lateral unnest(to_tsvector('simple', x.t)) as u(lexeme, positions, weights)
         ${latinTerms}
       ),
-      df as (
+      df as materialized (
         select t.term, (select count(*) from (select 1 from help_search_postings p
                         where p.scope = ${scope} and p.term = t.term limit ${DF_CAP}) c) as n
         from (select distinct term from qt) t
@@ -131,18 +134,18 @@ export async function searchDocuments(
         from qt join df on df.term = qt.term
         cross join lateral (select document_id, score from help_search_postings p
                             where p.scope = ${scope} and p.term = qt.term
-                            order by p.score desc limit ${CANDIDATES_PER_WORD}) p
+                            order by p.score desc nulls last limit ${CANDIDATES_PER_WORD}) p
         group by p.document_id, qt.g
       ),
       ranked as (
         select document_id, sum(s) + case when count(*) = ${terms.length} then ${ALL_WORDS_BONUS}::float8 else 0 end as rank
-        from hits group by document_id
+        from hits where true ${exclude} group by document_id
+        order by rank desc, document_id
+        limit ${input.limit} offset ${offset}
       )
       select d.article_id, d.section_id, d.title, d.body, r.rank::float8 as rank
       from ranked r join help_search_documents d on d.id = r.document_id
-      where true ${exclude}
-      order by r.rank desc, d.id
-      limit ${input.limit} offset ${offset}`),
+      order by r.rank desc, d.id`),
   );
 
   let found = rows;
@@ -171,7 +174,7 @@ export async function searchDocuments(
                  (word_similarity(${fuzzy}, d.trigram_text)
                   + ts_rank(${WEIGHTS}, d.simple_tsv, to_tsquery('simple', ${partsQuery})))::float8 as rank
           from help_search_documents d
-          where d.source = ${input.source} and d.locale = ${input.locale} and ${fuzzy} <% d.trigram_text ${exclude}
+          where d.source = ${input.source} and d.locale = ${input.locale} and ${fuzzy} <% d.trigram_text ${excludeDoc}
           order by rank desc, d.id
           limit ${input.limit}`),
       );
