@@ -27,6 +27,10 @@ import { searchDocuments } from './search';
 
 export const RESULTS_PER_PAGE = 10;
 
+/** The "what was missing" answers recordArticleFeedback accepts, for the pages that offer them. */
+export { HELP_MISSING_REASONS } from '@/db/schema/help';
+export { COMMENT_MAX as FEEDBACK_COMMENT_MAX } from './schemas';
+
 export type HelpSearchResult = { slug: string; title: string; titleHtml: string; snippetHtml: string };
 
 /** The signed-in customer's own customer record, if the caller is one. */
