@@ -1,4 +1,4 @@
-import { House, MessageCircleHeart, Package, RotateCcw, Settings } from 'lucide-react';
+import { House, LifeBuoy, MessageCircleHeart, Package, RotateCcw, Settings } from 'lucide-react';
 import { AppShell } from '@/components/layout/app-shell';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { requireAreaActor } from '@/lib/auth/guard';
@@ -13,6 +13,8 @@ export default async function PortalLayout({ children }: { children: React.React
     { href: '/portal/cases', label: t('nav.cases'), icon: <RotateCcw /> },
     { href: '/portal/feedback', label: t('nav.feedback'), icon: <MessageCircleHeart /> },
     { href: '/portal/account', label: t('nav.account'), icon: <Settings /> },
+    // The public help center: answers without opening a request (it leaves the portal's shell).
+    { href: '/help', label: t('nav.helpCenter'), icon: <LifeBuoy /> },
   ];
   return (
     <AppShell area="portal" actor={actor} nav={nav} headerExtra={<NotificationBell area="portal" />}>

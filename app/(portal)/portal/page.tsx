@@ -50,15 +50,22 @@ export default async function PortalHome() {
           </CardContent>
         </Card>
         <OpenCasesCard cases={openCases.items} more={openCases.more} />
-        <Card className="lg:col-span-2">
-          <CardHeader className="flex flex-row items-center gap-3">
-            <span className="flex size-9 items-center justify-center rounded-full bg-primary/10 text-primary">
-              <LifeBuoy className="size-4.5" />
-            </span>
-            <div className="grid gap-1">
-              <CardTitle>{t('portal.helpTitle')}</CardTitle>
-              <CardDescription>{t('portal.helpHint')}</CardDescription>
+        <Card className="lg:col-span-2" data-testid="portal-help-card">
+          <CardHeader className="flex flex-col gap-4 sm:flex-row sm:items-center">
+            <div className="flex items-center gap-3">
+              <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-primary/10 text-primary">
+                <LifeBuoy className="size-4.5" />
+              </span>
+              <div className="grid gap-1">
+                <CardTitle>{t('portal.helpTitle')}</CardTitle>
+                <CardDescription>{t('portal.helpHint')}</CardDescription>
+              </div>
             </div>
+            <Button variant="outline" asChild className="sm:ml-auto">
+              <Link href="/help" data-testid="portal-help-link">
+                {t('portal.helpLink')}
+              </Link>
+            </Button>
           </CardHeader>
         </Card>
       </div>
