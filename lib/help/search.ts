@@ -36,8 +36,8 @@ export type SearchHit = {
 
 /** Documents read per query word: enough for 20 pages of results and for every word to meet. */
 const CANDIDATES_PER_WORD = 300;
-/** Document frequency is counted up to this (idf = ln(1 + cap / df)): rare words weigh up to ~7×. */
-const DF_CAP = 1000;
+/** Document frequency is counted up to this (idf = ln(1 + cap / df)): rare words weigh up to ~6×. */
+const DF_CAP = 300;
 const ALL_WORDS_BONUS = 1.5;
 /** A synonym counts for less than the word the reader typed (三包 finds the 三包 article before a 保修 one). */
 const SYNONYM_FACTOR = 0.7;
