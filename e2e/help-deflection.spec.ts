@@ -1,6 +1,16 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { changeStatus, signInAndLand } from './helpers';
 import { escapeRegExp, zh, zhRe } from './messages';
+
+/** The seeded article about the 7-day return, as its file titles it (the seed is the data shown). */
+const RETURN_SLUG = 'seven-day-return';
+const RETURN_TITLE = /^title:\s*(.+)$/m
+  .exec(
+    fs.readFileSync(path.join(process.cwd(), 'db', 'seed', 'help', 'articles', `${RETURN_SLUG}.zh-CN.md`), 'utf8'),
+  )![1]!
+  .trim();
 
 test("a customer writing a return request sees a help article and their order's return window beside it, opens it, submits anyway; a supervisor sees it in the help section of the reports", async ({
   page,
@@ -45,15 +55,15 @@ test("a customer writing a return request sees a help article and their order's 
   await expect(panel.getByTestId('request-policy')).toContainText(orderNo);
   await expect(panel.getByTestId('request-policy')).toContainText(zhRe('cases.policy.no_reason_until'));
   await customer.locator('#case-description').fill('尺码不合适想退货');
-  const article = panel.getByTestId('suggested-article').filter({ hasText: '七天无理由退货' });
+  const article = panel.getByTestId('suggested-article').filter({ hasText: RETURN_TITLE });
   await expect(article).toBeVisible();
-  await expect(article).toHaveAttribute('href', /^\/help\/seven-day-return\?from=request&s=[0-9a-f-]{36}$/);
+  await expect(article).toHaveAttribute('href', new RegExp(`^/help/${RETURN_SLUG}\\?from=request&s=[0-9a-f-]{36}$`));
   await expect(article).toHaveAttribute('target', '_blank');
   await expect(panel.getByTestId('deflection-note')).toHaveText(zh('helpSuggest.deflect'));
 
   // The article opens in a new tab; the request form stays as it was.
   const [tab] = await Promise.all([cctx.waitForEvent('page'), article.click()]);
-  await expect(tab.getByRole('heading', { level: 1 })).toContainText('七天无理由退货');
+  await expect(tab.getByRole('heading', { level: 1 })).toHaveText(RETURN_TITLE);
   await expect(customer.locator('#case-description')).toHaveValue('尺码不合适想退货');
 
   // The customer still submits: the request is opened (and counted as "still submitted").
@@ -70,15 +80,15 @@ test("a customer writing a return request sees a help article and their order's 
   await supervisor.goto('/desk/reports');
   const help = supervisor.getByTestId('help-section');
   await expect(help.getByRole('heading', { name: zh('reports.help.title') })).toBeVisible();
-  // "… · still submitted: N": at least this customer's request (others' specs may add theirs).
-  const submittedLabel = zh('reports.help.requestDeflectionDetail').split('{submitted}')[0]!.split('}').pop()!;
+  // "Still submitted: N": at least this customer's request (others' specs may add theirs).
+  const submittedLabel = zh('reports.help.requestSubmitted').split('{count}')[0]!;
   await expect(help.getByTestId('kpi-help-request-deflection')).toContainText(
     new RegExp(`${escapeRegExp(submittedLabel)}[1-9]`),
   );
   await expect(help.getByTestId('kpi-help-view-deflection')).toContainText(zh('reports.help.viewDeflectionHint'));
-  await expect(help.getByTestId('help-top-articles').getByRole('link', { name: /七天无理由退货/ })).toHaveAttribute(
+  await expect(help.getByTestId('help-top-articles').getByRole('link', { name: RETURN_TITLE })).toHaveAttribute(
     'href',
-    '/help/seven-day-return',
+    `/help/${RETURN_SLUG}`,
   );
   await sctx.close();
 });

@@ -136,14 +136,9 @@ export function RequestSuggestions({
         <h3 id="request-help-title" className="flex items-center gap-2 font-medium">
           <LifeBuoy aria-hidden="true" className="size-4 text-primary" />
           {t('helpSuggest.title')}
-          {loading ? (
-            <LoaderCircle
-              aria-label={t('helpSuggest.loading')}
-              className="size-3.5 animate-spin text-muted-foreground"
-            />
-          ) : null}
+          {loading ? <LoaderCircle aria-hidden="true" className="size-3.5 animate-spin text-muted-foreground" /> : null}
         </h3>
-        <div aria-live="polite" className="grid gap-3">
+        <div aria-live="polite" aria-busy={loading} className="grid gap-3">
           {articles === null ? (
             <p className="text-muted-foreground">{t('helpSuggest.hint')}</p>
           ) : articles.length === 0 ? (
@@ -166,7 +161,7 @@ export function RequestSuggestions({
                     </a>
                     {/* Escaped by lib/help/snippet.ts; only its own <mark> tags are HTML. */}
                     <p
-                      className="line-clamp-3 text-xs text-muted-foreground [&_mark]:rounded-sm [&_mark]:bg-primary/15 [&_mark]:px-0.5 [&_mark]:text-foreground"
+                      className="line-clamp-3 text-xs text-muted-foreground [&_mark]:rounded-sm [&_mark]:bg-primary/15 [&_mark]:text-foreground"
                       dangerouslySetInnerHTML={{ __html: a.snippetHtml }}
                     />
                   </li>

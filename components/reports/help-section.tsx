@@ -66,11 +66,17 @@ function HelpKpis({ a, k }: { a: HelpAnalytics; k: ReportKit }) {
         className="break-inside-avoid"
         title={t('reports.help.searches')}
         value={k.count(a.searches)}
-        description={t('reports.help.searchesDetail', {
-          count: k.count(a.noResultSearches),
-          percent: rateText(k, noResultPercent),
-          views: k.count(a.views),
-        })}
+        description={
+          <Lines
+            lines={[
+              t('reports.help.searchesNoResult', {
+                count: k.count(a.noResultSearches),
+                percent: rateText(k, noResultPercent),
+              }),
+              t('reports.help.searchesViews', { count: k.count(a.views) }),
+            ]}
+          />
+        }
       />
       <KpiCard
         testId="kpi-help-helpful"
@@ -88,11 +94,15 @@ function HelpKpis({ a, k }: { a: HelpAnalytics; k: ReportKit }) {
         className="break-inside-avoid"
         title={t('reports.help.requestDeflection')}
         value={rateText(k, a.suggestions.deflectionPercent)}
-        description={t('reports.help.requestDeflectionDetail', {
-          shown: k.count(a.suggestions.shown),
-          submitted: k.count(a.suggestions.submitted),
-          opened: k.count(a.suggestions.opened),
-        })}
+        description={
+          <Lines
+            lines={[
+              t('reports.help.requestShown', { count: k.count(a.suggestions.shown) }),
+              t('reports.help.requestSubmitted', { count: k.count(a.suggestions.submitted) }),
+              t('reports.help.requestOpened', { count: k.count(a.suggestions.opened) }),
+            ]}
+          />
+        }
       />
       <KpiCard
         testId="kpi-help-view-deflection"
@@ -101,17 +111,28 @@ function HelpKpis({ a, k }: { a: HelpAnalytics; k: ReportKit }) {
         value={rateText(k, a.viewDeflection.percent)}
         description={
           <>
-            <p>
-              {t('reports.help.viewDeflectionDetail', {
-                views: k.count(a.viewDeflection.views),
-                deflected: k.count(a.viewDeflection.deflected),
-              })}
-            </p>
-            <p className="mt-1 text-xs">{t('reports.help.viewDeflectionHint')}</p>
+            <Lines
+              lines={[
+                t('reports.help.viewViews', { count: k.count(a.viewDeflection.views) }),
+                t('reports.help.viewDeflected', { count: k.count(a.viewDeflection.deflected) }),
+              ]}
+            />
+            <p className="mt-2 text-xs">{t('reports.help.viewDeflectionHint')}</p>
           </>
         }
       />
     </div>
+  );
+}
+
+/** A KPI's breakdown, one figure a line (joined with dots they wrap mid-phrase in narrow cards). */
+function Lines({ lines }: { lines: string[] }) {
+  return (
+    <ul className="grid gap-0.5">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
   );
 }
 
@@ -158,8 +179,10 @@ function TopArticles({ a, k, className }: { a: HelpAnalytics; k: ReportKit; clas
             <TableRow>
               <TableHead className="pl-6">{t('reports.help.article')}</TableHead>
               <TableHead className="text-right">{t('reports.help.views')}</TableHead>
-              <TableHead className="text-right">{t('reports.help.yes')}</TableHead>
-              <TableHead className="text-right">{t('reports.help.no')}</TableHead>
+              <TableHead className="hidden text-right sm:table-cell print:table-cell">
+                {t('reports.help.yes')}
+              </TableHead>
+              <TableHead className="hidden text-right sm:table-cell print:table-cell">{t('reports.help.no')}</TableHead>
               <TableHead className="pr-6 text-right">{t('reports.help.ratio')}</TableHead>
             </TableRow>
           </TableHeader>
@@ -181,8 +204,12 @@ function TopArticles({ a, k, className }: { a: HelpAnalytics; k: ReportKit; clas
                   )}
                 </TableCell>
                 <TableCell className="text-right tabular-nums">{k.count(row.views)}</TableCell>
-                <TableCell className="text-right tabular-nums">{k.count(row.helpfulYes)}</TableCell>
-                <TableCell className="text-right tabular-nums">{k.count(row.helpfulNo)}</TableCell>
+                <TableCell className="hidden text-right tabular-nums sm:table-cell print:table-cell">
+                  {k.count(row.helpfulYes)}
+                </TableCell>
+                <TableCell className="hidden text-right tabular-nums sm:table-cell print:table-cell">
+                  {k.count(row.helpfulNo)}
+                </TableCell>
                 <TableCell className="pr-6 text-right tabular-nums">{rateText(k, row.helpfulPercent)}</TableCell>
               </TableRow>
             ))}
