@@ -1,9 +1,9 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { runAction, type ActionResult } from '@/lib/actions';
-import { archiveArticle, publishArticle, restoreArticle, saveArticle } from '@/lib/help/mutations';
+import { archiveArticle, publishArticle, restoreArticle, saveArticle, saveCategory } from '@/lib/help/mutations';
 import { getT } from '@/lib/i18n/server';
-import type { ArticleRef, ArticleSaveInput, SavedArticle } from './types';
+import type { ArticleRef, ArticleSaveInput, CategorySaveInput, SavedArticle } from './types';
 
 /**
  * The authoring server actions, written once for the two places authors work: /desk/help
@@ -76,6 +76,20 @@ export async function handleSetArticleStatus(
   if (result.ok) {
     revalidateAuthoring(result.data.id);
     revalidatePublic(result.data.slug);
+  }
+  return result;
+}
+
+export async function handleSaveCategory(input: CategorySaveInput): Promise<ActionResult<{ id: string }>> {
+  const t = await getT();
+  const result = await runAction(
+    async (ctx) => ({ id: (await saveCategory({ ctx, input })).id }),
+    () => t(input.id ? 'helpAuthoring.categories.saved' : 'helpAuthoring.categories.created'),
+  );
+  if (result.ok) {
+    for (const base of AREAS) revalidatePath(base);
+    // Every public page shows the topics (front page, breadcrumbs, category pages).
+    revalidatePublic();
   }
   return result;
 }

@@ -13,6 +13,7 @@ import type { ActionResult } from '@/lib/actions';
 import type { AuthorCategoryDto, EditableArticleDto } from '@/lib/help/authoring';
 import { HELP_LOCALES, type HelpLocale } from '@/lib/help/schemas';
 import { useI18n } from '@/lib/i18n/client';
+import { formatDateTime } from '@/lib/i18n/format';
 import { ArticleStatusBadge, UnpublishedChangesBadge } from './article-badges';
 import { DetailsFields } from './details-fields';
 import { ArchiveButton, PublishButton } from './confirm-dialogs';
@@ -31,11 +32,14 @@ export function ArticleEditor({
   article,
   categories,
   actions,
+  timeZone,
 }: {
   basePath: string;
   article: EditableArticleDto | null;
   categories: AuthorCategoryDto[];
   actions: HelpAuthoringActions;
+  /** The shop's time zone, in which every time is shown. */
+  timeZone: string;
 }) {
   const { t, locale: uiLocale } = useI18n();
   const router = useRouter();
@@ -71,10 +75,22 @@ export function ArticleEditor({
     toast.error(result.message);
   }
 
+  /**
+   * Calls a server action; a dropped connection becomes a refusal like any other, so it never
+   * reaches the error page (which would take the unsaved text with it).
+   */
+  async function call<T>(action: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+    try {
+      return await action();
+    } catch {
+      return { ok: false, code: 'network', message: t('helpAuthoring.editor.networkError') };
+    }
+  }
+
   /** Saves what is in the form now; null when refused (the form keeps its text either way). */
   async function save(): Promise<SavedArticle | null> {
     const snapshot = values;
-    const result = await actions.save(toSaveInput(snapshot, article, version));
+    const result = await call(() => actions.save(toSaveInput(snapshot, article, version)));
     if (!result.ok) {
       showFailure(result);
       return null;
@@ -102,7 +118,7 @@ export function ArticleEditor({
         if (!s) return;
         ref = { id: s.id, version: s.version };
       }
-      const result = await actions.publish(ref);
+      const result = await call(() => actions.publish(ref));
       if (!result.ok) return showFailure(result);
       setLocalVersion(result.data.version);
       if (result.message) toast.success(result.message);
@@ -112,7 +128,7 @@ export function ArticleEditor({
   const setStatus = (to: 'archive' | 'restore') =>
     startTransition(async () => {
       if (!article) return;
-      const result = await actions[to]({ id: article.id, version });
+      const result = await call(() => actions[to]({ id: article.id, version }));
       if (!result.ok) return showFailure(result);
       setLocalVersion(result.data.version);
       if (result.message) toast.success(result.message);
@@ -225,7 +241,10 @@ export function ArticleEditor({
       </div>
       <p className="-mt-2 text-xs text-muted-foreground">
         {article?.updatedBy
-          ? t('helpAuthoring.editor.lastSaved', { name: article.updatedBy })
+          ? t('helpAuthoring.editor.lastSaved', {
+              name: article.updatedBy,
+              time: formatDateTime(article.updatedAt, uiLocale, timeZone),
+            })
           : t('helpAuthoring.editor.notSaved')}{' '}
         {t('helpAuthoring.editor.shortcut')}
       </p>

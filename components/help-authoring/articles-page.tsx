@@ -25,7 +25,9 @@ import type { Page } from '@/lib/pagination';
 import { cn } from '@/lib/utils';
 import { ArticleStatusBadge, MissingTranslationBadge, UnpublishedChangesBadge } from './article-badges';
 import { authorOr404 } from './author-or-404';
+import { CategoriesPanel } from './categories-panel';
 import { LowRatedList } from './low-rated-list';
+import type { SaveCategoryAction } from './types';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -34,17 +36,27 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * (admins): filters in the URL, newest change first, and a second view with the articles readers
  * marked unhelpful. The reads authorise; anyone else gets a 404.
  */
-export async function HelpArticlesPage({ basePath, searchParams }: { basePath: string; searchParams: SearchParams }) {
+export async function HelpArticlesPage({
+  basePath,
+  searchParams,
+  saveCategory,
+}: {
+  basePath: string;
+  searchParams: SearchParams;
+  saveCategory: SaveCategoryAction;
+}) {
   const params = pickParams(searchParams, ['q', 'status', 'categoryId', 'cursor', 'view'] as const);
   const ctx = await getRequestContext();
   const [t, locale] = [await getT(), await getLocale()];
   const lowView = params.view === 'low-rated';
+  const categoriesView = params.view === 'categories';
+  const listView = !lowView && !categoriesView;
   const [categories, lowRated] = await authorOr404(() =>
     Promise.all([listAuthorCategories({ ctx }), listLowRatedArticles({ ctx })]),
   );
   const filters = { q: params.q, status: params.status, categoryId: params.categoryId, cursor: params.cursor };
   // A hand-edited URL (unknown status or category) shows an empty list, not an error page.
-  const page: Page<AuthorArticleRowDto> = lowView
+  const page: Page<AuthorArticleRowDto> = !listView
     ? { items: [], nextCursor: null }
     : await listArticlesForAuthors({ ctx, input: filters }).catch((err) => {
         if (err instanceof ValidationError) return { items: [], nextCursor: null };
@@ -55,12 +67,18 @@ export async function HelpArticlesPage({ basePath, searchParams }: { basePath: s
   const tz = env().SHOP_TIMEZONE;
 
   const tabs = [
-    { href: basePath, label: t('helpAuthoring.list.allTab'), current: !lowView, testId: 'tab-all' },
+    { href: basePath, label: t('helpAuthoring.list.allTab'), current: listView, testId: 'tab-all' },
     {
       href: `${basePath}?view=low-rated`,
       label: t('helpAuthoring.list.lowRatedTab', { count: lowRated.length }),
       current: lowView,
       testId: 'tab-low-rated',
+    },
+    {
+      href: `${basePath}?view=categories`,
+      label: t('helpAuthoring.list.categoriesTab', { count: categories.length }),
+      current: categoriesView,
+      testId: 'tab-categories',
     },
   ];
 
@@ -99,6 +117,8 @@ export async function HelpArticlesPage({ basePath, searchParams }: { basePath: s
 
       {lowView ? (
         <LowRatedList items={lowRated} basePath={basePath} />
+      ) : categoriesView ? (
+        <CategoriesPanel categories={categories} save={saveCategory} />
       ) : (
         <>
           <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">

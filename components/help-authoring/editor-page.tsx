@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { pickParams } from '@/components/data/search-params';
 import { getRequestContext } from '@/lib/context/request';
+import { env } from '@/lib/env';
 import {
   getArticleForEditing,
   getVersionDiff,
@@ -68,6 +69,7 @@ export async function HelpArticleEditorPage({
         article={article}
         categories={categories}
         actions={actions}
+        timeZone={env().SHOP_TIMEZONE}
       />
       {article ? (
         <VersionHistory basePath={`${basePath}/${article.id}`} versions={versions} selected={selected} />

@@ -21,6 +21,18 @@ export type ArticleSaveInput = {
 export type ArticleRef = { id: string; version: number };
 export type SavedArticle = { id: string; version: number; slug: string };
 
+export type CategorySaveInput = {
+  id?: string;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  position: string;
+};
+
+export type SaveCategoryAction = (input: CategorySaveInput) => Promise<ActionResult<{ id: string }>>;
+
 /** The server actions of one area (/desk/help or /admin/help), passed down to the editor. */
 export type HelpAuthoringActions = {
   save: (input: ArticleSaveInput) => Promise<ActionResult<SavedArticle>>;

@@ -13,7 +13,14 @@ import {
   listAuthorCategories,
   listLowRatedArticles,
 } from './authoring';
-import { archiveArticle, publishArticle, restoreArticle, saveArticle, uploadHelpImage } from './mutations';
+import {
+  archiveArticle,
+  publishArticle,
+  restoreArticle,
+  saveArticle,
+  saveCategory,
+  uploadHelpImage,
+} from './mutations';
 import { getPublishedArticle } from './public';
 import { searchDocuments } from './search';
 
@@ -94,6 +101,7 @@ describe('help authoring: who may', () => {
         ['listArticleVersions', () => listArticleVersions({ ctx, input: { id: article.id } })],
         ['getVersionDiff', () => getVersionDiff({ ctx, input: { id: article.id, number: 1 } })],
         ['listLowRatedArticles', () => listLowRatedArticles({ ctx })],
+        ['saveCategory', () => saveCategory({ ctx, input: { slug: `c-${tag()}`, nameZh: '分类', nameEn: 'Cat' } })],
       ];
       for (const [name, call] of calls) await expect(call(), `${who}: ${name}`).rejects.toBeInstanceOf(error);
     }
@@ -271,6 +279,23 @@ describe('help authoring: images', () => {
       ),
     ).toEqual({ file: ['file_type_not_allowed'] });
     expect((await getArticleForEditing({ ctx: supervisor, input: { id: a.id } })).images).toHaveLength(1);
+  });
+});
+
+describe('help authoring: categories', () => {
+  it('a supervisor creates and renames a category, audited; a taken slug is refused', async () => {
+    const slug = `cat-${tag()}`;
+    const { id } = await saveCategory({ ctx: supervisor, input: { slug, nameZh: '售后', nameEn: 'After-sales' } });
+    await saveCategory({
+      ctx: supervisor,
+      input: { id, slug, nameZh: '售后服务', nameEn: 'After-sales service', position: 3 },
+    });
+    const listed = (await listAuthorCategories({ ctx: supervisor })).find((c) => c.id === id);
+    expect(listed).toMatchObject({ nameZh: '售后服务', nameEn: 'After-sales service', position: 3, articles: 0 });
+    expect((await auditFor(id)).map((e) => e.action)).toEqual(['help.category.created', 'help.category.updated']);
+    expect(
+      await fieldErrors(saveCategory({ ctx: supervisor, input: { slug, nameZh: '重复', nameEn: 'Duplicate' } })),
+    ).toEqual({ slug: ['slug_taken'] });
   });
 });
 

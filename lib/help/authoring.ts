@@ -23,7 +23,17 @@ export type HelpMissingReason = (typeof HELP_MISSING_REASONS)[number];
 
 export const AUTHOR_PAGE_SIZE = 25;
 
-export type AuthorCategoryDto = { id: string; slug: string; nameZh: string; nameEn: string; position: number };
+export type AuthorCategoryDto = {
+  id: string;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  position: number;
+  /** Articles in it, archived ones included. */
+  articles: number;
+};
 
 export type AuthorArticleRowDto = {
   id: string;
@@ -136,16 +146,20 @@ export async function listArticlesForAuthors({
 export async function listAuthorCategories({ ctx }: { ctx: Ctx }): Promise<AuthorCategoryDto[]> {
   authorize(ctx.actor, 'manage:help:any');
   const db = await getDb();
-  return db
+  const rows = await db
     .select({
       id: helpCategories.id,
       slug: helpCategories.slug,
       nameZh: helpCategories.nameZh,
       nameEn: helpCategories.nameEn,
+      descriptionZh: helpCategories.descriptionZh,
+      descriptionEn: helpCategories.descriptionEn,
       position: helpCategories.position,
+      articles: sql<number>`(select count(*)::int from ${helpArticles} where ${helpArticles.categoryId} = ${helpCategories.id})`,
     })
     .from(helpCategories)
     .orderBy(asc(helpCategories.position), asc(helpCategories.slug));
+  return rows.map((r) => ({ ...r, articles: Number(r.articles) }));
 }
 
 export type HelpImageDto = { id: string; fileName: string; url: string; sizeBytes: number; markdown: string };

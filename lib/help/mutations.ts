@@ -12,7 +12,7 @@ import type { Ctx } from '@/lib/context';
 import { ConflictError, expectVersion, NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { indexPublishedInTx } from './index-article';
-import { ArticleRefInput, SaveArticleInput } from './schemas';
+import { ArticleRefInput, SaveArticleInput, SaveCategoryInput } from './schemas';
 
 /**
  * Authoring verbs of the help center (#13): supervisors and admins (`manage:help:any`) write the
@@ -179,6 +179,44 @@ async function setStatus(ctx: Ctx, data: { id: string; version: number }, status
       after: { status },
     });
     return row!;
+  });
+}
+
+/**
+ * Creates a category or renames one (both languages, its slug, its place in the list). The public
+ * help center lists categories from this table, so a rename shows on its next render.
+ */
+export async function saveCategory({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  authorize(ctx.actor, 'manage:help:any');
+  const data = parseInput(SaveCategoryInput, input);
+  return transaction(async (tx) => {
+    const [taken] = await tx
+      .select({ id: helpCategories.id })
+      .from(helpCategories)
+      .where(and(eq(helpCategories.slug, data.slug), data.id ? ne(helpCategories.id, data.id) : sql`true`));
+    if (taken) throw new ValidationError({ slug: ['slug_taken'] });
+    const { id, ...values } = data;
+    if (!id) {
+      const [row] = await tx.insert(helpCategories).values(values).returning({ id: helpCategories.id });
+      await recordAudit(tx, ctx, {
+        action: 'help.category.created',
+        entityType: 'help_category',
+        entityId: row!.id,
+        after: { slug: data.slug, nameZh: data.nameZh, nameEn: data.nameEn },
+      });
+      return row!;
+    }
+    const [before] = await tx.select().from(helpCategories).where(eq(helpCategories.id, id)).for('update');
+    if (!before) throw new NotFoundError();
+    await tx.update(helpCategories).set(values).where(eq(helpCategories.id, id));
+    await recordAudit(tx, ctx, {
+      action: 'help.category.updated',
+      entityType: 'help_category',
+      entityId: id,
+      before: { slug: before.slug, nameZh: before.nameZh, nameEn: before.nameEn, position: before.position },
+      after: { slug: data.slug, nameZh: data.nameZh, nameEn: data.nameEn, position: data.position },
+    });
+    return { id };
   });
 }
 

@@ -95,6 +95,18 @@ export const ListAuthorArticlesInput = z.object({
 });
 export type ListAuthorArticlesInput = z.input<typeof ListAuthorArticlesInput>;
 
+/** A help-center category (topic), created or renamed by an author; names in both languages. */
+export const SaveCategoryInput = z.object({
+  id: z.uuid('not_found').optional(),
+  slug: slugField,
+  nameZh: z.string({ message: 'required' }).trim().min(1, 'required').max(40, 'too_long'),
+  nameEn: z.string({ message: 'required' }).trim().min(1, 'required').max(60, 'too_long'),
+  descriptionZh: z.string().trim().max(DESCRIPTION_MAX, 'too_long').optional().default(''),
+  descriptionEn: z.string().trim().max(DESCRIPTION_MAX, 'too_long').optional().default(''),
+  position: z.coerce.number().int('invalid').min(0, 'invalid').max(10_000, 'invalid').optional().default(0),
+});
+export type SaveCategoryInput = z.input<typeof SaveCategoryInput>;
+
 /** One published version of an article, for its diff against the version before it. */
 export const ArticleVersionRefInput = z.object({
   id: z.uuid('not_found'),

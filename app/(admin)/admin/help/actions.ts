@@ -3,9 +3,10 @@
 import {
   handlePublishArticle,
   handleSaveArticle,
+  handleSaveCategory,
   handleSetArticleStatus,
 } from '@/components/help-authoring/action-handlers';
-import type { ArticleRef, ArticleSaveInput } from '@/components/help-authoring/types';
+import type { ArticleRef, ArticleSaveInput, CategorySaveInput } from '@/components/help-authoring/types';
 
 /** Thin doors to the shared authoring actions; the lib verbs behind them authorise every call. */
 
@@ -23,4 +24,8 @@ export async function archiveHelpArticleAction(ref: ArticleRef) {
 
 export async function restoreHelpArticleAction(ref: ArticleRef) {
   return handleSetArticleStatus(ref, 'draft');
+}
+
+export async function saveHelpCategoryAction(input: CategorySaveInput) {
+  return handleSaveCategory(input);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { HelpArticlesPage } from '@/components/help-authoring/articles-page';
 import { getT } from '@/lib/i18n/server';
+import { saveHelpCategoryAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('helpAuthoring.list.title') };
@@ -8,5 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Help articles for their authors (manage:help:any); the read inside 404s for anyone else. */
 export default async function DeskHelpPage({ searchParams }: PageProps<'/desk/help'>) {
-  return <HelpArticlesPage basePath="/desk/help" searchParams={await searchParams} />;
+  return (
+    <HelpArticlesPage basePath="/desk/help" searchParams={await searchParams} saveCategory={saveHelpCategoryAction} />
+  );
 }
