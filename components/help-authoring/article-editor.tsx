@@ -19,7 +19,15 @@ import { DetailsFields } from './details-fields';
 import { ArchiveButton, PublishButton } from './confirm-dialogs';
 import { ImageList } from './image-list';
 import { LanguagePane, type LanguageValues } from './language-pane';
-import { emptyValues, LOCALE_FIELDS, toSaveInput, toTexts, valuesOf, type FormValues } from './form-values';
+import {
+  emptyValues,
+  LOCALE_FIELDS,
+  slugFromTitle,
+  toSaveInput,
+  toTexts,
+  valuesOf,
+  type FormValues,
+} from './form-values';
 import type { HelpAuthoringActions, SavedArticle } from './types';
 
 /**
@@ -58,7 +66,13 @@ export function ArticleEditor({
   const status = article?.status ?? 'draft';
   const live = status === 'published';
 
-  const set = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
+  // A new article's slug follows its English title until the author edits the slug themselves.
+  const [slugTouched, setSlugTouched] = useState(!!article);
+  const set = (patch: Partial<FormValues>) => {
+    if (patch.slug !== undefined) setSlugTouched(true);
+    const follow = !slugTouched && patch.titleEn !== undefined && patch.slug === undefined;
+    setValues((v) => ({ ...v, ...patch, ...(follow ? { slug: slugFromTitle(patch.titleEn!) } : {}) }));
+  };
 
   function showFailure(result: Extract<ActionResult<unknown>, { ok: false }>) {
     if (result.code === 'stale_version') {

@@ -45,6 +45,8 @@ export function PublishButton({
   onConfirm: () => void;
 }) {
   const t = useT();
+  // Nothing in either language: say so here rather than after a round trip.
+  const empty = !HELP_LOCALES.some((l) => texts[column(l, 'title')]);
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>
@@ -57,7 +59,7 @@ export function PublishButton({
         <AlertDialogHeader>
           <AlertDialogTitle>{t('helpAuthoring.publish.title', { number: nextNumber })}</AlertDialogTitle>
           <AlertDialogDescription>
-            {t('helpAuthoring.publish.description', { path: `/help/${slug}` })}
+            {t('helpAuthoring.publish.description', { path: `/help/${slug || '…'}` })}
           </AlertDialogDescription>
         </AlertDialogHeader>
         <ul className="grid gap-3 text-sm" data-testid="publish-summary">
@@ -93,10 +95,16 @@ export function PublishButton({
             );
           })}
         </ul>
-        {saveFirst ? <p className="text-sm text-muted-foreground">{t('helpAuthoring.publish.saveFirst')}</p> : null}
+        {empty ? (
+          <p className="text-sm text-destructive" role="alert">
+            {t('validation.one_language_required')}
+          </p>
+        ) : saveFirst ? (
+          <p className="text-sm text-muted-foreground">{t('helpAuthoring.publish.saveFirst')}</p>
+        ) : null}
         <AlertDialogFooter>
           <AlertDialogCancel>{t('common.cancel')}</AlertDialogCancel>
-          <AlertDialogAction onClick={onConfirm} data-testid="confirm-publish">
+          <AlertDialogAction onClick={onConfirm} disabled={empty} data-testid="confirm-publish">
             {t('helpAuthoring.publish.confirm', { number: nextNumber })}
           </AlertDialogAction>
         </AlertDialogFooter>

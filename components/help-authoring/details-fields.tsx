@@ -30,6 +30,7 @@ export function DetailsFields({
         <FormField
           label={t('helpAuthoring.fields.slug')}
           htmlFor="article-slug"
+          className="content-start"
           error={errors.slug}
           hint={t('helpAuthoring.editor.slugHint', { path: `/help/${values.slug || '…'}` })}
           required
@@ -48,6 +49,7 @@ export function DetailsFields({
         <FormField
           label={t('helpAuthoring.fields.category')}
           htmlFor="article-category"
+          className="content-start"
           error={errors.categoryId}
           required
         >
@@ -66,6 +68,7 @@ export function DetailsFields({
         <FormField
           label={t('helpAuthoring.fields.position')}
           htmlFor="article-position"
+          className="content-start"
           error={errors.position}
           hint={t('helpAuthoring.editor.positionHint')}
         >
@@ -82,6 +85,7 @@ export function DetailsFields({
         <FormField
           label={t('helpAuthoring.fields.related')}
           htmlFor="article-related"
+          className="content-start"
           error={
             errors.related ??
             (relatedUnknown.length

@@ -90,3 +90,14 @@ export function toTexts(v: FormValues): VersionTexts {
     bodyEn: n(v.bodyEn),
   };
 }
+
+/** A slug suggested from an English title ("How long does a refund take?" → how-long-does-a-refund-take). */
+export function slugFromTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}

@@ -148,7 +148,13 @@ function BodyField({ diff, t }: { diff: BodyDiff; t: Translate }) {
         {t(`helpAuthoring.fields.body`)} ·{' '}
         {t('helpAuthoring.history.lineCounts', { added: diff.added, removed: diff.removed })}
       </p>
-      <div className="overflow-x-auto rounded-md border bg-muted/30 font-mono text-xs leading-relaxed">
+      {/* Long lines scroll sideways, so the block takes the keyboard focus to scroll with the arrows. */}
+      <div
+        className="overflow-x-auto rounded-md border bg-muted/30 font-mono text-xs leading-relaxed focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
+        tabIndex={0}
+        role="region"
+        aria-label={t('helpAuthoring.fields.body')}
+      >
         {diff.lines.map((l, i) =>
           l.op === 'skip' ? (
             <div key={i} className="border-y border-dashed bg-muted/60 px-3 py-0.5 text-muted-foreground">
