@@ -314,8 +314,37 @@ const openDialog = (route: string, trigger?: string) => async (page: Page, sessi
   await expect(page.getByRole('dialog')).toBeVisible();
 };
 
+/** The publish confirmation of a new article (an alert dialog: it asks before going public). */
+const openPublishConfirmation = async (page: Page) => {
+  await page.goto('/desk/help/new');
+  await settle(page);
+  await page.getByTestId('publish-article').click();
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+};
+
+/**
+ * A help article's version diff (added and removed text in their tints), optionally in the dark
+ * theme, where the tints differ most. The demo's articles each have version 1, which is all "added".
+ */
+const openHelpDiff = (dark: boolean) => async (page: Page, session: Session, browser: Browser) => {
+  const address = await concretePath(session, browser, '/desk/help/[id]');
+  if (dark) await session.context.addCookies([{ name: THEME_COOKIE, value: 'dark', url: baseURL() }]);
+  try {
+    await page.goto(address);
+    await page.locator('[data-testid^="show-diff-"]').first().click();
+    await expect(page.getByTestId('version-diff')).toBeVisible();
+  } finally {
+    if (dark) await session.context.clearCookies({ name: THEME_COOKIE });
+  }
+};
+
 const SHELL_STATES: Record<Exclude<Shell, 'public'>, State[]> = {
-  desk: [{ name: 'order status dialog', open: openDialog('/desk/orders/[orderNo]', 'change-status') }],
+  desk: [
+    { name: 'order status dialog', open: openDialog('/desk/orders/[orderNo]', 'change-status') },
+    { name: 'help article publish dialog', open: openPublishConfirmation },
+    { name: 'help article version diff', open: openHelpDiff(false) },
+    { name: 'help article version diff, dark theme', open: openHelpDiff(true) },
+  ],
   admin: [{ name: 'new team dialog', open: openDialog('/admin/teams') }],
   portal: [{ name: 'claim order dialog', open: openDialog('/portal/orders', 'claim-order') }],
 };
