@@ -55,6 +55,9 @@ export const GUIDE_SECTIONS: Readonly<Record<string, GuideSection>> = {
   '/admin/api-keys': { area: 'admin', id: 'admin-api-keys' },
   '/admin/settings': { area: 'admin', id: 'admin-settings' },
   '/admin/audit': { area: 'admin', id: 'admin-audit' },
+  '/admin/help': { area: 'admin', id: 'admin-help' },
+  '/admin/help/new': { area: 'admin', id: 'admin-help-edit' },
+  '/admin/help/[id]': { area: 'admin', id: 'admin-help-edit' },
   '/admin/guide': { area: 'admin', id: 'admin-guide' },
   '/admin/account': { area: 'admin', id: 'admin-account' },
 };
