@@ -200,7 +200,8 @@ export function LanguagePane({
             className="h-[32rem] overflow-y-auto rounded-md border bg-card px-5 py-4"
             data-testid={`preview-${locale}`}
           >
-            {values.title ? <h1 className="mb-2 text-2xl font-semibold tracking-tight">{values.title}</h1> : null}
+            {/* Styled as the public page's title, but not a heading of this page (it has its own h1). */}
+            {values.title ? <p className="mb-2 text-2xl font-semibold tracking-tight">{values.title}</p> : null}
             {values.description ? <p className="mb-4 text-muted-foreground">{values.description}</p> : null}
             {deferredBody.trim() ? (
               // renderMarkdown is safe by construction (no raw HTML, allow-listed links and images).

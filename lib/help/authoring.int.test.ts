@@ -292,6 +292,8 @@ describe('help authoring: categories', () => {
     });
     const listed = (await listAuthorCategories({ ctx: supervisor })).find((c) => c.id === id);
     expect(listed).toMatchObject({ nameZh: '售后服务', nameEn: 'After-sales service', position: 3, articles: 0 });
+    await saveArticle({ ctx: supervisor, input: draft(`w${tag()}`, { categoryId: id }) });
+    expect((await listAuthorCategories({ ctx: supervisor })).find((c) => c.id === id)?.articles).toBe(1);
     expect((await auditFor(id)).map((e) => e.action)).toEqual(['help.category.created', 'help.category.updated']);
     expect(
       await fieldErrors(saveCategory({ ctx: supervisor, input: { slug, nameZh: '重复', nameEn: 'Duplicate' } })),

@@ -155,9 +155,11 @@ export async function listAuthorCategories({ ctx }: { ctx: Ctx }): Promise<Autho
       descriptionZh: helpCategories.descriptionZh,
       descriptionEn: helpCategories.descriptionEn,
       position: helpCategories.position,
-      articles: sql<number>`(select count(*)::int from ${helpArticles} where ${helpArticles.categoryId} = ${helpCategories.id})`,
+      articles: sql<number>`count(${helpArticles.id})::int`,
     })
     .from(helpCategories)
+    .leftJoin(helpArticles, eq(helpArticles.categoryId, helpCategories.id))
+    .groupBy(helpCategories.id)
     .orderBy(asc(helpCategories.position), asc(helpCategories.slug));
   return rows.map((r) => ({ ...r, articles: Number(r.articles) }));
 }
