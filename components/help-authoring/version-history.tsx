@@ -148,13 +148,8 @@ function BodyField({ diff, t }: { diff: BodyDiff; t: Translate }) {
         {t(`helpAuthoring.fields.body`)} ·{' '}
         {t('helpAuthoring.history.lineCounts', { added: diff.added, removed: diff.removed })}
       </p>
-      {/* Long lines scroll sideways, so the block takes the keyboard focus to scroll with the arrows. */}
-      <div
-        className="overflow-x-auto rounded-md border bg-muted/30 font-mono text-xs leading-relaxed focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
-        tabIndex={0}
-        role="region"
-        aria-label={t('helpAuthoring.fields.body')}
-      >
+      {/* Lines wrap (prose, not code), so the block never scrolls sideways. */}
+      <div className="rounded-md border bg-muted/30 font-mono text-xs leading-relaxed">
         {diff.lines.map((l, i) =>
           l.op === 'skip' ? (
             <div key={i} className="border-y border-dashed bg-muted/60 px-3 py-0.5 text-muted-foreground">
@@ -164,7 +159,7 @@ function BodyField({ diff, t }: { diff: BodyDiff; t: Translate }) {
             <div
               key={i}
               className={cn(
-                'flex min-w-max gap-2 px-3 whitespace-pre',
+                'flex gap-2 px-3 break-words whitespace-pre-wrap',
                 l.op === 'added' && 'bg-success/12 text-success dark:bg-success/20',
                 l.op === 'removed' && 'bg-destructive/12 text-destructive dark:bg-destructive/20',
               )}
@@ -178,7 +173,7 @@ function BodyField({ diff, t }: { diff: BodyDiff; t: Translate }) {
               ) : l.op === 'removed' ? (
                 <span className="sr-only">{t('helpAuthoring.history.removedSr')}</span>
               ) : null}
-              <span>{l.text || ' '}</span>
+              <span className="min-w-0">{l.text || ' '}</span>
             </div>
           ),
         )}
