@@ -91,12 +91,20 @@ type IdSource =
 const ID_SOURCES: Record<string, IdSource> = {
   '/portal/feedback/surveys/[id]': { list: '/portal/feedback' },
   '/survey/[token]': { find: (browser) => publicSurveyPath(browser) },
+  // There is no page at /help/category: the topics are listed on the help center's front page.
+  '/help/category/[slug]': { list: '/help' },
 };
 
 /** Extra addresses worth a look that no route walk finds: another state of a dynamic page. */
 const EXTRA_PAGES: { route: string; shell: Shell; path: string }[] = [
   // A broken, expired or answered survey link shows a notice page instead of the form.
   { route: '/survey/[token] (closed link)', shell: 'public', path: '/survey/not-a-valid-link' },
+  // Help search results (marked words, pagination) in each language's words; in the other
+  // language the same address shows the "nothing found" page.
+  { route: '/help/search (results, 退货)', shell: 'public', path: `/help/search?q=${encodeURIComponent('退货')}` },
+  { route: '/help/search (results, refund)', shell: 'public', path: '/help/search?q=refund' },
+  // An article written in Chinese only: the English reader's notice and a lang="zh-CN" body.
+  { route: '/help/[slug] (no translation)', shell: 'public', path: '/help/invoices-vat' },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -290,7 +298,7 @@ async function visit(page: Page, address: string, shell: Shell) {
 }
 
 const DARK_PAGES: Record<Shell, string[]> = {
-  public: ['/sign-in'],
+  public: ['/sign-in', '/help/[slug]'],
   portal: ['/portal', '/portal/orders/[orderNo]'],
   desk: ['/desk', '/desk/orders', '/desk/cases', '/desk/reports'],
   admin: ['/admin/users', '/admin/reports'],
