@@ -27,7 +27,8 @@ export default async function ShopPublicLayout({ children }: { children: React.R
               data-testid="shop-help-link"
             >
               <LifeBuoy aria-hidden className="size-4" />
-              {t('help.title')}
+              {/* On a phone the icon alone, so the shop's name keeps its room; still named for everyone. */}
+              <span className="sr-only sm:not-sr-only">{t('help.title')}</span>
             </Link>
             <LanguageSwitch current={locale} />
           </div>

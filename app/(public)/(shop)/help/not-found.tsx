@@ -24,7 +24,7 @@ export default async function HelpNotFound() {
         <h1 className="text-2xl font-semibold tracking-tight">{t('errors.notFoundTitle')}</h1>
         <p className="text-sm text-muted-foreground">{t('help.notFoundHint')}</p>
       </div>
-      <HelpSearchForm />
+      <HelpSearchForm size="sm" />
       <Link href="/help" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
         {t('help.backToHelp')}
       </Link>

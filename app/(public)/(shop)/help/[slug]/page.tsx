@@ -61,7 +61,7 @@ export default async function HelpArticlePage({ params, searchParams }: PageProp
             { label: article.title, lang: textLang },
           ]}
         />
-        <HelpSearchForm />
+        <HelpSearchForm size="sm" />
       </div>
       <div className={hasToc ? 'grid gap-8 lg:grid-cols-[minmax(0,1fr)_15rem]' : 'grid max-w-3xl gap-8'}>
         <div className="grid min-w-0 content-start gap-6">

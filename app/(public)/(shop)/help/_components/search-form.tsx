@@ -16,8 +16,11 @@ export async function HelpSearchForm({
   className,
 }: {
   query?: string;
-  /** `lg` is the help center's home page, where searching is the main thing to do. */
-  size?: 'default' | 'lg';
+  /**
+   * `lg` is the help center's home page, where searching is the main thing to do; `sm` sits beside
+   * the breadcrumbs, too narrow for the example queries (its placeholder says what it searches).
+   */
+  size?: 'sm' | 'default' | 'lg';
   autoFocus?: boolean;
   className?: string;
 }) {
@@ -42,7 +45,7 @@ export async function HelpSearchForm({
           type="search"
           defaultValue={query.slice(0, MAX_QUERY_LENGTH)}
           maxLength={MAX_QUERY_LENGTH}
-          placeholder={t('help.searchPlaceholder')}
+          placeholder={size === 'sm' ? t('help.searchLabel') : t('help.searchPlaceholder')}
           autoComplete="off"
           enterKeyHint="search"
           autoFocus={autoFocus}

@@ -37,7 +37,7 @@ export default async function HelpCategoryPage({ params }: PageProps<'/help/cate
     <div className="grid gap-6">
       <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_20rem] md:items-center">
         <HelpBreadcrumbs trail={[{ label: category.name }]} />
-        <HelpSearchForm />
+        <HelpSearchForm size="sm" />
       </div>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_15rem]">
         <div className="grid min-w-0 content-start gap-6">
