@@ -46,7 +46,7 @@ test('a customer requests a return on a delivered order with a photo; an agent a
   await customer.locator('#pick-order').selectOption(orderNo);
   await customer.locator('#pick-reason').selectOption('no_reason');
   await customer.getByTestId('case-continue').click();
-  await expect(customer.getByText(zhRe('cases.policy.no_reason_until'))).toBeVisible();
+  await expect(customer.getByText(zhRe('cases.policy.no_reason_until')).first()).toBeVisible();
   await expect(customer.getByText(zh('cases.policy.type_not_for_reason')).first()).toBeVisible();
   await customer.getByLabel(/轻羽 Air3 无线降噪耳机/).check();
   await customer.locator('#case-description').fill('颜色不喜欢,未拆封');
@@ -181,7 +181,7 @@ test('a reissue ships with its tracking number, which the customer sees; a compe
   await expect(customer.getByTestId(`portal-order-${orderNo}`)).toBeVisible();
   // 价保 is offered with its last day; the form asks for the lower price beside what was paid.
   await customer.goto(`/portal/cases/new?order=${orderNo}&reason=price_drop`);
-  await expect(customer.getByText(zhRe('cases.policy.price_protection_until'))).toBeVisible();
+  await expect(customer.getByText(zhRe('cases.policy.price_protection_until')).first()).toBeVisible();
   await customer.goto(`/portal/cases/new?order=${orderNo}&reason=missing_item`);
   await customer.getByRole('radio', { name: zhRe('cases.types.reissue') }).check();
   await customer.getByLabel(/轻羽 Air3 无线降噪耳机/).check();

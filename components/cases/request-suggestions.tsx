@@ -110,7 +110,7 @@ export function RequestSuggestions({
     `/help/${slug}?${new URLSearchParams({ from: 'request', ...(sessionId ? { s: sessionId } : {}) })}`;
 
   return (
-    <aside
+    <section
       aria-labelledby="request-help-title"
       className="grid content-start gap-4 rounded-lg border bg-muted/40 p-4 text-sm"
       data-testid="request-suggestions"
@@ -184,6 +184,6 @@ export function RequestSuggestions({
           <span className="sr-only">{t('helpSuggest.newTab')}</span>
         </a>
       </div>
-    </aside>
+    </section>
   );
 }
