@@ -41,6 +41,12 @@ const DF_CAP = 300;
 const ALL_WORDS_BONUS = 1.5;
 /** A synonym counts for less than the word the reader typed (三包 finds the 三包 article before a 保修 one). */
 const SYNONYM_FACTOR = 0.7;
+/**
+ * Context words (the request form's reason and type labels) count for a third of the reader's own
+ * words and never towards the all-words bonus: "Return & refund" matches many articles, the
+ * customer's "the zip broke" says which one.
+ */
+const CONTEXT_FACTOR = 0.3;
 
 const quote = (t: string) => `'${t.replace(/'/g, "''")}'`;
 
@@ -56,6 +62,8 @@ function tsqueryOf(terms: string[], op: '|' | '&'): string {
 export async function searchDocuments(
   input: {
     query: string;
+    /** Words about the query (form labels) that rank lower than its own words; see CONTEXT_FACTOR. */
+    context?: string;
     source: SearchSource;
     locale: string;
     limit: number;
@@ -64,11 +72,17 @@ export async function searchDocuments(
   },
   db?: Queryable,
 ): Promise<{ hits: SearchHit[]; terms: string[] }> {
-  const q = input.query.slice(0, MAX_QUERY_LENGTH);
-  const terms = queryTerms(q);
+  const own = queryTerms(input.query.slice(0, MAX_QUERY_LENGTH));
+  const contextual = input.context ? queryTerms(input.context.slice(0, MAX_QUERY_LENGTH)) : [];
+  // With no words of its own the context is the query (a form with only a reason picked).
+  const terms = own.length ? own : contextual;
+  const q = own.length ? input.query.slice(0, MAX_QUERY_LENGTH) : (input.context ?? '');
   if (!terms.length) return { hits: [], terms };
+  const context = own.length ? contextual.filter((t) => !own.includes(t)) : [];
+  const groups = [...terms, ...context];
+  const factorOf = (g: number) => (g < terms.length ? 1 : CONTEXT_FACTOR);
   const conn = db ?? (await getDb());
-  const latin = terms.filter((t) => /^[\p{Script=Latin}\p{N}-]+$/u.test(t));
+  const latin = groups.filter((t) => /^[\p{Script=Latin}\p{N}-]+$/u.test(t));
   const exclude = input.excludeArticleId
     ? sql`and document_id not in (select id from help_search_documents where article_id = ${input.excludeArticleId})`
     : sql``;
@@ -79,10 +93,10 @@ export async function searchDocuments(
   const scope = `${input.source}:${input.locale}`;
   // Each query word is a group: the word and its synonyms, as PostgreSQL's parsers turn them into
   // lexemes (simple for the segmented words, english stems as e:<stem>).
-  const words = terms.flatMap((t, g) => withSynonyms(t).map((w) => ({ w, g, f: w === t ? 1 : SYNONYM_FACTOR })));
-  const latinWords = latin.flatMap((t) =>
-    withSynonyms(t).map((w) => ({ w, g: terms.indexOf(t), f: w === t ? 1 : SYNONYM_FACTOR })),
-  );
+  const weigh = (t: string, g: number) =>
+    withSynonyms(t).map((w) => ({ w, g, f: factorOf(g) * (w === t ? 1 : SYNONYM_FACTOR) }));
+  const words = groups.flatMap((t, g) => weigh(t, g));
+  const latinWords = latin.flatMap((t) => weigh(t, groups.indexOf(t)));
   const textArray = (xs: string[]) =>
     sql`array[${sql.join(
       xs.map((x) => sql`${x}`),
@@ -138,7 +152,7 @@ export async function searchDocuments(
         group by p.document_id, qt.g
       ),
       ranked as (
-        select document_id, sum(s) + case when count(*) = ${terms.length} then ${ALL_WORDS_BONUS}::float8 else 0 end as rank
+        select document_id, sum(s) + case when count(*) filter (where g < ${terms.length}) = ${terms.length} then ${ALL_WORDS_BONUS}::float8 else 0 end as rank
         from hits where true ${exclude} group by document_id
         order by rank desc, document_id
         limit ${input.limit} offset ${offset}

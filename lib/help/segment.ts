@@ -122,7 +122,8 @@ const STOPWORDS = new Set(
   (
     '的 了 吗 呢 吧 啊 呀 我 你 您 他 她 它 我们 你们 是 在 有 和 与 或 就 都 也 还 要 想 能 可以 会 ' +
     '怎么 怎么办 怎样 如何 什么 为什么 多久 哪里 哪些 一下 请问 请 谁 个 把 被 给 让 这 那 这个 那个 ' +
-    'how what why when where which who do does did is are was can could should i my me you your the a an of to for on in and or'
+    'how what why when where which who do does did is are was can could should i my me you your the a an of to for on in and or ' +
+    'it its not no want wants would this that with at be'
   ).split(' '),
 );
 

@@ -20,21 +20,21 @@ beforeAll(async () => {
   sku = (await createTestProduct()).sku;
   const category = await createTestHelpCategory();
   returnArticle = await publishTestArticle(supervisor, category.id, {
-    titleZh: '尺码不合适怎么退货',
-    bodyZh: '## 申请退货\n签收后七天内，尺码不合适可以申请七天无理由退货，在“我的售后”提交退货退款申请。',
-    titleEn: 'Returning an item that does not fit',
+    titleZh: '裤子腰围不合适怎么退货',
+    bodyZh: '## 申请退货\n签收后七天内，裤子腰围不合适可以申请七天无理由退货，在“我的售后”提交退货退款申请。',
+    titleEn: 'Returning trousers whose waistband does not fit',
     bodyEn:
-      '## Ask for a return\nWithin seven days of delivery you can return an item that does not fit, without a reason.',
+      '## Ask for a return\nWithin seven days of delivery you can return trousers whose waistband does not fit, without a reason.',
   });
   shippingArticle = await publishTestArticle(supervisor, category.id, {
-    titleZh: '物流多久能送到',
-    bodyZh: '## 发货时间\n付款后 48 小时内发货，顺丰快递一般两到三天送达。',
+    titleZh: '寄往海岛的包裹多久能送到',
+    bodyZh: '## 海岛配送\n海岛地址需要轮渡转运，付款后一般五到七天送达。',
   });
 });
 
 const returnText = (orderNo: string, extra: Record<string, unknown> = {}) => ({
   orderNo,
-  text: '尺码不合适想退货',
+  text: '裤子腰围不合适想退货',
   reason: 'no_reason',
   type: 'return_refund',
   locale: 'zh-CN',
@@ -69,7 +69,7 @@ describe('suggestArticlesForRequest', () => {
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ surface: 'request', locale: 'zh-CN', results: r.articles.length });
     // The reason and type labels in the customer's language go into the query with the text.
-    expect(logged[0]!.query).toContain('尺码不合适想退货');
+    expect(logged[0]!.query).toContain('裤子腰围不合适想退货');
     expect(logged[0]!.query).toContain('退货退款');
   });
 
@@ -77,7 +77,7 @@ describe('suggestArticlesForRequest', () => {
     const { orderNo, user, customer } = await orderOfNewCustomer(agent, sku);
     const r = await suggestArticlesForRequest({
       ctx: customer,
-      input: { orderNo, text: 'it does not fit', reason: 'no_reason', type: 'return_refund', locale: 'en' },
+      input: { orderNo, text: 'the waistband does not fit', reason: 'no_reason', type: 'return_refund', locale: 'en' },
     });
     expect(r.articles.map((a) => a.slug)).toContain(returnArticle.slug);
     const db = await getDb();
@@ -90,7 +90,7 @@ describe('suggestArticlesForRequest', () => {
     const first = await suggestArticlesForRequest({ ctx: customer, input: returnText(orderNo) });
     const second = await suggestArticlesForRequest({
       ctx: customer,
-      input: returnText(orderNo, { text: '物流多久能送到', type: 'inquiry', suggestionId: first.suggestionId }),
+      input: returnText(orderNo, { text: '寄到海岛多久能送到', type: 'inquiry', suggestionId: first.suggestionId }),
     });
     expect(second.suggestionId).toBe(first.suggestionId);
     expect(second.articles.map((a) => a.slug)).toContain(shippingArticle.slug);
@@ -109,7 +109,7 @@ describe('suggestArticlesForRequest', () => {
     const theirs = await suggestArticlesForRequest({ ctx: a.customer, input: returnText(a.orderNo) });
     const mine = await suggestArticlesForRequest({
       ctx: b.customer,
-      input: returnText(b.orderNo, { text: '物流多久能送到', suggestionId: theirs.suggestionId }),
+      input: returnText(b.orderNo, { text: '寄到海岛多久能送到', suggestionId: theirs.suggestionId }),
     });
     expect(mine.suggestionId).not.toBe(theirs.suggestionId);
     expect((await sessionOf(theirs.suggestionId!)).articleIds).not.toContain(shippingArticle.id);

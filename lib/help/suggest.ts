@@ -62,19 +62,23 @@ export async function suggestArticlesForRequest({
     if (!order) throw new NotFoundError('order');
   }
 
-  // The customer's words first would let a long text push the labels past the query limit;
-  // the labels are short and say what the request is about in the help center's own words.
+  // The reason and type labels say what the request is about in the help center's own words, but
+  // they match many articles; they go in as context so the customer's own words decide the order.
   const t = createTranslator(messagesFor(data.locale));
-  const query = [
-    data.reason ? t(`cases.reasons.${data.reason}`) : '',
-    data.type ? t(`cases.types.${data.type}`) : '',
-    data.text.replace(/\s+/g, ' ').trim(),
-  ]
+  const labels = [data.reason ? t(`cases.reasons.${data.reason}`) : '', data.type ? t(`cases.types.${data.type}`) : '']
     .filter(Boolean)
     .join(' ');
+  const text = data.text.replace(/\s+/g, ' ').trim();
+  const query = [labels, text].filter(Boolean).join(' ');
   if (!query) return { suggestionId: data.suggestionId ?? null, articles: [] };
 
-  const { hits } = await searchDocuments({ query, source: 'article', locale: data.locale, limit: MAX_SUGGESTIONS + 2 });
+  const { hits } = await searchDocuments({
+    query: text,
+    context: labels,
+    source: 'article',
+    locale: data.locale,
+    limit: MAX_SUGGESTIONS + 2,
+  });
   const slugs = await slugsByArticleId(hits.map((h) => h.articleId).filter((id): id is string => !!id));
   const shown = hits
     .filter((h) => h.articleId && slugs.has(h.articleId))
