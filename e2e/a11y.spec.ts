@@ -300,8 +300,9 @@ async function visit(page: Page, address: string, shell: Shell) {
 const DARK_PAGES: Record<Shell, string[]> = {
   public: ['/sign-in', '/help/[slug]'],
   portal: ['/portal', '/portal/orders/[orderNo]'],
-  desk: ['/desk', '/desk/orders', '/desk/cases', '/desk/reports'],
-  admin: ['/admin/users', '/admin/reports'],
+  // The guides: rendered Markdown in .prose-help (its tables, code and links have their own colours).
+  desk: ['/desk', '/desk/orders', '/desk/cases', '/desk/reports', '/desk/guide'],
+  admin: ['/admin/users', '/admin/reports', '/admin/guide'],
 };
 
 // ---------------------------------------------------------------------------------------------

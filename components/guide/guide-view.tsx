@@ -2,6 +2,8 @@ import { ChevronDown } from 'lucide-react';
 import { PageHeader } from '@/components/layout/app-shell';
 import type { Guide } from '@/lib/guide/content';
 import { getT } from '@/lib/i18n/server';
+import { GuideAnchors } from './guide-anchors';
+import { GuideSearch, type GuideSearchResult } from './guide-search';
 
 function Contents({ guide, className }: { guide: Guide; className?: string }) {
   return (
@@ -25,14 +27,26 @@ function Contents({ guide, className }: { guide: Guide; className?: string }) {
  * screens, a collapsible list on phones) and the rendered Markdown. The HTML comes from
  * `renderMarkdown`, which never passes raw HTML or unsafe links through.
  */
-export async function GuideView({ guide, description }: { guide: Guide; description: string }) {
+export async function GuideView({
+  guide,
+  description,
+  path,
+  search,
+}: {
+  guide: Guide;
+  description: string;
+  /** The guide page's own address, where its search form sends the query. */
+  path: string;
+  search: GuideSearchResult | null;
+}) {
   const t = await getT();
   return (
     <>
       <PageHeader title={guide.title} description={description} />
+      <GuideSearch path={path} search={search} />
       <div className="grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
         {/* One of the two tables of contents is displayed at a time, so only one is a landmark. */}
-        <details className="group rounded-lg border bg-card text-sm lg:hidden">
+        <details data-guide-contents className="group rounded-lg border bg-card text-sm lg:hidden">
           <summary className="flex cursor-pointer list-none items-center justify-between gap-2 rounded-lg px-4 py-3 font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 [&::-webkit-details-marker]:hidden">
             {t('guide.contents')}
             <ChevronDown className="size-4 text-muted-foreground transition-transform group-open:rotate-180" />
@@ -54,6 +68,7 @@ export async function GuideView({ guide, description }: { guide: Guide; descript
         </aside>
         <article className="prose-help min-w-0" dangerouslySetInnerHTML={{ __html: guide.html }} />
       </div>
+      <GuideAnchors />
     </>
   );
 }

@@ -49,7 +49,9 @@ export async function logSearch(
   const query = entry.query.replace(/\s+/g, ' ').trim().slice(0, 200);
   if (!query) return;
   await db.insert(helpSearches).values({ ...entry, query, userId: ctx.actor?.userId ?? null });
-  await bumpHelpDaily(db, { searches: 1, noResultSearches: entry.results === 0 ? 1 : 0 });
+  // The daily figures are about customers helping themselves; staff searching their guide are not.
+  if (entry.surface !== 'guide')
+    await bumpHelpDaily(db, { searches: 1, noResultSearches: entry.results === 0 ? 1 : 0 });
 }
 
 export async function searchHelpCenter({ ctx, input }: { ctx: Ctx; input: unknown }) {

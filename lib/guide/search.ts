@@ -1,7 +1,5 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { rowsOf } from '@/db/rows';
@@ -10,29 +8,23 @@ import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { parseInput } from '@/lib/validation';
 import { z } from 'zod';
-import { replaceSourceInTx } from './index-sql';
-import { markdownSections } from './markdown';
-import { logSearch } from './reader';
-import { HELP_LOCALES } from './schemas';
-import { searchDocuments } from './search';
+import { replaceSourceInTx } from '@/lib/help/index-sql';
+import { markdownSections } from '@/lib/help/markdown';
+import { logSearch } from '@/lib/help/reader';
+import { HELP_LOCALES } from '@/lib/help/schemas';
+import { searchDocuments } from '@/lib/help/search';
+import type { Locale } from '@/lib/i18n/config';
+import { getGuideSource } from './content';
+import { GUIDE_AREAS, type GuideArea } from './sections';
 
 /**
  * The staff guide (docs/guide/<locale>/<area>.md) searched with the help center's engine. The
- * files ship with the app, so the index follows them: before a search, each file's fingerprint is
+ * files ship with the app, so the index follows them: before a search, the file's fingerprint is
  * compared with what the index holds, and a changed file is re-indexed (one `##` section = one
  * result linking to its heading). An advisory lock keeps two instances from re-indexing at once.
  */
 
-export const GUIDE_AREAS = ['desk', 'admin'] as const;
-export type GuideArea = (typeof GUIDE_AREAS)[number];
-
-const GUIDE_DIR = path.join(process.cwd(), 'docs', 'guide');
-
-export function guideFile(locale: string, area: GuideArea): string {
-  return path.join(GUIDE_DIR, locale, `${area}.md`);
-}
-
-/** Files already checked by this process, by path → fingerprint (a file changes only on deploy). */
+/** Fingerprints this process has already found in the index, by area:locale (files change on deploy). */
 const checked = new Map<string, string>();
 
 function fingerprint(source: string): string {
@@ -46,12 +38,11 @@ function sectionsOf(source: string) {
     .map((s) => ({ sectionId: s.id, title: s.heading, headings: [] as string[], body: s.text }));
 }
 
-export async function ensureGuideIndexed(area: GuideArea, locale: string): Promise<void> {
-  const file = guideFile(locale, area);
-  if (!fs.existsSync(file)) return;
-  const source = fs.readFileSync(file, 'utf8');
+export async function ensureGuideIndexed(area: GuideArea, locale: Locale): Promise<void> {
+  const source = await getGuideSource(area, locale);
   const hash = fingerprint(source);
-  if (checked.get(file) === hash) return;
+  const key = `${area}:${locale}`;
+  if (checked.get(key) === hash) return;
   const db = await getDb();
   const indexSource = `guide:${area}` as const;
   const [row] = rowsOf<{ hash: string | null }>(
@@ -71,7 +62,7 @@ export async function ensureGuideIndexed(area: GuideArea, locale: string): Promi
       await replaceSourceInTx(tx, indexSource, locale, sectionsOf(source), hash);
     });
   }
-  checked.set(file, hash);
+  checked.set(key, hash);
 }
 
 const GuideSearchInput = z.object({
@@ -94,6 +85,8 @@ export async function searchGuide({ ctx, input }: { ctx: Ctx; input: unknown }) 
   const results: GuideHit[] = hits
     .filter((h) => h.sectionId)
     .map((h) => ({ sectionId: h.sectionId!, title: h.title, titleHtml: h.titleHtml, snippetHtml: h.snippetHtml }));
-  await logSearch(await getDb(), ctx, { surface: 'guide', locale: data.locale, query, results: results.length });
+  await transaction((tx) =>
+    logSearch(tx, ctx, { surface: 'guide', locale: data.locale, query, results: results.length }),
+  );
   return { query, results };
 }
