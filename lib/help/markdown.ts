@@ -13,8 +13,15 @@ export type RenderedMarkdown = { html: string; headings: Heading[] };
 
 /** Where links may point: our own pages, anchors, the web and e-mail. */
 const SAFE_LINK = /^(\/(?!\/)|#|https?:\/\/|mailto:)/i;
-/** Images only from our own help image route or the web (no data:, no file:). */
-const SAFE_IMAGE = /^(\/help\/images\/[\w-]+|https:\/\/)/i;
+/**
+ * Images only from our own help image route (uploaded through the attachment store). Pages allow
+ * images from 'self' only (proxy.ts), and an image from another site would tell it who reads the
+ * help center; such an image is shown as a link to it instead.
+ */
+const SAFE_IMAGE = /^\/help\/images\/[\w-]+$/i;
+const EXTERNAL = /^https?:\/\//i;
+/** Someone else's site: no referrer of our pages, no ranking passed on, no window.opener. */
+const EXTERNAL_REL = 'nofollow noopener noreferrer';
 /** `## Title {#section-id}`: an explicit id that stays the same in every language. */
 const EXPLICIT_ID = /\s*\{#([a-z0-9][a-z0-9-]{0,63})\}\s*$/;
 
@@ -76,10 +83,7 @@ const defaultLinkOpen =
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
   const href = token.attrGet('href') ?? '';
-  if (/^https?:\/\//i.test(href)) {
-    // Someone else's site: no referrer of our pages, no ranking passed on, no window.opener.
-    token.attrSet('rel', 'nofollow noopener noreferrer');
-  }
+  if (EXTERNAL.test(href)) token.attrSet('rel', EXTERNAL_REL);
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
@@ -87,6 +91,9 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
   const token: Token = tokens[idx]!;
   const src = token.attrGet('src') ?? '';
   const alt = self.renderInlineAsText(token.children ?? [], options, env);
+  const text = md.utils.escapeHtml(alt || src);
+  if (EXTERNAL.test(src) && isSafeLink(src))
+    return `<a href="${md.utils.escapeHtml(src)}" rel="${EXTERNAL_REL}">${text}</a>`;
   if (!SAFE_IMAGE.test(src)) return md.utils.escapeHtml(alt);
   // Huge images never break the layout or the page weight: the width is capped by CSS and the
   // browser fetches them only when they scroll into view.
@@ -115,8 +122,20 @@ export function markdownSections(source: string, maxLevel = 3): MarkdownSection[
   const tokens = md.parse(source, env);
   // The core rule above runs on parse too, so headings carry their ids.
   const sections: MarkdownSection[] = [{ id: null, heading: '', text: '' }];
+  const add = (text: string) => {
+    const current = sections.at(-1)!;
+    if (text) current.text += (current.text ? '\n' : '') + text;
+  };
+  // A table row reads as one line, its cells apart ("服装 · 7 天;"), so a snippet does not run
+  // one cell into the next once whitespace is folded.
+  let row: string[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (t.type === 'tr_open') row = [];
+    if (t.type === 'tr_close' && row) {
+      add(row.filter(Boolean).join(' · ') + ';');
+      row = null;
+    }
     if (t.type === 'heading_open' && Number(t.tag.slice(1)) <= maxLevel) {
       const inline = tokens[i + 1]!;
       sections.push({ id: t.attrGet('id'), heading: inlineText(inline), text: '' });
@@ -124,8 +143,8 @@ export function markdownSections(source: string, maxLevel = 3): MarkdownSection[
       continue;
     }
     if (t.type === 'inline') {
-      const current = sections.at(-1)!;
-      current.text += (current.text ? '\n' : '') + inlineText(t);
+      if (row) row.push(inlineText(t));
+      else add(inlineText(t));
     }
   }
   return sections.filter((s) => s.heading || s.text);

@@ -14,10 +14,23 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const LATIN = /^[\p{Script=Latin}\p{N}-]+$/u;
+
+/**
+ * A Latin word matches from the start of a word to its end, and by its rough stem, as the english
+ * parser matched it: "return" marks "returned", "refunds" marks "refund", but "it" never marks the
+ * middle of "item". Chinese words have no spaces around them, so they match anywhere.
+ */
+function patternOf(term: string): string {
+  if (!LATIN.test(term)) return escapeRegExp(term);
+  const stem = term.length > 4 ? term.replace(/(?:ing|ed|es|s)$/i, '') : term;
+  return `(?<![\\p{Script=Latin}\\p{N}])${escapeRegExp(stem)}(?:e?s|e?d|ing|e)?(?![\\p{Script=Latin}\\p{N}])`;
+}
+
 /** Longest terms first, so 七天无理由 is marked whole rather than as 七天 + 理由. */
 function matcher(terms: string[]): RegExp | null {
   const usable = [...new Set(terms.filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
-  return usable.length ? new RegExp(usable.map(escapeRegExp).join('|'), 'giu') : null;
+  return usable.length ? new RegExp(usable.map(patternOf).join('|'), 'giu') : null;
 }
 
 /** Escaped text with each occurrence of a term in <mark>. */
