@@ -289,6 +289,7 @@ export function ArticleEditor({
         errors={errors}
         categories={categories}
         relatedUnknown={article?.relatedUnknown ?? []}
+        liveSlug={article?.publishedVersion ? article.slug : null}
         onChange={set}
       />
 

@@ -15,12 +15,15 @@ export function DetailsFields({
   errors,
   categories,
   relatedUnknown,
+  liveSlug,
   onChange,
 }: {
   values: FormValues;
   errors: Record<string, string>;
   categories: AuthorCategoryDto[];
   relatedUnknown: string[];
+  /** The saved address of an article readers have seen: changing it leaves a redirect behind. */
+  liveSlug: string | null;
   onChange: (patch: Partial<FormValues>) => void;
 }) {
   const { t, locale } = useI18n();
@@ -32,7 +35,14 @@ export function DetailsFields({
           htmlFor="article-slug"
           className="content-start"
           error={errors.slug}
-          hint={t('helpAuthoring.editor.slugHint', { path: `/help/${values.slug || '…'}` })}
+          hint={
+            liveSlug && values.slug !== liveSlug
+              ? t('helpAuthoring.editor.slugMovedHint', {
+                  path: `/help/${values.slug || '…'}`,
+                  old: `/help/${liveSlug}`,
+                })
+              : t('helpAuthoring.editor.slugHint', { path: `/help/${values.slug || '…'}` })
+          }
           required
         >
           <Input

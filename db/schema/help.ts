@@ -87,6 +87,19 @@ export const helpArticles = pgTable(
   ],
 );
 
+/**
+ * Addresses an article had before its slug was changed: /help/<old> answers with a permanent
+ * redirect to the article's address now, so links in old e-mails, chats and search engines keep
+ * working. An article taking a slug (its own old one, or a new article's) removes the redirect.
+ */
+export const helpSlugRedirects = pgTable('help_slug_redirects', {
+  slug: text('slug').primaryKey(),
+  articleId: uuid('article_id')
+    .notNull()
+    .references(() => helpArticles.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Every publish is kept: who, when, and exactly what readers saw, for history and diffs. */
 export const helpArticleVersions = pgTable(
   'help_article_versions',

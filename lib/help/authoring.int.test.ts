@@ -21,7 +21,7 @@ import {
   saveCategory,
   uploadHelpImage,
 } from './mutations';
-import { getPublishedArticle } from './public';
+import { getPublishedArticle, redirectedSlug } from './public';
 import { searchDocuments } from './search';
 
 /**
@@ -199,6 +199,36 @@ describe('help authoring: the life of an article', () => {
     ).rejects.toMatchObject({ code: 'stale_version' });
     const row = await getArticleForEditing({ ctx: supervisor, input: { id: a.id } });
     expect(row).toMatchObject({ titleZh: '新', version: newer.version });
+  });
+
+  it("keeps a live article's old address as a redirect until another article takes it", async () => {
+    const input = draft(`w${tag()}`);
+    const a = await saveArticle({ ctx: supervisor, input });
+    // A draft never had readers: renaming it leaves nothing behind.
+    const renamedDraft = await saveArticle({
+      ctx: supervisor,
+      input: { ...input, id: a.id, version: a.version, slug: `${input.slug}-d` },
+    });
+    expect(await redirectedSlug(input.slug)).toBeNull();
+    const published = await publishArticle({ ctx: supervisor, input: { id: a.id, version: renamedDraft.version } });
+    const moved = await saveArticle({
+      ctx: supervisor,
+      input: { ...input, id: a.id, version: published.version, slug: `${input.slug}-new` },
+    });
+    expect(await redirectedSlug(`${input.slug}-d`)).toBe(`${input.slug}-new`);
+    expect(await getPublishedArticle(`${input.slug}-new`, 'zh-CN')).toMatchObject({ id: a.id });
+
+    // Another article taking the old address owns it from then on.
+    await saveArticle({ ctx: supervisor, input: draft(`w${tag()}`, { slug: `${input.slug}-d` }) });
+    expect(await redirectedSlug(`${input.slug}-d`)).toBeNull();
+    // An archived article's old addresses lead nowhere, like the article itself.
+    const second = await saveArticle({
+      ctx: supervisor,
+      input: { ...input, id: a.id, version: moved.version, slug: `${input.slug}-2` },
+    });
+    expect(await redirectedSlug(`${input.slug}-new`)).toBe(`${input.slug}-2`);
+    await archiveArticle({ ctx: supervisor, input: { id: a.id, version: second.version } });
+    expect(await redirectedSlug(`${input.slug}-new`)).toBeNull();
   });
 
   it('refuses a slug that is taken, reserved or malformed, and an article in no language', async () => {

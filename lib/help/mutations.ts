@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { helpArticles, helpArticleVersions, helpCategories, helpImages } from '@/db/schema';
+import { helpArticles, helpArticleVersions, helpCategories, helpImages, helpSlugRedirects } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { checkFile } from '@/lib/attachments/sniff';
 import { blobStore } from '@/lib/attachments/storage';
@@ -43,6 +43,8 @@ export async function saveArticle({ ctx, input }: { ctx: Ctx; input: unknown }) 
       .where(and(eq(helpArticles.slug, data.slug), data.id ? ne(helpArticles.id, data.id) : sql`true`));
     if (taken) throw new ValidationError({ slug: ['slug_taken'] });
     const related = data.related.filter((s) => s !== data.slug);
+    // Whoever takes a slug owns it: an old address of another article stops redirecting.
+    await tx.delete(helpSlugRedirects).where(eq(helpSlugRedirects.slug, data.slug));
     const values = {
       slug: data.slug,
       categoryId: data.categoryId,
@@ -67,6 +69,12 @@ export async function saveArticle({ ctx, input }: { ctx: Ctx; input: unknown }) 
 
     const before = await lockArticle(tx, data.id);
     expectVersion(before.version, data.version);
+    // Readers may have the old address (a live article): it keeps working as a redirect.
+    if (before.slug !== data.slug && before.publishedVersion !== null)
+      await tx
+        .insert(helpSlugRedirects)
+        .values({ slug: before.slug, articleId: data.id })
+        .onConflictDoUpdate({ target: helpSlugRedirects.slug, set: { articleId: data.id, createdAt: sql`now()` } });
     const [row] = await tx
       .update(helpArticles)
       .set({

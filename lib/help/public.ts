@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { helpArticles, helpArticleVersions, helpCategories } from '@/db/schema';
+import { helpArticles, helpArticleVersions, helpCategories, helpSlugRedirects } from '@/db/schema';
 import { localeFields } from './index-article';
 import { renderMarkdown, type Heading } from './markdown';
 import { HELP_LOCALES, type HelpLocale } from './schemas';
@@ -96,6 +96,18 @@ function renderCached(key: string, body: string): Rendered {
   if (renderCache.size >= RENDER_CACHE_MAX) renderCache.delete(renderCache.keys().next().value!);
   renderCache.set(key, rendered);
   return rendered;
+}
+
+/** Where an old address of a published article points now (its slug was changed), or null. */
+export async function redirectedSlug(slug: string): Promise<string | null> {
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ slug: helpArticles.slug })
+    .from(helpSlugRedirects)
+    .innerJoin(helpArticles, eq(helpArticles.id, helpSlugRedirects.articleId))
+    .where(and(eq(helpSlugRedirects.slug, slug), eq(helpArticles.status, 'published')));
+  return row && row.slug !== slug ? row.slug : null;
 }
 
 /** A published article by slug, or null (unknown, draft or archived: the page answers 404). */

@@ -1,11 +1,11 @@
 import { CalendarDays, Languages, List } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { env } from '@/lib/env';
 import type { Heading } from '@/lib/help/markdown';
-import { relatedArticles, relatedSlugsOf } from '@/lib/help/public';
+import { redirectedSlug, relatedArticles, relatedSlugsOf } from '@/lib/help/public';
 import { formatDate } from '@/lib/i18n/format';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { HelpBreadcrumbs } from '../_components/breadcrumbs';
@@ -41,7 +41,12 @@ export default async function HelpArticlePage({ params, searchParams }: PageProp
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const [t, locale] = [await getT(), await getLocale()];
   const article = await publishedArticle(slug, locale);
-  if (!article) notFound();
+  if (!article) {
+    // An address the article had before its slug was changed: send the reader on, permanently.
+    const now = await redirectedSlug(slug);
+    if (now) permanentRedirect(`/help/${now}`);
+    notFound();
+  }
   const related = await relatedArticles(article, await relatedSlugsOf(article.id), locale);
   // The request form links its suggestions as ?from=request&s=<suggestion id>: the view counts for it.
   const fromRequest = query.from === 'request';
