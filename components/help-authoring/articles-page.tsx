@@ -12,12 +12,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { getRequestContext } from '@/lib/context/request';
 import { env } from '@/lib/env';
 import { ValidationError } from '@/lib/errors';
-import {
-  listArticlesForAuthors,
-  listAuthorCategories,
-  listLowRatedArticles,
-  type AuthorArticleRowDto,
-} from '@/lib/help/authoring';
+import { listArticlesForAuthors, listAuthorCategories, type AuthorArticleRowDto } from '@/lib/help/authoring';
+import { listLowRatedArticles } from '@/lib/help/low-rated';
 import { HELP_ARTICLE_STATUSES } from '@/lib/help/schemas';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getLocale, getT } from '@/lib/i18n/server';

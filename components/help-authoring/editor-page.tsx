@@ -5,13 +5,8 @@ import { z } from 'zod';
 import { pickParams } from '@/components/data/search-params';
 import { getRequestContext } from '@/lib/context/request';
 import { env } from '@/lib/env';
-import {
-  getArticleForEditing,
-  getVersionDiff,
-  listArticleVersions,
-  listAuthorCategories,
-  type VersionDiffDto,
-} from '@/lib/help/authoring';
+import { getArticleForEditing, listAuthorCategories } from '@/lib/help/authoring';
+import { getVersionDiff, listArticleVersions, type VersionDiffDto } from '@/lib/help/versions';
 import { getT } from '@/lib/i18n/server';
 import { ArticleEditor } from './article-editor';
 import { authorOr404 } from './author-or-404';

@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { env } from '@/lib/env';
-import { LOW_RATED_MIN_ANSWERS, type LowRatedArticleDto } from '@/lib/help/authoring';
+import { LOW_RATED_MIN_ANSWERS, type LowRatedArticleDto } from '@/lib/help/low-rated';
 import { formatDate } from '@/lib/i18n/format';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { ArticleStatusBadge } from './article-badges';

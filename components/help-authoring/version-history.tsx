@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { env } from '@/lib/env';
-import type { ArticleVersionDto, VersionDiffDto } from '@/lib/help/authoring';
+import type { ArticleVersionDto, VersionDiffDto } from '@/lib/help/versions';
 import type { BodyDiff, InlineFieldDiff, LocaleDiff } from '@/lib/help/version-diff';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getLocale, getT } from '@/lib/i18n/server';

@@ -5,14 +5,8 @@ import { helpArticleFeedback, helpCategories } from '@/db/schema';
 import type { Ctx } from '@/lib/context';
 import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } from '@/lib/errors';
 import { anonymousCtx, auditFor, createTestUser, ctxFor } from '@/test/factories';
-import {
-  getArticleForEditing,
-  getVersionDiff,
-  listArticlesForAuthors,
-  listArticleVersions,
-  listAuthorCategories,
-  listLowRatedArticles,
-} from './authoring';
+import { getArticleForEditing, listArticlesForAuthors, listAuthorCategories } from './authoring';
+import { listLowRatedArticles } from './low-rated';
 import {
   archiveArticle,
   publishArticle,
@@ -22,6 +16,7 @@ import {
   uploadHelpImage,
 } from './mutations';
 import { getPublishedArticle, redirectedSlug } from './public';
+import { getVersionDiff, listArticleVersions } from './versions';
 import { searchDocuments } from './search';
 
 /**

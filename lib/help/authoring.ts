@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { newestFirst } from '@/db/keyset';
 import { helpArticleFeedback, helpArticles, helpArticleVersions, helpCategories, helpImages, users } from '@/db/schema';
@@ -9,12 +9,12 @@ import type { Ctx } from '@/lib/context';
 import { NotFoundError } from '@/lib/errors';
 import { toPage, type Page } from '@/lib/pagination';
 import { parseInput } from '@/lib/validation';
-import { ArticleRefInput, ArticleVersionRefInput, ListAuthorArticlesInput, type HelpLocale } from './schemas';
-import { diffVersions, type LocaleDiff, type VersionTexts } from './version-diff';
+import { ArticleRefInput, ListAuthorArticlesInput, type HelpLocale } from './schemas';
+import type { VersionTexts } from './version-diff';
 
 /**
- * What authors of the help center read (#13): their article list, one article to edit, its
- * published versions and their diffs, and the articles readers found unhelpful. Every read
+ * What authors of the help center read (#13): their article list and one article to edit (its
+ * versions are in ./versions, the unhelpful articles in ./low-rated). Every read
  * authorises `manage:help:any` first, so a page that calls one is refused for anyone else.
  */
 
@@ -257,159 +257,4 @@ export async function getArticleForEditing({ ctx, input }: { ctx: Ctx; input: un
       return { ...i, url, markdown: `![${alt}](${url})` };
     }),
   };
-}
-
-export type ArticleVersionDto = { number: number; publishedBy: string | null; publishedAt: string; current: boolean };
-
-/** Every published version, newest first, with who published it and when. */
-export async function listArticleVersions({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<ArticleVersionDto[]> {
-  authorize(ctx.actor, 'manage:help:any');
-  const { id } = parseInput(ArticleRefInput.pick({ id: true }), input);
-  const db = await getDb();
-  const rows = await db
-    .select({
-      number: helpArticleVersions.number,
-      publishedBy: users.name,
-      publishedAt: helpArticleVersions.publishedAt,
-      current: sql<boolean>`${helpArticles.status} = 'published' and ${helpArticles.publishedVersion} = ${helpArticleVersions.number}`,
-    })
-    .from(helpArticleVersions)
-    .innerJoin(helpArticles, eq(helpArticles.id, helpArticleVersions.articleId))
-    .leftJoin(users, eq(users.id, helpArticleVersions.publishedBy))
-    .where(eq(helpArticleVersions.articleId, id))
-    .orderBy(desc(helpArticleVersions.number));
-  return rows.map((r) => ({ ...r, current: !!r.current, publishedAt: r.publishedAt.toISOString() }));
-}
-
-export type VersionDiffDto = {
-  number: number;
-  /** The version compared against; null for the first one (everything in it is new). */
-  previous: number | null;
-  publishedBy: string | null;
-  publishedAt: string;
-  locales: LocaleDiff[];
-};
-
-/** A version against the one published before it, per language and field. */
-export async function getVersionDiff({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<VersionDiffDto> {
-  authorize(ctx.actor, 'manage:help:any');
-  const { id, number } = parseInput(ArticleVersionRefInput, input);
-  const db = await getDb();
-  const fields = {
-    number: helpArticleVersions.number,
-    titleZh: helpArticleVersions.titleZh,
-    descriptionZh: helpArticleVersions.descriptionZh,
-    bodyZh: helpArticleVersions.bodyZh,
-    titleEn: helpArticleVersions.titleEn,
-    descriptionEn: helpArticleVersions.descriptionEn,
-    bodyEn: helpArticleVersions.bodyEn,
-    publishedBy: users.name,
-    publishedAt: helpArticleVersions.publishedAt,
-  };
-  const [[current], [previous]] = await Promise.all([
-    db
-      .select(fields)
-      .from(helpArticleVersions)
-      .leftJoin(users, eq(users.id, helpArticleVersions.publishedBy))
-      .where(and(eq(helpArticleVersions.articleId, id), eq(helpArticleVersions.number, number))),
-    // The version before: numbers are consecutive today, but "the highest below" holds regardless.
-    db
-      .select(fields)
-      .from(helpArticleVersions)
-      .leftJoin(users, eq(users.id, helpArticleVersions.publishedBy))
-      .where(and(eq(helpArticleVersions.articleId, id), lt(helpArticleVersions.number, number)))
-      .orderBy(desc(helpArticleVersions.number))
-      .limit(1),
-  ]);
-  if (!current) throw new NotFoundError('help_article_version');
-  return {
-    number: current.number,
-    previous: previous?.number ?? null,
-    publishedBy: current.publishedBy,
-    publishedAt: current.publishedAt.toISOString(),
-    locales: diffVersions(previous ?? null, current),
-  };
-}
-
-/** Below this share of "yes" answers, with at least LOW_RATED_MIN_ANSWERS, an article needs work. */
-export const LOW_RATED_RATIO = 0.5;
-export const LOW_RATED_MIN_ANSWERS = 3;
-const LOW_RATED_LIMIT = 20;
-const LATEST_REASONS = 3;
-
-export type LowRatedArticleDto = {
-  id: string;
-  slug: string;
-  titleZh: string | null;
-  titleEn: string | null;
-  status: HelpArticleStatus;
-  yes: number;
-  no: number;
-  /** The latest "no" answers that said what was missing, newest first. */
-  latest: { reason: HelpMissingReason | null; comment: string | null; locale: string; createdAt: string }[];
-};
-
-/** The articles readers found least helpful, worst first, with what they said was missing. */
-export async function listLowRatedArticles({ ctx }: { ctx: Ctx }): Promise<LowRatedArticleDto[]> {
-  authorize(ctx.actor, 'manage:help:any');
-  const db = await getDb();
-  const f = helpArticleFeedback;
-  const yes = sql<number>`count(*) filter (where ${f.helpful})::int`;
-  const total = sql<number>`count(*)::int`;
-  const rated = await db
-    .select({
-      id: helpArticles.id,
-      slug: helpArticles.slug,
-      titleZh: helpArticles.titleZh,
-      titleEn: helpArticles.titleEn,
-      status: helpArticles.status,
-      yes,
-      total,
-    })
-    .from(f)
-    .innerJoin(helpArticles, eq(helpArticles.id, f.articleId))
-    .groupBy(helpArticles.id)
-    .having(and(sql`count(*) >= ${LOW_RATED_MIN_ANSWERS}`, sql`${yes} < count(*) * ${LOW_RATED_RATIO}::float8`))
-    .orderBy(sql`${yes}::float / count(*)`, desc(total), asc(helpArticles.slug))
-    .limit(LOW_RATED_LIMIT);
-  if (!rated.length) return [];
-  // The latest few reasons of every listed article at once (a window over their "no" answers).
-  const latest = await db
-    .select({
-      articleId: sql<string>`t.article_id`,
-      reason: sql<HelpMissingReason | null>`t.missing_reason`,
-      comment: sql<string | null>`t.comment`,
-      locale: sql<string>`t.locale`,
-      createdAt: sql<string>`t.created_at`,
-    })
-    .from(
-      sql`(select ${f.articleId} as article_id, ${f.missingReason} as missing_reason,
-             ${f.comment} as comment, ${f.locale} as locale, ${f.createdAt} as created_at,
-             row_number() over (partition by ${f.articleId} order by ${f.createdAt} desc, ${f.id} desc) as n
-           from ${f}
-           where ${inArray(
-             f.articleId,
-             rated.map((r) => r.id),
-           )} and not ${f.helpful}
-             and (${f.missingReason} is not null or ${f.comment} is not null)) t`,
-    )
-    .where(sql`t.n <= ${LATEST_REASONS}`)
-    .orderBy(sql`t.created_at desc`);
-  return rated.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    titleZh: r.titleZh,
-    titleEn: r.titleEn,
-    status: r.status,
-    yes: Number(r.yes),
-    no: Number(r.total) - Number(r.yes),
-    latest: latest
-      .filter((l) => l.articleId === r.id)
-      .map((l) => ({
-        reason: l.reason,
-        comment: l.comment,
-        locale: l.locale,
-        createdAt: new Date(l.createdAt).toISOString(),
-      })),
-  }));
 }
