@@ -126,8 +126,6 @@ export const ArticleFeedbackInput = z
     helpful: z.boolean({ message: 'invalid_choice' }),
     missingReason: z.enum(HELP_MISSING_REASONS, { message: 'invalid_choice' }).optional(),
     comment: z.string().trim().max(COMMENT_MAX, 'too_long').optional(),
-    /** The earlier "no" of the same reader, completed with a reason and comment. */
-    feedbackId: z.coerce.number().int().positive().optional(),
   })
   .transform((v) => ({ ...v, comment: v.comment || null }));
 
