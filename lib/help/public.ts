@@ -194,28 +194,45 @@ async function findRelated(article: HelpArticleDto, related: string[], locale: H
     const title = p && (locale === 'en' ? p.titleEn : p.titleZh);
     if (title) out.push({ slug, title });
   }
-  if (out.length < 5) {
+  if (out.length < RELATED_MAX) {
+    // The title says what the article is about; its description adds context at a lower weight.
     const { hits } = await searchDocuments({
       query: article.title,
+      context: article.description,
       source: 'article',
       locale,
-      limit: 8,
+      limit: 12,
       excludeArticleId: article.id,
     });
     const ids = hits.map((h) => h.articleId).filter((id): id is string => !!id);
-    const slugs = ids.length
+    const rows = ids.length
       ? await db
-          .select({ id: helpArticles.id, slug: helpArticles.slug })
+          .select({ id: helpArticles.id, slug: helpArticles.slug, categorySlug: helpCategories.slug })
           .from(helpArticles)
-          .where(inArray(helpArticles.id, ids))
+          .innerJoin(helpCategories, eq(helpCategories.id, helpArticles.categoryId))
+          .where(and(inArray(helpArticles.id, ids), eq(helpArticles.status, 'published')))
       : [];
-    for (const h of hits) {
-      const slug = slugs.find((s) => s.id === h.articleId)?.slug;
-      if (slug && !out.some((o) => o.slug === slug) && out.length < 5) out.push({ slug, title: h.title });
+    // An article sharing a word or two of the title is not related: only hits near the best one
+    // count, and those in the article's own topic go first.
+    const best = hits[0]?.rank ?? 0;
+    const candidates = hits
+      .filter((h) => h.rank >= best * RELATED_MIN_SHARE)
+      .map((h) => ({ hit: h, row: rows.find((r) => r.id === h.articleId) }))
+      .filter((c): c is { hit: (typeof hits)[number]; row: (typeof rows)[number] } => !!c.row)
+      .map((c) => ({ ...c, score: c.hit.rank * (c.row.categorySlug === article.category.slug ? SAME_TOPIC_BOOST : 1) }))
+      .sort((a, b) => b.score - a.score);
+    for (const { hit, row } of candidates) {
+      if (!out.some((o) => o.slug === row.slug) && out.length < RELATED_MAX)
+        out.push({ slug: row.slug, title: hit.title });
     }
   }
   return out;
 }
+
+const RELATED_MAX = 5;
+/** A found article counts as related from this share of the best hit's rank. */
+const RELATED_MIN_SHARE = 0.35;
+const SAME_TOPIC_BOOST = 1.5;
 
 /** The hand-picked related slugs of an article (kept apart so the article DTO stays small). */
 export async function relatedSlugsOf(articleId: string): Promise<string[]> {

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Ctx } from '@/lib/context';
+import { createTestUser, ctxFor } from '@/test/factories';
+import { createTestHelpCategory, publishTestArticle } from '@/test/help-factories';
+import { getPublishedArticle, relatedArticles } from './public';
+
+/**
+ * Related articles under a published one: the author's picks first, then articles the engine finds
+ * for its title, in the same topic first, and none that only share a common word. Each run uses a
+ * made-up product word, so other tests' articles on a shared database never match.
+ */
+
+let author: Ctx;
+const word = `zq${randomUUID().slice(0, 6)}`;
+
+beforeAll(async () => {
+  author = await ctxFor(await createTestUser({ role: 'supervisor' }));
+});
+
+describe('relatedArticles', () => {
+  it('lists picks first, then close matches in the same topic first, and leaves out loose ones', async () => {
+    const [topic, other] = [await createTestHelpCategory(), await createTestHelpCategory()];
+    const main = await publishTestArticle(author, topic.id, {
+      titleEn: `Charging the ${word} headphones`,
+      bodyEn: `## Charging\nPlug the ${word} headphones into USB-C for two hours.`,
+    });
+    const sameTopic = await publishTestArticle(author, topic.id, {
+      titleEn: `${word} headphones do not charge`,
+      bodyEn: `## Checks\nTry another cable for the ${word} headphones.`,
+    });
+    const otherTopic = await publishTestArticle(author, other.id, {
+      titleEn: `Charging ${word} headphones on a plane`,
+      bodyEn: `## On board\nThe ${word} headphones charge from the seat's USB port.`,
+    });
+    const loose = await publishTestArticle(author, other.id, {
+      titleEn: 'Opening hours of the service desk',
+      bodyEn: '## Hours\nWe answer from 9 to 18. Charging stations are in the lobby.',
+    });
+    const picked = await publishTestArticle(author, other.id, {
+      titleEn: 'Warranty card',
+      bodyEn: '## Card\nKeep the warranty card with the receipt.',
+    });
+
+    const article = (await getPublishedArticle(main.slug, 'en'))!;
+    const list = await relatedArticles(article, [picked.slug], 'en');
+    const slugs = list.map((r) => r.slug);
+    expect(slugs[0]).toBe(picked.slug);
+    expect(slugs).toContain(sameTopic.slug);
+    expect(slugs).toContain(otherTopic.slug);
+    expect(slugs.indexOf(sameTopic.slug)).toBeLessThan(slugs.indexOf(otherTopic.slug));
+    expect(slugs).not.toContain(loose.slug);
+    expect(slugs).not.toContain(main.slug);
+    expect(list.length).toBeLessThanOrEqual(5);
+  });
+});
