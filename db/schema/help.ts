@@ -88,6 +88,29 @@ export const helpArticles = pgTable(
 );
 
 /**
+ * The lexicon: every Latin word, number and code (3+ characters) the index holds, per scope. A
+ * typo ("refnud") or a mistyped SKU is compared with these short strings (a mistyped code with the
+ * codes only), then searched as the words found, instead of with the text of every document. A
+ * trigram index does not help here: the short words' trigrams are too common to narrow anything.
+ * Words whose documents are gone stay (they find nothing); the table only grows with new words.
+ */
+export const helpSearchTerms = pgTable(
+  'help_search_terms',
+  {
+    scope: text('scope').notNull(),
+    term: text('term').notNull(),
+    /** A part number or SKU (letters and digits): a mistyped code is looked up among these only. */
+    code: boolean('code').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.term] }),
+    index('help_search_terms_code_idx')
+      .on(t.scope)
+      .where(sql`${t.code}`),
+  ],
+);
+
+/**
  * Addresses an article had before its slug was changed: /help/<old> answers with a permanent
  * redirect to the article's address now, so links in old e-mails, chats and search engines keep
  * working. An article taking a slug (its own old one, or a new article's) removes the redirect.

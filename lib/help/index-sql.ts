@@ -102,6 +102,9 @@ export const POSTINGS_SELECT = sql.raw(`
     where u.lexeme ~ '^[ -~]+$'
   ) t`);
 
+/** Lexicon words: Latin letters, digits and hyphens (english stems are stored as e:<stem>). */
+const LEXICON_TERM = '^[a-z0-9-]+$';
+
 async function insertDocument(tx: Queryable, values: ReturnType<typeof sql>): Promise<void> {
   const [row] = rowsOf<{ id: number | string }>(
     await tx.execute(sql`
@@ -115,4 +118,20 @@ async function insertDocument(tx: Queryable, values: ReturnType<typeof sql>): Pr
     ${POSTINGS_SELECT}
     where d.id = ${Number(row!.id)}
     group by d.source, d.locale, t.term, d.id`);
+  // The document's Latin words and codes join the lexicon (the typo and SKU look-up). Codes are
+  // read whole from trigram_text: the simple parser cuts ph-x12-128 into ph-x12 and 128.
+  await tx.execute(sql`
+    insert into help_search_terms (scope, term, code)
+    select d.source || ':' || d.locale, w.term, bool_or(w.code)
+    from help_search_documents d
+    cross join lateral (
+      select p.term, false as code from help_search_postings p
+      where p.document_id = d.id and p.term ~ ${LEXICON_TERM} and length(p.term) >= 3
+      union all
+      select c, true from regexp_split_to_table(d.trigram_text, '\s+') as c
+      where c ~ ${LEXICON_TERM} and c ~ '[a-z]' and c ~ '[0-9]' and length(c) >= 3
+    ) w
+    where d.id = ${Number(row!.id)}
+    group by 1, 2
+    on conflict (scope, term) do update set code = help_search_terms.code or excluded.code`);
 }

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb, type Queryable } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import type { SearchSource } from './index-sql';
-import { foldText, isCodeLike, queryTerms, withSynonyms } from './segment';
+import { isCodeLike, queryTerms, withSynonyms } from './segment';
 import { MAX_QUERY_LENGTH } from './limits';
 import { highlight, snippetOf } from './snippet';
 
@@ -12,17 +12,18 @@ import { highlight, snippetOf } from './snippet';
  * staff guide. One SQL shape on PGlite and PostgreSQL:
  *  - words: a `simple` tsvector of jieba-segmented text (Chinese) and an `english` one (stemming),
  *    each weighted title A > headings B > body C; a document matching every word gets a bonus;
- *  - typos and part numbers: pg_trgm word similarity on titles, headings and codes, used when the
- *    words find nothing or the query contains a code (PH-X12-128).
+ *  - typos and part numbers: a Latin word the index lacks, and every code (PH-X12-128), also
+ *    searches the indexed words most like it (pg_trgm word similarity over the lexicon).
  */
 
 export type { SearchSource };
 
-/** ts_rank weights for D, C, B, A: title counts ten times body text, headings four times. */
-const WEIGHTS = sql.raw(`'{0.05, 0.1, 0.4, 1.0}'`);
-
 /** Word similarity a typo or a part number must reach (pg_trgm's default is 0.6). */
 const TYPO_THRESHOLD = 0.4;
+/** Indexed words taken per typed word, the most alike first. */
+const NEIGHBOURS_PER_WORD = 3;
+/** An indexed word found for a typo counts this much times its similarity (AP-RC300 for ap-rc3oo: 0.5). */
+const FUZZY_FACTOR = 0.8;
 
 export type SearchHit = {
   articleId: string | null;
@@ -48,12 +49,8 @@ const SYNONYM_FACTOR = 0.7;
  */
 const CONTEXT_FACTOR = 0.3;
 
-const quote = (t: string) => `'${t.replace(/'/g, "''")}'`;
-
-/** A tsquery literal of words, each quoted so no character of the query is read as an operator. */
-function tsqueryOf(terms: string[], op: '|' | '&'): string {
-  return terms.map(quote).join(` ${op} `);
-}
+/** What the lexicon holds: Latin words, digits and codes (see help_search_terms). */
+const LEXICON_WORD = /^[a-z0-9-]+$/;
 
 /**
  * Searches one source in one language. The query is cut into words here; what is left after
@@ -76,7 +73,6 @@ export async function searchDocuments(
   const contextual = input.context ? queryTerms(input.context.slice(0, MAX_QUERY_LENGTH)) : [];
   // With no words of its own the context is the query (a form with only a reason picked).
   const terms = own.length ? own : contextual;
-  const q = own.length ? input.query.slice(0, MAX_QUERY_LENGTH) : (input.context ?? '');
   if (!terms.length) return { hits: [], terms };
   const context = own.length ? contextual.filter((t) => !own.includes(t)) : [];
   const groups = [...terms, ...context];
@@ -86,22 +82,18 @@ export async function searchDocuments(
   const exclude = input.excludeArticleId
     ? sql`and document_id not in (select id from help_search_documents where article_id = ${input.excludeArticleId})`
     : sql``;
-  const excludeDoc = input.excludeArticleId
-    ? sql`and (d.article_id is null or d.article_id <> ${input.excludeArticleId})`
-    : sql``;
   const offset = input.offset ?? 0;
   const scope = `${input.source}:${input.locale}`;
   // Each query word is a group: the word and its synonyms, as PostgreSQL's parsers turn them into
   // lexemes (simple for the segmented words, english stems as e:<stem>).
+  // Typos and mistyped part numbers: Latin words the index does not have, and every code, also
+  // search the indexed words most like them (the lexicon, a trigram index on short strings).
+  const fuzzy = await fuzzyNeighbours(conn, scope, terms);
   const weigh = (t: string, g: number) =>
     withSynonyms(t).map((w) => ({ w, g, f: factorOf(g) * (w === t ? 1 : SYNONYM_FACTOR) }));
-  const words = groups.flatMap((t, g) => weigh(t, g));
-  const latinWords = latin.flatMap((t) => weigh(t, groups.indexOf(t)));
-  const textArray = (xs: string[]) =>
-    sql`array[${sql.join(
-      xs.map((x) => sql`${x}`),
-      sql`, `,
-    )}]::text[]`;
+  const near = fuzzy.map((n) => ({ w: n.term, g: n.group, f: FUZZY_FACTOR * n.similarity }));
+  const words = [...groups.flatMap((t, g) => weigh(t, g)), ...near];
+  const latinWords = [...latin.flatMap((t) => weigh(t, groups.indexOf(t))), ...near];
   const intArray = (xs: number[]) =>
     sql`array[${sql.join(
       xs.map((x) => sql`${x}`),
@@ -162,43 +154,7 @@ export async function searchDocuments(
       order by r.rank desc, d.id`),
   );
 
-  let found = rows;
-  // Typos and codes: when the words found nothing, or the query names a code, trigram similarity
-  // on titles, headings and codes finds "ap-rc3oo" for AP-RC300 and "refnud" for refund.
-  if (offset === 0 && (rows.length === 0 || terms.some(isCodeLike))) {
-    const fuzzy = foldText(q).replace(/\s+/g, ' ').trim();
-    // Several documents may contain a code equally similar to a mistyped one; the one about it
-    // (its parts in the title and headings, many times in the text) goes first: "ph-x21-128"
-    // shares ph and 128 with the X12 phone's guide.
-    const parts = [...new Set(terms.flatMap((t) => t.split(/[-_.]/)).filter((p) => p.length >= 2))];
-    const partsQuery = parts.length ? tsqueryOf(parts, '|') : '';
-    // pg_trgm's default word-similarity threshold (0.6) misses one swapped letter in a short word
-    // (refnud ~ refund is 0.43); `set local` lowers it for this statement's transaction only.
-    const similar = await conn.transaction(async (tx) => {
-      await tx.execute(sql`set local pg_trgm.word_similarity_threshold = ${sql.raw(String(TYPO_THRESHOLD))}`);
-      return rowsOf<{
-        article_id: string | null;
-        section_id: string | null;
-        title: string;
-        body: string;
-        rank: number;
-      }>(
-        await tx.execute(sql`
-          select d.article_id, d.section_id, d.title, d.body,
-                 (word_similarity(${fuzzy}, d.trigram_text)
-                  + ts_rank(${WEIGHTS}, d.simple_tsv, to_tsquery('simple', ${partsQuery})))::float8 as rank
-          from help_search_documents d
-          where d.source = ${input.source} and d.locale = ${input.locale} and ${fuzzy} <% d.trigram_text ${excludeDoc}
-          order by rank desc, d.id
-          limit ${input.limit}`),
-      );
-    });
-    const seen = new Set(rows.map((r) => `${r.article_id}|${r.section_id}`));
-    const extra = similar.filter((r) => !seen.has(`${r.article_id}|${r.section_id}`));
-    // A code match is the most exact answer there is: it goes first; a typo match only fills in.
-    found = rows.length === 0 ? extra : terms.some(isCodeLike) ? [...extra, ...rows] : rows;
-    found = found.slice(0, input.limit);
-  }
+  const found = rows;
 
   return {
     terms,
@@ -211,4 +167,56 @@ export async function searchDocuments(
       rank: Number(r.rank),
     })),
   };
+}
+
+type Neighbour = { group: number; term: string; similarity: number };
+
+const textArray = (xs: string[]) =>
+  sql`array[${sql.join(
+    xs.map((x) => sql`${x}`),
+    sql`, `,
+  )}]::text[]`;
+
+/**
+ * The indexed words most like each typed Latin word the index does not hold, and the indexed codes
+ * most like each typed code (a mistyped SKU may be another SKU that exists). A primary-key read
+ * tells which words are known; only the others are compared (pg_trgm word similarity over the
+ * lexicon, codes among codes only), with the threshold lowered for this transaction only:
+ * "refnud" ~ refund is 0.43.
+ */
+async function fuzzyNeighbours(conn: Queryable, scope: string, terms: string[]): Promise<Neighbour[]> {
+  const latin = terms.filter((t) => t.length >= 3 && LEXICON_WORD.test(t));
+  if (!latin.length) return [];
+  const known = new Set(
+    rowsOf<{ term: string }>(
+      await conn.execute(
+        sql`select term from help_search_terms where scope = ${scope} and term = any(${textArray(latin)})`,
+      ),
+    ).map((r) => r.term),
+  );
+  const asked = terms
+    .map((term, group) => ({ term, group, code: isCodeLike(term) }))
+    .filter((t) => latin.includes(t.term) && (t.code || !known.has(t.term)));
+  if (!asked.length) return [];
+  const rows = await conn.transaction(async (tx) => {
+    await tx.execute(sql`set local pg_trgm.word_similarity_threshold = ${sql.raw(String(TYPO_THRESHOLD))}`);
+    return rowsOf<{ g: number; term: string; sim: number }>(
+      await tx.execute(sql`
+        select q.g, n.term, n.sim::float8 as sim
+        from unnest(${textArray(asked.map((a) => a.term))}, ${sql`array[${sql.join(
+          asked.map((a) => sql`${a.group}`),
+          sql`, `,
+        )}]::int[]`}, ${sql`array[${sql.join(
+          asked.map((a) => sql`${a.code}`),
+          sql`, `,
+        )}]::boolean[]`}) as q(w, g, code)
+        cross join lateral (
+          select t.term, word_similarity(q.w, t.term) as sim
+          from help_search_terms t
+          where t.scope = ${scope} and (t.code or not q.code) and q.w <% t.term and t.term <> q.w
+          order by sim desc, t.term
+          limit ${NEIGHBOURS_PER_WORD}) n`),
+    );
+  });
+  return rows.map((r) => ({ group: Number(r.g), term: r.term, similarity: Number(r.sim) }));
 }
