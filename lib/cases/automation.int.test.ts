@@ -372,7 +372,10 @@ describe('queue sorting', () => {
         seen.push(...page.items.map((c) => c.caseNo));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
-      expect(seen.toSorted()).toEqual(opened.toSorted());
+      // No case twice and none of ours missing. On a shared PostgreSQL other files' routing
+      // rules may hand this new, least-loaded agent a case of theirs meanwhile: it may be listed too.
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen).toEqual(expect.arrayContaining(opened));
     }
   });
 });
