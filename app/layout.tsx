@@ -4,7 +4,7 @@ import { GeistMono } from 'geist/font/mono';
 import { cookies, headers } from 'next/headers';
 import { Toaster } from '@/components/ui/toast';
 import { I18nProvider } from '@/lib/i18n/client';
-import { getLocale, messagesFor } from '@/lib/i18n/server';
+import { clientMessagesFor, getLocale, messagesFor } from '@/lib/i18n/server';
 import { isTheme, SYSTEM_THEME_SCRIPT, THEME_COOKIE } from '@/lib/theme';
 import { cn } from '@/lib/utils';
 import './globals.css';
@@ -32,7 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         {theme === 'system' ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: SYSTEM_THEME_SCRIPT }} /> : null}
       </head>
       <body className="min-h-dvh font-sans">
-        <I18nProvider locale={locale} messages={messagesFor(locale)}>
+        <I18nProvider locale={locale} messages={clientMessagesFor(locale, 'root')}>
           {children}
           <Toaster theme={theme} position="top-right" />
         </I18nProvider>

@@ -2,6 +2,8 @@
  * Times in CSV files as shops export them (orders, reviews). Client-safe: no server imports.
  */
 
+import { dateTimeFormat } from '@/lib/intl';
+
 /** Recorded instants must lie in this range (as lib/validation's instantField). */
 const EARLIEST_MS = Date.parse('1970-01-01T00:00:00Z');
 const LATEST_MS = Date.parse('2100-12-31T23:59:59.999Z');
@@ -11,7 +13,7 @@ const ISO =
 
 /** How far `tz`'s wall clock is ahead of UTC at the instant `utcMs`, in ms. */
 function zoneOffsetMs(utcMs: number, tz: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone: tz,
     hourCycle: 'h23',
     year: 'numeric',

@@ -1,6 +1,8 @@
+import { numberFormat } from '@/lib/intl';
+
 /** Money is integer minor units (分) with a currency; these convert at the edges only. */
 export function formatMoney(cents: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2 }).format(cents / 100);
+  return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2 }).format(cents / 100);
 }
 
 /**
@@ -20,6 +22,6 @@ export function centsToInput(cents: number): string {
 
 /** The currency's sign as the locale writes it (¥, CN¥, US$, €), for labels such as "Unit price (¥)". */
 export function currencySymbol(currency: string, locale: string): string {
-  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0);
+  const parts = numberFormat(locale, { style: 'currency', currency }).formatToParts(0);
   return parts.find((p) => p.type === 'currency')?.value ?? currency;
 }

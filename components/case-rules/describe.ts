@@ -1,3 +1,4 @@
+import { listFormat } from '@/lib/intl';
 import type { RuleConditions } from '@/lib/case-rules/conditions';
 import { nameOf, type NameMap } from '@/lib/catalog/names';
 import type { Locale } from '@/lib/i18n/config';
@@ -24,7 +25,7 @@ export function describeConditions(
     categories: NameMap;
   },
 ): string[] {
-  const any = (list: readonly string[]) => new Intl.ListFormat(locale, { type: 'disjunction' }).format(list);
+  const any = (list: readonly string[]) => listFormat(locale, { type: 'disjunction' }).format(list);
   const money = (cents: number) => formatMoney(cents, currency, locale);
   const lines: string[] = [];
   // A stored condition no case can meet (unreadable when loaded): say so rather than show nothing.

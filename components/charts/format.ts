@@ -3,6 +3,8 @@
  * and client charts print the same figure the same way.
  */
 
+import { numberFormat } from '@/lib/intl';
+
 /**
  * A format that can cross from a server component to a client chart (functions cannot):
  * `integer` 1,234 · `decimal` 1,234.5 · `percent` a 0–100 value as 86.5% · `signed` +32 / −5 ·
@@ -28,7 +30,7 @@ function options(spec: NumberFormatSpec): Intl.NumberFormatOptions {
 }
 
 export function numberFormatter(spec: NumberFormatSpec, locale: string): ValueFormatter {
-  const f = new Intl.NumberFormat(locale, options(spec));
+  const f = numberFormat(locale, options(spec));
   // Our percentages are 0–100 (as the metrics compute them); Intl's percent style expects 0–1.
   return spec === 'percent' ? (v) => f.format(v / 100) : (v) => f.format(v);
 }
@@ -41,7 +43,7 @@ export function formatPercent(value: number | null | undefined, locale: string):
 /** +32, 0, −5 (NPS and other signed scores); "—" when there is no figure. */
 export function formatSigned(value: number | null | undefined, locale: string, fractionDigits = 0): string {
   if (value === null || value === undefined) return '—';
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     signDisplay: 'exceptZero',
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,

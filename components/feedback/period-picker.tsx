@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '@/lib/intl';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -25,7 +26,7 @@ export function shiftDay(day: string, days: number): string {
 
 /** Today's date in the shop's time zone: a day starts at the shop's midnight, not the server's. */
 export function shopToday(now: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** The preset periods end today: the last 7 / 30 / 90 days, or this month so far. */
@@ -44,7 +45,7 @@ export function presetPeriod(preset: PeriodPreset, today: string): Period {
 
 /** "Oct 1 – 30, 2026" / "2026年10月1日至30日": the shop-calendar days as written in the viewer's language. */
 export function formatDayRange(period: Period, locale: Locale): string {
-  const f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const f = dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const from = new Date(`${period.from}T00:00:00Z`);
   return period.from === period.to ? f.format(from) : f.formatRange(from, new Date(`${period.to}T00:00:00Z`));
 }

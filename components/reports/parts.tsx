@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '@/lib/intl';
 import { ArrowRight, BarChart3 } from 'lucide-react';
 import Link from 'next/link';
 import { formatCount, formatPercent, formatSigned, numberFormatter } from '@/components/charts/format';
@@ -43,7 +44,7 @@ export type ReportKit = {
 };
 
 export function reportKit(t: Translate, locale: Locale, links: DrillLinks | null, names: ReportNames): ReportKit {
-  const dayFormat = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const dayFormat = dateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
   return {
     t,
     locale,

@@ -1,8 +1,9 @@
+import { dateTimeFormat } from '@/lib/intl';
 import type { Locale } from './config';
 
 /** Dates and times are shown in the shop's time zone, whatever the viewer's machine says. */
 export function formatDateTime(value: Date | string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -14,7 +15,7 @@ export function formatDateTime(value: Date | string, locale: Locale, timeZone: s
 }
 
 export function formatDate(value: Date | string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+  return dateTimeFormat(locale, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     new Date(value),
   );
 }

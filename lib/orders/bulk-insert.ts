@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '@/lib/intl';
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
@@ -265,7 +266,7 @@ async function orderNumbers(tx: Tx, placed: Date[]): Promise<string[]> {
   const seq = rowsOf<{ n: string }>(
     await tx.execute(sql`select nextval('order_no_seq')::text as n from generate_series(1, ${placed.length})`),
   );
-  const day = new Intl.DateTimeFormat('en-CA', {
+  const day = dateTimeFormat('en-CA', {
     timeZone: env().SHOP_TIMEZONE,
     year: 'numeric',
     month: '2-digit',

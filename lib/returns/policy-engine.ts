@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '@/lib/intl';
 import { CASE_TYPES, type CaseType } from '@/lib/cases/workflow';
 
 /**
@@ -66,7 +67,7 @@ export type PolicyAnswer =
 
 /** The calendar date (YYYY-MM-DD) of an instant in the shop's time zone. */
 export function shopDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 export function addDays(date: string, days: number): string {

@@ -3,6 +3,8 @@
  * hours in the shop's time zone, skipping holidays, and stopping while the case waits on the
  * customer. Pure functions over instants; the clock and calendar are inputs.
  */
+
+import { dateTimeFormat } from '@/lib/intl';
 export type Interval = { from: Date; to: Date | null };
 
 export type BusinessCalendar = {
@@ -24,7 +26,7 @@ const MINUTE = 60_000;
 const DAY_MINUTES = 1440;
 
 function localParts(at: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

@@ -27,6 +27,7 @@ import { NotificationBell } from '@/components/notifications/notification-bell';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { can } from '@/lib/authz';
 import { getT } from '@/lib/i18n/server';
+import { ScopedMessages } from '@/lib/i18n/scoped-messages';
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireAreaActor('access:admin:any');
@@ -58,18 +59,20 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/account', label: t('nav.account'), icon: <Settings /> },
   ];
   return (
-    <AppShell
-      area="admin"
-      actor={actor}
-      nav={nav}
-      headerExtra={
-        <>
-          <GuideLink />
-          <NotificationBell area="admin" />
-        </>
-      }
-    >
-      {children}
-    </AppShell>
+    <ScopedMessages scope="admin">
+      <AppShell
+        area="admin"
+        actor={actor}
+        nav={nav}
+        headerExtra={
+          <>
+            <GuideLink />
+            <NotificationBell area="admin" />
+          </>
+        }
+      >
+        {children}
+      </AppShell>
+    </ScopedMessages>
   );
 }

@@ -18,6 +18,7 @@ import { GuideLink } from '@/components/layout/guide-link';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { can } from '@/lib/authz';
 import { getT } from '@/lib/i18n/server';
+import { ScopedMessages } from '@/lib/i18n/scoped-messages';
 
 const IMPORT_PERMISSIONS = [
   'import:product:any',
@@ -56,18 +57,20 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
     { href: '/desk/account', label: t('nav.account'), icon: <Settings /> },
   ];
   return (
-    <AppShell
-      area="desk"
-      actor={actor}
-      nav={nav}
-      headerExtra={
-        <>
-          <GuideLink />
-          <NotificationBell area="desk" />
-        </>
-      }
-    >
-      {children}
-    </AppShell>
+    <ScopedMessages scope="desk">
+      <AppShell
+        area="desk"
+        actor={actor}
+        nav={nav}
+        headerExtra={
+          <>
+            <GuideLink />
+            <NotificationBell area="desk" />
+          </>
+        }
+      >
+        {children}
+      </AppShell>
+    </ScopedMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { numberFormat } from '@/lib/intl';
 import { Inbox, Package, UsersRound } from 'lucide-react';
 import { PageHeader } from '@/components/layout/app-shell';
 import { Badge } from '@/components/ui/badge';
@@ -29,7 +30,7 @@ export default async function DeskHome() {
     myCsat({ ctx }),
   ]);
   const now = requestNow();
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   return (
     <>
       <PageHeader title={t('desk.homeTitle', { name: actor.name })} description={t('desk.homeSubtitle')} />

@@ -3,6 +3,7 @@ import { AppShell } from '@/components/layout/app-shell';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { requireAreaActor } from '@/lib/auth/guard';
 import { getT } from '@/lib/i18n/server';
+import { ScopedMessages } from '@/lib/i18n/scoped-messages';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireAreaActor('access:portal:own');
@@ -17,8 +18,10 @@ export default async function PortalLayout({ children }: { children: React.React
     { href: '/help', label: t('nav.helpCenter'), icon: <LifeBuoy /> },
   ];
   return (
-    <AppShell area="portal" actor={actor} nav={nav} headerExtra={<NotificationBell area="portal" />}>
-      {children}
-    </AppShell>
+    <ScopedMessages scope="portal">
+      <AppShell area="portal" actor={actor} nav={nav} headerExtra={<NotificationBell area="portal" />}>
+        {children}
+      </AppShell>
+    </ScopedMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { numberFormat } from '@/lib/intl';
 import type { Metadata } from 'next';
 import { Tags } from 'lucide-react';
 import Link from 'next/link';
@@ -21,7 +22,7 @@ export default async function CategoriesPage() {
   await requireAreaActor('access:admin:any');
   const rows = await listCategories({ ctx: await getRequestContext() });
   const [t, locale] = [await getT(), await getLocale()];
-  const count = new Intl.NumberFormat(locale);
+  const count = numberFormat(locale);
   return (
     <>
       <PageHeader

@@ -1,3 +1,4 @@
+import { numberFormat } from '@/lib/intl';
 import type { Metadata } from 'next';
 import { Store } from 'lucide-react';
 import { PageHeader } from '@/components/layout/app-shell';
@@ -20,7 +21,7 @@ export default async function ChannelsPage() {
   await requireAreaActor('access:admin:any');
   const rows = await listChannels({ ctx: await getRequestContext() });
   const [t, locale] = [await getT(), await getLocale()];
-  const count = new Intl.NumberFormat(locale);
+  const count = numberFormat(locale);
   return (
     <>
       <PageHeader

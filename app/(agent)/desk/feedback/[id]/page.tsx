@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '@/lib/intl';
 import type { Metadata } from 'next';
 import { classificationNote } from '@/lib/feedback/classification-note';
 import { AlertTriangle, ArrowLeft, Mail } from 'lucide-react';
@@ -38,7 +39,7 @@ export async function generateMetadata({ params }: PageProps<'/desk/feedback/[id
 
 /** A shop-calendar date as YYYY-MM-DD (the en-CA format), for date inputs. */
 function shopDate(at: number | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** The day after a YYYY-MM-DD date, by calendar arithmetic (no time zone involved). */

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '@/lib/intl';
 import { BarChart3, Info } from 'lucide-react';
 import { formatCount, formatPercent, formatSigned } from '@/components/charts/format';
 import { type KpiDelta } from '@/components/charts/kpi-card';
@@ -35,7 +36,7 @@ export function fillBuckets(
 }
 
 export function trendRows(points: TrendPoint[], period: Period, unit: 'week' | 'month', locale: Locale) {
-  const f = new Intl.DateTimeFormat(
+  const f = dateTimeFormat(
     locale,
     unit === 'week'
       ? { month: 'short', day: 'numeric', timeZone: 'UTC' }
