@@ -30,7 +30,12 @@ export type DbHandle = {
   /** PostgreSQL: the URL it was opened with (backups open a dedicated connection of their own). */
   url?: string;
   /** LISTEN on a channel; resolves to an unsubscribe function. */
-  listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+  /** `onListen` runs each time the LISTEN is in place: at first, and again after every reconnection. */
+  listen: (
+    channel: string,
+    onPayload: (payload: string) => void,
+    onListen?: () => void,
+  ) => Promise<() => Promise<void>>;
 };
 
 // Next.js may evaluate this module more than once in one process (route bundles, instrumentation);
@@ -92,8 +97,8 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): DbHandle 
       await client.end({ timeout: 5 });
     },
     // postgres.js keeps one dedicated connection for all LISTENs and re-listens after reconnects.
-    listen: async (channel, onPayload) => {
-      const sub = await client.listen(channel, onPayload);
+    listen: async (channel, onPayload, onListen) => {
+      const sub = await client.listen(channel, onPayload, onListen);
       return () => sub.unlisten();
     },
   };
@@ -112,7 +117,12 @@ export async function openPglite(dir: string | null, opts: { logger?: QueryLogge
         await client.close();
         release();
       },
-      listen: async (channel, onPayload) => client.listen(channel, onPayload),
+      // One process, no connection to lose: listening once is listening for good.
+      listen: async (channel, onPayload, onListen) => {
+        const unlisten = await client.listen(channel, onPayload);
+        onListen?.();
+        return unlisten;
+      },
     };
   } catch (err) {
     release();

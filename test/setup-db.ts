@@ -24,7 +24,11 @@ beforeAll(async () => {
     kind: 'pglite',
     raw: pg,
     close: () => pg.close(),
-    listen: (channel, onPayload) => pg.listen(channel, onPayload),
+    listen: async (channel, onPayload, onListen) => {
+      const unlisten = await pg.listen(channel, onPayload);
+      onListen?.();
+      return unlisten;
+    },
   });
 });
 

@@ -12,6 +12,7 @@ import { logger } from '@/lib/log';
 import { parseInput } from '@/lib/validation';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { ChangePasswordInput, RegisterInput, SetLocaleInput, SignInInput } from './schemas';
+import { publish } from '@/lib/realtime/publish';
 import { createSession, revokeSession, revokeUserSessions } from './sessions';
 
 /**
@@ -204,6 +205,8 @@ export async function setPreferredLocale({ ctx, input }: { ctx: Ctx; input: unkn
       .update(users)
       .set({ locale, updatedAt: sql`now()` })
       .where(eq(users.id, actor.userId));
+    // Checked sessions carry the language (lib/auth/session-cache.ts): every instance forgets them.
+    await publish(tx, { type: 'access', userId: actor.userId });
     await recordAudit(tx, ctx, {
       action: 'user.locale_change',
       entityType: 'user',

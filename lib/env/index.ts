@@ -104,6 +104,12 @@ const EnvSchema = z
     READ_ONLY: z.enum(['on', 'off']).default('off'),
     /** Seconds to wait for a database connection before a request fails with 503. */
     DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(5),
+    /**
+     * Seconds a checked session is trusted without reading it again (lib/auth/session-cache.ts).
+     * Revocation still ends it at once through NOTIFY; this bounds only a notice lost while the
+     * LISTEN connection was down. 0 reads the session on every request.
+     */
+    SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(15),
   })
   .superRefine((e, ctx) => {
     if (e.BLOB_STORE === 's3' && !e.S3_BUCKET) {
