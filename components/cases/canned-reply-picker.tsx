@@ -23,7 +23,7 @@ export function replyBodyFor(reply: CannedReplyOption, locale: Locale): string {
 }
 
 /** Replies whose title matches come first, then those that match only in their text. */
-function filterReplies(replies: CannedReplyOption[], query: string): CannedReplyOption[] {
+export function filterReplies(replies: CannedReplyOption[], query: string): CannedReplyOption[] {
   const q = query.trim().toLocaleLowerCase();
   if (!q) return replies;
   const byTitle: CannedReplyOption[] = [];
