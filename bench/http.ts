@@ -1,138 +1,196 @@
 /**
- * The HTTP load test of `npm run bench`: the production build served by `next start` on the
- * benchmark's database, the main pages requested by a signed-in supervisor at concurrency 10 and
- * 50 (autocannon), with throughput, p95, errors and the server's peak memory (resident set of its
- * process tree, sampled every 100 ms).
+ * The HTTP section of `npm run bench` (#7, #17): the production build on the benchmark's database,
+ * each main page under autocannon at concurrency 10 and 50, and for each:
+ *  - requests per second and latency (p50/p95/p99), errors;
+ *  - server CPU ms per request: the user+system time of the server's whole process tree during the
+ *    run, divided by the requests it answered — the cost of a page however many cores are idle;
+ *  - bytes of HTML raw and gzipped; statements per request (20 requests one after the other, the
+ *    server counting what it sends: BENCH_COUNT_STATEMENTS=1);
+ *  - floor_ratio: its CPU per request ÷ the floor page's (bench/floor, a bare Next.js app of the
+ *    same versions rendering a 50-row table), the floor measured just before each page;
+ *  - resident memory of the tree idle and at its peak under that page's load.
+ * Then, on PostgreSQL, the detail pages again with `npm start` running one process per core, and
+ * Lighthouse (mobile) for the first pages a customer meets and the agent's queue.
+ *
+ * The server runs with JOBS=off, so the job runner's polling is not counted against the pages.
  */
-import fs from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import autocannon from 'autocannon';
 import { buildIfNeeded, startServer, waitUntilReady } from '../scripts/app-server';
+import { buildFloorIfNeeded, startFloor } from './http/floor';
+import { lighthouseScores, type LighthouseScore } from './http/lighthouse';
+import { load, round, signIn, warmAndWeigh, type LoadResult } from './http/load';
+import { childCount, rssSampler, treeCpuMs, treeRssKb } from './http/proc';
 
-export type HttpResult = {
+export type HttpResult = Omit<LoadResult, 'requests'> & {
   name: string;
-  connections: number;
-  requests_per_s: number;
-  p50_ms: number;
-  p95_ms: number;
-  p99_ms: number;
-  errors: number;
+  /** Server processes answering (2 = `npm start` on both cores). */
+  processes: number;
+  cpu_ms_per_request: number;
+  bytes: number;
+  bytes_gzip: number;
+  statements: number | null;
+  floor_ratio: number | null;
+  rss_idle_mb: number;
   peak_rss_mb: number;
+};
+
+/** Who requests a page: the supervisor (desk), the demo customer (portal) or a visitor. */
+export type BenchPage = string | { path: string; as: 'customer' | 'anonymous' };
+
+export type HttpRun = {
+  pages: HttpResult[];
+  floor: HttpResult[];
+  lighthouse: LighthouseScore[];
 };
 
 const DURATION_S = Number(process.env.HTTP_SECONDS ?? 10);
 const PORT = process.env.BENCH_PORT ?? '3210';
+const FLOOR_PORT = String(Number(PORT) + 1);
+const STATEMENT_SAMPLES = 20;
+/** Pages measured again with a server process per core (PostgreSQL only). */
+const CLUSTER_PAGES = ['/desk/orders/[no]', '/desk/cases/[no]'];
+const LIGHTHOUSE_PAGES = ['/sign-in', '/portal', '/portal/orders', '/desk/cases'];
 
-/** Resident memory (kB) of a process and all its descendants, from /proc. */
-function treeRssKb(pid: number): number {
-  let kb = 0;
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-      const children = fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-      for (const child of children ? children.split(/\s+/) : []) kb += treeRssKb(Number(child));
-    }
-  } catch {
-    // the process ended between two reads
-  }
-  return kb;
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
 }
 
-/** Signs in through the app's own credentials flow and returns the session cookie. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/desk` }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith('authjs.session-token='));
-  if (!session) throw new Error(`sign-in as ${email} failed (HTTP ${res.status})`);
-  return [jar, session.split(';')[0]].join('; ');
+/** A load run with the server tree's CPU time around it. */
+async function measured(pid: number, url: string, cookie: string, connections: number) {
+  const before = treeCpuMs(pid);
+  const run = await load(url, cookie, connections, DURATION_S);
+  const cpu = treeCpuMs(pid) - before;
+  return { ...run, cpu_ms_per_request: run.requests ? round(cpu / run.requests) : 0 };
 }
 
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-async function load(
-  url: string,
-  cookie: string,
-  connections: number,
-  duration = DURATION_S,
-): Promise<Omit<HttpResult, 'name' | 'peak_rss_mb'>> {
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration, headers: { cookie } }, (err, res) =>
-      err ? reject(err) : resolve(res),
-    );
-    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
-  });
-  times.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 100) / 100;
-  return {
-    connections,
-    requests_per_s: round(result.requests.total / result.duration),
-    p50_ms: round(pct(times, 50)),
-    p95_ms: round(pct(times, 95)),
-    p99_ms: round(pct(times, 99)),
-    errors: result.errors + result.timeouts + result.non2xx,
+async function statementsPerRequest(base: string, url: string, cookie: string): Promise<number | null> {
+  const read = async () => {
+    const res = await fetch(`${base}/api/bench/statements`);
+    return res.ok ? ((await res.json()) as { statements: number }).statements : null;
   };
+  const before = await read();
+  if (before === null) return null;
+  for (let i = 0; i < STATEMENT_SAMPLES; i++) await (await fetch(url, { headers: { cookie } })).arrayBuffer();
+  const after = await read();
+  return after === null ? null : round((after - before) / STATEMENT_SAMPLES);
 }
 
-/**
- * Runs the load test against a fresh `next start` (built first when the sources changed) with the
- * given database settings; `pages` maps a name to a path.
- */
-/** A page to load: a path requested with the supervisor's session, or a public one without any. */
-export type BenchPage = string | { path: string; anonymous: true };
-
-export async function httpLoad(dbEnv: Record<string, string>, pages: Record<string, BenchPage>): Promise<HttpResult[]> {
+export async function httpLoad(dbEnv: Record<string, string>, pages: Record<string, BenchPage>): Promise<HttpRun> {
   const env = {
     ...process.env,
     ...dbEnv,
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
     LOG_LEVEL: 'warn',
+    JOBS: 'off',
+    BENCH_COUNT_STATEMENTS: '1',
   };
   buildIfNeeded(env);
-  const server = startServer(PORT, env, 'ignore');
+  buildFloorIfNeeded();
   const base = `http://127.0.0.1:${PORT}`;
-  let peakKb = 0;
-  const sampler = setInterval(() => {
-    if (server.pid) peakKb = Math.max(peakKb, treeRssKb(server.pid));
-  }, 100);
+  const floorBase = `http://127.0.0.1:${FLOOR_PORT}`;
+  const floorServer = startFloor(FLOOR_PORT);
+  let server = startServer(PORT, { ...env, WEB_CONCURRENCY: '1' }, 'ignore');
+  const run: HttpRun = { pages: [], floor: [], lighthouse: [] };
   try {
     if (!(await waitUntilReady(base, server))) throw new Error('the app server did not become ready');
-    const supervisorCookie = await signIn(base, 'supervisor@example.com', 'afterdesk-demo');
-    const results: HttpResult[] = [];
+    if (!(await waitUntilReady(floorBase, floorServer, '/'))) throw new Error('the floor page did not start');
+    const cookies = {
+      supervisor: await signIn(base, 'supervisor@example.com', 'afterdesk-demo'),
+      customer: await signIn(base, 'customer@example.com', 'afterdesk-demo'),
+      anonymous: '',
+    };
+    const target = (page: BenchPage) =>
+      typeof page === 'string'
+        ? { path: page, cookie: cookies.supervisor }
+        : { path: page.path, cookie: cookies[page.as] };
+
+    const floorWeight = await warmAndWeigh(`${floorBase}/`, '');
+    await load(`${floorBase}/`, '', 2, 3);
+    for (const page of Object.values(pages)) await warmAndWeigh(`${base}${target(page).path}`, target(page).cookie);
+    const idleMb = Math.round(treeRssKb(server.pid!) / 1024);
+    const floorIdleMb = Math.round(treeRssKb(floorServer.pid!) / 1024);
+
     for (const [name, page] of Object.entries(pages)) {
-      const path = typeof page === 'string' ? page : page.path;
-      const cookie = typeof page === 'string' ? supervisorCookie : '';
-      // Warm-up: until one request answers within a second (jobs the server starts with may hold
-      // an embedded database for a moment), then a few seconds of light load for pools and the JIT.
-      for (let i = 0; i < 60; i++) {
-        const t0 = performance.now();
-        const res = await fetch(`${base}${path}`, { headers: { cookie }, redirect: 'manual' });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`${path} answered HTTP ${res.status}`);
-        if (performance.now() - t0 < 1000) break;
-      }
-      await load(`${base}${path}`, cookie, 2, 3);
+      const { path, cookie } = target(page);
+      const url = `${base}${path}`;
+      const weight = await warmAndWeigh(url, cookie);
+      const statements = await statementsPerRequest(base, url, cookie);
+      await load(url, cookie, 2, 3); // pools and the JIT
+      // The floor just before the page: both measured under the same conditions of the machine.
+      const floorRss = rssSampler(floorServer.pid!);
+      const floor = await measured(floorServer.pid!, `${floorBase}/`, '', 10);
+      floorRss.stop();
+      const { requests: _fr, ...floorRow } = floor;
+      run.floor.push({
+        name: `GET floor (before ${name})`,
+        processes: 1,
+        ...floorRow,
+        ...floorWeight,
+        statements: 0,
+        floor_ratio: 1,
+        rss_idle_mb: floorIdleMb,
+        peak_rss_mb: floorRss.peakMb(),
+      });
+      const rss = rssSampler(server.pid!);
       for (const connections of [10, 50]) {
-        const r = await load(`${base}${path}`, cookie, connections);
-        results.push({ name: `GET ${name}`, ...r, peak_rss_mb: Math.round(peakKb / 1024) });
+        const { requests: _r, ...r } = await measured(server.pid!, url, cookie, connections);
+        run.pages.push({
+          name: `GET ${name}`,
+          processes: 1,
+          ...r,
+          ...weight,
+          statements,
+          floor_ratio: floor.cpu_ms_per_request ? round(r.cpu_ms_per_request / floor.cpu_ms_per_request) : null,
+          rss_idle_mb: idleMb,
+          peak_rss_mb: rss.peakMb(),
+        });
       }
+      rss.stop();
     }
-    return results;
+
+    const lighthousePages = LIGHTHOUSE_PAGES.filter((p) => pages[p]).map((p) => ({ name: p, ...target(pages[p]!) }));
+    // A failed Lighthouse run (no Chromium, say) costs its scores, not the figures measured above.
+    if (lighthousePages.length)
+      run.lighthouse = await lighthouseScores(base, lighthousePages).catch((err: Error) => {
+        console.error(`Lighthouse failed: ${err.message}`);
+        return [];
+      });
+
+    // Every core: the same build under `npm start`'s launcher, which forks one process per core.
+    if (dbEnv.DATABASE_URL) {
+      await stop(server);
+      server = startServer(PORT, { ...env, WEB_CONCURRENCY: '' }, 'ignore', { cluster: true });
+      if (!(await waitUntilReady(base, server))) throw new Error('the clustered app server did not become ready');
+      for (const name of CLUSTER_PAGES.filter((p) => pages[p])) {
+        const { path, cookie } = target(pages[name]!);
+        const url = `${base}${path}`;
+        const weight = await warmAndWeigh(url, cookie);
+        await load(url, cookie, 4, 3);
+        const rss = rssSampler(server.pid!);
+        const { requests: _r, ...r } = await measured(server.pid!, url, cookie, 10);
+        rss.stop();
+        const single = run.pages.find((p) => p.name === `GET ${name}` && p.connections === 10);
+        const floor = run.floor.find((f) => f.name === `GET floor (before ${name})`);
+        run.pages.push({
+          name: `GET ${name}`,
+          processes: 0, // filled below from the tree
+          ...r,
+          ...weight,
+          statements: single?.statements ?? null,
+          floor_ratio: floor?.cpu_ms_per_request ? round(r.cpu_ms_per_request / floor.cpu_ms_per_request) : null,
+          rss_idle_mb: Math.round(treeRssKb(server.pid!) / 1024),
+          peak_rss_mb: rss.peakMb(),
+        });
+      }
+      const workers = childCount(server.pid!);
+      for (const row of run.pages) if (row.processes === 0) row.processes = workers;
+    }
+    return run;
   } finally {
-    clearInterval(sampler);
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await stop(server);
+    await stop(floorServer);
   }
 }

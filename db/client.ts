@@ -10,6 +10,7 @@ import { lockDataDir } from './lock';
 import { pgliteExtensions } from './pglite-extensions';
 import { watchAvailability } from './availability';
 import { installQueryErrorRedaction } from './redact-errors';
+import { statementCounter } from './statement-count';
 
 // Before any query can fail: failed queries never carry their parameters into a log.
 installQueryErrorRedaction();
@@ -132,7 +133,8 @@ export async function openPglite(dir: string | null, opts: { logger?: QueryLogge
 
 async function openFromEnv(): Promise<DbHandle> {
   const url = env().DATABASE_URL;
-  return url ? openPostgres(url, { watch: true }) : openPglite(pgliteDir());
+  const logger = statementCounter();
+  return url ? openPostgres(url, { watch: true, logger }) : openPglite(pgliteDir(), { logger });
 }
 
 /** The process-wide database handle, opened on first use from DATABASE_URL / PGLITE_DIR. */

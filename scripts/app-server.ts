@@ -46,20 +46,31 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv): void {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-/** `next start` on a port, in production mode. */
+/**
+ * `next start` on a port, in production mode; with `cluster`, through `npm start`'s launcher
+ * (scripts/start.mjs: one process per core on PostgreSQL, or WEB_CONCURRENCY).
+ */
 export function startServer(
   port: string,
   env: NodeJS.ProcessEnv,
   stdio: 'inherit' | 'ignore' = 'inherit',
+  opts: { cluster?: boolean } = {},
 ): ChildProcess {
-  return spawn(nextBin, ['start', '-p', port], { stdio, env: { ...env, NODE_ENV: 'production' } });
+  const prod = { ...env, NODE_ENV: 'production' as const };
+  if (opts.cluster)
+    return spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '-p', port], { stdio, env: prod });
+  return spawn(nextBin, ['start', '-p', port], { stdio, env: prod });
 }
 
 /** Polls the readiness check until it answers (true) or the server exits or a minute passes (false). */
-export async function waitUntilReady(url: string, child: ChildProcess): Promise<boolean> {
+export async function waitUntilReady(
+  url: string,
+  child: ChildProcess,
+  readyPath = '/api/health/ready',
+): Promise<boolean> {
   for (let i = 0; i < 120 && child.exitCode === null; i++) {
     try {
-      const res = await fetch(`${url}/api/health/ready`);
+      const res = await fetch(`${url}${readyPath}`);
       if (res.ok) return true;
     } catch {
       // not listening yet

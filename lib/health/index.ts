@@ -79,3 +79,6 @@ export async function readiness(): Promise<Readiness> {
     };
   }
 }
+
+/** Statements this process has sent, when the benchmark asked for counting (else null). */
+export { statementsSent } from '@/db/statement-count';
