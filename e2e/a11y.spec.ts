@@ -139,13 +139,18 @@ async function setLocale(session: Session, locale: Locale) {
  */
 async function firstLinkBelow(page: Page, list: string, parent: string, parentPattern: string): Promise<string | null> {
   await page.goto(list);
-  const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
   const siblings = staticSiblings(parentPattern);
-  for (const href of hrefs) {
-    const { pathname } = new URL(href);
-    if (!pathname.startsWith(`${parent}/`)) continue;
-    const id = pathname.slice(parent.length + 1).split('/')[0]!;
-    if (id && !siblings.has(decodeURIComponent(id))) return `${parent}/${id}`;
+  // A streamed page may reveal its list a moment after the load event (React batches the reveal
+  // of Suspense boundaries), so look again for a few seconds before giving up.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if (attempt) await page.waitForTimeout(250);
+    const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    for (const href of hrefs) {
+      const { pathname } = new URL(href);
+      if (!pathname.startsWith(`${parent}/`)) continue;
+      const id = pathname.slice(parent.length + 1).split('/')[0]!;
+      if (id && !siblings.has(decodeURIComponent(id))) return `${parent}/${id}`;
+    }
   }
   return null;
 }

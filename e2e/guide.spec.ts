@@ -106,15 +106,22 @@ async function concretePath(session: Session, routes: string[], route: string): 
       continue;
     }
     await session.page.goto(concrete);
-    const hrefs = await session.page
-      .locator('main a[href]')
-      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     const siblings = staticSiblings(routes, parentPattern);
-    const found = hrefs
-      .map((href) => new URL(href).pathname)
-      .filter((p) => p.startsWith(`${concrete}/`))
-      .map((p) => p.slice(concrete.length + 1).split('/')[0]!)
-      .find((id) => id && !siblings.has(decodeURIComponent(id)));
+    const idOf = (hrefs: string[]) =>
+      hrefs
+        .map((href) => new URL(href).pathname)
+        .filter((p) => p.startsWith(`${concrete}/`))
+        .map((p) => p.slice(concrete.length + 1).split('/')[0]!)
+        .find((id) => id && !siblings.has(decodeURIComponent(id)));
+    // A streamed page may reveal its list a moment after the load event (React batches the
+    // reveal of Suspense boundaries), so look again for a few seconds before giving up.
+    let found: string | undefined;
+    for (let i = 0; i < 20 && !found; i++) {
+      if (i) await session.page.waitForTimeout(250);
+      found = idOf(
+        await session.page.locator('main a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)),
+      );
+    }
     if (!found) throw new Error(`No link to ${concrete}/… on ${concrete} to fill ${segment} of ${route}`);
     concrete = `${concrete}/${found}`;
     session.resolved.set(pattern, concrete);
