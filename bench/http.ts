@@ -164,6 +164,7 @@ export async function httpLoad(dbEnv: Record<string, string>, pages: Record<stri
       await stop(server);
       server = startServer(PORT, { ...env, WEB_CONCURRENCY: '' }, 'ignore', { cluster: true });
       if (!(await waitUntilReady(base, server))) throw new Error('the clustered app server did not become ready');
+      const workers = childCount(server.pid!);
       for (const name of CLUSTER_PAGES.filter((p) => pages[p])) {
         const { path, cookie } = target(pages[name]!);
         const url = `${base}${path}`;
@@ -176,7 +177,7 @@ export async function httpLoad(dbEnv: Record<string, string>, pages: Record<stri
         const floor = run.floor.find((f) => f.name === `GET floor (before ${name})`);
         run.pages.push({
           name: `GET ${name}`,
-          processes: 0, // filled below from the tree
+          processes: workers,
           ...r,
           ...weight,
           statements: single?.statements ?? null,
@@ -185,8 +186,6 @@ export async function httpLoad(dbEnv: Record<string, string>, pages: Record<stri
           peak_rss_mb: rss.peakMb(),
         });
       }
-      const workers = childCount(server.pid!);
-      for (const row of run.pages) if (row.processes === 0) row.processes = workers;
     }
     return run;
   } finally {
