@@ -1,62 +1,11 @@
-import { dateTimeFormat } from '@/lib/intl';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import type { Locale } from '@/lib/i18n/config';
 import { getLocale, getT } from '@/lib/i18n/server';
+import { currentPreset, formatDayRange, PERIOD_PRESETS, presetPeriod, type Period } from '@/lib/shop-calendar';
 import type { Translate } from '@/lib/i18n/translate';
 import { cn } from '@/lib/utils';
-
-/** A period of shop-calendar days, both ends included, as YYYY-MM-DD. */
-export type Period = { from: string; to: string };
-
-export const PERIOD_PRESETS = ['7d', '30d', '90d', 'month'] as const;
-export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isDay(value: string | undefined): value is string {
-  return !!value && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
-}
-
-export function shiftDay(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Today's date in the shop's time zone: a day starts at the shop's midnight, not the server's. */
-export function shopToday(now: number, timeZone: string): string {
-  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** The preset periods end today: the last 7 / 30 / 90 days, or this month so far. */
-export function presetPeriod(preset: PeriodPreset, today: string): Period {
-  switch (preset) {
-    case '7d':
-      return { from: shiftDay(today, -6), to: today };
-    case '30d':
-      return { from: shiftDay(today, -29), to: today };
-    case '90d':
-      return { from: shiftDay(today, -89), to: today };
-    case 'month':
-      return { from: `${today.slice(0, 8)}01`, to: today };
-  }
-}
-
-/** "Oct 1 – 30, 2026" / "2026年10月1日至30日": the shop-calendar days as written in the viewer's language. */
-export function formatDayRange(period: Period, locale: Locale): string {
-  const f = dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const from = new Date(`${period.from}T00:00:00Z`);
-  return period.from === period.to ? f.format(from) : f.formatRange(from, new Date(`${period.to}T00:00:00Z`));
-}
-
-/** The preset matching the period exactly, if any. */
-export function currentPreset(period: Period, today: string): PeriodPreset | undefined {
-  return PERIOD_PRESETS.find((p) => {
-    const q = presetPeriod(p, today);
-    return q.from === period.from && q.to === period.to;
-  });
-}
 
 /** The preset periods as a segmented row of links; `href` builds each link (pages keep their own filters). */
 export function PresetLinks({

@@ -19,7 +19,7 @@ import {
   SectionEmpty,
   type ReportKit,
 } from './parts';
-import { casesByDay, SLA_STAGES } from './report-params';
+import { casesByDay, SLA_STAGES } from '@/lib/analytics/report/params';
 
 /** After-sales in the period: volumes, rate, cost, times, backlog and its age, type mix, SLA compliance. */
 export function AfterSalesSection({ d, k }: { d: Dashboard; k: ReportKit }) {

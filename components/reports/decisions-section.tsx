@@ -13,7 +13,7 @@ import { getRepeatCustomers, type Dashboard } from '@/lib/analytics/dashboard';
 import { getRequestContext } from '@/lib/context/request';
 import { cn } from '@/lib/utils';
 import { DrillLink, GroupHeading, rateText, Section, SectionEmpty, type ReportKit } from './parts';
-import { relativeChange, SLA_STAGES } from './report-params';
+import { relativeChange, SLA_STAGES } from '@/lib/analytics/report/params';
 
 /** How many products the decision view ranks. */
 const TOP_PRODUCTS = 10;

@@ -1,12 +1,12 @@
 import { Info, X } from 'lucide-react';
 import Link from 'next/link';
-import { formatDayRange, isDay } from '@/components/feedback/period-picker';
+import { formatDayRange, isDay } from '@/lib/shop-calendar';
 import type { Ctx } from '@/lib/context';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { isCatalogCode, nameOf } from '@/lib/catalog/names';
 import { CASE_REASONS } from '@/lib/returns/policy-engine';
 import { drillNames } from '@/lib/analytics/drill-names';
-import { loadReportNames } from './report-names';
+import { loadReportNames } from '@/lib/analytics/report/names';
 
 /** The case list's drill-down filters, as ListCasesInput names them (set by the dashboard's links). */
 export const CASE_DRILL_KEYS = ['from', 'to', 'reason', 'channel', 'productId', 'category', 'teamId'] as const;

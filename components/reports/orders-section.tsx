@@ -5,7 +5,7 @@ import { BarList } from '@/components/charts/bar-list';
 import { KpiCard } from '@/components/charts/kpi-card';
 import type { Dashboard } from '@/lib/analytics/dashboard';
 import { DrillLink, GroupHeading, Note, relativeDelta, Section, SectionEmpty, type ReportKit } from './parts';
-import { ordersByDay } from './report-params';
+import { ordersByDay } from '@/lib/analytics/report/params';
 
 /** Orders placed in the period: count, GMV, average order value, per day, by channel and by status. */
 export function OrdersSection({ d, k }: { d: Dashboard; k: ReportKit }) {

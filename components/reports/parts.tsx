@@ -6,20 +6,19 @@ import type { KpiDelta, DeltaDirection } from '@/components/charts/kpi-card';
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatSpan } from '@/lib/cases/due';
-import { nameOf, type NameMap } from '@/lib/catalog/names';
+import { nameOf } from '@/lib/catalog/names';
 import type { Locale } from '@/lib/i18n/config';
 import type { Translate } from '@/lib/i18n/translate';
 import { formatMoney } from '@/lib/money';
 import { cn } from '@/lib/utils';
-import type { DrillLinks } from './report-params';
-import { relativeChange } from './report-params';
+import type { ReportNames } from '@/lib/analytics/report/names';
+import { relativeChange, type DrillLinks } from '@/lib/analytics/report/params';
 
 /**
  * What the dashboard names and prices things with, loaded by the page: channel and category names
  * in the viewer's language (records since #12) and the shop currency, which every order and so
  * every rollup sum is in.
  */
-export type ReportNames = { channels: NameMap; categories: NameMap; currency: string };
 
 /** Everything a section needs to print figures and links the same way as the rest of the page. */
 export type ReportKit = {

@@ -5,7 +5,7 @@ import type { ChartColor } from '@/components/charts/colors';
 import { formatSigned } from '@/components/charts/format';
 import { KpiCard } from '@/components/charts/kpi-card';
 import { labelName } from '@/components/feedback/feedback-badges';
-import { shiftDay, type Period } from '@/components/feedback/period-picker';
+import { weeksOf } from '@/lib/shop-calendar';
 import { Card, CardAction, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { Dashboard } from '@/lib/analytics/dashboard';
@@ -15,14 +15,6 @@ import { DrillLink, GroupHeading, Note, pointsDelta, rateText, Section, SectionE
 /** Categories drawn in the weekly chart; the rest are summed as "other". */
 const CHART_CATEGORIES = 5;
 const CATEGORY_COLORS: ChartColor[] = ['chart-1', 'chart-2', 'chart-3', 'chart-4', 'chart-5', 'muted-foreground'];
-
-/** Every Monday from the week holding the period's first day to its last day. */
-function weeksOf(period: Period): string[] {
-  const dow = new Date(`${period.from}T00:00:00Z`).getUTCDay();
-  const out: string[] = [];
-  for (let w = shiftDay(period.from, -((dow + 6) % 7)); w <= period.to; w = shiftDay(w, 7)) out.push(w);
-  return out;
-}
 
 /** Per agent: throughput, resolution time, first responses and CSAT in the period. */
 export function AgentsSection({ d, k }: { d: Dashboard; k: ReportKit }) {

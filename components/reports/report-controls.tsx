@@ -1,12 +1,13 @@
 import Link from 'next/link';
-import { formatDayRange, PresetLinks, type Period } from '@/components/feedback/period-picker';
+import { PresetLinks } from '@/components/feedback/period-picker';
+import { formatDayRange, type Period } from '@/lib/shop-calendar';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import type { CatalogRecord } from '@/lib/catalog/names';
 import type { ReportKit } from './parts';
-import { reportQuery, type ReportFilters } from './report-params';
+import { reportQuery, type ReportFilters } from '@/lib/analytics/report/params';
 
 /** A small label above one control of the filter form. */
 function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {

@@ -1,6 +1,6 @@
 import { AlertTriangle, RefreshCw } from 'lucide-react';
 import { pickParams } from '@/components/data/search-params';
-import { shopToday } from '@/components/feedback/period-picker';
+import { shopToday } from '@/lib/shop-calendar';
 import { PageHeader } from '@/components/layout/app-shell';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { getRequestContext } from '@/lib/context/request';
@@ -12,14 +12,20 @@ import { listTeams } from '@/lib/users/queries';
 import { AfterSalesSection } from './after-sales-section';
 import { DecisionsSection } from './decisions-section';
 import { HelpSection } from './help-section';
-import { loadDashboard, type ReportProblem } from './load-dashboard';
+import { loadDashboard, type ReportProblem } from '@/lib/analytics/report/load';
 import { OrdersSection } from './orders-section';
 import { reportKit, type ReportKit } from './parts';
 import { AgentsSection, FeedbackSection } from './people-section';
 import { ExportMenu, PrintButton } from './report-actions';
 import { ReportControls } from './report-controls';
-import { loadReportNames } from './report-names';
-import { drillLinks, REPORT_EXPORTS, REPORT_PARAM_KEYS, reportQuery, type ReportFilters } from './report-params';
+import { loadReportNames } from '@/lib/analytics/report/names';
+import {
+  drillLinks,
+  REPORT_EXPORTS,
+  REPORT_PARAM_KEYS,
+  reportQuery,
+  type ReportFilters,
+} from '@/lib/analytics/report/params';
 
 /**
  * Paper is white: on print the shell's navigation and header go, the content takes the full

@@ -6,6 +6,7 @@ import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
+import { dayCount, previousPeriod } from '@/lib/shop-calendar';
 import { answerRate, csatPercent, npsBreakdown, npsScore, reviewFigures, type CsatCounts } from './metrics';
 import { FEEDBACK_KINDS, StatsInput, type FeedbackKind } from './schemas';
 
@@ -229,9 +230,6 @@ async function reviewProducts(db: Queryable, r: Range): Promise<ReviewProductRow
   }));
 }
 
-const shiftDays = (d: string, days: number) =>
-  new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * The feedback statistics for a period of shop-calendar days, each figure beside the same figure
  * for the period of equal length just before it. Read from the daily rollups (lib/analytics),
@@ -240,11 +238,11 @@ const shiftDays = (d: string, days: number) =>
 export async function feedbackStats({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<FeedbackStats> {
   authorize(ctx.actor, 'read:feedback:any');
   const { from, to } = parseInput(StatsInput, input);
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-  if (!Number.isFinite(days) || days > MAX_DAYS) throw new ValidationError({ from: ['period_too_long'] });
-  const previous = { from: shiftDays(from, -days), to: shiftDays(from, -1) };
-  const db = await getDb();
   const cur = { from, to };
+  const days = dayCount(cur);
+  if (!Number.isFinite(days) || days > MAX_DAYS) throw new ValidationError({ from: ['period_too_long'] });
+  const previous = previousPeriod(cur);
+  const db = await getDb();
   const [current, prior, byProduct, topReviewed, weekly, monthly] = await Promise.all([
     periodFigures(db, cur),
     periodFigures(db, previous),

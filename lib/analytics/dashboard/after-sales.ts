@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { env } from '@/lib/env';
-import { filterWhere, inPeriod, type Period, type ReportInput } from './input';
+import type { Period } from '@/lib/shop-calendar';
+import { filterWhere, inPeriod, type ReportInput } from './input';
 
 export type StageCompliance = { total: number; met: number; rate: number | null };
 export type AfterSalesTotals = {

@@ -4,7 +4,8 @@ import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { parseInput } from '@/lib/validation';
 import { afterSalesFigures, backlogAgeFigures, type AfterSalesFigures, type BacklogAge } from './after-sales';
-import { previousPeriod, ReportInput, type Period } from './input';
+import { previousPeriod, type Period } from '@/lib/shop-calendar';
+import { ReportInput } from './input';
 import { orderFigures, type OrderFigures } from './orders';
 import {
   agentFigures,

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { channelField } from '@/lib/orders/schemas';
+import { daySpan, type Period } from '@/lib/shop-calendar';
 import { dayField } from '@/lib/validation';
 
 /** The longest period a report answers for (two years and a day): longer asks are refused. */
@@ -22,24 +23,11 @@ export const ReportInput = z
     teamId: z.preprocess(blankToUndefined, z.uuid('invalid_choice').optional()),
   })
   .refine((v) => v.from <= v.to, { message: 'date_range_inverted', path: ['to'] })
-  .refine((v) => (Date.parse(`${v.to}T00:00:00Z`) - Date.parse(`${v.from}T00:00:00Z`)) / 86_400_000 < MAX_DAYS, {
+  .refine((v) => daySpan(v.from, v.to) <= MAX_DAYS, {
     message: 'period_too_long',
     path: ['from'],
   });
 export type ReportInput = z.output<typeof ReportInput>;
-
-export type Period = { from: string; to: string };
-
-export const dayCount = (p: Period) =>
-  Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000) + 1;
-const shift = (d: string, days: number) =>
-  new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** The period of equal length just before. */
-export function previousPeriod(p: Period): Period {
-  const n = dayCount(p);
-  return { from: shift(p.from, -n), to: shift(p.from, -1) };
-}
 
 export const inPeriod = (p: Period, col: SQL = sql`day`) => sql`${col} >= ${p.from}::date and ${col} <= ${p.to}::date`;
 

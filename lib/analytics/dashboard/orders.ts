@@ -2,7 +2,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { filterWhere, inPeriod, type Period, type ReportInput } from './input';
+import type { Period } from '@/lib/shop-calendar';
+import { filterWhere, inPeriod, type ReportInput } from './input';
 
 /** Statuses of orders that never became a sale: left out of GMV and the average order value. */
 const NOT_SOLD = sql`('cancelled', 'closed', 'pending_payment')`;

@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { env } from '@/lib/env';
-import { inPeriod, type Period, type ReportInput } from './input';
+import type { Period } from '@/lib/shop-calendar';
+import { inPeriod, type ReportInput } from './input';
 
 export type AgentRow = {
   agentId: string;

@@ -1,6 +1,6 @@
-import { reportCsv } from '@/components/reports/csv';
-import { loadReportNames } from '@/components/reports/report-names';
-import { isReportExport, REPORT_PARAM_KEYS } from '@/components/reports/report-params';
+import { reportCsv } from '@/lib/analytics/report/csv';
+import { loadReportNames } from '@/lib/analytics/report/names';
+import { isReportExport, REPORT_PARAM_KEYS } from '@/lib/analytics/report/params';
 import { getDashboard, getRepeatCustomers } from '@/lib/analytics/dashboard';
 import { can } from '@/lib/authz';
 import { getRequestContext } from '@/lib/context/request';

@@ -10,18 +10,12 @@ import { KpiCard } from '@/components/charts/kpi-card';
 import { pickParams } from '@/components/data/search-params';
 import { labelName } from '@/components/feedback/feedback-badges';
 import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
-import {
-  isDay,
-  PeriodPicker,
-  presetPeriod,
-  shiftDay,
-  shopToday,
-  type Period,
-} from '@/components/feedback/period-picker';
+import { PeriodPicker } from '@/components/feedback/period-picker';
 import { PageHeader } from '@/components/layout/app-shell';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { requireAreaActor } from '@/lib/auth/guard';
+import { isDay, presetPeriod, shiftDay, shopToday, type Period } from '@/lib/shop-calendar';
 import { getRequestContext } from '@/lib/context/request';
 import { env } from '@/lib/env';
 import { ValidationError } from '@/lib/errors';

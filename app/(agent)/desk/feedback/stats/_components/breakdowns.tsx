@@ -2,7 +2,7 @@ import { MessageSquareText } from 'lucide-react';
 import Link from 'next/link';
 import { formatCount, formatPercent, formatSigned } from '@/components/charts/format';
 import { DeltaBadge } from '@/components/charts/kpi-card';
-import { type Period } from '@/components/feedback/period-picker';
+import { type Period } from '@/lib/shop-calendar';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';

@@ -2,7 +2,7 @@ import { dateTimeFormat } from '@/lib/intl';
 import { BarChart3, Info } from 'lucide-react';
 import { formatCount, formatPercent, formatSigned } from '@/components/charts/format';
 import { type KpiDelta } from '@/components/charts/kpi-card';
-import { shiftDay, type Period } from '@/components/feedback/period-picker';
+import { monthsOf, weeksOf, type Period } from '@/lib/shop-calendar';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { type FeedbackStats, type TrendPoint } from '@/lib/feedback/stats';
@@ -21,17 +21,7 @@ export function fillBuckets(
   unit: 'week' | 'month',
 ): (TrendPoint | { bucket: string; total: 0; csatPercent: null; nps: null })[] {
   const byBucket = new Map(points.map((p) => [p.bucket, p]));
-  const buckets: string[] = [];
-  if (unit === 'week') {
-    const dow = new Date(`${period.from}T00:00:00Z`).getUTCDay();
-    for (let d = shiftDay(period.from, -((dow + 6) % 7)); d <= period.to; d = shiftDay(d, 7)) buckets.push(d);
-  } else {
-    for (let m = `${period.from.slice(0, 7)}-01`; m <= period.to;) {
-      buckets.push(m);
-      const [y, mo] = m.split('-').map(Number) as [number, number];
-      m = mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, '0')}-01`;
-    }
-  }
+  const buckets = unit === 'week' ? weeksOf(period) : monthsOf(period);
   return buckets.map((b) => byBucket.get(b) ?? { bucket: b, total: 0, csatPercent: null, nps: null });
 }
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { BarChart } from '@/components/charts/bar-chart';
 import { formatCount, formatPercent, formatSigned, numberFormatter } from '@/components/charts/format';
 import { DeltaBadge, type KpiDelta } from '@/components/charts/kpi-card';
-import { type Period } from '@/components/feedback/period-picker';
+import { type Period } from '@/lib/shop-calendar';
 import { delta } from '@/lib/feedback/metrics';
 import { type FeedbackStats } from '@/lib/feedback/stats';
 import type { Locale } from '@/lib/i18n/config';

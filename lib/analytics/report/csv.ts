@@ -3,8 +3,8 @@ import type { Dashboard, RepeatCustomer } from '@/lib/analytics/dashboard';
 import { nameOf } from '@/lib/catalog/names';
 import type { Translate } from '@/lib/i18n/translate';
 import { csvLine } from '@/lib/orders/csv';
-import type { ReportNames } from './parts';
-import { casesByDay, ordersByDay, SLA_STAGES, type ReportExport } from './report-params';
+import type { ReportNames } from './names';
+import { casesByDay, ordersByDay, SLA_STAGES, type ReportExport } from './params';
 
 /** An amount in the shop currency's main unit with two decimals (orders are all in that currency). */
 const amount = (cents: number) => (cents / 100).toFixed(2);

@@ -1,10 +1,12 @@
 import 'server-only';
 import { loadCategories } from '@/lib/catalog/categories';
 import { loadChannels } from '@/lib/catalog/channels';
-import { nameMap, type CatalogRecord } from '@/lib/catalog/names';
+import { nameMap, type CatalogRecord, type NameMap } from '@/lib/catalog/names';
 import type { Locale } from '@/lib/i18n/config';
 import { getShopSettings } from '@/lib/shop/settings';
-import type { ReportNames } from './parts';
+
+/** What reports print beside codes and amounts: channel and category names and the shop currency. */
+export type ReportNames = { channels: NameMap; categories: NameMap; currency: string };
 
 /**
  * Channel and category names in the viewer's language and the shop currency, for the dashboard,

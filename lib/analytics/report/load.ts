@@ -1,10 +1,10 @@
 import 'server-only';
-import { presetPeriod } from '@/components/feedback/period-picker';
 import { getDashboard, ReportInput, type Dashboard } from '@/lib/analytics/dashboard';
 import type { Ctx } from '@/lib/context';
 import { ValidationError } from '@/lib/errors';
+import { presetPeriod } from '@/lib/shop-calendar';
 import { parseInput } from '@/lib/validation';
-import { askedPeriod, type ReportParams } from './report-params';
+import { askedPeriod, type ReportParams } from './params';
 
 /** A field of the URL the dashboard could not use, with the validation code saying why. */
 export type ReportProblem = { field: string; code: string };

@@ -2,7 +2,7 @@
  * The dashboard's URL state and the links it makes: plain functions shared by the pages, the
  * CSV routes and the drill-down links, so the three always agree on parameter names.
  */
-import { isDay, shiftDay, type Period } from '@/components/feedback/period-picker';
+import { daysOf, isDay, shiftDay, type Period } from '@/lib/shop-calendar';
 
 /** The query string of a report: the period (shop days) and its filters, as ReportInput names them. */
 export const REPORT_PARAM_KEYS = ['from', 'to', 'channel', 'category', 'teamId'] as const;
@@ -71,13 +71,6 @@ export function drillLinks(period: Period, filters: ReportFilters): DrillLinks {
       `/desk/orders?${qs({ from: period.from, to: period.to, channel: filters.channel, ...extra })}`,
     feedback: (extra = {}) => `/desk/feedback?${qs({ from: period.from, to: period.to, ...extra })}`,
   };
-}
-
-/** Every shop day of the period, in order (periods are at most two years, so this stays small). */
-export function daysOf(period: Period): string[] {
-  const out: string[] = [];
-  for (let d = period.from; d <= period.to; d = shiftDay(d, 1)) out.push(d);
-  return out;
 }
 
 /** Orders per day over the whole period: a quiet day is a zero, not a missing point. */
