@@ -20,6 +20,7 @@ import { notifyUsers } from '@/lib/notifications';
 import { defaultBackupDir, runBackup, runVerify } from './index';
 import { lastSuccessfulRuns } from './runs';
 import { loadBackupSchedule, OVERDUE_GRACE, type BackupSchedule } from './schedule';
+import { dateTimeFormat } from '@/lib/intl';
 
 const HOUR = 3_600_000;
 
@@ -220,7 +221,7 @@ export async function alertIfOverdue(opts: {
         const locale: Locale = isLocale(a.locale) ? a.locale : env().DEFAULT_LOCALE;
         const t = createTranslator(messagesFor(locale));
         const hours = String(Math.round(s.limitHours));
-        const when = new Intl.DateTimeFormat(locale, {
+        const when = dateTimeFormat(locale, {
           dateStyle: 'medium',
           timeStyle: 'short',
           timeZone: env().SHOP_TIMEZONE,

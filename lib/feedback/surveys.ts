@@ -19,6 +19,7 @@ import { SurveyAnswerInput } from './schemas';
 import { loadFeedbackSettings } from './taxonomy';
 import { signSurveyToken, verifySurveyToken } from './token';
 import { insertFeedback } from './write';
+import { dateTimeFormat } from '@/lib/intl';
 
 export type SurveyKind = 'csat' | 'nps';
 export type SurveyView = {
@@ -61,9 +62,7 @@ async function emailSurvey(
     s.kind === 'csat'
       ? t('mail.survey.csatLead', { caseNo: s.caseNo ?? '' })
       : t('mail.survey.npsLead', { orderNo: s.orderNo ?? '' });
-  const until = new Intl.DateTimeFormat(r.locale, { dateStyle: 'long', timeZone: env().SHOP_TIMEZONE }).format(
-    s.expiresAt,
-  );
+  const until = dateTimeFormat(r.locale, { dateStyle: 'long', timeZone: env().SHOP_TIMEZONE }).format(s.expiresAt);
   await queueEmail(tx, {
     to: r.to,
     subject,

@@ -17,6 +17,7 @@ import { getLocale, getT } from '@/lib/i18n/server';
 import type { Translate } from '@/lib/i18n/translate';
 import { RunButtons } from './_components/run-buttons';
 import { ScheduleForm } from './_components/schedule-form';
+import { numberFormat } from '@/lib/intl';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('backups.title') };
@@ -44,7 +45,7 @@ function bytes(n: number | null, locale: Locale): string {
     v /= 1024;
     i++;
   }
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: i ? 1 : 0 }).format(v)} ${units[i]}`;
+  return `${numberFormat(locale, { maximumFractionDigits: i ? 1 : 0 }).format(v)} ${units[i]}`;
 }
 
 function StatusCard({

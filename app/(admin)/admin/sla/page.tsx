@@ -9,6 +9,7 @@ import { getLocale, getT } from '@/lib/i18n/server';
 import { getSlaSettings, PRIORITIES, type SlaSettings } from '@/lib/sla/settings';
 import { CalendarForm, type CalendarValues } from './_components/calendar-form';
 import { EditSlaDialog } from './_components/edit-sla-dialog';
+import { numberFormat } from '@/lib/intl';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('sla.title') };
@@ -41,7 +42,7 @@ function Minutes({ value, locale, hint }: { value: number; locale: Locale; hint:
     <>
       <span className="font-medium">{value.toLocaleString(locale)}</span>
       <span className="block text-xs text-muted-foreground">
-        {hint(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value / 60))}
+        {hint(numberFormat(locale, { maximumFractionDigits: 1 }).format(value / 60))}
       </span>
     </>
   );

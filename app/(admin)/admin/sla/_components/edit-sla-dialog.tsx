@@ -17,6 +17,7 @@ import { Input } from '@/components/ui/input';
 import { toast } from '@/components/ui/toast';
 import { useI18n } from '@/lib/i18n/client';
 import { saveSlaPolicyAction } from '../actions';
+import { numberFormat } from '@/lib/intl';
 
 export type SlaTargetRow = {
   priority: string;
@@ -39,7 +40,7 @@ export function useHoursHint() {
   return (minutes: string | number) => {
     const n = Number(minutes);
     if (String(minutes).trim() === '' || !Number.isInteger(n) || n <= 0) return undefined;
-    return t('sla.minutesHint', { hours: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n / 60) });
+    return t('sla.minutesHint', { hours: numberFormat(locale, { maximumFractionDigits: 1 }).format(n / 60) });
   };
 }
 
