@@ -141,7 +141,7 @@ beforeAll(async () => {
       delivered_at: p.delivered ? at(p.delivered, 9) : null,
     });
   }
-  await refreshRollups();
+  await refreshRollups({ waitForOthers: true });
 });
 
 type Filters = { channel?: string; category?: string; teamId?: string };
@@ -275,7 +275,7 @@ describe('the dashboard', () => {
     await deleteOrder({ ctx: agent, input: { orderNo: o!.orderNo, version: o!.version } });
     await db.update(cases).set({ refundCents: 1234 }).where(eq(cases.caseNo, caseNos[1]!));
     await db.update(cases).set({ assigneeId: null }).where(eq(cases.caseNo, caseNos[2]!));
-    await refreshRollups();
+    await refreshRollups({ waitForOthers: true });
     const d = await expectMatchesRaw();
     expect(d.orders.current.orders).toBe(3);
     expect(d.afterSales.current.refundCents).toBe(1234);
@@ -294,12 +294,12 @@ describe('the dashboard', () => {
     await ensureTestCategory(renamed);
     await db.update(products).set({ category: renamed }).where(eq(products.id, c1.mainProductId!));
     expect((await caseRow(caseNos[1]!)).mainCategory).toBe(renamed);
-    await refreshRollups();
+    await refreshRollups({ waitForOthers: true });
     const d = await getDashboard({ ctx: supervisor, input: { ...cur, category: renamed } });
     expect(d.afterSales.current.opened).toBe(2);
     await db.update(products).set({ category }).where(eq(products.id, c1.mainProductId!));
     await db.update(orders).set({ channel: 'tmall' }).where(eq(orders.id, c1.orderId));
-    await refreshRollups();
+    await refreshRollups({ waitForOthers: true });
     await expectMatchesRaw({ channel: 'tmall' });
   });
 

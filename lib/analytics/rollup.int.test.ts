@@ -114,7 +114,7 @@ describe('feedback rollups', () => {
       { kind: 'csat', customerId, offeredAt: at(3, 8), expiresAt: at(20, 0) },
       { kind: 'nps', customerId, offeredAt: at(4, 1), expiresAt: at(20, 0) },
     ]);
-    await refreshRollups();
+    await refreshRollups({ waitForOthers: true });
     // 23:00 and 00:00 shop time fall on the right days although they are other UTC dates.
     expect((await rolledUp(dayOf(3))).byScore).toHaveLength(3);
     for (const d of [3, 4]) expect(await rolledUp(dayOf(d))).toEqual(await rawFigures(dayOf(d)));
@@ -126,13 +126,13 @@ describe('feedback rollups', () => {
       .set({ createdAt: at(4, 15) })
       .where(eq(feedback.id, rows[0]!.id));
     await db.delete(feedback).where(eq(feedback.id, rows[2]!.id));
-    await refreshRollups();
+    await refreshRollups({ waitForOthers: true });
     for (const d of [3, 4]) expect(await rolledUp(dayOf(d))).toEqual(await rawFigures(dayOf(d)));
     expect((await rolledUp(dayOf(4))).agents).toEqual([{ agent: agentId, n: 1, good: 1 }]);
 
     // The last row of a day gone: the day has no rollup rows left.
     await db.delete(feedback).where(eq(feedback.id, rows[1]!.id));
-    await refreshRollups();
+    await refreshRollups({ waitForOthers: true });
     expect((await rolledUp(dayOf(3))).byScore).toEqual([]);
     expect(await rolledUp(dayOf(3))).toEqual(await rawFigures(dayOf(3)));
   });
@@ -149,7 +149,7 @@ describe('feedback rollups', () => {
         ),
       )[0]!.n;
     expect(await dirty()).toBeGreaterThan(0);
-    await refreshRollups();
+    await refreshRollups({ waitForOthers: true });
     expect(await dirty()).toBe(0);
     expect(await rolledUp(dayOf(9))).toEqual(await rawFigures(dayOf(9)));
   });

@@ -41,15 +41,20 @@ async function recomputeDay(tx: Tx, day: string, tz: string): Promise<void> {
  * Claims dirty hours and recomputes the shop days they fall on, a step at a time, until none are
  * left (or `maxSteps` is reached). Each step is one transaction: a crash leaves its hours dirty for
  * the next run. Returns how many days were recomputed.
+ *
+ * By default hours another instance is recomputing are skipped (the job on every instance must
+ * not queue behind the others). `waitForOthers` is for callers that read the rollups straight
+ * after — a rebuild, a test: it waits for those hours to be committed, so the read sees them.
  */
-export async function refreshRollups(opts: { maxSteps?: number } = {}): Promise<number> {
+export async function refreshRollups(opts: { maxSteps?: number; waitForOthers?: boolean } = {}): Promise<number> {
   const tz = env().SHOP_TIMEZONE;
+  const lock = opts.waitForOthers ? sql`for update` : sql`for update skip locked`;
   let days = 0;
   for (let step = 0; step < (opts.maxSteps ?? 1000); step++) {
     const claimed = await transaction(async (tx) => {
       const hours = rowsOf<{ at: string }>(
         await tx.execute(sql`
-          delete from rollup_dirty where at in (select at from rollup_dirty order by at limit ${HOURS_PER_STEP} for update skip locked)
+          delete from rollup_dirty where at in (select at from rollup_dirty order by at limit ${HOURS_PER_STEP} ${lock})
           returning at::text as at`),
       );
       if (!hours.length) return 0;
@@ -66,7 +71,8 @@ export async function refreshRollups(opts: { maxSteps?: number } = {}): Promise<
       days += dayRows.length;
       return hours.length;
     });
-    if (claimed < HOURS_PER_STEP) break;
+    // A waiting claim can come back short when others deleted rows it waited on: go on until empty.
+    if (opts.waitForOthers ? claimed === 0 : claimed < HOURS_PER_STEP) break;
   }
   return days;
 }
@@ -89,7 +95,7 @@ export async function rebuildRollups(): Promise<number> {
       ) x where t is not null
       on conflict do nothing`);
   });
-  const days = await refreshRollups();
+  const days = await refreshRollups({ waitForOthers: true });
   // Fresh statistics: the tables were just refilled, and stale estimates pick poor plans.
   const db = await getDb();
   for (const table of ROLLUP_TABLES) await db.execute(sql`analyze ${sql.identifier(table)}`);

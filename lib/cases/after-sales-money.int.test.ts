@@ -472,7 +472,7 @@ describe('reports (#18 items 6–7)', () => {
     await act(agent, pp.caseNo, 'start_refund', { refundCents: 1_900 });
     await act(agent, pp.caseNo, 'confirm_refund');
 
-    await refreshRollups();
+    await refreshRollups({ waitForOthers: true });
     const day = (await caseRow(ret.caseNo)).createdAt;
     const today = policyDate(day, 0);
     const report = await getDashboard({ ctx: supervisor, input: { from: today, to: today, category: cat } });

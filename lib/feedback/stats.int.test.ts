@@ -89,7 +89,7 @@ beforeAll(async () => {
     .set({ createdAt: at(11) })
     .where(inArray(feedback.id, [id]));
   // The statistics read the daily rollups, which the job brings up to date within a minute.
-  await refreshRollups();
+  await refreshRollups({ waitForOthers: true });
 });
 
 describe('feedbackStats', () => {

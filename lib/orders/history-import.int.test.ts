@@ -108,7 +108,7 @@ describe('history import', () => {
     ]);
 
     // The import asked the rollup job to recompute the days it touched; run it as the runner would.
-    await refreshRollups();
+    await refreshRollups({ waitForOthers: true });
     const expected = expectedFrom(csv, new Set(['HF-00301', 'HF-00302']));
     expect([...expected.values()].reduce((s, m) => s + m.orders, 0)).toBe(600);
     for (const [m, want] of [...expected].sort()) {
@@ -157,7 +157,7 @@ describe('history import', () => {
     let step = await gen.next();
     while (!step.done) step = await gen.next();
     expect(step.value).toMatchObject({ rows: reviewRows.length, imported: reviewRows.length, rejected: 0 });
-    await refreshRollups();
+    await refreshRollups({ waitForOthers: true });
     for (const period of [
       { from: '2025-01-01', to: '2025-06-30' },
       { from: '2025-07-01', to: '2025-12-31' },
