@@ -9,7 +9,7 @@ import { env } from '@/lib/env';
 import { parseInput } from '@/lib/validation';
 import { csvLine } from './csv';
 import { orderAccessWhere } from './policy';
-import { filterWhere } from './queries';
+import { filterWhere } from './search';
 import { ListOrdersInput } from './schemas';
 
 export const EXPORT_COLUMNS = [

@@ -178,6 +178,13 @@ describe('reading orders', () => {
     });
     expect(second.items).toHaveLength(2);
     expect(new Set([...first.items, ...second.items].map((o) => o.orderNo)).size).toBe(27);
+    // The search box alone, newest first, is a prepared shape of its own: it pages the same.
+    const plain = await listOrders({ ctx: agent, input: { q: own.sku, field: 'sku' } });
+    const plainNext = await listOrders({ ctx: agent, input: { q: own.sku, field: 'sku', cursor: plain.nextCursor! } });
+    expect([...plain.items, ...plainNext.items].map((o) => o.orderNo)).toEqual(
+      [...first.items, ...second.items].map((o) => o.orderNo),
+    );
+    expect(plainNext.nextCursor).toBeNull();
     const none = await listOrders({ ctx: agent, input: { q: own.sku, field: 'sku', status: 'delivered' } });
     expect(none.items).toEqual([]);
     await expect(listOrders({ ctx: agent, input: { min: '9', max: '1' } })).rejects.toMatchObject({
