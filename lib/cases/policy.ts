@@ -7,13 +7,24 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@/lib/error
 import type { CaseActorKind } from './workflow';
 
 /** Which cases an actor may see: staff all, a customer those of the customer records they own. */
-export function caseAccessWhere(actor: Actor | null): SQL {
+export type CaseAccess = { kind: 'any' } | { kind: 'own'; userId: string };
+
+export function caseAccess(actor: Actor | null): CaseAccess {
   if (!actor) throw new UnauthenticatedError();
-  if (can(actor, 'read:case:any')) return sql`true`;
-  if (can(actor, 'read:case:own')) {
-    return sql`${cases.customerId} in (select ${customers.id} from ${customers} where ${eq(customers.userId, actor.userId)})`;
-  }
+  if (can(actor, 'read:case:any')) return { kind: 'any' };
+  if (can(actor, 'read:case:own')) return { kind: 'own', userId: actor.userId };
   throw new ForbiddenError('read:case:any');
+}
+
+export function caseAccessSql(kind: CaseAccess['kind'], userId: unknown): SQL {
+  if (kind === 'any') return sql`true`;
+  return sql`${cases.customerId} in (select ${customers.id} from ${customers} where ${customers.userId} = ${userId})`;
+}
+
+/** Which cases an actor may see, as a WHERE clause to AND into every case query. */
+export function caseAccessWhere(actor: Actor | null): SQL {
+  const access = caseAccess(actor);
+  return caseAccessSql(access.kind, access.kind === 'own' ? access.userId : undefined);
 }
 
 /** How the workflow sees the actor. */

@@ -4,18 +4,8 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import {
-  caseEvents,
-  caseItems,
-  caseMessages,
-  cases,
-  customers,
-  orderItems,
-  orders,
-  teamMembers,
-  users,
-} from '@/db/schema';
-import { authorize, can, rolesWith } from '@/lib/authz';
+import { caseEvents, caseItems, caseMessages, cases, customers, orderItems, orders, users } from '@/db/schema';
+import { authorize, can, rolesWith, type Actor } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
 import { NotFoundError } from '@/lib/errors';
@@ -25,49 +15,32 @@ import { parseInput } from '@/lib/validation';
 import { compensationsOfCase } from './compensation';
 import { paidUnitCents } from './price-protection';
 import type { CaseDetailDto, CaseListItemDto } from './dto';
-import { actorKind, caseAccessWhere } from './policy';
+import { actorKind, caseAccess, caseAccessSql, caseAccessWhere, type CaseAccess } from './policy';
+import {
+  CASES_PAGE_SIZE,
+  caseListQuery,
+  isPlainQueue,
+  listQueuePage,
+  queueWhere,
+  sortWhere,
+  type CaseFilters,
+} from './queue';
 import { availableActions } from './workflow';
 
 // The queue names stay importable from here for the pages.
 export { QUEUES, type Queue };
 
-export const CASES_PAGE_SIZE = 25;
+export { CASES_PAGE_SIZE };
 
-/** The deadline that matters now (a generated column, see db/schema/cases.ts). */
-const nextDue = cases.nextDueAt;
-
-/** Written literally (not as parameters) so that it matches the partial indexes' predicate. */
-const OPEN = sql`${cases.status} not in ('closed', 'cancelled')`;
-
-function queueWhere(queue: Queue, userId: string): SQL | undefined {
-  const open = OPEN;
-  switch (queue) {
-    case 'mine':
-      return and(open, eq(cases.assigneeId, userId));
-    case 'unassigned':
-      return and(open, sql`${cases.assigneeId} is null`);
-    case 'team':
-      return and(
-        open,
-        sql`${cases.teamId} in (select ${teamMembers.teamId} from ${teamMembers} where ${teamMembers.userId} = ${userId})`,
-      );
-    case 'due_soon':
-      return and(open, sql`${cases.pausedSince} is null`, sql`${nextDue} between now() and now() + interval '2 hours'`);
-    case 'breached':
-      return and(open, sql`${cases.pausedSince} is null`, sql`${nextDue} < now()`);
-    default:
-      return open;
-  }
-}
-
-/** Staff queues (and a customer's own cases): newest first, keyset paged. */
-export async function listCases({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<Page<CaseListItemDto>> {
-  const access = caseAccessWhere(ctx.actor);
-  const f = parseInput(ListCasesInput, input);
+/** Any filter beyond the queue (the hot shapes are prepared in queue.ts). */
+function filteredWhere(f: CaseFilters, actor: Actor, access: CaseAccess, after: (string | number)[] | null) {
   // The queues hold open cases; asking for a status (e.g. closed) or a period (a report's
   // drill-down) in "all" looks beyond them.
-  const queue = (f.status || f.from || f.to) && f.queue === 'all' ? undefined : queueWhere(f.queue, ctx.actor!.userId);
-  const where: (SQL | undefined)[] = [access, can(ctx.actor, 'read:case:any') ? queue : undefined];
+  const queue = (f.status || f.from || f.to) && f.queue === 'all' ? undefined : queueWhere(f.queue, actor.userId);
+  const where: (SQL | undefined)[] = [
+    caseAccessSql(access.kind, access.kind === 'own' ? access.userId : undefined),
+    access.kind === 'any' ? queue : undefined,
+  ];
   if (f.status) where.push(eq(cases.status, f.status));
   if (f.type) where.push(eq(cases.type, f.type));
   if (f.priority) where.push(eq(cases.priority, f.priority));
@@ -82,42 +55,19 @@ export async function listCases({ ctx, input }: { ctx: Ctx; input: unknown }): P
   if (f.channel) where.push(eq(cases.orderChannel, f.channel));
   if (f.productId) where.push(eq(cases.mainProductId, f.productId));
   if (f.category) where.push(eq(cases.mainCategory, f.category));
+  where.push(...sortWhere(f.sort, after ? { at: after[0], id: after[1] } : null));
+  return where;
+}
+
+/** Staff queues (and a customer's own cases): newest first, keyset paged. */
+export async function listCases({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<Page<CaseListItemDto>> {
+  const access = caseAccess(ctx.actor);
+  const f = parseInput(ListCasesInput, input);
   const after = decodeCursor(f.cursor, ['string', 'number']);
-  // Each sort is a keyset on (key, id); "due" lists only cases whose clock is running.
-  const key = f.sort === 'due' ? nextDue : cases.createdAt;
-  if (f.sort === 'due') where.push(sql`${nextDue} is not null`, sql`${cases.pausedSince} is null`);
-  if (after) {
-    where.push(
-      f.sort === 'newest'
-        ? sql`(${key}, ${cases.id}) < (${after[0]}::timestamptz, ${after[1]})`
-        : sql`(${key}, ${cases.id}) > (${after[0]}::timestamptz, ${after[1]})`,
-    );
-  }
   const db = await getDb();
-  const rows = await db
-    .select({
-      id: cases.id,
-      caseNo: cases.caseNo,
-      orderNo: orders.orderNo,
-      type: cases.type,
-      status: cases.status,
-      priority: cases.priority,
-      customerName: customers.name,
-      assigneeName: users.name,
-      createdAt: cases.createdAt,
-      escalated: cases.escalated,
-      dueAt: nextDue,
-      // The sort key as PostgreSQL writes it, microseconds included: a JS Date would round it to
-      // milliseconds and an ascending page would then start again with its own last row.
-      sortKey: sql<string>`${key}::text`,
-    })
-    .from(cases)
-    .innerJoin(orders, eq(orders.id, cases.orderId))
-    .innerJoin(customers, eq(customers.id, cases.customerId))
-    .leftJoin(users, eq(users.id, cases.assigneeId))
-    .where(and(...where))
-    .orderBy(...(f.sort === 'newest' ? [desc(key), desc(cases.id)] : [asc(key), asc(cases.id)]))
-    .limit(CASES_PAGE_SIZE + 1);
+  const rows = isPlainQueue(f)
+    ? await listQueuePage(db, ctx.actor!, access, f.queue, f.sort, after)
+    : await caseListQuery(db, filteredWhere(f, ctx.actor!, access, after), f.sort);
   const page = toPage(rows, CASES_PAGE_SIZE, (r) => [r.sortKey, r.id]);
   return {
     nextCursor: page.nextCursor,
