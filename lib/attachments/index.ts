@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Queryable, type Tx } from '@/db/client';
 import { attachments, caseMessages, cases } from '@/db/schema';
@@ -104,7 +104,8 @@ export async function claimAttachments(
 /** A case's attachments the viewer may see (customers never see files on internal notes). */
 export async function caseAttachments(
   db: Queryable,
-  caseId: number,
+  /** The case's id, or a subquery for it (the case page reads everything at once). */
+  caseId: number | SQL,
   includeInternal: boolean,
 ): Promise<AttachmentDto[]> {
   const rows = await db

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable, Tx } from '@/db/client';
 import { caseCompensations, cases, users } from '@/db/schema';
 import { transaction } from '@/db/tx';
@@ -243,7 +243,12 @@ export async function setReturnFreight({ ctx, input }: { ctx: Ctx; input: unknow
 }
 
 /** A case's compensations, oldest first; customers see only the granted ones. */
-export async function compensationsOfCase(db: Queryable, caseId: number, staff: boolean): Promise<CompensationDto[]> {
+/** `caseId` may be a subquery for it (the case page reads everything at once). */
+export async function compensationsOfCase(
+  db: Queryable,
+  caseId: number | SQL,
+  staff: boolean,
+): Promise<CompensationDto[]> {
   const rows = await db
     .select()
     .from(caseCompensations)

@@ -4,15 +4,14 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { caseEvents, caseItems, caseMessages, cases, customers, orderItems, orders, users } from '@/db/schema';
+import { cases, orders, users } from '@/db/schema';
 import { authorize, can, rolesWith, type Actor } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import { env } from '@/lib/env';
 import { NotFoundError } from '@/lib/errors';
 import { decodeCursor, toPage, type Page } from '@/lib/pagination';
-import { caseAttachments } from '@/lib/attachments';
 import { parseInput } from '@/lib/validation';
-import { compensationsOfCase } from './compensation';
+import { loadCaseDetail } from './detail-load';
 import { paidUnitCents } from './price-protection';
 import type { CaseDetailDto, CaseListItemDto } from './dto';
 import { actorKind, caseAccess, caseAccessSql, caseAccessWhere, type CaseAccess } from './policy';
@@ -110,85 +109,10 @@ export async function countQueues({ ctx }: { ctx: Ctx }): Promise<Record<Queue, 
 export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unknown } }): Promise<CaseDetailDto> {
   const access = caseAccessWhere(ctx.actor);
   const caseNo = parseInput(z.string().trim().min(1).max(40), input.caseNo).toUpperCase();
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      c: cases,
-      o: orders,
-      customerName: customers.name,
-      customerUserId: customers.userId,
-      assigneeName: users.name,
-    })
-    .from(cases)
-    .innerJoin(orders, eq(orders.id, cases.orderId))
-    .innerJoin(customers, eq(customers.id, cases.customerId))
-    .leftJoin(users, eq(users.id, cases.assigneeId))
-    .where(and(eq(cases.caseNo, caseNo), access))
-    .limit(1);
-  if (!row) throw new NotFoundError('case');
   const staff = can(ctx.actor, 'read:case:any');
-  // Staff see who they are dealing with: the customer's other recent cases and how many orders
-  // they placed. Everything below runs in parallel: the page costs about two round trips.
-  const history = staff
-    ? Promise.all([
-        db
-          .select({ caseNo: cases.caseNo, type: cases.type, status: cases.status, createdAt: cases.createdAt })
-          .from(cases)
-          .where(and(eq(cases.customerId, row.c.customerId), sql`${cases.id} <> ${row.c.id}`))
-          .orderBy(desc(cases.createdAt), desc(cases.id))
-          .limit(5),
-        db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(orders)
-          .where(eq(orders.customerId, row.c.customerId)),
-      ])
-    : Promise.resolve(null);
-  const [items, messages, events, files, compensations] = await Promise.all([
-    db
-      .select({
-        sku: orderItems.sku,
-        name: orderItems.name,
-        quantity: caseItems.quantity,
-        refundCents: caseItems.refundCents,
-        lineTotalCents: orderItems.lineTotalCents,
-        lineQuantity: orderItems.quantity,
-        claimedUnitCents: caseItems.claimedUnitCents,
-      })
-      .from(caseItems)
-      .innerJoin(orderItems, eq(orderItems.id, caseItems.orderItemId))
-      .where(eq(caseItems.caseId, row.c.id))
-      .orderBy(asc(caseItems.id)),
-    db
-      .select()
-      .from(caseMessages)
-      .where(and(eq(caseMessages.caseId, row.c.id), staff ? undefined : eq(caseMessages.internal, false)))
-      .orderBy(asc(caseMessages.createdAt), asc(caseMessages.id)),
-    // Who took each step by name (staff see it; e-mail addresses are not names).
-    db
-      .select({ e: caseEvents, actorName: users.name })
-      .from(caseEvents)
-      .leftJoin(users, eq(users.id, caseEvents.actorId))
-      .where(and(eq(caseEvents.caseId, row.c.id), staff ? undefined : eq(caseEvents.public, true)))
-      .orderBy(desc(caseEvents.at), desc(caseEvents.id)),
-    caseAttachments(db, row.c.id, staff),
-    compensationsOfCase(db, row.c.id, staff),
-  ]);
-  // Assignment events store the assignee's id; show their name (one query for all of them).
-  const assigneeIds = [
-    ...new Set(
-      events
-        .map((r) => r.e)
-        .filter((e) => e.kind === 'assigned' && e.note && /^[0-9a-f-]{36}$/.test(e.note))
-        .map((e) => e.note!),
-    ),
-  ];
-  const [assignees, customerHistory] = await Promise.all([
-    assigneeIds.length
-      ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, assigneeIds))
-      : Promise.resolve([]),
-    history,
-  ]);
-  const names = new Map(assignees.map((u) => [u.id, u.name]));
+  const row = await loadCaseDetail(await getDb(), access, caseNo, staff);
+  if (!row) throw new NotFoundError('case');
+  const { items, messages, events, files, compensations, history: customerHistory } = row;
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const c = row.c;
   return {
@@ -267,7 +191,7 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
           })),
         }
       : null,
-    events: events.map(({ e, actorName }) => {
+    events: events.map(({ e, actorName, assigneeName }) => {
       // Rows without an actor id are the system's, except older or imported ones labelled by hand.
       const actorKind = e.actorId
         ? e.actorId === row.customerUserId
@@ -287,7 +211,7 @@ export async function getCase({ ctx, input }: { ctx: Ctx; input: { caseNo: unkno
         kind: e.kind,
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,
-        note: e.kind === 'assigned' ? (e.note ? (names.get(e.note) ?? null) : null) : e.note,
+        note: e.kind === 'assigned' ? assigneeName : e.note,
         public: e.public,
       };
     }),

@@ -70,6 +70,9 @@ describe('case workspace', () => {
       escalated: true,
       assignee: { id: agentId },
     });
+    // The timeline names whom the assignment (the newest) went to.
+    const assignments = (await getCase({ ctx: agent, input: { caseNo } })).events.filter((e) => e.kind === 'assigned');
+    expect(assignments[0]!.note).toBe(agent.actor!.name);
   });
 
   it('keeps internal notes from the customer and moves the conversation with replies', async () => {
