@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/authz';
 import { env } from '@/lib/env';
 import { hub } from '@/lib/realtime/hub';
-import { auth } from './config';
+import { sessionIdFromCookie } from './session-cookie';
 import { SessionCache } from './session-cache';
 import { loadActorBySession } from './sessions';
 
@@ -29,7 +29,6 @@ function sessionCache(): SessionCache {
  * once (lib/auth/session-cache.ts); memoised for the rest of the request.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  if (!session?.sid) return null;
-  return sessionCache().get(session.sid);
+  const sid = await sessionIdFromCookie();
+  return sid ? sessionCache().get(sid) : null;
 });
