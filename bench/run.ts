@@ -278,7 +278,7 @@ async function main() {
       : { PGLITE_DIR: pgliteDir, DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY! };
     const visitor = (path: string) => ({ path, as: 'anonymous' as const });
     const customer = (path: string) => ({ path, as: 'customer' as const });
-    const pages = {
+    const allPages = {
       '/desk/cases': '/desk/cases',
       '/desk/orders': '/desk/orders',
       '/desk/orders/[no]': `/desk/orders/${orders[0]!.order_no}`,
@@ -291,6 +291,9 @@ async function main() {
       '/help/[slug]': visitor('/help/seven-day-return'),
       '/help/search': visitor(`/help/search?q=${encodeURIComponent('退货运费')}`),
     };
+    // HTTP_PAGES=<regexp> measures just the pages whose names match (while working on one).
+    const pageFilter = process.env.HTTP_PAGES ? new RegExp(process.env.HTTP_PAGES) : null;
+    const pages = Object.fromEntries(Object.entries(allPages).filter(([name]) => !pageFilter || pageFilter.test(name)));
     // Roll up what the mutations above changed now, so the server's job does not do it while measured.
     await refreshRollups();
     await closeDb();

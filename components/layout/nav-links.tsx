@@ -30,9 +30,7 @@ export function NavLinks({
             href={item.href}
             aria-current={active ? 'page' : undefined}
             className={cn(
-              'flex shrink-0 items-center gap-2.5 rounded-md px-3 py-2 text-sm font-medium text-sidebar-foreground transition-colors outline-none',
-              'hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50',
-              '[&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-muted-foreground',
+              'ui-nav-link',
               active && 'bg-sidebar-accent text-sidebar-accent-foreground [&_svg]:text-primary',
             )}
           >

@@ -161,16 +161,7 @@ function NativeSelect({
       data-slot="native-select-wrapper"
       className={cn('relative w-full has-[select:disabled]:opacity-50', containerClassName)}
     >
-      <select
-        data-slot="native-select"
-        className={cn(
-          'h-9 w-full min-w-0 appearance-none rounded-md border border-input bg-transparent py-1 pr-9 pl-3 text-base shadow-xs transition-[color,box-shadow] outline-none disabled:pointer-events-none disabled:cursor-not-allowed md:text-sm dark:bg-input/30 dark:scheme-dark dark:hover:bg-input/50 [&>option]:bg-popover [&>option]:text-popover-foreground',
-          'focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50',
-          'aria-invalid:border-destructive aria-invalid:ring-destructive/20 dark:aria-invalid:ring-destructive/40',
-          className,
-        )}
-        {...props}
-      />
+      <select data-slot="native-select" className={cn('ui-select', className)} {...props} />
       <ChevronDownIcon
         aria-hidden="true"
         className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-muted-foreground opacity-70"
