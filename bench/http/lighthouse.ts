@@ -19,6 +19,28 @@ type Report = {
   audits: Record<string, { numericValue?: number } | undefined>;
 };
 
+/**
+ * One Lighthouse run, tried a second time when it fails: right after the load tests, Chromium
+ * now and then loses the page's trace (NO_NAVSTART) although the page is fine.
+ */
+async function audit(args: string[], chrome: string, page: string): Promise<Report> {
+  let failure: unknown;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const { stdout } = await run(process.execPath, args, {
+        env: { ...process.env, CHROME_PATH: chrome },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      const lhr = JSON.parse(stdout) as Report;
+      if (!lhr.runtimeError) return lhr;
+      failure = new Error(`Lighthouse on ${page}: ${lhr.runtimeError.message}`);
+    } catch (err) {
+      failure = err;
+    }
+  }
+  throw failure;
+}
+
 export async function lighthouseScores(
   base: string,
   pages: { name: string; path: string; cookie: string }[],
@@ -36,12 +58,7 @@ export async function lighthouseScores(
       '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage',
       ...(page.cookie ? [`--extra-headers=${JSON.stringify({ Cookie: page.cookie })}`] : []),
     ];
-    const { stdout } = await run(process.execPath, args, {
-      env: { ...process.env, CHROME_PATH: chrome },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    const lhr = JSON.parse(stdout) as Report;
-    if (lhr.runtimeError) throw new Error(`Lighthouse on ${page.path}: ${lhr.runtimeError.message}`);
+    const lhr = await audit(args, chrome, page.path);
     scores.push({
       page: page.name,
       performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
