@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '@/lib/context';
 import { createTestUser, ctxFor } from '@/test/factories';
 import { createTestHelpCategory, publishTestArticle } from '@/test/help-factories';
-import { getPublishedArticle, relatedArticles } from './public';
+import { getPublishedArticle, listHelpCategories, relatedArticles } from './public';
 
 /**
  * Related articles under a published one: the author's picks first, then articles the engine finds
@@ -52,5 +52,36 @@ describe('relatedArticles', () => {
     expect(slugs).not.toContain(loose.slug);
     expect(slugs).not.toContain(main.slug);
     expect(list.length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('listHelpCategories', () => {
+  it('counts each topic’s articles in the reader’s language and lists the first few, or all for one topic', async () => {
+    const [topic, other] = [await createTestHelpCategory(), await createTestHelpCategory()];
+    const inTopic = [];
+    for (let i = 0; i < 4; i++)
+      inTopic.push(
+        await publishTestArticle(author, topic.id, { titleZh: `${word} 第${i}篇`, bodyZh: `## 内容\n${word}` }),
+      );
+    // English only: not counted for a Chinese reader.
+    await publishTestArticle(author, topic.id, { titleEn: `${word} English only`, bodyEn: `## Body\n${word}` });
+    await publishTestArticle(author, other.id, { titleZh: `${word} 其他`, bodyZh: `## 内容\n${word}` });
+
+    const find = (list: Awaited<ReturnType<typeof listHelpCategories>>, id: string) => list.find((c) => c.id === id)!;
+    const firstTwo = await listHelpCategories('zh-CN', 2);
+    expect(find(firstTwo, topic.id)).toMatchObject({ articleCount: 4 });
+    expect(find(firstTwo, topic.id).articles).toHaveLength(2);
+    expect(find(firstTwo, other.id)).toMatchObject({ articleCount: 1 });
+    expect(find(await listHelpCategories('en', 2), topic.id).articles.map((a) => a.title)).toEqual([
+      `${word} English only`,
+    ]);
+
+    const topicPage = await listHelpCategories('zh-CN', 0, topic.slug);
+    expect(
+      find(topicPage, topic.id)
+        .articles.map((a) => a.slug)
+        .sort(),
+    ).toEqual(inTopic.map((a) => a.slug).sort());
+    expect(find(topicPage, other.id)).toMatchObject({ articleCount: 1, articles: [] });
   });
 });

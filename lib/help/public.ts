@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { helpArticles, helpArticleVersions, helpCategories, helpSlugRedirects } from '@/db/schema';
 import { localeFields } from './index-article';
@@ -20,6 +20,9 @@ export type HelpCategoryDto = {
   slug: string;
   name: string;
   description: string;
+  /** Its published articles in the reader's language. */
+  articleCount: number;
+  /** The first of them in the authors' order (as many as asked for). */
   articles: { slug: string; title: string; description: string }[];
 };
 
@@ -44,43 +47,69 @@ const categoryName = (c: { nameZh: string; nameEn: string }, locale: HelpLocale)
 const categoryDescription = (c: { descriptionZh: string; descriptionEn: string }, locale: HelpLocale) =>
   locale === 'en' ? c.descriptionEn : c.descriptionZh;
 
-/** Categories with their published articles in the reader's language (untranslated ones left out). */
-export async function listHelpCategories(locale: HelpLocale): Promise<HelpCategoryDto[]> {
+/**
+ * Categories with their published articles in the reader's language (untranslated ones left out):
+ * how many, and the first `perCategory` of them — all of them for the category `fullSlug`. The
+ * front page shows five a topic, a topic's page all of its own: a shop with thousands of articles
+ * must not read every one for a menu. (Positional arguments: React's request cache keys on them.)
+ */
+export async function listHelpCategories(
+  locale: HelpLocale,
+  perCategory: number = Number.MAX_SAFE_INTEGER,
+  fullSlug?: string,
+): Promise<HelpCategoryDto[]> {
   const db = await getDb();
+  const title = locale === 'en' ? helpArticleVersions.titleEn : helpArticleVersions.titleZh;
+  const description = locale === 'en' ? helpArticleVersions.descriptionEn : helpArticleVersions.descriptionZh;
+  const ranked = db
+    .select({
+      categoryId: helpArticles.categoryId,
+      slug: helpArticles.slug,
+      title: sql<string>`${title}`.as('title'),
+      description: sql<string | null>`${description}`.as('description'),
+      n: sql<number>`row_number() over (partition by ${helpArticles.categoryId} order by ${helpArticles.position}, ${helpArticles.slug})`.as(
+        'n',
+      ),
+      total: sql<number>`count(*) over (partition by ${helpArticles.categoryId})`.as('total'),
+    })
+    .from(helpArticles)
+    .innerJoin(
+      helpArticleVersions,
+      and(
+        eq(helpArticleVersions.articleId, helpArticles.id),
+        eq(helpArticleVersions.number, helpArticles.publishedVersion),
+      ),
+    )
+    .where(and(eq(helpArticles.status, 'published'), sql`coalesce(${title}, '') <> ''`))
+    .as('ranked');
   const [cats, arts] = await Promise.all([
     db.select().from(helpCategories).orderBy(asc(helpCategories.position), asc(helpCategories.slug)),
     db
-      .select({
-        categoryId: helpArticles.categoryId,
-        slug: helpArticles.slug,
-        titleZh: helpArticleVersions.titleZh,
-        titleEn: helpArticleVersions.titleEn,
-        descriptionZh: helpArticleVersions.descriptionZh,
-        descriptionEn: helpArticleVersions.descriptionEn,
-      })
-      .from(helpArticles)
-      .innerJoin(
-        helpArticleVersions,
-        and(
-          eq(helpArticleVersions.articleId, helpArticles.id),
-          eq(helpArticleVersions.number, helpArticles.publishedVersion),
-        ),
+      .select()
+      .from(ranked)
+      // At least each topic's first row, which carries the topic's count.
+      .where(
+        fullSlug
+          ? sql`(${ranked.n} <= ${Math.max(perCategory, 1)} or ${ranked.categoryId} = (select ${helpCategories.id} from ${helpCategories} where ${helpCategories.slug} = ${fullSlug}))`
+          : sql`${ranked.n} <= ${Math.max(perCategory, 1)}`,
       )
-      .where(eq(helpArticles.status, 'published'))
-      .orderBy(asc(helpArticles.position), asc(helpArticles.slug)),
+      .orderBy(ranked.categoryId, ranked.n),
   ]);
+  const fullId = fullSlug ? cats.find((c) => c.slug === fullSlug)?.id : undefined;
+  const byCategory = new Map<string, { total: number; articles: HelpCategoryDto['articles'] }>();
+  for (const a of arts) {
+    let entry = byCategory.get(a.categoryId);
+    if (!entry) byCategory.set(a.categoryId, (entry = { total: Number(a.total), articles: [] }));
+    if (Number(a.n) <= perCategory || a.categoryId === fullId)
+      entry.articles.push({ slug: a.slug, title: a.title, description: a.description ?? '' });
+  }
   return cats.map((c) => ({
     id: c.id,
     slug: c.slug,
     name: categoryName(c, locale),
     description: categoryDescription(c, locale),
-    articles: arts
-      .filter((a) => a.categoryId === c.id && (locale === 'en' ? a.titleEn : a.titleZh))
-      .map((a) => ({
-        slug: a.slug,
-        title: (locale === 'en' ? a.titleEn : a.titleZh)!,
-        description: (locale === 'en' ? a.descriptionEn : a.descriptionZh) ?? '',
-      })),
+    articleCount: byCategory.get(c.id)?.total ?? 0,
+    articles: byCategory.get(c.id)?.articles ?? [],
   }));
 }
 

@@ -2,7 +2,7 @@ import { ChevronRight, FileText, LifeBuoy } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getT } from '@/lib/i18n/server';
-import { CategoryCards } from './_components/category-cards';
+import { CategoryCards, TITLES_PER_CARD } from './_components/category-cards';
 import { HelpSearchForm } from './_components/search-form';
 import { StillNeedHelp } from './_components/still-need-help';
 import { helpCategories, helpMetadata, shopName } from './_lib/read';
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The help center's front page: search first, then the most asked questions, then every topic. */
 export default async function HelpHomePage() {
   const [t, locale] = [await getT(), await getLocale()];
-  const categories = await helpCategories(locale);
+  const categories = await helpCategories(locale, TITLES_PER_CARD);
   const popular = categories
     .flatMap((c) => (c.articles[0] ? [{ ...c.articles[0], category: c.name }] : []))
     .slice(0, POPULAR);

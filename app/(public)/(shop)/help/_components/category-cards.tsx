@@ -3,7 +3,7 @@ import type { HelpCategoryDto } from '@/lib/help/public';
 import { getT } from '@/lib/i18n/server';
 
 /** Titles a card lists before "View all". */
-const TITLES_PER_CARD = 5;
+export const TITLES_PER_CARD = 5;
 
 /**
  * Every topic as a card: its name (the link to the topic's page), what it covers, and its first
@@ -11,7 +11,7 @@ const TITLES_PER_CARD = 5;
  */
 export async function CategoryCards({ categories }: { categories: HelpCategoryDto[] }) {
   const t = await getT();
-  const shown = categories.filter((c) => c.articles.length);
+  const shown = categories.filter((c) => c.articleCount);
   return (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="help-categories">
       {shown.map((c) => (
@@ -36,12 +36,12 @@ export async function CategoryCards({ categories }: { categories: HelpCategoryDt
               </li>
             ))}
           </ul>
-          {c.articles.length > TITLES_PER_CARD ? (
+          {c.articleCount > TITLES_PER_CARD ? (
             <Link
               href={`/help/category/${c.slug}`}
               className="mt-auto text-sm font-medium underline-offset-4 hover:underline"
             >
-              {t('help.viewAll', { count: c.articles.length })}
+              {t('help.viewAll', { count: c.articleCount })}
             </Link>
           ) : null}
         </li>

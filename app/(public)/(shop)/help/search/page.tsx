@@ -167,7 +167,7 @@ async function NoResults({
       />
     );
   }
-  const categories = (await helpCategories(locale)).filter((c) => c.articles.length);
+  const categories = (await helpCategories(locale, 0)).filter((c) => c.articleCount);
   const [title, description] =
     kind === 'empty'
       ? [t('help.emptyQueryTitle'), t('help.emptyQueryHint')]

@@ -10,7 +10,8 @@ import { StillNeedHelp } from '../../_components/still-need-help';
 import { helpCategories, helpMetadata, shopName } from '../../_lib/read';
 
 async function categoryOf(slug: string) {
-  const categories = await helpCategories(await getLocale());
+  // Every article of this topic; of the others only whether they have any.
+  const categories = await helpCategories(await getLocale(), 0, slug);
   return { category: categories.find((c) => c.slug === slug) ?? null, categories };
 }
 
@@ -32,7 +33,7 @@ export default async function HelpCategoryPage({ params }: PageProps<'/help/cate
   const t = await getT();
   const { category, categories } = await categoryOf(slug);
   if (!category) notFound();
-  const others = categories.filter((c) => c.id !== category.id && c.articles.length);
+  const others = categories.filter((c) => c.id !== category.id && c.articleCount);
   return (
     <div className="grid gap-6">
       <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_20rem] md:items-center">
