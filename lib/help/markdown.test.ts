@@ -48,8 +48,8 @@ describe('renderMarkdown', () => {
     expect(r.html).toContain('<h2 id="returns">退货</h2>');
   });
 
-  it('wraps tables so they scroll on a phone', () => {
-    expect(html('| a | b |\n|---|---|\n| 1 | 2 |')).toMatch(/^<div class="table-scroll"><table>/);
+  it('wraps tables so they scroll on a phone, reachable by keyboard', () => {
+    expect(html('| a | b |\n|---|---|\n| 1 | 2 |')).toMatch(/^<div class="table-scroll" tabindex="0"><table>/);
   });
 });
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '@/lib/context';
 import { createTestUser, ctxFor } from '@/test/factories';
 import { createTestHelpCategory, publishTestArticle } from '@/test/help-factories';
-import { getPublishedArticle, listHelpCategories, relatedArticles } from './public';
+import { getPublishedArticle, listHelpCategories, listHelpTopicArticles, relatedArticles } from './public';
 
 /**
  * Related articles under a published one: the author's picks first, then articles the engine finds
@@ -56,7 +56,7 @@ describe('relatedArticles', () => {
 });
 
 describe('listHelpCategories', () => {
-  it('counts each topic’s articles in the reader’s language and lists the first few, or all for one topic', async () => {
+  it('counts each topic’s articles in the reader’s language, lists the first few, and pages through one topic', async () => {
     const [topic, other] = [await createTestHelpCategory(), await createTestHelpCategory()];
     const inTopic = [];
     for (let i = 0; i < 4; i++)
@@ -76,12 +76,15 @@ describe('listHelpCategories', () => {
       `${word} English only`,
     ]);
 
-    const topicPage = await listHelpCategories('zh-CN', 0, topic.slug);
-    expect(
-      find(topicPage, topic.id)
-        .articles.map((a) => a.slug)
-        .sort(),
-    ).toEqual(inTopic.map((a) => a.slug).sort());
-    expect(find(topicPage, other.id)).toMatchObject({ articleCount: 1, articles: [] });
+    expect(find(await listHelpCategories('zh-CN', 0), other.id)).toMatchObject({ articleCount: 1, articles: [] });
+
+    // A topic's own page pages through all of them, in the authors' order, without repeats.
+    const first = await listHelpTopicArticles('zh-CN', topic.id, undefined, 3);
+    expect(first.items).toHaveLength(3);
+    const rest = await listHelpTopicArticles('zh-CN', topic.id, first.nextCursor!, 3);
+    expect(rest.nextCursor).toBeNull();
+    expect([...first.items, ...rest.items].map((a) => a.slug).sort()).toEqual(inTopic.map((a) => a.slug).sort());
+    // A cursor edited by hand starts from the top.
+    expect((await listHelpTopicArticles('zh-CN', topic.id, 'junk', 3)).items).toEqual(first.items);
   });
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { decodeCursor, toPage, type Page } from '@/lib/pagination';
 import { helpArticles, helpArticleVersions, helpCategories, helpSlugRedirects } from '@/db/schema';
 import { localeFields } from './index-article';
 import { renderMarkdown, type Heading } from './markdown';
@@ -47,20 +48,27 @@ const categoryName = (c: { nameZh: string; nameEn: string }, locale: HelpLocale)
 const categoryDescription = (c: { descriptionZh: string; descriptionEn: string }, locale: HelpLocale) =>
   locale === 'en' ? c.descriptionEn : c.descriptionZh;
 
+/** An article's published version (the join every public read makes). */
+const PUBLISHED_VERSION = and(
+  eq(helpArticleVersions.articleId, helpArticles.id),
+  eq(helpArticleVersions.number, helpArticles.publishedVersion),
+);
+
+/** The version's title and description in the reader's language. */
+const localeText = (locale: HelpLocale) =>
+  locale === 'en'
+    ? { title: helpArticleVersions.titleEn, description: helpArticleVersions.descriptionEn }
+    : { title: helpArticleVersions.titleZh, description: helpArticleVersions.descriptionZh };
+
 /**
  * Categories with their published articles in the reader's language (untranslated ones left out):
- * how many, and the first `perCategory` of them — all of them for the category `fullSlug`. The
- * front page shows five a topic, a topic's page all of its own: a shop with thousands of articles
- * must not read every one for a menu. (Positional arguments: React's request cache keys on them.)
+ * how many, and the first `perCategory` of them (the front page shows five a topic; a topic's own
+ * page pages through them with listHelpTopicArticles): a shop with thousands of articles must not
+ * read every one for a menu.
  */
-export async function listHelpCategories(
-  locale: HelpLocale,
-  perCategory: number = Number.MAX_SAFE_INTEGER,
-  fullSlug?: string,
-): Promise<HelpCategoryDto[]> {
+export async function listHelpCategories(locale: HelpLocale, perCategory: number): Promise<HelpCategoryDto[]> {
   const db = await getDb();
-  const title = locale === 'en' ? helpArticleVersions.titleEn : helpArticleVersions.titleZh;
-  const description = locale === 'en' ? helpArticleVersions.descriptionEn : helpArticleVersions.descriptionZh;
+  const { title, description } = localeText(locale);
   const ranked = db
     .select({
       categoryId: helpArticles.categoryId,
@@ -73,13 +81,7 @@ export async function listHelpCategories(
       total: sql<number>`count(*) over (partition by ${helpArticles.categoryId})`.as('total'),
     })
     .from(helpArticles)
-    .innerJoin(
-      helpArticleVersions,
-      and(
-        eq(helpArticleVersions.articleId, helpArticles.id),
-        eq(helpArticleVersions.number, helpArticles.publishedVersion),
-      ),
-    )
+    .innerJoin(helpArticleVersions, PUBLISHED_VERSION)
     .where(and(eq(helpArticles.status, 'published'), sql`coalesce(${title}, '') <> ''`))
     .as('ranked');
   const [cats, arts] = await Promise.all([
@@ -88,19 +90,14 @@ export async function listHelpCategories(
       .select()
       .from(ranked)
       // At least each topic's first row, which carries the topic's count.
-      .where(
-        fullSlug
-          ? sql`(${ranked.n} <= ${Math.max(perCategory, 1)} or ${ranked.categoryId} = (select ${helpCategories.id} from ${helpCategories} where ${helpCategories.slug} = ${fullSlug}))`
-          : sql`${ranked.n} <= ${Math.max(perCategory, 1)}`,
-      )
+      .where(sql`${ranked.n} <= ${Math.max(perCategory, 1)}`)
       .orderBy(ranked.categoryId, ranked.n),
   ]);
-  const fullId = fullSlug ? cats.find((c) => c.slug === fullSlug)?.id : undefined;
   const byCategory = new Map<string, { total: number; articles: HelpCategoryDto['articles'] }>();
   for (const a of arts) {
     let entry = byCategory.get(a.categoryId);
     if (!entry) byCategory.set(a.categoryId, (entry = { total: Number(a.total), articles: [] }));
-    if (Number(a.n) <= perCategory || a.categoryId === fullId)
+    if (Number(a.n) <= perCategory)
       entry.articles.push({ slug: a.slug, title: a.title, description: a.description ?? '' });
   }
   return cats.map((c) => ({
@@ -111,6 +108,39 @@ export async function listHelpCategories(
     articleCount: byCategory.get(c.id)?.total ?? 0,
     articles: byCategory.get(c.id)?.articles ?? [],
   }));
+}
+
+export const HELP_TOPIC_PAGE_SIZE = 50;
+
+/** One page of a topic's published articles in the reader's language, in the authors' order. */
+export async function listHelpTopicArticles(
+  locale: HelpLocale,
+  categoryId: string,
+  cursor?: string,
+  pageSize = HELP_TOPIC_PAGE_SIZE,
+): Promise<Page<HelpCategoryDto['articles'][number]>> {
+  const db = await getDb();
+  const { title, description } = localeText(locale);
+  const after = decodeCursor(cursor, ['number', 'string']);
+  const rows = await db
+    .select({ position: helpArticles.position, slug: helpArticles.slug, title, description })
+    .from(helpArticles)
+    .innerJoin(helpArticleVersions, PUBLISHED_VERSION)
+    .where(
+      and(
+        eq(helpArticles.categoryId, categoryId),
+        eq(helpArticles.status, 'published'),
+        sql`coalesce(${title}, '') <> ''`,
+        after ? sql`(${helpArticles.position}, ${helpArticles.slug}) > (${after[0]}, ${after[1]})` : undefined,
+      ),
+    )
+    .orderBy(asc(helpArticles.position), asc(helpArticles.slug))
+    .limit(pageSize + 1);
+  const page = toPage(rows, pageSize, (r) => [r.position, r.slug]);
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((r) => ({ slug: r.slug, title: r.title ?? '', description: r.description ?? '' })),
+  };
 }
 
 type Rendered = { html: string; headings: Heading[] };
@@ -146,13 +176,7 @@ export async function getPublishedArticle(slug: string, locale: HelpLocale): Pro
   const [row] = await db
     .select({ article: helpArticles, version: helpArticleVersions, category: helpCategories })
     .from(helpArticles)
-    .innerJoin(
-      helpArticleVersions,
-      and(
-        eq(helpArticleVersions.articleId, helpArticles.id),
-        eq(helpArticleVersions.number, helpArticles.publishedVersion),
-      ),
-    )
+    .innerJoin(helpArticleVersions, PUBLISHED_VERSION)
     .innerJoin(helpCategories, eq(helpCategories.id, helpArticles.categoryId))
     .where(and(eq(helpArticles.slug, slug), eq(helpArticles.status, 'published')));
   if (!row) return null;

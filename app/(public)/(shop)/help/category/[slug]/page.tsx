@@ -2,16 +2,18 @@ import { ChevronRight, FileText } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { KeysetPager } from '@/components/data/keyset-pager';
 import { EmptyState } from '@/components/ui/empty-state';
+import { listHelpTopicArticles } from '@/lib/help/public';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { HelpBreadcrumbs } from '../../_components/breadcrumbs';
 import { HelpSearchForm } from '../../_components/search-form';
 import { StillNeedHelp } from '../../_components/still-need-help';
 import { helpCategories, helpMetadata, shopName } from '../../_lib/read';
 
+/** The topic and, for the side list, every other topic (only whether it has articles). */
 async function categoryOf(slug: string) {
-  // Every article of this topic; of the others only whether they have any.
-  const categories = await helpCategories(await getLocale(), 0, slug);
+  const categories = await helpCategories(await getLocale(), 0);
   return { category: categories.find((c) => c.slug === slug) ?? null, categories };
 }
 
@@ -28,11 +30,13 @@ export async function generateMetadata({ params }: PageProps<'/help/category/[sl
 }
 
 /** One topic: its articles with what each answers, and the other topics to move on to. */
-export default async function HelpCategoryPage({ params }: PageProps<'/help/category/[slug]'>) {
-  const { slug } = await params;
+export default async function HelpCategoryPage({ params, searchParams }: PageProps<'/help/category/[slug]'>) {
+  const [{ slug }, query] = [await params, await searchParams];
   const t = await getT();
   const { category, categories } = await categoryOf(slug);
   if (!category) notFound();
+  const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
+  const articles = await listHelpTopicArticles(await getLocale(), category.id, cursor);
   const others = categories.filter((c) => c.id !== category.id && c.articleCount);
   return (
     <div className="grid gap-6">
@@ -46,9 +50,9 @@ export default async function HelpCategoryPage({ params }: PageProps<'/help/cate
             <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{category.name}</h1>
             {category.description ? <p className="text-muted-foreground">{category.description}</p> : null}
           </header>
-          {category.articles.length ? (
+          {articles.items.length ? (
             <ul className="grid gap-3" data-testid="help-category-articles">
-              {category.articles.map((a) => (
+              {articles.items.map((a) => (
                 <li key={a.slug}>
                   <Link
                     href={`/help/${a.slug}`}
@@ -72,6 +76,13 @@ export default async function HelpCategoryPage({ params }: PageProps<'/help/cate
               className="bg-card"
             />
           )}
+          <KeysetPager
+            basePath={`/help/category/${category.slug}`}
+            params={{}}
+            nextCursor={articles.nextCursor}
+            hasCursor={!!cursor}
+            count={articles.items.length}
+          />
           <StillNeedHelp />
         </div>
         {others.length ? (
