@@ -77,6 +77,9 @@ describe('listHelpCategories', () => {
     ]);
 
     expect(find(await listHelpCategories('zh-CN', 0), other.id)).toMatchObject({ articleCount: 1, articles: [] });
+    // The listing is kept per process until an article changes: a new one shows at once.
+    await publishTestArticle(author, other.id, { titleZh: `${word} 新的`, bodyZh: `## 内容\n${word}` });
+    expect(find(await listHelpCategories('zh-CN', 0), other.id)).toMatchObject({ articleCount: 2 });
 
     // A topic's own page pages through all of them, in the authors' order, without repeats.
     const first = await listHelpTopicArticles('zh-CN', topic.id, undefined, 3);

@@ -4,6 +4,8 @@ import { getDb } from '@/db/client';
 import { decodeCursor, toPage, type Page } from '@/lib/pagination';
 import { helpArticles, helpArticleVersions, helpCategories, helpSlugRedirects } from '@/db/schema';
 import { localeFields } from './index-article';
+import { PUBLISHED_VERSION, localeText } from './published';
+import { topicListing } from './topic-listing';
 import { renderMarkdown, type Heading } from './markdown';
 import { HELP_LOCALES, type HelpLocale } from './schemas';
 import { searchDocuments } from './search';
@@ -48,18 +50,6 @@ const categoryName = (c: { nameZh: string; nameEn: string }, locale: HelpLocale)
 const categoryDescription = (c: { descriptionZh: string; descriptionEn: string }, locale: HelpLocale) =>
   locale === 'en' ? c.descriptionEn : c.descriptionZh;
 
-/** An article's published version (the join every public read makes). */
-const PUBLISHED_VERSION = and(
-  eq(helpArticleVersions.articleId, helpArticles.id),
-  eq(helpArticleVersions.number, helpArticles.publishedVersion),
-);
-
-/** The version's title and description in the reader's language. */
-const localeText = (locale: HelpLocale) =>
-  locale === 'en'
-    ? { title: helpArticleVersions.titleEn, description: helpArticleVersions.descriptionEn }
-    : { title: helpArticleVersions.titleZh, description: helpArticleVersions.descriptionZh };
-
 /**
  * Categories with their published articles in the reader's language (untranslated ones left out):
  * how many, and the first `perCategory` of them (the front page shows five a topic; a topic's own
@@ -68,38 +58,10 @@ const localeText = (locale: HelpLocale) =>
  */
 export async function listHelpCategories(locale: HelpLocale, perCategory: number): Promise<HelpCategoryDto[]> {
   const db = await getDb();
-  const { title, description } = localeText(locale);
-  const ranked = db
-    .select({
-      categoryId: helpArticles.categoryId,
-      slug: helpArticles.slug,
-      title: sql<string>`${title}`.as('title'),
-      description: sql<string | null>`${description}`.as('description'),
-      n: sql<number>`row_number() over (partition by ${helpArticles.categoryId} order by ${helpArticles.position}, ${helpArticles.slug})`.as(
-        'n',
-      ),
-      total: sql<number>`count(*) over (partition by ${helpArticles.categoryId})`.as('total'),
-    })
-    .from(helpArticles)
-    .innerJoin(helpArticleVersions, PUBLISHED_VERSION)
-    .where(and(eq(helpArticles.status, 'published'), sql`coalesce(${title}, '') <> ''`))
-    .as('ranked');
-  const [cats, arts] = await Promise.all([
+  const [cats, byCategory] = await Promise.all([
     db.select().from(helpCategories).orderBy(asc(helpCategories.position), asc(helpCategories.slug)),
-    db
-      .select()
-      .from(ranked)
-      // At least each topic's first row, which carries the topic's count.
-      .where(sql`${ranked.n} <= ${Math.max(perCategory, 1)}`)
-      .orderBy(ranked.categoryId, ranked.n),
+    topicListing(db, locale, perCategory),
   ]);
-  const byCategory = new Map<string, { total: number; articles: HelpCategoryDto['articles'] }>();
-  for (const a of arts) {
-    let entry = byCategory.get(a.categoryId);
-    if (!entry) byCategory.set(a.categoryId, (entry = { total: Number(a.total), articles: [] }));
-    if (Number(a.n) <= perCategory)
-      entry.articles.push({ slug: a.slug, title: a.title, description: a.description ?? '' });
-  }
   return cats.map((c) => ({
     id: c.id,
     slug: c.slug,
