@@ -1,6 +1,7 @@
 import { connectAndMigrate } from '@/db/connect';
 import { startBackupRequestWatcher } from '@/lib/backup/requests';
 import { ensureAuthSecret, env } from '@/lib/env';
+import { keepHelpPagesCurrent } from '@/lib/help/page-cache-feed';
 import { publicUrlWarning } from '@/lib/env/public-url';
 import { startJobRunner } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
@@ -21,6 +22,7 @@ export async function startServer(): Promise<void> {
     const handle = await connectAndMigrate();
     logger.info({ database: handle.kind }, 'database ready');
     startJobRunner();
+    keepHelpPagesCurrent();
     // npm run backup / backup:verify hand their work to this process while it holds the embedded database.
     startBackupRequestWatcher(handle);
   } catch (err) {

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { fillNonce, helpPageResponse } from '@/lib/help/page-cache-proxy';
 import { outageResponse } from '@/lib/outage/proxy';
 import {
   ACTION_BODY_LIMIT_BYTES,
@@ -15,6 +16,7 @@ import {
  * every lib verb authorises itself (DESIGN §5).
  *  - a request id for the logs of everything this request causes;
  *  - a per-request CSP nonce (Next.js applies it to its own inline scripts);
+ *  - public help pages from this process's copy of them (lib/help/page-cache-proxy.ts);
  *  - an anonymous visitor to a signed-in area is sent to /sign-in first (the layout checks again).
  */
 const PROTECTED = ['/portal', '/desk', '/admin'];
@@ -75,12 +77,15 @@ export async function proxy(request: NextRequest) {
     return refuse(403, 'cross_origin', 'Requests that change data must come from AfterDesk itself.', requestId);
   }
 
-  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  // A help page rendered for the copy takes the copy's placeholder, replaced in every response.
+  const nonce = fillNonce(request) ?? Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce);
 
   // Database known to be down: pages answer 503 + Retry-After at once (lib/outage/proxy.ts).
   const unavailable = outageResponse(request, { requestId, nonce, csp });
   if (unavailable) return unavailable;
+  const kept = await helpPageResponse(request, { requestId, nonce, csp });
+  if (kept) return kept;
 
   const isProtected = PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));

@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { buildIfNeeded, startServer, waitUntilReady } from '../scripts/app-server';
 import { buildFloorIfNeeded, startFloor } from './http/floor';
 import { lighthouseScores, type LighthouseScore } from './http/lighthouse';
-import { load, round, signIn, warmAndWeigh, type LoadResult } from './http/load';
+import { load, PAGE_ACCEPT, round, signIn, warmAndWeigh, type LoadResult } from './http/load';
 import { childCount, rssSampler, treeCpuMs, treeRssKb } from './http/proc';
 
 export type HttpResult = Omit<LoadResult, 'requests'> & {
@@ -73,7 +73,8 @@ async function statementsPerRequest(base: string, url: string, cookie: string): 
   };
   const before = await read();
   if (before === null) return null;
-  for (let i = 0; i < STATEMENT_SAMPLES; i++) await (await fetch(url, { headers: { cookie } })).arrayBuffer();
+  for (let i = 0; i < STATEMENT_SAMPLES; i++)
+    await (await fetch(url, { headers: { cookie, accept: PAGE_ACCEPT } })).arrayBuffer();
   const after = await read();
   return after === null ? null : round((after - before) / STATEMENT_SAMPLES);
 }

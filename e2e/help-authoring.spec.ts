@@ -26,6 +26,12 @@ test('a supervisor edits and publishes an article; the public page and the histo
   await page.getByRole('button', { name: enT('common.apply') }).click();
   const row = page.getByTestId(`article-row-${SLUG}`);
   await expect(row.getByTestId('article-status')).toHaveText(enT('helpAuthoring.status.published'));
+  // Readers have the page as it was: kept in the server's copy (the second look comes from it).
+  const before = await context.newPage();
+  await before.goto(`/help/${SLUG}`);
+  expect((await before.goto(`/help/${SLUG}`))!.headers()['x-help-cache']).toBe('hit');
+  await before.close();
+
   await row.getByRole('link').first().click();
   await expect(page).toHaveURL(/\/desk\/help\/[0-9a-f-]{36}$/);
   const editorUrl = page.url();

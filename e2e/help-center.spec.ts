@@ -132,3 +132,31 @@ test('help images: only real ids of published articles, never an error', async (
   expect((await request.get('/help/images/not-a-uuid')).status()).toBe(404);
   expect((await request.get('/help/images/00000000-0000-4000-8000-000000000000')).status()).toBe(404);
 });
+
+test("an article from the server's copy: a nonce of its own each time, scripts run, links navigate", async ({
+  page,
+}) => {
+  const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+  const first = await page.goto('/help/seven-day-return');
+  const again = await page.goto('/help/seven-day-return');
+  expect(again!.headers()['x-help-cache']).toBe('hit');
+  const [a, b] = [
+    nonceOf(first!.headers()['content-security-policy']),
+    nonceOf(again!.headers()['content-security-policy']),
+  ];
+  expect(a).toBeTruthy();
+  expect(b).toBeTruthy();
+  expect(b).not.toBe(a);
+  // Every script of the kept page carries this response's nonce, so the page comes alive.
+  const nonces = await page.locator('script[src]').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(new Set(nonces)).toEqual(new Set([b]));
+  await page.getByTestId('help-feedback-yes').click();
+  await expect(page.getByTestId('help-feedback-thanks')).toBeVisible();
+  // A link within the help center is a client navigation (the copy answers documents only).
+  await page
+    .getByRole('navigation', { name: zh('help.breadcrumb') })
+    .getByRole('link', { name: zh('help.title') })
+    .click();
+  await expect(page).toHaveURL(/\/help$/);
+  await expect(page.getByRole('heading', { level: 1, name: zh('help.title') })).toBeVisible();
+});

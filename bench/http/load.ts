@@ -25,6 +25,9 @@ export const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 export const round = (n: number) => Math.round(n * 100) / 100;
 
+/** What a browser sends for a page load (the help pages' copy answers only such requests). */
+export const PAGE_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
 export type LoadResult = {
   connections: number;
   requests: number;
@@ -39,7 +42,7 @@ export type LoadResult = {
 export async function load(url: string, cookie: string, connections: number, duration: number): Promise<LoadResult> {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration, headers: { cookie } }, (err, res) =>
+    const instance = autocannon({ url, connections, duration, headers: { cookie, accept: PAGE_ACCEPT } }, (err, res) =>
       err ? reject(err) : resolve(res),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
@@ -64,7 +67,7 @@ export async function warmAndWeigh(url: string, cookie: string): Promise<{ bytes
   let body = new Uint8Array();
   for (let i = 0; i < 60; i++) {
     const t0 = performance.now();
-    const res = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+    const res = await fetch(url, { headers: { cookie, accept: PAGE_ACCEPT }, redirect: 'manual' });
     body = new Uint8Array(await res.arrayBuffer());
     if (res.status !== 200) throw new Error(`${url} answered HTTP ${res.status}`);
     if (performance.now() - t0 < 1000) break;

@@ -12,6 +12,7 @@ import type { Ctx } from '@/lib/context';
 import { ConflictError, expectVersion, NotFoundError, ValidationError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { indexPublishedInTx } from './index-article';
+import { announceHelpChange } from './page-cache-feed';
 import { ArticleRefInput, SaveArticleInput, SaveCategoryInput } from './schemas';
 
 /**
@@ -58,6 +59,7 @@ export async function saveArticle({ ctx, input }: { ctx: Ctx; input: unknown }) 
         .insert(helpArticles)
         .values({ ...values, createdBy: actor.userId, updatedBy: actor.userId })
         .returning({ id: helpArticles.id, version: helpArticles.version, slug: helpArticles.slug });
+      await announceHelpChange(tx);
       await recordAudit(tx, ctx, {
         action: 'help.article.created',
         entityType: 'help_article',
@@ -88,6 +90,7 @@ export async function saveArticle({ ctx, input }: { ctx: Ctx; input: unknown }) 
       .returning({ id: helpArticles.id, version: helpArticles.version, slug: helpArticles.slug });
     // The audit keeps which fields changed, not the article bodies (those live in the versions).
     const changed = ARTICLE_FIELDS.filter((f) => (before[f] ?? null) !== (data[f] ?? null));
+    await announceHelpChange(tx);
     await recordAudit(tx, ctx, {
       action: 'help.article.updated',
       entityType: 'help_article',
@@ -135,6 +138,7 @@ export async function publishArticle({ ctx, input }: { ctx: Ctx; input: unknown 
       .where(eq(helpArticles.id, article.id))
       .returning({ id: helpArticles.id, version: helpArticles.version, slug: helpArticles.slug });
     await indexPublishedInTx(tx, article.id);
+    await announceHelpChange(tx);
     await recordAudit(tx, ctx, {
       action: 'help.article.published',
       entityType: 'help_article',
@@ -179,6 +183,7 @@ async function setStatus(ctx: Ctx, data: { id: string; version: number }, status
       .where(eq(helpArticles.id, data.id))
       .returning({ id: helpArticles.id, version: helpArticles.version, slug: helpArticles.slug });
     await indexPublishedInTx(tx, article.id);
+    await announceHelpChange(tx);
     await recordAudit(tx, ctx, {
       action: status === 'archived' ? 'help.article.archived' : 'help.article.restored',
       entityType: 'help_article',
@@ -206,6 +211,7 @@ export async function saveCategory({ ctx, input }: { ctx: Ctx; input: unknown })
     const { id, ...values } = data;
     if (!id) {
       const [row] = await tx.insert(helpCategories).values(values).returning({ id: helpCategories.id });
+      await announceHelpChange(tx);
       await recordAudit(tx, ctx, {
         action: 'help.category.created',
         entityType: 'help_category',
@@ -217,6 +223,7 @@ export async function saveCategory({ ctx, input }: { ctx: Ctx; input: unknown })
     const [before] = await tx.select().from(helpCategories).where(eq(helpCategories.id, id)).for('update');
     if (!before) throw new NotFoundError();
     await tx.update(helpCategories).set(values).where(eq(helpCategories.id, id));
+    await announceHelpChange(tx);
     await recordAudit(tx, ctx, {
       action: 'help.category.updated',
       entityType: 'help_category',

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from '@/lib/i18n/config';
+import { requestLocale } from '@/lib/i18n/request-locale';
 import en from '@/messages/en.json';
 import zhCN from '@/messages/zh-CN.json';
 import { databaseOutage, RETRY_AFTER_SECONDS } from './state';
@@ -13,13 +13,6 @@ import { databaseOutage, RETRY_AFTER_SECONDS } from './state';
  * answers them with a translated result that their form shows).
  */
 export const UNAVAILABLE_PATH = '/unavailable';
-
-function locale(request: NextRequest): Locale {
-  const saved = request.cookies.get(LOCALE_COOKIE)?.value;
-  if (isLocale(saved)) return saved;
-  const fallback = isLocale(process.env.DEFAULT_LOCALE) ? process.env.DEFAULT_LOCALE : 'zh-CN';
-  return localeFromAcceptLanguage(request.headers.get('accept-language'), fallback);
-}
 
 export function outageResponse(
   request: NextRequest,
@@ -38,7 +31,7 @@ export function outageResponse(
   const isPage = !pathname.startsWith('/api/') && (request.method === 'GET' || request.method === 'HEAD');
   if (!isPage) {
     // The channel API speaks English, like lib/api/handler.ts; browser routes the user's language.
-    const messages = pathname.startsWith('/api/v1/') || locale(request) === 'en' ? en : zhCN;
+    const messages = pathname.startsWith('/api/v1/') || requestLocale(request) === 'en' ? en : zhCN;
     return NextResponse.json(
       { error: { code: 'service_unavailable', message: messages.errors.service_unavailable } },
       { status: 503, headers },

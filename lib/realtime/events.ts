@@ -13,13 +13,15 @@ export type RealtimeEvent =
    * linked): their open streams re-check the session at once and end or re-authorise. Never sent
    * to a browser.
    */
-  | { type: 'access'; userId: string };
+  | { type: 'access'; userId: string }
+  /** Something the public help pages show changed: each instance's copy of them empties. Never sent to a browser. */
+  | { type: 'help' };
 
 export const REALTIME_CHANNEL = 'afterdesk_events';
 
 /** The topics an event belongs to; browsers subscribe to topics. */
 export function topicsOf(e: RealtimeEvent): string[] {
-  if (e.type === 'access') return [];
+  if (e.type === 'access' || e.type === 'help') return [];
   if (e.type === 'notification') return ['notifications'];
   return e.type === 'order' ? ['orders', `order:${e.orderNo}`] : ['cases', `case:${e.caseNo}`, `order:${e.orderNo}`];
 }

@@ -7,6 +7,7 @@ import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { authorize } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
+import { announceHelpChange } from '@/lib/help/page-cache-feed';
 import { parseInput } from '@/lib/validation';
 
 /**
@@ -43,6 +44,8 @@ export async function updateShopName({ ctx, input }: { ctx: Ctx; input: unknown 
       .for('update');
     if (row?.name === name) return { name };
     await tx.update(shopSettings).set({ name, updatedAt: new Date() }).where(eq(shopSettings.id, 1));
+    // The help center's pages name the shop.
+    await announceHelpChange(tx);
     await recordAudit(tx, ctx, {
       action: 'shop.name',
       entityType: 'shop_settings',
