@@ -11,3 +11,4 @@ export * from './analytics';
 export * from './safety';
 export * from './case-rules';
 export * from './help';
+export * from './chat';

@@ -68,6 +68,12 @@ export const PERMISSIONS = [
   'manage:caserule:any',
   // Help-center articles: write, publish, archive; see their feedback (#13).
   'manage:help:any',
+  // Live chat (#14): customers talk in their own chats; agents answer the queue and their own
+  // chats; supervisors see and transfer every chat; capacities and the offer time are managed.
+  'use:chat:own',
+  'answer:chat:any',
+  'supervise:chat:any',
+  'manage:chat:any',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -89,6 +95,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'update:feedback:own',
     // The portal bell: status changes and replies on their own cases (#18).
     'read:notification:own',
+    'use:chat:own',
   ],
   agent: [
     'access:desk:any',
@@ -109,6 +116,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Customer profiles: look a caller up, note and tag them.
     'read:customer:any',
     'update:customer:any',
+    'answer:chat:any',
   ],
   // Supervisors also import in bulk and may see a customer's full phone and address (audited).
   supervisor: [
@@ -147,6 +155,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'import:review:any',
     // Supervisors write the help center's articles (#13).
     'manage:help:any',
+    'answer:chat:any',
+    'supervise:chat:any',
+    'manage:chat:any',
   ],
   admin: [
     'access:admin:any',
@@ -181,6 +192,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Which priority a new case starts with and which team it goes to (#18).
     'manage:caserule:any',
     'manage:help:any',
+    'manage:chat:any',
   ],
 };
 

@@ -1,4 +1,6 @@
 import 'server-only';
+import { reofferWaitingChats } from '@/lib/chat/handling';
+import { systemCtx } from '@/lib/context';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { JOB_HANDLERS } from './handlers';
@@ -21,6 +23,8 @@ export function startJobRunner(): void {
     void (async () => {
       try {
         await schedulePeriodicJobs();
+        // The chat offer clock needs seconds, not the minute slots of the periodic jobs.
+        await reofferWaitingChats(systemCtx('job:chat.offers'));
         while ((await runDueJobs(JOB_HANDLERS)) > 0) {
           /* drain what is due */
         }

@@ -14,6 +14,19 @@ export type RealtimeEvent =
    * to a browser.
    */
   | { type: 'access'; userId: string }
+  /**
+   * A live chat changed (#14): a message (its id, so a stream can say which to read), a status, an
+   * offer. Agents hear the queue and their own chats, supervisors every chat, a customer their own.
+   */
+  | {
+      type: 'chat';
+      chatId: string;
+      status: string;
+      messageId: number | null;
+      customerId: string | null;
+      assigneeId: string | null;
+      offeredToId: string | null;
+    }
   /** Something the public help pages show changed: each instance's copy of them empties. Never sent to a browser. */
   | { type: 'help' };
 
@@ -23,5 +36,6 @@ export const REALTIME_CHANNEL = 'afterdesk_events';
 export function topicsOf(e: RealtimeEvent): string[] {
   if (e.type === 'access' || e.type === 'help') return [];
   if (e.type === 'notification') return ['notifications'];
+  if (e.type === 'chat') return ['chats', `chat:${e.chatId}`];
   return e.type === 'order' ? ['orders', `order:${e.orderNo}`] : ['cases', `case:${e.caseNo}`, `order:${e.orderNo}`];
 }
