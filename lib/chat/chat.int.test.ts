@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { chatCapacities, chats, chatSettings, teamMembers, teams, users } from '@/db/schema';
+import { caseMessages, cases, chatCapacities, chats, chatSettings, teamMembers, teams, users } from '@/db/schema';
 import type { Ctx } from '@/lib/context';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/errors';
 import {
@@ -15,6 +15,7 @@ import {
 import { acceptChat, endChat, passChat, reofferWaitingChats, transferChat } from './handling';
 import { listChatMessages, markChatRead, sendChatMessage } from './messages';
 import { startChat } from './start';
+import { turnChatIntoCase } from './to-case';
 
 /**
  * Live chat (#14) through the real verbs, on PGlite and PostgreSQL: routing by load and capacity,
@@ -30,6 +31,7 @@ let supervisor: Ctx;
 let customer: Ctx;
 let otherCustomer: Ctx;
 let orderNo: string;
+let sku: string;
 let previousTeam: string | null = null;
 
 async function agent(teamId: string, name: string): Promise<Agent> {
@@ -69,6 +71,7 @@ beforeAll(async () => {
   supervisor = await ctxFor(await createTestUser({ role: 'supervisor' }));
   const staff = await ctxFor(await createTestUser({ role: 'agent' }));
   const product = await createTestProduct();
+  sku = product.sku;
   ({ orderNo, customer } = await orderOfNewCustomer(staff, product.sku));
   ({ customer: otherCustomer } = await orderOfNewCustomer(staff, product.sku));
   await db.insert(chatSettings).values({ id: 1 }).onConflictDoNothing();
@@ -237,6 +240,44 @@ describe('the conversation', () => {
 
     const unanswered = await startChat({ ctx: customer, input: { body: 'gone' } });
     expect(await endChat({ ctx: customer, input: { chatId: unanswered.chatId } })).toEqual({ status: 'missed' });
+  });
+});
+
+describe('a chat turned into a case', () => {
+  it('opens the case on the customer’s order with the transcript, linked both ways, once', async () => {
+    await clearTeam();
+    const c = await startChat({ ctx: customer, input: { orderNo, body: '收到的杯子是坏的，想退货' } });
+    await acceptChat({ ctx: a1.ctx, input: { chatId: c.chatId } });
+    await sendChatMessage({ ctx: a1.ctx, input: { chatId: c.chatId, body: '抱歉，我帮您办理退货' } });
+    const input = {
+      chatId: c.chatId,
+      orderNo,
+      type: 'return_refund',
+      reason: 'damaged_in_transit',
+      description: '杯子破损',
+      items: [{ sku, quantity: 1 }],
+    };
+    // Not the customer's order, not the agent's chat, not a customer: refused, nothing opened.
+    const { orderNo: foreign } = await orderOfNewCustomer(a1.ctx, (await createTestProduct()).sku);
+    await expect(turnChatIntoCase({ ctx: a1.ctx, input: { ...input, orderNo: foreign } })).rejects.toThrow(
+      ValidationError,
+    );
+    await expect(turnChatIntoCase({ ctx: a2.ctx, input })).rejects.toThrow(NotFoundError);
+    await expect(turnChatIntoCase({ ctx: customer, input })).rejects.toThrow(ForbiddenError);
+
+    const { caseNo } = await turnChatIntoCase({ ctx: a1.ctx, input });
+    const db = await getDb();
+    const [opened] = await db.select({ id: cases.id, type: cases.type }).from(cases).where(eq(cases.caseNo, caseNo));
+    expect(opened!.type).toBe('return_refund');
+    expect((await chatRow(c.chatId)).caseId).toBe(opened!.id);
+    const [note] = await db.select().from(caseMessages).where(eq(caseMessages.caseId, opened!.id));
+    expect(note).toMatchObject({ internal: true, authorId: a1.id });
+    expect(note!.body).toContain('收到的杯子是坏的，想退货');
+    expect(note!.body).toContain('抱歉，我帮您办理退货');
+    // The customer's side of the chat says so.
+    const page = await listChatMessages({ ctx: customer, input: { chatId: c.chatId } });
+    expect(page.messages.at(-1)).toMatchObject({ author: 'system', body: `case:${caseNo}` });
+    await expect(turnChatIntoCase({ ctx: a1.ctx, input })).rejects.toThrow(new ConflictError('already_case'));
   });
 });
 
