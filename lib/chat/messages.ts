@@ -6,10 +6,11 @@ import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import type { Ctx } from '@/lib/context';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { publish } from '@/lib/realtime/publish';
 import { parseInput } from '@/lib/validation';
 import { announceChat } from './announce';
 import { chatAccessSql, chatViewer, isStaff, lockVisibleChat, type ChatViewer } from './policy';
-import { ChatMessagesInput, SendChatMessageInput } from './schemas';
+import { ChatMessagesInput, ChatRefInput, SendChatMessageInput } from './schemas';
 
 /** At most this many messages per read; a client that is further behind reads again from the last. */
 export const CHAT_PAGE = 200;
@@ -176,4 +177,27 @@ export async function markChatRead({ ctx, input, visitorToken }: Who): Promise<v
       offeredToId: chat.offeredToId,
     });
   });
+}
+
+/**
+ * "Typing…" for the other side of the chat: a notice only, nothing stored. The browser sends it at
+ * most every few seconds while its user types.
+ */
+export async function signalTyping({ ctx, input, visitorToken }: Who): Promise<void> {
+  const viewer = chatViewer(ctx.actor, visitorToken);
+  const { chatId } = parseInput(ChatRefInput, input);
+  const db = await getDb();
+  const [chat] = await db
+    .select({ status: chats.status, assigneeId: chats.assigneeId })
+    .from(chats)
+    .where(and(eq(chats.id, chatId), chatAccessSql(viewer)));
+  if (!chat) throw new NotFoundError('chat');
+  if (chat.status !== 'active' && chat.status !== 'waiting') return;
+  const staff = isStaff(viewer);
+  // Staff type only into chats they hold.
+  if (staff && chat.assigneeId !== viewer.actor.userId) return;
+  const [me] = staff
+    ? await db.select({ name: users.name }).from(users).where(eq(users.id, viewer.actor.userId))
+    : [undefined];
+  await publish(db, { type: 'chat_typing', chatId, staff, name: me?.name ?? null });
 }

@@ -158,3 +158,44 @@ describe('openEventAudience', () => {
     expect(row!.active).toBe(false);
   });
 });
+
+describe('chats on the shared stream', () => {
+  const chatId = '00000000-0000-4000-8000-000000000001';
+  const chatEvent = (over: Partial<Extract<RealtimeEvent, { type: 'chat' }>>): RealtimeEvent => ({
+    type: 'chat',
+    chatId,
+    status: 'active',
+    messageId: 7,
+    customerId: null,
+    assigneeId: null,
+    offeredToId: null,
+    ...over,
+  });
+
+  it('tells agents of the queue and their own chats, supervisors of all, customers of theirs', async () => {
+    const staff = await createTestUser({ role: 'agent' });
+    const audience = await openEventAudience({ ctx: await ctxFor(staff), input: {} });
+    expect(audience.admit(chatEvent({ status: 'waiting' }))).toMatchObject({ type: 'chat', status: 'waiting' });
+    expect(audience.admit(chatEvent({ assigneeId: staff.id }))).not.toBeNull();
+    expect(audience.admit(chatEvent({ status: 'waiting', offeredToId: staff.id }))).not.toBeNull();
+    // Another agent's conversation is not theirs to hear.
+    expect(audience.admit(chatEvent({ assigneeId: agent.actor!.userId }))).toBeNull();
+
+    const supervisor = await openEventAudience({
+      ctx: await ctxFor(await createTestUser({ role: 'supervisor' })),
+      input: {},
+    });
+    expect(supervisor.admit(chatEvent({ assigneeId: agent.actor!.userId }))).not.toBeNull();
+
+    const { customer, customerId } = await orderOfNewCustomer(agent, sku);
+    const mine = await openEventAudience({ ctx: customer, input: {} });
+    const event = chatEvent({ customerId, assigneeId: staff.id });
+    expect(mine.admit(event)).toEqual({
+      type: 'chat',
+      topics: ['chats', `chat:${chatId}`],
+      status: 'active',
+    });
+    expect(mine.admit(chatEvent({ customerId: '00000000-0000-4000-8000-0000000000ff' }))).toBeNull();
+    expect(mine.admit(chatEvent({}))).toBeNull();
+  });
+});

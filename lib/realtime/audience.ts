@@ -13,7 +13,7 @@ import { topicsOf, type RealtimeEvent } from './events';
  * re-read what they show through their own authorised queries, so nothing here needs trusting.
  */
 export type LiveEvent = {
-  type: 'order' | 'case' | 'notification';
+  type: 'order' | 'case' | 'notification' | 'chat';
   topics: string[];
   status?: string;
   version?: number;
@@ -26,6 +26,8 @@ const STREAM_PERMISSIONS: readonly Permission[] = [
   'read:order:own',
   'read:case:own',
   'read:notification:own',
+  'answer:chat:any',
+  'use:chat:own',
 ];
 
 /** One browser's live stream as the server sees it: who listens, and what each event may tell them. */
@@ -101,8 +103,23 @@ function admit(actor: Actor, own: ReadonlySet<string>, e: RealtimeEvent): LiveEv
       return can(actor, 'read:case:any') || (can(actor, 'read:case:own') && own.has(e.customerId))
         ? { type: e.type, topics: topicsOf(e), status: e.status, version: e.version }
         : null;
+    case 'chat':
+      return hearsChat(actor, own, e) ? { type: e.type, topics: topicsOf(e), status: e.status } : null;
     default:
       // Access events steer the stream itself; they are never forwarded.
       return null;
   }
+}
+
+/**
+ * Chats on the shared stream (#14), so every desk tab hears a new chat and every portal tab its
+ * own: supervisors every chat; agents the queue (a waiting chat) and the chats they hold or are
+ * offered; customers their own. Only that something changed travels here: the conversation itself
+ * is read through the chat's own stream or the messages route, which check again.
+ */
+function hearsChat(actor: Actor, own: ReadonlySet<string>, e: Extract<RealtimeEvent, { type: 'chat' }>): boolean {
+  if (can(actor, 'supervise:chat:any')) return true;
+  if (can(actor, 'answer:chat:any'))
+    return e.status === 'waiting' || e.assigneeId === actor.userId || e.offeredToId === actor.userId;
+  return can(actor, 'use:chat:own') && e.customerId !== null && own.has(e.customerId);
 }

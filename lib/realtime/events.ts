@@ -27,6 +27,8 @@ export type RealtimeEvent =
       assigneeId: string | null;
       offeredToId: string | null;
     }
+  /** Someone is typing in a chat: shown to the other side for a few seconds, never stored. */
+  | { type: 'chat_typing'; chatId: string; staff: boolean; name: string | null }
   /** Something the public help pages show changed: each instance's copy of them empties. Never sent to a browser. */
   | { type: 'help' };
 
@@ -34,7 +36,7 @@ export const REALTIME_CHANNEL = 'afterdesk_events';
 
 /** The topics an event belongs to; browsers subscribe to topics. */
 export function topicsOf(e: RealtimeEvent): string[] {
-  if (e.type === 'access' || e.type === 'help') return [];
+  if (e.type === 'access' || e.type === 'help' || e.type === 'chat_typing') return [];
   if (e.type === 'notification') return ['notifications'];
   if (e.type === 'chat') return ['chats', `chat:${e.chatId}`];
   return e.type === 'order' ? ['orders', `order:${e.orderNo}`] : ['cases', `case:${e.caseNo}`, `order:${e.orderNo}`];
