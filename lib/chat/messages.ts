@@ -5,7 +5,8 @@ import { chatMessages, chats, users } from '@/db/schema';
 import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import type { Ctx } from '@/lib/context';
-import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
+import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '@/lib/errors';
+import { hit } from '@/lib/rate-limit';
 import { publish } from '@/lib/realtime/publish';
 import { parseInput } from '@/lib/validation';
 import { announceChat } from './announce';
@@ -24,6 +25,9 @@ export type ChatMessageDto = {
   createdAt: string;
 };
 
+/** A person types perhaps one message every few seconds; a flood is a script. */
+const SEND_LIMIT = { limit: 31, windowSeconds: 60, blockSeconds: 60 };
+
 type Who = { ctx: Ctx; input: unknown; visitorToken?: string | null };
 
 /**
@@ -36,6 +40,11 @@ export async function sendChatMessage({ ctx, input, visitorToken }: Who): Promis
   const viewer = chatViewer(ctx.actor, visitorToken);
   const data = parseInput(SendChatMessageInput, input);
   if (data.internal && !isStaff(viewer)) throw new ValidationError({ internal: ['invalid'] });
+  if (!isStaff(viewer)) {
+    // Counted before the transaction, so a refused message still counts (and a flood stays refused).
+    const blocked = await hit(await getDb(), `chat:send:${data.chatId}:${ctx.ip ?? 'unknown'}`, SEND_LIMIT);
+    if (blocked > 0) throw new RateLimitedError(blocked);
+  }
 
   return transaction(async (tx) => {
     const chat = await lockVisibleChat(tx, viewer, data.chatId);

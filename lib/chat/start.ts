@@ -5,12 +5,17 @@ import { transaction } from '@/db/tx';
 import { recordAudit } from '@/lib/audit';
 import { can } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
-import { ForbiddenError, ValidationError } from '@/lib/errors';
+import { getDb } from '@/db/client';
+import { ForbiddenError, RateLimitedError, ValidationError } from '@/lib/errors';
+import { hit } from '@/lib/rate-limit';
 import { parseInput } from '@/lib/validation';
 import { announceChat } from './announce';
 import { newChatToken, hashChatToken } from './policy';
 import { lockChatSettings, offerChat } from './routing';
 import { StartChatInput } from './schemas';
+
+/** Visitors open a few chats an hour from one address, not dozens. */
+const VISITOR_START_LIMIT = { limit: 11, windowSeconds: 3600, blockSeconds: 900 };
 
 export type StartedChat = { chatId: string; offeredTo: string | null; visitorToken: string | null };
 
@@ -38,6 +43,8 @@ export async function startChat({
     if (!data.email) errors.email = ['required'];
     if (Object.keys(errors).length) throw new ValidationError(errors);
     if (data.orderNo) throw new ValidationError({ orderNo: ['sign_in_required'] });
+    const blocked = await hit(await getDb(), `chat:start:${ctx.ip ?? 'unknown'}`, VISITOR_START_LIMIT);
+    if (blocked > 0) throw new RateLimitedError(blocked);
   }
 
   return transaction(async (tx) => {

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { chats } from '@/db/schema';
 import type { Ctx } from '@/lib/context';
-import { NotFoundError, UnauthenticatedError } from '@/lib/errors';
+import { NotFoundError, RateLimitedError, UnauthenticatedError } from '@/lib/errors';
 import { anonymousCtx, createTestProduct, createTestUser, ctxFor, orderOfNewCustomer } from '@/test/factories';
-import { sendChatMessage, signalTyping } from './messages';
+import { listChatMessages, sendChatMessage, signalTyping } from './messages';
 import { openChatStream } from './stream';
 
 /**
@@ -19,6 +19,7 @@ let agent: Ctx;
 let customer: Ctx;
 let otherCustomer: Ctx;
 let chatId: string;
+let customerUser: { id: string };
 
 /** Reads SSE events from a stream until `until` says enough (or the time runs out). */
 function reader(stream: ReadableStream<Uint8Array>) {
@@ -63,6 +64,7 @@ beforeAll(async () => {
   const sku = (await createTestProduct()).sku;
   const mine = await orderOfNewCustomer(agent, sku);
   customer = mine.customer;
+  customerUser = mine.user;
   ({ customer: otherCustomer } = await orderOfNewCustomer(agent, sku));
   const [c] = await (
     await getDb()
@@ -124,5 +126,17 @@ describe('the chat stream', () => {
     await expect(
       openChatStream({ ctx: anonymousCtx(), chatId, after: 0, visitorToken: 'not-the-token' }),
     ).rejects.toThrow(NotFoundError);
+  });
+
+  it('refuses a flood of messages with 429 and stores none of the refused', async () => {
+    const flooder = await ctxFor(customerUser);
+    const before = (await listChatMessages({ ctx: agent, input: { chatId } })).messages.length;
+    for (let i = 0; i < 30; i++) await sendChatMessage({ ctx: flooder, input: { chatId, body: `spam ${i}` } });
+    await expect(sendChatMessage({ ctx: flooder, input: { chatId, body: 'one too many' } })).rejects.toThrow(
+      RateLimitedError,
+    );
+    const after = (await listChatMessages({ ctx: agent, input: { chatId } })).messages;
+    expect(after.length).toBe(before + 30);
+    expect(after.map((m) => m.body)).not.toContain('one too many');
   });
 });
