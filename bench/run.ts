@@ -49,6 +49,7 @@ import {
   type Captured,
   type ReplayMode,
 } from './harness';
+import { chatLoad } from './chat';
 import { httpLoad, type HttpRun } from './http';
 import { reportHttp, type HttpRow } from './http/report';
 
@@ -67,6 +68,11 @@ export type Result = {
   rows?: number;
   rows_per_s?: number;
   raw_rows_per_s?: number;
+  /** The chat section (#14). */
+  chat_messages_sent?: number;
+  chat_messages_delivered?: number;
+  chat_streams_dropped?: number;
+  rss_per_connection_kb?: number;
 } & Partial<Omit<HttpRow, 'name' | 'tier' | 'p50_ms' | 'p95_ms' | 'p99_ms' | 'raw_p95_ms' | 'ratio'>>;
 
 type Op = {
@@ -271,11 +277,11 @@ async function main() {
     throughput('CSV history import', await measureHistoryImport(db, supervisor, orders, recorder, replay));
 
   let http: HttpRun | null = null;
+  // The server opens the database itself: an embedded one must be released first.
+  const dbEnv: Record<string, string> = url
+    ? { DATABASE_URL: url, DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY! }
+    : { PGLITE_DIR: pgliteDir, DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY! };
   if (!process.argv.includes('--no-http') && wanted('GET /')) {
-    // The server opens the database itself: an embedded one must be released first.
-    const dbEnv: Record<string, string> = url
-      ? { DATABASE_URL: url, DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY! }
-      : { PGLITE_DIR: pgliteDir, DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY! };
     const visitor = (path: string) => ({ path, as: 'anonymous' as const });
     const customer = (path: string) => ({ path, as: 'customer' as const });
     const allPages = {
@@ -300,6 +306,31 @@ async function main() {
     console.log(`\nHTTP load test (${process.env.HTTP_SECONDS ?? 10} s per run)`);
     http = await httpLoad(dbEnv, pages);
     results.push(...reportHttp(tier, http));
+  }
+  if (!process.argv.includes('--no-http') && wanted('chat delivery')) {
+    await closeDb();
+    const chat = await chatLoad(dbEnv);
+    console.log(
+      `\nchat: ${chat.connections} streams for ${chat.seconds} s, ${chat.sent} messages sent, ${chat.delivered} delivered, ` +
+        `${chat.dropped} streams dropped; delivery p50 ${chat.p50_ms} ms, p95 ${chat.p95_ms} ms; ` +
+        `RSS ${chat.rss_idle_mb} → ${chat.rss_open_mb} MB (${chat.rss_per_connection_kb} KB per connection)`,
+    );
+    results.push({
+      name: `chat delivery (${chat.connections} connections)`,
+      tier,
+      p50_ms: chat.p50_ms,
+      p95_ms: chat.p95_ms,
+      p99_ms: chat.p99_ms,
+      raw_p95_ms: null,
+      ratio: null,
+      connections: chat.connections,
+      chat_messages_sent: chat.sent,
+      chat_messages_delivered: chat.delivered,
+      chat_streams_dropped: chat.dropped,
+      rss_idle_mb: chat.rss_idle_mb,
+      peak_rss_mb: chat.rss_open_mb,
+      rss_per_connection_kb: chat.rss_per_connection_kb,
+    });
   }
   // #13's target: the public article page at ≥ 5× the throughput of a signed-in desk page.
   const rps = (name: string) =>

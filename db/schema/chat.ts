@@ -33,7 +33,8 @@ export const chats = pgTable(
   'chats',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** A signed-in customer's chat; null for a visitor of the help center. */
+    /** A signed-in customer's chat: their account, and their customer record when they have one. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
     /** Who started it, as they gave it (visitors) or as the account says (customers). */
     visitorName: text('visitor_name').notNull(),
@@ -75,6 +76,9 @@ export const chats = pgTable(
     index('chats_assignee_idx')
       .on(t.assigneeId, t.status)
       .where(sql`${t.assigneeId} is not null`),
+    index('chats_user_idx')
+      .on(t.userId, t.createdAt)
+      .where(sql`${t.userId} is not null`),
     index('chats_customer_idx')
       .on(t.customerId, t.createdAt)
       .where(sql`${t.customerId} is not null`),

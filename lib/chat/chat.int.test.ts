@@ -301,6 +301,15 @@ describe('who may see a chat', () => {
     await expect(startChat({ ctx: otherCustomer, input: { orderNo } })).rejects.toThrow(ValidationError);
   });
 
+  it('lets a signed-in customer with no orders yet chat, and keeps the chat theirs', async () => {
+    await clearTeam();
+    const newcomer = await ctxFor(await createTestUser({ role: 'customer' }));
+    const c = await startChat({ ctx: newcomer, input: { body: '还没下单，想问问' } });
+    await sendChatMessage({ ctx: newcomer, input: { chatId: c.chatId, body: '在吗' } });
+    expect((await listChatMessages({ ctx: newcomer, input: { chatId: c.chatId } })).messages).toHaveLength(2);
+    await expect(listChatMessages({ ctx: customer, input: { chatId: c.chatId } })).rejects.toThrow(NotFoundError);
+  });
+
   it('lets a visitor into their own chat by its token only', async () => {
     await clearTeam();
     await expect(startChat({ ctx: anonymousCtx(), input: { name: '', email: 'x' } })).rejects.toThrow(ValidationError);

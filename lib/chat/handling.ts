@@ -30,6 +30,7 @@ async function announce(tx: Tx, chat: ChatRow, change: Partial<ChatRow>, message
     chatId: chat.id,
     status: next.status,
     messageId,
+    userId: next.userId,
     customerId: next.customerId,
     assigneeId: next.assigneeId,
     offeredToId: next.offeredToId,

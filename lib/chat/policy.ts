@@ -10,7 +10,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@/lib/error
  * Who may see which chat (#14), as one where-clause every chat query ANDs in:
  *  - supervisors (`supervise:chat:any`): every chat;
  *  - agents (`answer:chat:any`): the waiting queue and the chats they hold;
- *  - customers (`use:chat:own`): the chats of the customer records they own;
+ *  - customers (`use:chat:own`): the chats they started, and those of the customer records they own;
  *  - a visitor of the help center (no account): the one chat whose token their browser holds.
  * Anything else is "not found", indistinguishable from a chat that does not exist.
  */
@@ -46,9 +46,9 @@ export function chatAccessSql(viewer: ChatViewer): SQL {
     case 'agent':
       return sql`(${chats.status} = 'waiting' or ${chats.assigneeId} = ${viewer.actor.userId})`;
     case 'customer':
-      return sql`${chats.customerId} in (select ${customers.id} from ${customers} where ${customers.userId} = ${viewer.actor.userId})`;
+      return sql`(${chats.userId} = ${viewer.actor.userId} or ${chats.customerId} in (select ${customers.id} from ${customers} where ${customers.userId} = ${viewer.actor.userId}))`;
     case 'visitor':
-      return sql`(${chats.customerId} is null and ${chats.visitorTokenHash} = ${viewer.tokenHash})`;
+      return sql`(${chats.userId} is null and ${chats.visitorTokenHash} = ${viewer.tokenHash})`;
   }
 }
 

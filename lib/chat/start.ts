@@ -76,6 +76,7 @@ export async function startChat({
     const [chat] = await tx
       .insert(chats)
       .values({
+        userId: actor?.userId ?? null,
         customerId: who.customerId,
         visitorName: who.name,
         visitorEmail: who.email,
@@ -105,6 +106,7 @@ export async function startChat({
       chatId: chat!.id,
       status: 'waiting',
       messageId,
+      userId: actor?.userId ?? null,
       customerId: who.customerId,
       assigneeId: null,
       offeredToId: offeredTo,

@@ -34,7 +34,7 @@ export async function turnChatIntoCase({ ctx, input }: { ctx: Ctx; input: unknow
     const chat = await lockVisibleChat(tx, chatViewer(actor), data.chatId);
     if (chat.assigneeId !== actor.userId && !can(actor, 'supervise:chat:any')) throw new NotFoundError('chat');
     if (chat.caseId) throw new ConflictError('already_case');
-    if (chat.customerId) await expectCustomersOrder(tx, chat.customerId, data.orderNo);
+    if (chat.userId || chat.customerId) await expectCustomersOrder(tx, chat, data.orderNo);
     const { chatId, ...caseInput } = data;
     const opened = await openCaseInTx(tx, ctx, caseInput);
     const [agent] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
@@ -64,6 +64,7 @@ export async function turnChatIntoCase({ ctx, input }: { ctx: Ctx; input: unknow
       chatId,
       status: chat.status,
       messageId: line!.id,
+      userId: chat.userId,
       customerId: chat.customerId,
       assigneeId: chat.assigneeId,
       offeredToId: chat.offeredToId,
@@ -73,14 +74,15 @@ export async function turnChatIntoCase({ ctx, input }: { ctx: Ctx; input: unknow
 }
 
 /** A signed-in customer's chat becomes a case on one of their own orders only. */
-async function expectCustomersOrder(tx: Tx, customerId: string, orderNo: string): Promise<void> {
+async function expectCustomersOrder(tx: Tx, chat: ChatRow, orderNo: string): Promise<void> {
+  const owner = chat.userId
+    ? sql`${customers.userId} = ${chat.userId}`
+    : sql`${customers.userId} = (select ${customers.userId} from ${customers} where ${customers.id} = ${chat.customerId})`;
   const [own] = await tx
     .select({ id: orders.id })
     .from(orders)
     .innerJoin(customers, eq(customers.id, orders.customerId))
-    .where(
-      sql`${orders.orderNo} = ${orderNo} and (${orders.customerId} = ${customerId} or ${customers.userId} = (select ${customers.userId} from ${customers} where ${customers.id} = ${customerId}))`,
-    )
+    .where(sql`${orders.orderNo} = ${orderNo} and (${orders.customerId} = ${chat.customerId} or ${owner})`)
     .limit(1);
   if (!own) throw new ValidationError({ orderNo: ['not_customers_order'] });
 }

@@ -166,6 +166,7 @@ describe('chats on the shared stream', () => {
     chatId,
     status: 'active',
     messageId: 7,
+    userId: null,
     customerId: null,
     assigneeId: null,
     offeredToId: null,
@@ -197,5 +198,7 @@ describe('chats on the shared stream', () => {
     });
     expect(mine.admit(chatEvent({ customerId: '00000000-0000-4000-8000-0000000000ff' }))).toBeNull();
     expect(mine.admit(chatEvent({}))).toBeNull();
+    // A chat they started before they had a customer record is theirs by account.
+    expect(mine.admit(chatEvent({ userId: customer.actor!.userId }))).not.toBeNull();
   });
 });

@@ -121,5 +121,5 @@ function hearsChat(actor: Actor, own: ReadonlySet<string>, e: Extract<RealtimeEv
   if (can(actor, 'supervise:chat:any')) return true;
   if (can(actor, 'answer:chat:any'))
     return e.status === 'waiting' || e.assigneeId === actor.userId || e.offeredToId === actor.userId;
-  return can(actor, 'use:chat:own') && e.customerId !== null && own.has(e.customerId);
+  return can(actor, 'use:chat:own') && (e.userId === actor.userId || (e.customerId !== null && own.has(e.customerId)));
 }

@@ -23,6 +23,8 @@ export type RealtimeEvent =
       chatId: string;
       status: string;
       messageId: number | null;
+      /** The customer's account (they hear their own chats) and customer record, if any. */
+      userId: string | null;
       customerId: string | null;
       assigneeId: string | null;
       offeredToId: string | null;
