@@ -116,6 +116,8 @@ export async function chatLoad(dbEnv: Record<string, string>): Promise<ChatBench
     const openKb = treeRssKb(server.pid!);
 
     let sent = 0;
+    // Collected, not thrown from a callback: the server must still be stopped after a failure.
+    const failures: string[] = [];
     const end = performance.now() + SECONDS * 1000;
     const pending: Promise<void>[] = [];
     while (performance.now() < end) {
@@ -123,13 +125,17 @@ export async function chatLoad(dbEnv: Record<string, string>): Promise<ChatBench
       const body = `bench ${sent++} ${chatId.slice(0, 8)}`;
       sentAt.set(body, performance.now());
       pending.push(
-        post(base, customer, `/api/chat/${chatId}/messages`, { body }).then(async (res) => {
-          if (res.status !== 201) throw new Error(`a message answered HTTP ${res.status}: ${await res.text()}`);
-        }),
+        post(base, customer, `/api/chat/${chatId}/messages`, { body }).then(
+          async (res) => {
+            if (res.status !== 201) failures.push(`HTTP ${res.status}: ${await res.text()}`);
+          },
+          (err: Error) => void failures.push(err.message),
+        ),
       );
       await new Promise((r) => setTimeout(r, 1000 / RATE));
     }
     await Promise.all(pending);
+    if (failures.length) throw new Error(`${failures.length} messages failed, first: ${failures[0]}`);
     await new Promise((r) => setTimeout(r, 2000));
     const dropped = streams.filter((s) => s.closed).length;
     latencies.sort((a, b) => a - b);
