@@ -37,7 +37,7 @@ async function announce(tx: Tx, chat: ChatRow, change: Partial<ChatRow>, message
   });
 }
 
-/** Refuses a member whose chats (not counting `excludingOffer`, offered to them) fill their capacity. */
+/** Refuses a member whose chats fill their capacity (the chat being accepted, if offered to them, not counted). */
 async function expectRoom(tx: Tx, settings: ChatSettings, userId: string, excludingOfferOf?: ChatRow) {
   const [me] = await agentLoads(tx, settings, { userIds: [userId] });
   if (!me) throw new ValidationError({ toUserId: ['not_found'] });
