@@ -3,6 +3,7 @@ import { can } from '@/lib/authz';
 import type { Ctx } from '@/lib/context';
 import type { RealtimeEvent } from '@/lib/realtime/events';
 import { hub } from '@/lib/realtime/hub';
+import { sseWriter } from '@/lib/realtime/sse';
 import { listChatMessages, type ChatMessagesPage } from './messages';
 
 /** Keeps proxies from closing an idle stream, and re-checks access as often. */
@@ -36,31 +37,19 @@ export async function openChatStream({
   const first = await read(after);
   // Typing is shown to the other side only.
   const staffSide = can(ctx.actor, 'answer:chat:any');
-  const encoder = new TextEncoder();
   let stop = () => {};
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      let open = true;
+      const writer = sseWriter(controller, () => stop());
+      const send = writer.send;
       let last = after;
       let state = '';
       let pumping: Promise<void> | null = null;
       let again = false;
-      const send = (chunk: string) => {
-        if (!open) return;
-        try {
-          controller.enqueue(encoder.encode(chunk));
-        } catch {
-          stop();
-        }
-      };
       const close = () => {
         stop();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the reader
-        }
+        writer.close();
       };
       const deliver = (page: ChatMessagesPage) => {
         for (const m of page.messages) {
@@ -86,8 +75,8 @@ export async function openChatStream({
             do {
               page = await read(last);
               deliver(page);
-            } while (page.more && open);
-          } while (again && open);
+            } while (page.more && writer.open);
+          } while (again && writer.open);
         })()
           .catch(() => {
             send('event: end\ndata: {}\n\n');
@@ -114,7 +103,7 @@ export async function openChatStream({
       }, HEARTBEAT_MS);
       heartbeat.unref?.();
       stop = () => {
-        open = false;
+        writer.stop();
         unsubscribe();
         clearInterval(heartbeat);
       };

@@ -3,6 +3,7 @@ import { ForbiddenError, UnauthenticatedError } from '@/lib/errors';
 import { openEventAudience, type EventAudience } from '@/lib/realtime/audience';
 import type { RealtimeEvent } from '@/lib/realtime/events';
 import { hub } from '@/lib/realtime/hub';
+import { SSE_HEADERS, sseWriter } from '@/lib/realtime/sse';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,30 +30,18 @@ export async function GET(request: Request) {
     throw err;
   }
 
-  const encoder = new TextEncoder();
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      let open = true;
+      const writer = sseWriter(controller, () => stop());
+      const send = writer.send;
       // While an access change is being checked nothing is delivered; a `resync` follows if the
       // stream may go on, so the pages re-read whatever was held back.
       let held = false;
-      const send = (chunk: string) => {
-        if (!open) return;
-        try {
-          controller.enqueue(encoder.encode(chunk));
-        } catch {
-          stop();
-        }
-      };
       const end = () => {
         send('event: end\ndata: {}\n\n');
         stop();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the browser
-        }
+        writer.close();
       };
       const recheck = (afterAccessEvent: boolean) => {
         if (afterAccessEvent) held = true;
@@ -80,7 +69,7 @@ export async function GET(request: Request) {
         recheck(false);
       }, HEARTBEAT_MS);
       stop = () => {
-        open = false;
+        writer.stop();
         unsubscribe();
         clearInterval(heartbeat);
       };
@@ -91,11 +80,6 @@ export async function GET(request: Request) {
   });
   request.signal.addEventListener('abort', () => stop());
   return new Response(stream, {
-    headers: {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    },
+    headers: SSE_HEADERS,
   });
 }

@@ -1,6 +1,7 @@
 import { openChatStream } from '@/lib/chat/stream';
 import { errorResponse } from '@/lib/http';
 import { getT } from '@/lib/i18n/server';
+import { SSE_HEADERS } from '@/lib/realtime/sse';
 import { chatRequest } from '../../_lib/request';
 
 export const dynamic = 'force-dynamic';
@@ -17,14 +18,7 @@ export async function GET(request: Request, { params }: RouteContext<'/api/chat/
   const after = /^\d{1,15}$/.test(resumeFrom) ? Number(resumeFrom) : 0;
   try {
     const stream = await openChatStream({ ctx, chatId: id, after, visitorToken, signal: request.signal });
-    return new Response(stream, {
-      headers: {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store, no-transform',
-        Connection: 'keep-alive',
-        'X-Accel-Buffering': 'no',
-      },
-    });
+    return new Response(stream, { headers: SSE_HEADERS });
   } catch (err) {
     return errorResponse(err, { t: await getT(), requestId: ctx.requestId });
   }
